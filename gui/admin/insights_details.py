@@ -2,6 +2,11 @@
 shifts, top defects and locations, defect frequencies with their risk bands, anomalies. Every
 figure carries the queries of the records behind it (ROWS_ROLE), what it is in words
 (WHAT_ROLE) and how many records that is (COUNT_ROLE), for the tab's "Show rows…".
+
+Repeated-defect runs are listed longest first, at most LISTED_RUNS of them, then one line
+with how many more (the same in the recommendations): a year of a 200-station plant has about 19,000 runs, and a tree (and
+recommendations list) of all of them took a second of the GUI thread at every refresh, for a
+list nobody reads to its end. Each station lists its own the same way.
 """
 
 from __future__ import annotations
@@ -12,8 +17,26 @@ from PySide6.QtWidgets import QHeaderView, QTreeWidget, QTreeWidgetItem, QWidget
 from utils.insights import Rows, StationInsight
 
 from gui.admin.insights_model import COUNT_ROLE, RISK_COLORS, ROWS_ROLE, TREND_COLORS, WHAT_ROLE
-from gui.admin.insights_texts import anomaly_text, header_tip, number, signed, trend_label
+from gui.admin.insights_texts import (
+    anomaly_text, header_tip, number, runs_not_listed_label, runs_not_listed_text, signed,
+    trend_label,
+)
 from gui.messages import location_text
+
+LISTED_RUNS = 50  # repeated-defect runs listed, longest first (the rest counted in one line)
+
+
+def listed(items: list, is_run, length) -> tuple[list, int]:
+    """`items` with their runs (`is_run`) cut to the LISTED_RUNS longest, longest first
+    (`length`; ties in their order) where the first run was, the others in place; and how
+    many runs were left out."""
+    runs = [item for item in items if is_run(item)]
+    if len(runs) <= LISTED_RUNS:
+        return items, 0
+    longest = sorted(runs, key=lambda run: -length(run))[:LISTED_RUNS]
+    first = next(index for index, item in enumerate(items) if is_run(item))
+    others = [item for item in items if not is_run(item)]
+    return others[:first] + longest + others[first:], len(runs) - LISTED_RUNS
 
 
 class InsightDetails(QTreeWidget):
@@ -117,9 +140,15 @@ class InsightDetails(QTreeWidget):
 
         anomalies = group(self.tr("Anomalies (%1)").replace("%1", str(insight.anomaly_count)),
                           "", header_tip("anomalies"))
-        for anomaly in insight.anomalies:
+        shown, left_out = listed(list(insight.anomalies),
+                                 lambda anomaly: anomaly.kind == "repeated_defect",
+                                 lambda anomaly: anomaly.params["length"])
+        for anomaly in shown:
             label, value = anomaly_text(anomaly)
             count = {"cam_outlier": anomaly.count,
                      "repeated_defect": anomaly.params.get("length")}.get(anomaly.kind)
             add(anomalies, label, value, anomaly.rows, count, RISK_COLORS["high"])
+        if left_out:  # short in the narrow tree; the sentence on hover
+            add(anomalies, runs_not_listed_label(left_out), "", (), None,
+                tip=runs_not_listed_text(left_out))
         self.expandAll()

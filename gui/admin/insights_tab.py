@@ -22,9 +22,9 @@ from utils.insights import Rows, StationInsight
 from utils.site.site_view import SiteView
 
 from gui.admin.dashboard_tab import REFRESH_MS
-from gui.admin.insights_details import InsightDetails
+from gui.admin.insights_details import InsightDetails, listed
 from gui.admin.insights_model import COUNT_ROLE, ROWS_ROLE, WHAT_ROLE, InsightsModel
-from gui.admin.insights_texts import recommendation_text
+from gui.admin.insights_texts import recommendation_text, recommendations_not_listed_text
 from gui.admin.records_behind_dialog import RecordsBehindDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.figures_tab import FiguresTab
@@ -296,11 +296,16 @@ class InsightsTab(FiguresTab):
         name = self.model.station_label(insight)
         self.detail_title.setText(self.tr("Details: %1").replace("%1", name))
         self.details.show_insight(insight, name)
-        for recommendation in insight.recommendations:
+        shown, left_out = listed(list(insight.recommendations),
+                                 lambda made: made.code == "repeated_defect",
+                                 lambda made: made.params["length"])
+        for recommendation in shown:
             text = recommendation_text(recommendation)
             item = QListWidgetItem(text)
             item.setData(ROWS_ROLE, tuple(recommendation.rows))
             item.setData(WHAT_ROLE, f"{name} · {text}")
             self.recommendations.addItem(item)
+        if left_out:
+            self.recommendations.addItem(recommendations_not_listed_text(left_out))
         if not insight.recommendations:
             self.recommendations.addItem(self.tr("Not enough records for recommendations."))

@@ -111,3 +111,20 @@ def recommendation_text(recommendation: insights.Recommendation) -> str:
     if code == "no_action":
         return translate("Insights", "No rule fired: no action suggested.")
     return code  # a code newer than this window: shown as is rather than hidden
+
+
+def runs_not_listed_text(count: int) -> str:
+    """The line after the longest repeated-defect runs listed (insights_details.LISTED_RUNS)."""
+    return translate("Insights", "%n shorter run(s) of a repeated defect, not listed (each "
+                     "station lists its own)", None, count)
+
+
+def runs_not_listed_label(count: int) -> str:
+    """runs_not_listed_text, short enough for the details tree's first column."""
+    return translate("Insights", "+ %n shorter run(s)", None, count)
+
+
+def recommendations_not_listed_text(count: int) -> str:
+    """The line after the recommendations of the longest runs listed."""
+    return translate("Insights", "%n more recommendation(s) for shorter runs of a repeated defect, "
+                     "not listed (each station lists its own)", None, count)

@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="224"/>
+        <location filename="../wizard/site_pages.py" line="218"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="225"/>
+        <location filename="../wizard/site_pages.py" line="219"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="226"/>
+        <location filename="../wizard/site_pages.py" line="220"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="227"/>
+        <location filename="../wizard/site_pages.py" line="221"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="222"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="229"/>
+        <location filename="../wizard/site_pages.py" line="223"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="234"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="237"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="263"/>
+        <location filename="../wizard/site_pages.py" line="257"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,84 +106,84 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="47"/>
+        <location filename="../admin/window.py" line="48"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="76"/>
-        <location filename="../admin/window.py" line="86"/>
-        <location filename="../admin/window.py" line="92"/>
+        <location filename="../admin/window.py" line="77"/>
+        <location filename="../admin/window.py" line="87"/>
+        <location filename="../admin/window.py" line="93"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="80"/>
+        <location filename="../admin/window.py" line="81"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="89"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="106"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="108"/>
+        <location filename="../admin/window.py" line="109"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="109"/>
+        <location filename="../admin/window.py" line="110"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="110"/>
+        <location filename="../admin/window.py" line="111"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="116"/>
+        <location filename="../admin/window.py" line="117"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="123"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="125"/>
+        <location filename="../admin/window.py" line="126"/>
         <source>Handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="131"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="135"/>
+        <location filename="../admin/window.py" line="141"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="137"/>
+        <location filename="../admin/window.py" line="143"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="138"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -223,102 +223,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="145"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="146"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="147"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="158"/>
+        <location filename="../app_window.py" line="152"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="163"/>
+        <location filename="../app_window.py" line="157"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="166"/>
+        <location filename="../app_window.py" line="160"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="171"/>
+        <location filename="../app_window.py" line="165"/>
         <source>Confirm the takeover of this station…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="176"/>
+        <location filename="../app_window.py" line="170"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="179"/>
+        <location filename="../app_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="180"/>
+        <location filename="../app_window.py" line="174"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="222"/>
+        <location filename="../app_window.py" line="216"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="228"/>
+        <location filename="../app_window.py" line="222"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="234"/>
+        <location filename="../app_window.py" line="228"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="247"/>
+        <location filename="../app_window.py" line="241"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="299"/>
+        <location filename="../app_window.py" line="293"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="306"/>
+        <location filename="../app_window.py" line="300"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="307"/>
+        <location filename="../app_window.py" line="301"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="325"/>
+        <location filename="../app_window.py" line="319"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="345"/>
+        <location filename="../app_window.py" line="339"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="346"/>
+        <location filename="../app_window.py" line="340"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -326,47 +326,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="55"/>
+        <location filename="../admin/audit_model.py" line="75"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -374,7 +374,7 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="69"/>
+        <location filename="../admin/audit_review_dialog.py" line="70"/>
         <source>Audit-trail review</source>
         <translation type="unfinished"></translation>
     </message>
@@ -389,17 +389,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="89"/>
+        <location filename="../admin/audit_review_dialog.py" line="88"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <location filename="../admin/audit_review_dialog.py" line="92"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="116"/>
+        <location filename="../admin/audit_review_dialog.py" line="115"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>This review: %1 – %2, %n event that matters (changes, refusals, signatures, commands; not logins). Read it in the Audit tab with the same range.</numerusform>
@@ -407,42 +407,42 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="140"/>
+        <location filename="../admin/audit_review_dialog.py" line="139"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="149"/>
+        <location filename="../admin/audit_review_dialog.py" line="148"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="150"/>
+        <location filename="../admin/audit_review_dialog.py" line="149"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="152"/>
+        <location filename="../admin/audit_review_dialog.py" line="151"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="154"/>
+        <location filename="../admin/audit_review_dialog.py" line="153"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="156"/>
+        <location filename="../admin/audit_review_dialog.py" line="155"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="161"/>
+        <location filename="../admin/audit_review_dialog.py" line="160"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="163"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -450,102 +450,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_tab.py" line="121"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="79"/>
+        <location filename="../admin/audit_tab.py" line="123"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="84"/>
+        <location filename="../admin/audit_tab.py" line="130"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="86"/>
+        <location filename="../admin/audit_tab.py" line="148"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="88"/>
+        <location filename="../admin/audit_tab.py" line="150"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="90"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="92"/>
+        <location filename="../admin/audit_tab.py" line="155"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="94"/>
+        <location filename="../admin/audit_tab.py" line="157"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="99"/>
+        <location filename="../admin/audit_tab.py" line="168"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="104"/>
+        <location filename="../admin/audit_tab.py" line="178"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="108"/>
+        <location filename="../admin/audit_tab.py" line="183"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="117"/>
+        <location filename="../admin/audit_tab.py" line="119"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="169"/>
+        <location filename="../admin/audit_tab.py" line="229"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="308"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="250"/>
+        <location filename="../admin/audit_tab.py" line="316"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="262"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="270"/>
+        <location filename="../admin/audit_tab.py" line="336"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="280"/>
+        <location filename="../admin/audit_tab.py" line="346"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="243"/>
+        <location filename="../admin/audit_tab.py" line="309"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="193"/>
+        <location filename="../admin/audit_tab.py" line="256"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -553,12 +553,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="244"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="273"/>
+        <location filename="../admin/audit_tab.py" line="339"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -566,7 +566,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="284"/>
+        <location filename="../admin/audit_tab.py" line="350"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -574,17 +574,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="295"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="297"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="298"/>
+        <location filename="../admin/audit_tab.py" line="364"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -665,7 +665,7 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogRows</name>
     <message>
-        <location filename="../admin/catalog_rows.py" line="28"/>
+        <location filename="../admin/catalog_rows.py" line="40"/>
         <source>Remove selected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,176 +673,176 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
-        <location filename="../admin/catalog_tab.py" line="114"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="63"/>
+        <location filename="../admin/catalog_tab.py" line="110"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="65"/>
-        <location filename="../admin/catalog_tab.py" line="115"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="66"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="82"/>
+        <location filename="../admin/catalog_tab.py" line="81"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="87"/>
+        <location filename="../admin/catalog_tab.py" line="83"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="89"/>
+        <location filename="../admin/catalog_tab.py" line="85"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="106"/>
-        <location filename="../admin/catalog_tab.py" line="312"/>
+        <location filename="../admin/catalog_tab.py" line="102"/>
+        <location filename="../admin/catalog_tab.py" line="308"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="111"/>
+        <location filename="../admin/catalog_tab.py" line="107"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="122"/>
+        <location filename="../admin/catalog_tab.py" line="118"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="128"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="139"/>
+        <location filename="../admin/catalog_tab.py" line="135"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="141"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="153"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="158"/>
+        <location filename="../admin/catalog_tab.py" line="154"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="160"/>
+        <location filename="../admin/catalog_tab.py" line="156"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="173"/>
-        <location filename="../admin/catalog_tab.py" line="335"/>
+        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="176"/>
+        <location filename="../admin/catalog_tab.py" line="172"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="201"/>
+        <location filename="../admin/catalog_tab.py" line="197"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="199"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="208"/>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="310"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="317"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="326"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="355"/>
+        <location filename="../admin/catalog_tab.py" line="351"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="374"/>
+        <location filename="../admin/catalog_tab.py" line="370"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -850,27 +850,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_page.py" line="184"/>
+        <location filename="../login_page.py" line="179"/>
         <source>Change your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="185"/>
+        <location filename="../login_page.py" line="180"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="198"/>
+        <location filename="../login_page.py" line="187"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="199"/>
+        <location filename="../login_page.py" line="188"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="213"/>
+        <location filename="../login_page.py" line="196"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1671,82 +1671,82 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="72"/>
+        <location filename="../admin/commands_tab.py" line="70"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="76"/>
+        <location filename="../admin/commands_tab.py" line="74"/>
         <source>Commands sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="83"/>
+        <location filename="../admin/commands_tab.py" line="77"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="96"/>
+        <location filename="../admin/commands_tab.py" line="90"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="97"/>
+        <location filename="../admin/commands_tab.py" line="91"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="98"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="105"/>
+        <location filename="../admin/commands_tab.py" line="99"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="229"/>
+        <location filename="../admin/commands_tab.py" line="223"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="233"/>
+        <location filename="../admin/commands_tab.py" line="227"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="244"/>
+        <location filename="../admin/commands_tab.py" line="238"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="245"/>
+        <location filename="../admin/commands_tab.py" line="239"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="254"/>
+        <location filename="../admin/commands_tab.py" line="248"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="272"/>
+        <location filename="../admin/commands_tab.py" line="266"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="275"/>
+        <location filename="../admin/commands_tab.py" line="269"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="289"/>
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
@@ -1754,7 +1754,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="296"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1866,97 +1866,97 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="86"/>
+        <location filename="../admin/dashboard_tab.py" line="74"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="87"/>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="88"/>
+        <location filename="../admin/dashboard_tab.py" line="76"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="89"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="90"/>
+        <location filename="../admin/dashboard_tab.py" line="78"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="108"/>
+        <location filename="../admin/dashboard_tab.py" line="96"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="108"/>
+        <location filename="../admin/dashboard_tab.py" line="96"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="177"/>
+        <location filename="../admin/dashboard_tab.py" line="159"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="207"/>
+        <location filename="../admin/dashboard_tab.py" line="189"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="191"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="191"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="192"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="193"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="217"/>
+        <location filename="../admin/dashboard_tab.py" line="199"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="217"/>
+        <location filename="../admin/dashboard_tab.py" line="199"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="218"/>
+        <location filename="../admin/dashboard_tab.py" line="200"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="218"/>
+        <location filename="../admin/dashboard_tab.py" line="200"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="219"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="220"/>
+        <location filename="../admin/dashboard_tab.py" line="202"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2043,7 +2043,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>DowntimeSection</name>
     <message>
         <location filename="../admin/catalog_downtime.py" line="35"/>
-        <location filename="../admin/catalog_downtime.py" line="118"/>
+        <location filename="../admin/catalog_downtime.py" line="113"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2068,32 +2068,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="48"/>
+        <location filename="../admin/catalog_downtime.py" line="46"/>
         <source>10:00 30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="54"/>
+        <location filename="../admin/catalog_downtime.py" line="49"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="60"/>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <location filename="../admin/catalog_downtime.py" line="56"/>
         <source>Other sizes: stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="62"/>
+        <location filename="../admin/catalog_downtime.py" line="57"/>
         <source>Planned breaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="63"/>
+        <location filename="../admin/catalog_downtime.py" line="58"/>
         <source>Extra stop reasons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2101,57 +2101,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="83"/>
+        <location filename="../entry_form.py" line="84"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="50"/>
+        <location filename="../entry_form.py" line="51"/>
         <source>Rejections (up to 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="54"/>
+        <location filename="../entry_form.py" line="55"/>
         <source>Defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="55"/>
+        <location filename="../entry_form.py" line="56"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="63"/>
+        <location filename="../entry_form.py" line="64"/>
         <source>Defect %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="64"/>
+        <location filename="../entry_form.py" line="65"/>
         <source>Location %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="128"/>
+        <location filename="../entry_form.py" line="124"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="215"/>
+        <location filename="../entry_form.py" line="211"/>
         <source>Unit weight: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="48"/>
+        <location filename="../entry_form.py" line="49"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="49"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97"/>
+        <location filename="../entry_form.py" line="95"/>
         <source>Register box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2159,27 +2159,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="67"/>
+        <location filename="../admin/release_dialog.py" line="69"/>
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2298,42 +2298,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="167"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180"/>
+        <location filename="../wizard/window.py" line="179"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="185"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="186"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="317"/>
+        <location filename="../wizard/window.py" line="316"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2577,17 +2577,17 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="130"/>
+        <location filename="../wizard/widgets.py" line="126"/>
         <source>Browse…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="131"/>
+        <location filename="../wizard/widgets.py" line="127"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="140"/>
+        <location filename="../wizard/widgets.py" line="136"/>
         <source>Choose the shared folder</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2595,7 +2595,7 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../form_dialog.py" line="49"/>
+        <location filename="../form_dialog.py" line="50"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2603,57 +2603,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="38"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="39"/>
         <source>Freeze control limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="40"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="41"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="51"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="52"/>
         <source>Why this period is a stable baseline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="62"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
         <source>From</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="63"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
         <source>To</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="64"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="61"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="66"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="63"/>
         <source>Freeze limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="91"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="88"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="103"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="100"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="107"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="104"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="115"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="112"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2690,112 +2690,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../handover_dialog.py" line="60"/>
+        <location filename="../handover_dialog.py" line="61"/>
         <source>Shift handover: sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="61"/>
+        <location filename="../handover_dialog.py" line="62"/>
         <source>Shift handover: read and acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="62"/>
+        <location filename="../handover_dialog.py" line="63"/>
         <source>Shift handover: add a signed note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="66"/>
+        <location filename="../handover_dialog.py" line="67"/>
         <source>The shift&apos;s handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="70"/>
+        <location filename="../handover_dialog.py" line="71"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="73"/>
+        <location filename="../handover_dialog.py" line="74"/>
         <source>What the next shift must know: machine, material, quality, people (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="75"/>
+        <location filename="../handover_dialog.py" line="76"/>
         <source>Your remark (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="76"/>
+        <location filename="../handover_dialog.py" line="77"/>
         <source>The note to add (it is signed and cannot change afterwards)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="84"/>
+        <location filename="../handover_dialog.py" line="85"/>
         <source>Signing as %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="90"/>
+        <location filename="../handover_dialog.py" line="89"/>
         <source>Sign and hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="91"/>
+        <location filename="../handover_dialog.py" line="90"/>
         <source>I have read it: acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="92"/>
+        <location filename="../handover_dialog.py" line="91"/>
         <source>Sign the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="95"/>
+        <location filename="../handover_dialog.py" line="94"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="105"/>
+        <location filename="../handover_dialog.py" line="104"/>
         <source>Notes for the next shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="106"/>
+        <location filename="../handover_dialog.py" line="105"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="107"/>
+        <location filename="../handover_dialog.py" line="106"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="123"/>
+        <location filename="../handover_dialog.py" line="122"/>
         <source>Reading the shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="178"/>
+        <location filename="../handover_dialog.py" line="177"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="180"/>
+        <location filename="../handover_dialog.py" line="179"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="181"/>
+        <location filename="../handover_dialog.py" line="180"/>
         <source>The note is signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="189"/>
+        <location filename="../handover_dialog.py" line="188"/>
         <source>Your role may not sign shift handovers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="191"/>
+        <location filename="../handover_dialog.py" line="190"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2858,22 +2858,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="49"/>
+        <location filename="../admin/handover_model.py" line="46"/>
         <source>%1 · shift %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="57"/>
+        <location filename="../admin/handover_model.py" line="54"/>
         <source>waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="60"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>do not hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="60"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>valid</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2881,12 +2881,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverOffer</name>
     <message>
-        <location filename="../handover_offer.py" line="102"/>
+        <location filename="../handover_offer.py" line="113"/>
         <source>Shift handover due…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_offer.py" line="103"/>
+        <location filename="../handover_offer.py" line="114"/>
         <source>Shift handover…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2894,57 +2894,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../admin/handover_tab.py" line="48"/>
+        <location filename="../admin/handover_tab.py" line="49"/>
         <source>Search: station, person, notes, lot, defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="50"/>
+        <location filename="../admin/handover_tab.py" line="51"/>
         <source>Search handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="59"/>
+        <location filename="../admin/handover_tab.py" line="60"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Last 31 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Last 365 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="65"/>
+        <location filename="../admin/handover_tab.py" line="66"/>
         <source>Only those not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="68"/>
+        <location filename="../admin/handover_tab.py" line="69"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="78"/>
+        <location filename="../admin/handover_tab.py" line="79"/>
         <source>Shift handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="90"/>
+        <location filename="../admin/handover_tab.py" line="91"/>
         <source>The chosen handover</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,153 +3215,153 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightDetails</name>
     <message>
-        <location filename="../admin/insights_details.py" line="22"/>
+        <location filename="../admin/insights_details.py" line="45"/>
         <source>Figures of the selected station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="25"/>
+        <location filename="../admin/insights_details.py" line="48"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="25"/>
+        <location filename="../admin/insights_details.py" line="48"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="56"/>
-        <location filename="../admin/insights_details.py" line="60"/>
+        <location filename="../admin/insights_details.py" line="79"/>
+        <location filename="../admin/insights_details.py" line="83"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="58"/>
+        <location filename="../admin/insights_details.py" line="81"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="59"/>
+        <location filename="../admin/insights_details.py" line="82"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="61"/>
+        <location filename="../admin/insights_details.py" line="84"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="62"/>
+        <location filename="../admin/insights_details.py" line="85"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="64"/>
+        <location filename="../admin/insights_details.py" line="87"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="69"/>
+        <location filename="../admin/insights_details.py" line="92"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="71"/>
+        <location filename="../admin/insights_details.py" line="94"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="73"/>
+        <location filename="../admin/insights_details.py" line="96"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="75"/>
+        <location filename="../admin/insights_details.py" line="98"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="78"/>
+        <location filename="../admin/insights_details.py" line="101"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="81"/>
+        <location filename="../admin/insights_details.py" line="104"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="84"/>
+        <location filename="../admin/insights_details.py" line="107"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="88"/>
+        <location filename="../admin/insights_details.py" line="111"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="89"/>
+        <location filename="../admin/insights_details.py" line="112"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="90"/>
+        <location filename="../admin/insights_details.py" line="113"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="95"/>
+        <location filename="../admin/insights_details.py" line="118"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="101"/>
+        <location filename="../admin/insights_details.py" line="124"/>
         <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="103"/>
+        <location filename="../admin/insights_details.py" line="126"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="108"/>
+        <location filename="../admin/insights_details.py" line="131"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="108"/>
+        <location filename="../admin/insights_details.py" line="131"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="108"/>
+        <location filename="../admin/insights_details.py" line="131"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="109"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="109"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="110"/>
+        <location filename="../admin/insights_details.py" line="133"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="113"/>
+        <location filename="../admin/insights_details.py" line="136"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="118"/>
+        <location filename="../admin/insights_details.py" line="141"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3522,6 +3522,30 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>No rule fired: no action suggested.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="118"/>
+        <source>%n shorter run(s) of a repeated defect, not listed (each station lists its own)</source>
+        <translation>
+            <numerusform>%n shorter run of a repeated defect, not listed (each station lists its own)</numerusform>
+            <numerusform>%n shorter runs of a repeated defect, not listed (each station lists its own)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="124"/>
+        <source>+ %n shorter run(s)</source>
+        <translation>
+            <numerusform>+ %n shorter run</numerusform>
+            <numerusform>+ %n shorter runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="129"/>
+        <source>%n more recommendation(s) for shorter runs of a repeated defect, not listed (each station lists its own)</source>
+        <translation>
+            <numerusform>%n more recommendation for shorter runs of a repeated defect, not listed (each station lists its own)</numerusform>
+            <numerusform>%n more recommendations for shorter runs of a repeated defect, not listed (each station lists its own)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InsightsModel</name>
@@ -3566,12 +3590,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="54"/>
+        <location filename="../admin/insights_model.py" line="48"/>
         <source>Site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="103"/>
+        <location filename="../admin/insights_model.py" line="93"/>
         <source>%1 (%2 %)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3579,42 +3603,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="81"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="103"/>
+        <location filename="../admin/insights_tab.py" line="97"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="172"/>
+        <location filename="../admin/insights_tab.py" line="181"/>
         <source>Computing the statistics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="188"/>
+        <location filename="../admin/insights_tab.py" line="197"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="211"/>
+        <location filename="../admin/insights_tab.py" line="221"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="57"/>
         <source>Figures per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="75"/>
+        <location filename="../admin/insights_tab.py" line="71"/>
         <source>Recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="209"/>
+        <location filename="../admin/insights_tab.py" line="219"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n record · descriptive statistics, not predictions</numerusform>
@@ -3622,12 +3646,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="243"/>
+        <location filename="../admin/insights_tab.py" line="253"/>
         <source>Selected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="245"/>
+        <location filename="../admin/insights_tab.py" line="255"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selected: %1 (%n record)</numerusform>
@@ -3635,12 +3659,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="287"/>
+        <location filename="../admin/insights_tab.py" line="297"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="296"/>
+        <location filename="../admin/insights_tab.py" line="311"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3648,62 +3672,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../label_dialog.py" line="57"/>
+        <location filename="../label_dialog.py" line="58"/>
         <source>Print a label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="74"/>
+        <location filename="../label_dialog.py" line="71"/>
         <source>Why again? At least 10 characters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="75"/>
+        <location filename="../label_dialog.py" line="72"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="79"/>
+        <location filename="../label_dialog.py" line="74"/>
         <source>Print</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="83"/>
+        <location filename="../label_dialog.py" line="78"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="87"/>
+        <location filename="../label_dialog.py" line="82"/>
         <source>Label</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="125"/>
+        <location filename="../label_dialog.py" line="120"/>
         <source>Box %1 of lot %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="130"/>
+        <location filename="../label_dialog.py" line="125"/>
         <source>Label of lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="151"/>
+        <location filename="../label_dialog.py" line="146"/>
         <source>Nothing to label yet: register a box or set the lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="163"/>
+        <location filename="../label_dialog.py" line="158"/>
         <source>Printer: Zebra at %1 (from the site catalog).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="165"/>
+        <location filename="../label_dialog.py" line="160"/>
         <source>Printer: you choose a system printer when you print.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../label_dialog.py" line="167"/>
+        <location filename="../label_dialog.py" line="162"/>
         <source>This label was printed %n time(s) already. A reprint is marked REPRINT and needs a reason.</source>
         <translation>
             <numerusform>This label was printed %n time already. A reprint is marked REPRINT and needs a reason.</numerusform>
@@ -3711,42 +3735,42 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="199"/>
+        <location filename="../label_dialog.py" line="194"/>
         <source>Sending the label to the printer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="230"/>
+        <location filename="../label_dialog.py" line="225"/>
         <source>Reprinted (copy %1), marked REPRINT.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="231"/>
+        <location filename="../label_dialog.py" line="226"/>
         <source>Printed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="238"/>
+        <location filename="../label_dialog.py" line="233"/>
         <source>Not printed: the print dialog was closed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="240"/>
+        <location filename="../label_dialog.py" line="235"/>
         <source>This is a reprint: type why in Reason.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="246"/>
+        <location filename="../label_dialog.py" line="241"/>
         <source>Your role may not print labels.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="249"/>
+        <location filename="../label_dialog.py" line="244"/>
         <source>The printer %1 did not take the label (%2). Nothing was printed or recorded. Check that it is on, connected and has labels, then print again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="254"/>
+        <location filename="../label_dialog.py" line="249"/>
         <source>The label could not be printed and nothing was recorded. The log has the details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3754,55 +3778,55 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LabelTemplateEditor</name>
     <message>
-        <location filename="../admin/catalog_labels.py" line="70"/>
-        <location filename="../admin/catalog_labels.py" line="194"/>
-        <location filename="../admin/catalog_labels.py" line="198"/>
+        <location filename="../admin/catalog_labels.py" line="72"/>
+        <location filename="../admin/catalog_labels.py" line="192"/>
+        <location filename="../admin/catalog_labels.py" line="196"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="76"/>
+        <location filename="../admin/catalog_labels.py" line="78"/>
         <source>%1 dpi</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="81"/>
+        <location filename="../admin/catalog_labels.py" line="83"/>
         <source>Code 128</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="82"/>
+        <location filename="../admin/catalog_labels.py" line="84"/>
         <source>QR code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="87"/>
+        <location filename="../admin/catalog_labels.py" line="88"/>
         <source>201 10.0.0.21
 202 zebra-202.plant.local:9100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="107"/>
+        <location filename="../admin/catalog_labels.py" line="105"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="108"/>
+        <location filename="../admin/catalog_labels.py" line="106"/>
         <source>Barcodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="109"/>
+        <location filename="../admin/catalog_labels.py" line="107"/>
         <source>Fields shown, top to bottom (drag to reorder):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="111"/>
+        <location filename="../admin/catalog_labels.py" line="109"/>
         <source>Zebra printers (ZPL over the network, port 9100): one line per station, &quot;station address&quot;. Other stations print on a printer chosen at the PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="196"/>
+        <location filename="../admin/catalog_labels.py" line="194"/>
         <source>Zebra printers, line %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3926,42 +3950,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="72"/>
+        <location filename="../admin/legacy_users_dialog.py" line="74"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="75"/>
+        <location filename="../admin/legacy_users_dialog.py" line="71"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="80"/>
+        <location filename="../admin/legacy_users_dialog.py" line="76"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="79"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="89"/>
+        <location filename="../admin/legacy_users_dialog.py" line="83"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="86"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="94"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3969,72 +3993,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="114"/>
+        <location filename="../admin/legacy_users_dialog.py" line="107"/>
         <source>Accounts imported from the old system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="121"/>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="137"/>
+        <location filename="../admin/legacy_users_dialog.py" line="130"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="149"/>
+        <location filename="../admin/legacy_users_dialog.py" line="142"/>
         <source>Already exist, not changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="152"/>
+        <location filename="../admin/legacy_users_dialog.py" line="145"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="155"/>
+        <location filename="../admin/legacy_users_dialog.py" line="148"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="169"/>
+        <location filename="../admin/legacy_users_dialog.py" line="162"/>
         <source>Print…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="182"/>
+        <location filename="../admin/legacy_users_dialog.py" line="175"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="179"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="179"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="179"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="187"/>
+        <location filename="../admin/legacy_users_dialog.py" line="180"/>
         <source>One-time password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="188"/>
+        <location filename="../admin/legacy_users_dialog.py" line="181"/>
         <source>One-time passwords</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4042,22 +4066,22 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LiveRange</name>
     <message>
-        <location filename="../admin/time_range.py" line="89"/>
+        <location filename="../admin/time_range.py" line="96"/>
         <source>until now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/time_range.py" line="91"/>
+        <location filename="../admin/time_range.py" line="98"/>
         <source>The range follows the clock: what arrives is shown. Untick to choose a fixed end.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/time_range.py" line="97"/>
+        <location filename="../admin/time_range.py" line="104"/>
         <source>from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/time_range.py" line="97"/>
+        <location filename="../admin/time_range.py" line="104"/>
         <source>to</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4065,64 +4089,64 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="48"/>
-        <location filename="../log_viewer.py" line="121"/>
-        <location filename="../log_viewer.py" line="203"/>
+        <location filename="../log_viewer.py" line="49"/>
+        <location filename="../log_viewer.py" line="119"/>
+        <location filename="../log_viewer.py" line="201"/>
         <source>Log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="54"/>
+        <location filename="../log_viewer.py" line="55"/>
         <source>Show only lines containing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65"/>
+        <location filename="../log_viewer.py" line="66"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="66"/>
+        <location filename="../log_viewer.py" line="67"/>
         <source>Save as…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="67"/>
+        <location filename="../log_viewer.py" line="68"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="69"/>
+        <location filename="../log_viewer.py" line="70"/>
         <source>Log lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="85"/>
+        <location filename="../log_viewer.py" line="83"/>
         <source>Filter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="88"/>
+        <location filename="../log_viewer.py" line="86"/>
         <source>Last lines</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="122"/>
+        <location filename="../log_viewer.py" line="120"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="150"/>
+        <location filename="../log_viewer.py" line="148"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="163"/>
+        <location filename="../log_viewer.py" line="161"/>
         <source>There is no log file yet (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="165"/>
+        <location filename="../log_viewer.py" line="163"/>
         <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
         <translation>
             <numerusform>%n line containing “%2”, newest at the bottom. File: %3</numerusform>
@@ -4130,7 +4154,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="167"/>
+        <location filename="../log_viewer.py" line="165"/>
         <source>The last %n line(s), newest at the bottom. File: %2</source>
         <translation>
             <numerusform>The last %n line, newest at the bottom. File: %2</numerusform>
@@ -4138,7 +4162,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="196"/>
+        <location filename="../log_viewer.py" line="194"/>
         <source>Saved %n line(s) to %2.</source>
         <translation>
             <numerusform>Saved %n line to %2.</numerusform>
@@ -4146,17 +4170,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="182"/>
+        <location filename="../log_viewer.py" line="180"/>
         <source>Save the log as</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="183"/>
+        <location filename="../log_viewer.py" line="181"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="193"/>
+        <location filename="../log_viewer.py" line="191"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4164,38 +4188,38 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../login_page.py" line="51"/>
+        <location filename="../login_page.py" line="53"/>
         <source>Shopfloor Collector: log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="54"/>
+        <location filename="../login_page.py" line="56"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="55"/>
+        <location filename="../login_page.py" line="57"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="57"/>
+        <location filename="../login_page.py" line="59"/>
         <source>Log in to open the admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="58"/>
+        <location filename="../login_page.py" line="60"/>
         <source>Log in to record production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="62"/>
+        <location filename="../login_page.py" line="64"/>
         <source>Username or badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../login_page.py" line="66"/>
-        <location filename="../login_page.py" line="90"/>
+        <location filename="../login_page.py" line="85"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4205,37 +4229,37 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="74"/>
+        <location filename="../login_page.py" line="71"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="89"/>
+        <location filename="../login_page.py" line="84"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="116"/>
+        <location filename="../login_page.py" line="111"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="132"/>
+        <location filename="../login_page.py" line="127"/>
         <source>Type your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="152"/>
+        <location filename="../login_page.py" line="147"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="157"/>
+        <location filename="../login_page.py" line="152"/>
         <source>Wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="175"/>
+        <location filename="../login_page.py" line="170"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4243,42 +4267,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../lot_dialog.py" line="25"/>
+        <location filename="../lot_dialog.py" line="26"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="27"/>
+        <location filename="../lot_dialog.py" line="28"/>
         <source>Lot %1 is complete. Scan or type the next lot.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="28"/>
+        <location filename="../lot_dialog.py" line="29"/>
         <source>Scan or type the lot code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="38"/>
+        <location filename="../lot_dialog.py" line="39"/>
         <source>Lot code</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="40"/>
+        <location filename="../lot_dialog.py" line="41"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="42"/>
+        <location filename="../lot_dialog.py" line="43"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="47"/>
+        <location filename="../lot_dialog.py" line="48"/>
         <source>Set lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="48"/>
+        <location filename="../lot_dialog.py" line="49"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4846,32 +4870,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>First box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Last box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4879,62 +4903,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="77"/>
+        <location filename="../admin/lots_tab.py" line="76"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="92"/>
+        <location filename="../admin/lots_tab.py" line="88"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="94"/>
+        <location filename="../admin/lots_tab.py" line="90"/>
         <source>Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="98"/>
+        <location filename="../admin/lots_tab.py" line="94"/>
         <source>Lot record (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="157"/>
+        <location filename="../admin/lots_tab.py" line="145"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="160"/>
+        <location filename="../admin/lots_tab.py" line="148"/>
         <source>No decision signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="163"/>
+        <location filename="../admin/lots_tab.py" line="151"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="167"/>
+        <location filename="../admin/lots_tab.py" line="155"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="172"/>
+        <location filename="../admin/lots_tab.py" line="160"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="195"/>
+        <location filename="../admin/lots_tab.py" line="183"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="196"/>
+        <location filename="../admin/lots_tab.py" line="184"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="203"/>
+        <location filename="../admin/lots_tab.py" line="191"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5091,7 +5115,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../messages.py" line="66"/>
-        <location filename="../messages.py" line="100"/>
         <source>Type a number, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5120,92 +5143,92 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="100"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="102"/>
         <source>Appears twice; keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="104"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="108"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="110"/>
         <source>The maximum must be above the minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="112"/>
         <source>Critical must be above warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="118"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="120"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="122"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="125"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="127"/>
         <source>This record no longer exists here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="129"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="131"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="133"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="135"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="137"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="139"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="145"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>The password needs at least %n character.</numerusform>
@@ -5213,32 +5236,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="148"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="150"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="152"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="154"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="156"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="157"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5410,88 +5433,88 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="48"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Behind the numbers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <location filename="../admin/oee_rows_dialog.py" line="75"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="59"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="59"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="59"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="66"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="70"/>
         <source>Classify the selected stop</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5501,22 +5524,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <location filename="../admin/oee_rows_dialog.py" line="82"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="88"/>
+        <location filename="../admin/oee_rows_dialog.py" line="83"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="123"/>
+        <location filename="../admin/oee_rows_dialog.py" line="116"/>
         <source>Choose a stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="133"/>
+        <location filename="../admin/oee_rows_dialog.py" line="126"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5570,155 +5593,155 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="59"/>
-        <location filename="../pc_settings_dialog.py" line="180"/>
-        <location filename="../pc_settings_dialog.py" line="255"/>
+        <location filename="../pc_settings_dialog.py" line="60"/>
+        <location filename="../pc_settings_dialog.py" line="177"/>
+        <location filename="../pc_settings_dialog.py" line="252"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="77"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79"/>
+        <location filename="../pc_settings_dialog.py" line="80"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85"/>
+        <location filename="../pc_settings_dialog.py" line="86"/>
         <source>As the system (Portuguese or English)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="91"/>
+        <location filename="../pc_settings_dialog.py" line="92"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="99"/>
+        <location filename="../pc_settings_dialog.py" line="100"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="103"/>
+        <location filename="../pc_settings_dialog.py" line="104"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="114"/>
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>Another disk or a server keeps a copy when this PC fails.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="118"/>
         <source>empty: the backups folder inside this PC&apos;s data folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="121"/>
+        <location filename="../pc_settings_dialog.py" line="122"/>
         <source> h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122"/>
+        <location filename="../pc_settings_dialog.py" line="123"/>
         <source>never (only on request)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="140"/>
+        <location filename="../pc_settings_dialog.py" line="141"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="142"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
         <source>This PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="144"/>
+        <location filename="../pc_settings_dialog.py" line="145"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="145"/>
+        <location filename="../pc_settings_dialog.py" line="146"/>
         <source>Commands checked every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="151"/>
+        <location filename="../pc_settings_dialog.py" line="152"/>
         <source>keep the newest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="154"/>
+        <location filename="../pc_settings_dialog.py" line="155"/>
         <source>Backups to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="156"/>
+        <location filename="../pc_settings_dialog.py" line="157"/>
         <source>A backup every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="158"/>
+        <location filename="../pc_settings_dialog.py" line="159"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="168"/>
+        <location filename="../pc_settings_dialog.py" line="169"/>
         <source>Save</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="171"/>
+        <location filename="../pc_settings_dialog.py" line="172"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="256"/>
+        <location filename="../pc_settings_dialog.py" line="253"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="266"/>
+        <location filename="../pc_settings_dialog.py" line="263"/>
         <source>shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="266"/>
-        <location filename="../pc_settings_dialog.py" line="267"/>
+        <location filename="../pc_settings_dialog.py" line="263"/>
+        <location filename="../pc_settings_dialog.py" line="264"/>
         <source>station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="267"/>
+        <location filename="../pc_settings_dialog.py" line="264"/>
         <source>language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="268"/>
+        <location filename="../pc_settings_dialog.py" line="265"/>
         <source>intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="275"/>
+        <location filename="../pc_settings_dialog.py" line="272"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="279"/>
+        <location filename="../pc_settings_dialog.py" line="276"/>
         <source>This backup folder cannot be used (%1). Nothing was saved; choose another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="285"/>
+        <location filename="../pc_settings_dialog.py" line="282"/>
         <source>The backup settings were saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5771,28 +5794,28 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="193"/>
+        <location filename="../admin/production_tab.py" line="180"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="201"/>
+        <location filename="../admin/production_tab.py" line="188"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="208"/>
+        <location filename="../admin/production_tab.py" line="195"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="228"/>
+        <location filename="../admin/production_tab.py" line="215"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="153"/>
-        <location filename="../admin/production_tab.py" line="172"/>
+        <location filename="../admin/production_tab.py" line="140"/>
+        <location filename="../admin/production_tab.py" line="159"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5807,7 +5830,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="177"/>
+        <location filename="../admin/production_tab.py" line="164"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -5815,47 +5838,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="238"/>
+        <location filename="../admin/production_tab.py" line="225"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="245"/>
+        <location filename="../admin/production_tab.py" line="232"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="248"/>
+        <location filename="../admin/production_tab.py" line="235"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="256"/>
+        <location filename="../admin/production_tab.py" line="243"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="257"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="283"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="283"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="289"/>
+        <location filename="../admin/production_tab.py" line="276"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="301"/>
+        <location filename="../admin/production_tab.py" line="288"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5863,7 +5886,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="305"/>
+        <location filename="../admin/production_tab.py" line="292"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5871,57 +5894,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="127"/>
+        <location filename="../admin/record_dialog.py" line="125"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../admin/record_dialog.py" line="129"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../admin/record_dialog.py" line="129"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="139"/>
+        <location filename="../admin/record_dialog.py" line="137"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="150"/>
+        <location filename="../admin/record_dialog.py" line="148"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="160"/>
+        <location filename="../admin/record_dialog.py" line="158"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="164"/>
+        <location filename="../admin/record_dialog.py" line="162"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="165"/>
+        <location filename="../admin/record_dialog.py" line="163"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="167"/>
+        <location filename="../admin/record_dialog.py" line="165"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="168"/>
+        <location filename="../admin/record_dialog.py" line="166"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="193"/>
+        <location filename="../admin/record_dialog.py" line="191"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6074,28 +6097,28 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../register_window.py" line="41"/>
-        <location filename="../register_window.py" line="56"/>
+        <location filename="../register_window.py" line="42"/>
+        <location filename="../register_window.py" line="57"/>
         <source>Register production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="46"/>
+        <location filename="../register_window.py" line="47"/>
         <source>⠿ drag to move</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="71"/>
+        <location filename="../register_window.py" line="67"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="74"/>
+        <location filename="../register_window.py" line="70"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="76"/>
+        <location filename="../register_window.py" line="72"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6103,62 +6126,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="84"/>
+        <location filename="../admin/release_dialog.py" line="86"/>
         <source>Review and sign lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="85"/>
+        <location filename="../admin/release_dialog.py" line="87"/>
         <source>Reading the lot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="104"/>
+        <location filename="../admin/release_dialog.py" line="106"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="105"/>
+        <location filename="../admin/release_dialog.py" line="107"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="116"/>
+        <location filename="../admin/release_dialog.py" line="118"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="118"/>
+        <location filename="../admin/release_dialog.py" line="120"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="119"/>
+        <location filename="../admin/release_dialog.py" line="121"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="127"/>
+        <location filename="../admin/release_dialog.py" line="126"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="130"/>
+        <location filename="../admin/release_dialog.py" line="127"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="155"/>
+        <location filename="../admin/release_dialog.py" line="147"/>
         <source>Lot %1 · status: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="157"/>
+        <location filename="../admin/release_dialog.py" line="149"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="151"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -6166,7 +6189,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="196"/>
+        <location filename="../admin/release_dialog.py" line="188"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exception still to acknowledge before release.</numerusform>
@@ -6174,37 +6197,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="162"/>
+        <location filename="../admin/release_dialog.py" line="154"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="199"/>
+        <location filename="../admin/release_dialog.py" line="191"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="209"/>
+        <location filename="../admin/release_dialog.py" line="201"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="225"/>
+        <location filename="../admin/release_dialog.py" line="217"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="246"/>
+        <location filename="../admin/release_dialog.py" line="238"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="256"/>
+        <location filename="../admin/release_dialog.py" line="248"/>
         <source>Your role may not release lots.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="257"/>
+        <location filename="../admin/release_dialog.py" line="249"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6250,42 +6273,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="41"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="41"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="41"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="51"/>
+        <location filename="../admin/audit_review_dialog.py" line="52"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="52"/>
+        <location filename="../admin/audit_review_dialog.py" line="53"/>
         <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6321,107 +6344,107 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../wizard/texts.py" line="21"/>
+        <location filename="../wizard/texts.py" line="41"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="23"/>
+        <location filename="../wizard/texts.py" line="42"/>
         <source>Type the full path of the folder, for example \\server\shopfloor or /mnt/shopfloor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="25"/>
+        <location filename="../wizard/texts.py" line="43"/>
         <source>%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="27"/>
+        <location filename="../wizard/texts.py" line="44"/>
         <source>Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="29"/>
+        <location filename="../wizard/texts.py" line="45"/>
         <source>The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="31"/>
+        <location filename="../wizard/texts.py" line="46"/>
         <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="33"/>
+        <location filename="../wizard/texts.py" line="47"/>
         <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="35"/>
+        <location filename="../wizard/texts.py" line="48"/>
         <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="37"/>
+        <location filename="../wizard/texts.py" line="49"/>
         <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="39"/>
+        <location filename="../wizard/texts.py" line="50"/>
         <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="41"/>
+        <location filename="../wizard/texts.py" line="51"/>
         <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="43"/>
+        <location filename="../wizard/texts.py" line="52"/>
         <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="45"/>
+        <location filename="../wizard/texts.py" line="53"/>
         <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="47"/>
+        <location filename="../wizard/texts.py" line="54"/>
         <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="49"/>
+        <location filename="../wizard/texts.py" line="55"/>
         <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="51"/>
+        <location filename="../wizard/texts.py" line="56"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="53"/>
+        <location filename="../wizard/texts.py" line="57"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="55"/>
+        <location filename="../wizard/texts.py" line="58"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57"/>
+        <location filename="../wizard/texts.py" line="59"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59"/>
+        <location filename="../wizard/texts.py" line="60"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="61"/>
+        <location filename="../wizard/texts.py" line="39"/>
         <source>A station id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6431,42 +6454,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65"/>
+        <location filename="../wizard/texts.py" line="64"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>A new site needs its first admin account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="71"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="73"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="75"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="88"/>
+        <location filename="../wizard/texts.py" line="82"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="89"/>
+        <location filename="../wizard/texts.py" line="83"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6474,17 +6497,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="28"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="30"/>
+        <location filename="../admin/signature_fields.py" line="29"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="55"/>
+        <location filename="../admin/signature_fields.py" line="54"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6492,87 +6515,87 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="81"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="82"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="83"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="84"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="85"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="101"/>
+        <location filename="../wizard/site_pages.py" line="95"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="105"/>
+        <location filename="../wizard/site_pages.py" line="99"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="106"/>
+        <location filename="../wizard/site_pages.py" line="100"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="110"/>
+        <location filename="../wizard/site_pages.py" line="104"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="113"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="124"/>
+        <location filename="../wizard/site_pages.py" line="118"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="129"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="134"/>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140"/>
+        <location filename="../wizard/site_pages.py" line="134"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="145"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="160"/>
+        <location filename="../wizard/site_pages.py" line="154"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6580,42 +6603,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="105"/>
+        <location filename="../admin/site_upgrade.py" line="103"/>
         <source>Move the site to keys by role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="106"/>
+        <location filename="../admin/site_upgrade.py" line="104"/>
         <source>Join the site again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="111"/>
+        <location filename="../admin/site_upgrade.py" line="106"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="115"/>
+        <location filename="../admin/site_upgrade.py" line="107"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="121"/>
+        <location filename="../admin/site_upgrade.py" line="110"/>
         <source>Site passphrase:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="123"/>
+        <location filename="../admin/site_upgrade.py" line="112"/>
         <source>Your password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="125"/>
+        <location filename="../admin/site_upgrade.py" line="114"/>
         <source>Move the site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="125"/>
+        <location filename="../admin/site_upgrade.py" line="114"/>
         <source>Join</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6643,32 +6666,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="79"/>
+        <location filename="../admin/site_upgrade.py" line="77"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="81"/>
+        <location filename="../admin/site_upgrade.py" line="79"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="87"/>
+        <location filename="../admin/site_upgrade.py" line="85"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="88"/>
+        <location filename="../admin/site_upgrade.py" line="86"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="92"/>
+        <location filename="../admin/site_upgrade.py" line="90"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="95"/>
+        <location filename="../admin/site_upgrade.py" line="93"/>
         <source>Nothing was changed: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6825,88 +6848,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="89"/>
+        <location filename="../admin/spc_tab.py" line="90"/>
         <source>Station and size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="92"/>
-        <location filename="../admin/spc_tab.py" line="109"/>
+        <location filename="../admin/spc_tab.py" line="93"/>
+        <location filename="../admin/spc_tab.py" line="110"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="97"/>
+        <location filename="../admin/spc_tab.py" line="98"/>
         <source>Points shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="100"/>
         <source>last %1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="101"/>
+        <location filename="../admin/spc_tab.py" line="102"/>
         <source>Freeze baseline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="103"/>
+        <location filename="../admin/spc_tab.py" line="104"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="108"/>
+        <location filename="../admin/spc_tab.py" line="109"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="130"/>
+        <location filename="../admin/spc_tab.py" line="131"/>
         <source>Charts with frozen limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="137"/>
+        <location filename="../admin/spc_tab.py" line="138"/>
         <source>Individuals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="138"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>point (oldest to newest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="140"/>
+        <location filename="../admin/spc_tab.py" line="141"/>
         <source>Moving range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="145"/>
+        <location filename="../admin/spc_tab.py" line="146"/>
         <source>CL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="145"/>
+        <location filename="../admin/spc_tab.py" line="146"/>
         <source>UCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="145"/>
+        <location filename="../admin/spc_tab.py" line="146"/>
         <source>LCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="163"/>
+        <location filename="../admin/spc_tab.py" line="161"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="171"/>
+        <location filename="../admin/spc_tab.py" line="169"/>
         <source>Signals (newest first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="255"/>
+        <location filename="../admin/spc_tab.py" line="253"/>
         <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6914,32 +6937,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="186"/>
+        <location filename="../wizard/widgets.py" line="181"/>
         <source>%1 · capsule size %2, %3 each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="233"/>
+        <location filename="../wizard/widgets.py" line="228"/>
         <source>Production station, machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="234"/>
+        <location filename="../wizard/widgets.py" line="229"/>
         <source>Office PC (no production entry), id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="235"/>
+        <location filename="../wizard/widgets.py" line="230"/>
         <source>for example office1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="280"/>
+        <location filename="../wizard/widgets.py" line="275"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="285"/>
+        <location filename="../wizard/widgets.py" line="280"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7056,37 +7079,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="330"/>
+        <location filename="../wizard/site_pages.py" line="324"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="331"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="333"/>
+        <location filename="../wizard/site_pages.py" line="327"/>
         <source>Why this PC replaces the station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="334"/>
+        <location filename="../wizard/site_pages.py" line="328"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="335"/>
+        <location filename="../wizard/site_pages.py" line="329"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="337"/>
+        <location filename="../wizard/site_pages.py" line="331"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="342"/>
+        <location filename="../wizard/site_pages.py" line="336"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7094,47 +7117,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="54"/>
+        <location filename="../station_window.py" line="53"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="75"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="84"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="89"/>
+        <location filename="../station_window.py" line="88"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="102"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="120"/>
+        <location filename="../station_window.py" line="119"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="290"/>
+        <location filename="../station_window.py" line="296"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="291"/>
+        <location filename="../station_window.py" line="297"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -7142,7 +7165,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="292"/>
+        <location filename="../station_window.py" line="298"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -7150,7 +7173,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../shift_export.py" line="58"/>
+        <location filename="../shift_export.py" line="61"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -7158,77 +7181,77 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="143"/>
+        <location filename="../station_window.py" line="142"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="105"/>
+        <location filename="../station_window.py" line="104"/>
         <source>Label… (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="144"/>
+        <location filename="../station_window.py" line="143"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="149"/>
+        <location filename="../station_window.py" line="148"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="228"/>
+        <location filename="../station_window.py" line="227"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="242"/>
+        <location filename="../station_window.py" line="241"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="245"/>
+        <location filename="../station_window.py" line="244"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="40"/>
+        <location filename="../shift_export.py" line="39"/>
         <source>Export this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="64"/>
+        <location filename="../shift_export.py" line="67"/>
         <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="64"/>
+        <location filename="../shift_export.py" line="67"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="73"/>
+        <location filename="../shift_export.py" line="76"/>
         <source>Export failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="73"/>
+        <location filename="../shift_export.py" line="76"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="333"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="333"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7236,17 +7259,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopButton</name>
     <message>
-        <location filename="../stop_button.py" line="27"/>
+        <location filename="../stop_button.py" line="30"/>
         <source>Machine state and stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="50"/>
+        <location filename="../stop_button.py" line="53"/>
         <source>Down %1 · %2 — stops…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="54"/>
+        <location filename="../stop_button.py" line="57"/>
         <source>%1 — stops…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7309,32 +7332,32 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="78"/>
+        <location filename="../stops_dialog.py" line="76"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="97"/>
+        <location filename="../stops_dialog.py" line="95"/>
         <source>Down for %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="119"/>
+        <location filename="../stops_dialog.py" line="117"/>
         <source>Choose a reason first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="129"/>
+        <location filename="../stops_dialog.py" line="127"/>
         <source>Choose the stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="134"/>
+        <location filename="../stops_dialog.py" line="132"/>
         <source>The stop now has the reason %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="140"/>
+        <location filename="../stops_dialog.py" line="138"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7342,64 +7365,64 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>TakeoverDialog</name>
     <message>
-        <location filename="../takeover_dialog.py" line="27"/>
+        <location filename="../takeover_dialog.py" line="28"/>
         <source>Confirm the takeover of station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="30"/>
+        <location filename="../takeover_dialog.py" line="31"/>
         <source>The last run of station %1 on the shared folder was not this PC&apos;s: another copy of this PC (a restored backup, a copied disk) ran as the station. Until someone confirms, this PC records production only locally and runs no command.
 
 Confirm only if that other copy is switched off for good. Your name, the time and the reason are kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="38"/>
+        <location filename="../takeover_dialog.py" line="39"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="39"/>
+        <location filename="../takeover_dialog.py" line="40"/>
         <source>e.g. backup restored after the disk failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="42"/>
+        <location filename="../takeover_dialog.py" line="41"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="49"/>
+        <location filename="../takeover_dialog.py" line="44"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="50"/>
+        <location filename="../takeover_dialog.py" line="45"/>
         <source>Your password:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="52"/>
+        <location filename="../takeover_dialog.py" line="47"/>
         <source>Confirm the takeover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="77"/>
+        <location filename="../takeover_dialog.py" line="66"/>
         <source>Wrong password: nothing was confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="78"/>
+        <location filename="../takeover_dialog.py" line="67"/>
         <source>Give a reason of at least %1 characters: nothing was confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="80"/>
+        <location filename="../takeover_dialog.py" line="69"/>
         <source>Only a supervisor or an admin confirms a takeover: nothing was confirmed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="82"/>
+        <location filename="../takeover_dialog.py" line="71"/>
         <source>This PC is not syncing with a site: there is nothing to confirm.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7407,37 +7430,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="89"/>
+        <location filename="../admin/users_tab.py" line="82"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="90"/>
+        <location filename="../admin/users_tab.py" line="83"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="99"/>
+        <location filename="../admin/users_tab.py" line="92"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="100"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>Repeat the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="101"/>
+        <location filename="../admin/users_tab.py" line="94"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="119"/>
+        <location filename="../admin/users_tab.py" line="112"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="136"/>
+        <location filename="../admin/users_tab.py" line="129"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7445,87 +7468,87 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="147"/>
+        <location filename="../admin/users_tab.py" line="140"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="150"/>
+        <location filename="../admin/users_tab.py" line="143"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="153"/>
+        <location filename="../admin/users_tab.py" line="146"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="156"/>
+        <location filename="../admin/users_tab.py" line="149"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="160"/>
+        <location filename="../admin/users_tab.py" line="153"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="178"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="187"/>
+        <location filename="../admin/users_tab.py" line="180"/>
         <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="198"/>
+        <location filename="../admin/users_tab.py" line="186"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="198"/>
+        <location filename="../admin/users_tab.py" line="186"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="199"/>
+        <location filename="../admin/users_tab.py" line="187"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="233"/>
+        <location filename="../admin/users_tab.py" line="217"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
@@ -7533,104 +7556,104 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
-        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="262"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="268"/>
-        <location filename="../admin/users_tab.py" line="276"/>
+        <location filename="../admin/users_tab.py" line="249"/>
+        <location filename="../admin/users_tab.py" line="257"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="268"/>
+        <location filename="../admin/users_tab.py" line="249"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="274"/>
+        <location filename="../admin/users_tab.py" line="255"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="260"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="284"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="286"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="289"/>
+        <location filename="../admin/users_tab.py" line="270"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="297"/>
+        <location filename="../admin/users_tab.py" line="278"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="313"/>
+        <location filename="../admin/users_tab.py" line="294"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="314"/>
+        <location filename="../admin/users_tab.py" line="295"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="319"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="325"/>
+        <location filename="../admin/users_tab.py" line="306"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="334"/>
+        <location filename="../admin/users_tab.py" line="315"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="348"/>
+        <location filename="../admin/users_tab.py" line="329"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="350"/>
+        <location filename="../admin/users_tab.py" line="331"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="353"/>
+        <location filename="../admin/users_tab.py" line="334"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7638,47 +7661,47 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_tab.py" line="49"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_tab.py" line="49"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="60"/>
+        <location filename="../admin/users_tab.py" line="53"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="60"/>
+        <location filename="../admin/users_tab.py" line="53"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7686,77 +7709,77 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="51"/>
+        <location filename="../verify_dialog.py" line="52"/>
         <source>Verify audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="70"/>
+        <location filename="../verify_dialog.py" line="71"/>
         <source>Verifying the audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="72"/>
+        <location filename="../verify_dialog.py" line="73"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="81"/>
+        <location filename="../verify_dialog.py" line="82"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="84"/>
+        <location filename="../verify_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="117"/>
+        <location filename="../verify_dialog.py" line="112"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="178"/>
+        <location filename="../verify_dialog.py" line="173"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="190"/>
+        <location filename="../verify_dialog.py" line="185"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="210"/>
+        <location filename="../verify_dialog.py" line="205"/>
         <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="214"/>
+        <location filename="../verify_dialog.py" line="209"/>
         <source>Verification cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="216"/>
+        <location filename="../verify_dialog.py" line="211"/>
         <source>The audit trail is intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="221"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>The audit trail could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="260"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="262"/>
+        <location filename="../verify_dialog.py" line="257"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="194"/>
+        <location filename="../verify_dialog.py" line="189"/>
         <source>%1 of %n event(s) checked</source>
         <translation>
             <numerusform>%1 of %n event checked</numerusform>
@@ -7764,7 +7787,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="198"/>
+        <location filename="../verify_dialog.py" line="193"/>
         <source>%n event(s) checked</source>
         <translation>
             <numerusform>%n event checked</numerusform>
@@ -7772,32 +7795,32 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="208"/>
+        <location filename="../verify_dialog.py" line="203"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="211"/>
+        <location filename="../verify_dialog.py" line="206"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="222"/>
+        <location filename="../verify_dialog.py" line="217"/>
         <source>The check stopped with an error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="223"/>
+        <location filename="../verify_dialog.py" line="218"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
+        <location filename="../verify_dialog.py" line="230"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="236"/>
+        <location filename="../verify_dialog.py" line="231"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -7805,7 +7828,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="237"/>
+        <location filename="../verify_dialog.py" line="232"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n chain</numerusform>
@@ -7813,7 +7836,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="241"/>
+        <location filename="../verify_dialog.py" line="236"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
@@ -7821,7 +7844,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="246"/>
+        <location filename="../verify_dialog.py" line="241"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
@@ -7829,7 +7852,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="253"/>
+        <location filename="../verify_dialog.py" line="248"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
@@ -7837,147 +7860,147 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="270"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="269"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="276"/>
+        <location filename="../verify_dialog.py" line="271"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="281"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="284"/>
+        <location filename="../verify_dialog.py" line="279"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="318"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="324"/>
+        <location filename="../verify_dialog.py" line="319"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="321"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="327"/>
+        <location filename="../verify_dialog.py" line="322"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="324"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="330"/>
+        <location filename="../verify_dialog.py" line="325"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="332"/>
+        <location filename="../verify_dialog.py" line="327"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="333"/>
+        <location filename="../verify_dialog.py" line="328"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="330"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_dialog.py" line="331"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="333"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_dialog.py" line="334"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="341"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>forked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="337"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="344"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>another chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="340"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="347"/>
+        <location filename="../verify_dialog.py" line="342"/>
         <source>record changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="343"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="350"/>
+        <location filename="../verify_dialog.py" line="345"/>
         <source>record added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="346"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="353"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>record removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="354"/>
+        <location filename="../verify_dialog.py" line="349"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="356"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="357"/>
+        <location filename="../verify_dialog.py" line="352"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7985,42 +8008,42 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="135"/>
+        <location filename="../admin/audit_model.py" line="168"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="135"/>
+        <location filename="../admin/audit_model.py" line="168"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="136"/>
+        <location filename="../admin/audit_model.py" line="169"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="136"/>
+        <location filename="../admin/audit_model.py" line="169"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="135"/>
+        <location filename="../admin/audit_model.py" line="168"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="156"/>
+        <location filename="../admin/audit_model.py" line="177"/>
         <source>cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="157"/>
+        <location filename="../admin/audit_model.py" line="178"/>
         <source>intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="157"/>
+        <location filename="../admin/audit_model.py" line="178"/>
         <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8076,17 +8099,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="212"/>
+        <location filename="../admin/record_dialog.py" line="210"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="216"/>
+        <location filename="../admin/record_dialog.py" line="214"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="217"/>
+        <location filename="../admin/record_dialog.py" line="215"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8094,22 +8117,22 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="70"/>
+        <location filename="../admin/record_dialog.py" line="68"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="80"/>
+        <location filename="../admin/record_dialog.py" line="78"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="82"/>
+        <location filename="../admin/record_dialog.py" line="80"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="101"/>
+        <location filename="../admin/record_dialog.py" line="99"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

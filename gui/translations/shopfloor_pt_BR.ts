@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="224"/>
+        <location filename="../wizard/site_pages.py" line="218"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="225"/>
+        <location filename="../wizard/site_pages.py" line="219"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="226"/>
+        <location filename="../wizard/site_pages.py" line="220"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="227"/>
+        <location filename="../wizard/site_pages.py" line="221"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="222"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="229"/>
+        <location filename="../wizard/site_pages.py" line="223"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="234"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="237"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="263"/>
+        <location filename="../wizard/site_pages.py" line="257"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -106,84 +106,84 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="47"/>
+        <location filename="../admin/window.py" line="48"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="76"/>
-        <location filename="../admin/window.py" line="86"/>
-        <location filename="../admin/window.py" line="92"/>
+        <location filename="../admin/window.py" line="77"/>
+        <location filename="../admin/window.py" line="87"/>
+        <location filename="../admin/window.py" line="93"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="80"/>
+        <location filename="../admin/window.py" line="81"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="88"/>
+        <location filename="../admin/window.py" line="89"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="106"/>
+        <location filename="../admin/window.py" line="107"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="108"/>
+        <location filename="../admin/window.py" line="109"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="109"/>
+        <location filename="../admin/window.py" line="110"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="110"/>
+        <location filename="../admin/window.py" line="111"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="116"/>
+        <location filename="../admin/window.py" line="117"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="122"/>
+        <location filename="../admin/window.py" line="123"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="125"/>
+        <location filename="../admin/window.py" line="126"/>
         <source>Handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="128"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="131"/>
+        <location filename="../admin/window.py" line="137"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="135"/>
+        <location filename="../admin/window.py" line="141"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="137"/>
+        <location filename="../admin/window.py" line="143"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="138"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -224,102 +224,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="151"/>
+        <location filename="../app_window.py" line="145"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="152"/>
+        <location filename="../app_window.py" line="146"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="147"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="158"/>
+        <location filename="../app_window.py" line="152"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="163"/>
+        <location filename="../app_window.py" line="157"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="166"/>
+        <location filename="../app_window.py" line="160"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="171"/>
+        <location filename="../app_window.py" line="165"/>
         <source>Confirm the takeover of this station…</source>
         <translation>Confirmar a substituição desta estação…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="176"/>
+        <location filename="../app_window.py" line="170"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="179"/>
+        <location filename="../app_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="180"/>
+        <location filename="../app_window.py" line="174"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="222"/>
+        <location filename="../app_window.py" line="216"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="228"/>
+        <location filename="../app_window.py" line="222"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="234"/>
+        <location filename="../app_window.py" line="228"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="247"/>
+        <location filename="../app_window.py" line="241"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="299"/>
+        <location filename="../app_window.py" line="293"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="306"/>
+        <location filename="../app_window.py" line="300"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="307"/>
+        <location filename="../app_window.py" line="301"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="325"/>
+        <location filename="../app_window.py" line="319"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="345"/>
+        <location filename="../app_window.py" line="339"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="346"/>
+        <location filename="../app_window.py" line="340"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -327,47 +327,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="53"/>
+        <location filename="../admin/audit_model.py" line="73"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="54"/>
+        <location filename="../admin/audit_model.py" line="74"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="55"/>
+        <location filename="../admin/audit_model.py" line="75"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -375,7 +375,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="69"/>
+        <location filename="../admin/audit_review_dialog.py" line="70"/>
         <source>Audit-trail review</source>
         <translation>Revisão da trilha de auditoria</translation>
     </message>
@@ -390,17 +390,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Constatações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="89"/>
+        <location filename="../admin/audit_review_dialog.py" line="88"/>
         <source>Sign the review</source>
         <translation>Assinar a revisão</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <location filename="../admin/audit_review_dialog.py" line="92"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="116"/>
+        <location filename="../admin/audit_review_dialog.py" line="115"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
@@ -408,42 +408,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="140"/>
+        <location filename="../admin/audit_review_dialog.py" line="139"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="149"/>
+        <location filename="../admin/audit_review_dialog.py" line="148"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="150"/>
+        <location filename="../admin/audit_review_dialog.py" line="149"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="152"/>
+        <location filename="../admin/audit_review_dialog.py" line="151"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="154"/>
+        <location filename="../admin/audit_review_dialog.py" line="153"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="156"/>
+        <location filename="../admin/audit_review_dialog.py" line="155"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="161"/>
+        <location filename="../admin/audit_review_dialog.py" line="160"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="163"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -451,102 +451,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="77"/>
+        <location filename="../admin/audit_tab.py" line="121"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="79"/>
+        <location filename="../admin/audit_tab.py" line="123"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="84"/>
+        <location filename="../admin/audit_tab.py" line="130"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="86"/>
+        <location filename="../admin/audit_tab.py" line="148"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="88"/>
+        <location filename="../admin/audit_tab.py" line="150"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="90"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="92"/>
+        <location filename="../admin/audit_tab.py" line="155"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="94"/>
+        <location filename="../admin/audit_tab.py" line="157"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="99"/>
+        <location filename="../admin/audit_tab.py" line="168"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="104"/>
+        <location filename="../admin/audit_tab.py" line="178"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="108"/>
+        <location filename="../admin/audit_tab.py" line="183"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="117"/>
+        <location filename="../admin/audit_tab.py" line="119"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="169"/>
+        <location filename="../admin/audit_tab.py" line="229"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="242"/>
+        <location filename="../admin/audit_tab.py" line="308"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="250"/>
+        <location filename="../admin/audit_tab.py" line="316"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="262"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="270"/>
+        <location filename="../admin/audit_tab.py" line="336"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="280"/>
+        <location filename="../admin/audit_tab.py" line="346"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="243"/>
+        <location filename="../admin/audit_tab.py" line="309"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="193"/>
+        <location filename="../admin/audit_tab.py" line="256"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -554,12 +554,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="244"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="273"/>
+        <location filename="../admin/audit_tab.py" line="339"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -567,7 +567,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="284"/>
+        <location filename="../admin/audit_tab.py" line="350"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -575,17 +575,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="295"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="297"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="298"/>
+        <location filename="../admin/audit_tab.py" line="364"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -666,7 +666,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogRows</name>
     <message>
-        <location filename="../admin/catalog_rows.py" line="28"/>
+        <location filename="../admin/catalog_rows.py" line="40"/>
         <source>Remove selected</source>
         <translation>Remover selecionadas</translation>
     </message>
@@ -674,176 +674,176 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="62"/>
-        <location filename="../admin/catalog_tab.py" line="114"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="63"/>
+        <location filename="../admin/catalog_tab.py" line="110"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="65"/>
-        <location filename="../admin/catalog_tab.py" line="115"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="66"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="82"/>
+        <location filename="../admin/catalog_tab.py" line="81"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="87"/>
+        <location filename="../admin/catalog_tab.py" line="83"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="89"/>
+        <location filename="../admin/catalog_tab.py" line="85"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="106"/>
-        <location filename="../admin/catalog_tab.py" line="312"/>
+        <location filename="../admin/catalog_tab.py" line="102"/>
+        <location filename="../admin/catalog_tab.py" line="308"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="111"/>
+        <location filename="../admin/catalog_tab.py" line="107"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="119"/>
+        <location filename="../admin/catalog_tab.py" line="115"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="122"/>
+        <location filename="../admin/catalog_tab.py" line="118"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="129"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="125"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="128"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="139"/>
+        <location filename="../admin/catalog_tab.py" line="135"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="141"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="153"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="158"/>
+        <location filename="../admin/catalog_tab.py" line="154"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="160"/>
+        <location filename="../admin/catalog_tab.py" line="156"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="173"/>
-        <location filename="../admin/catalog_tab.py" line="335"/>
+        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="176"/>
+        <location filename="../admin/catalog_tab.py" line="172"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="201"/>
+        <location filename="../admin/catalog_tab.py" line="197"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="199"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="208"/>
-        <location filename="../admin/catalog_tab.py" line="337"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="310"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="317"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="326"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="355"/>
+        <location filename="../admin/catalog_tab.py" line="351"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="374"/>
+        <location filename="../admin/catalog_tab.py" line="370"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -851,27 +851,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_page.py" line="184"/>
+        <location filename="../login_page.py" line="179"/>
         <source>Change your password</source>
         <translation>Troque sua senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="185"/>
+        <location filename="../login_page.py" line="180"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="198"/>
+        <location filename="../login_page.py" line="187"/>
         <source>New password</source>
         <translation>Nova senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="199"/>
+        <location filename="../login_page.py" line="188"/>
         <source>Repeat it</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="213"/>
+        <location filename="../login_page.py" line="196"/>
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
     </message>
@@ -1672,82 +1672,82 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="72"/>
+        <location filename="../admin/commands_tab.py" line="70"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="76"/>
+        <location filename="../admin/commands_tab.py" line="74"/>
         <source>Commands sent</source>
         <translation>Comandos enviados</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="83"/>
+        <location filename="../admin/commands_tab.py" line="77"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="96"/>
+        <location filename="../admin/commands_tab.py" line="90"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="97"/>
+        <location filename="../admin/commands_tab.py" line="91"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="98"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="105"/>
+        <location filename="../admin/commands_tab.py" line="99"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="229"/>
+        <location filename="../admin/commands_tab.py" line="223"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="233"/>
+        <location filename="../admin/commands_tab.py" line="227"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="244"/>
+        <location filename="../admin/commands_tab.py" line="238"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="245"/>
+        <location filename="../admin/commands_tab.py" line="239"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="254"/>
+        <location filename="../admin/commands_tab.py" line="248"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="272"/>
+        <location filename="../admin/commands_tab.py" line="266"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="275"/>
+        <location filename="../admin/commands_tab.py" line="269"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="289"/>
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1755,7 +1755,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="296"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -1867,97 +1867,97 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="86"/>
+        <location filename="../admin/dashboard_tab.py" line="74"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="87"/>
+        <location filename="../admin/dashboard_tab.py" line="75"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="88"/>
+        <location filename="../admin/dashboard_tab.py" line="76"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="89"/>
+        <location filename="../admin/dashboard_tab.py" line="77"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="90"/>
+        <location filename="../admin/dashboard_tab.py" line="78"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="108"/>
+        <location filename="../admin/dashboard_tab.py" line="96"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="108"/>
+        <location filename="../admin/dashboard_tab.py" line="96"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="177"/>
+        <location filename="../admin/dashboard_tab.py" line="159"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="207"/>
+        <location filename="../admin/dashboard_tab.py" line="189"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="191"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="209"/>
+        <location filename="../admin/dashboard_tab.py" line="191"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="210"/>
+        <location filename="../admin/dashboard_tab.py" line="192"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="211"/>
+        <location filename="../admin/dashboard_tab.py" line="193"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="217"/>
+        <location filename="../admin/dashboard_tab.py" line="199"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="217"/>
+        <location filename="../admin/dashboard_tab.py" line="199"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="218"/>
+        <location filename="../admin/dashboard_tab.py" line="200"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="218"/>
+        <location filename="../admin/dashboard_tab.py" line="200"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="219"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="220"/>
+        <location filename="../admin/dashboard_tab.py" line="202"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -2044,7 +2044,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>DowntimeSection</name>
     <message>
         <location filename="../admin/catalog_downtime.py" line="35"/>
-        <location filename="../admin/catalog_downtime.py" line="118"/>
+        <location filename="../admin/catalog_downtime.py" line="113"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
@@ -2069,32 +2069,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Adicionar tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="48"/>
+        <location filename="../admin/catalog_downtime.py" line="46"/>
         <source>10:00 30</source>
         <translation>10:00 30</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="54"/>
+        <location filename="../admin/catalog_downtime.py" line="49"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="60"/>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation>Outros tamanhos: caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <location filename="../admin/catalog_downtime.py" line="56"/>
         <source>Other sizes: stop after (min)</source>
         <translation>Outros tamanhos: parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="62"/>
+        <location filename="../admin/catalog_downtime.py" line="57"/>
         <source>Planned breaks</source>
         <translation>Pausas planejadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="63"/>
+        <location filename="../admin/catalog_downtime.py" line="58"/>
         <source>Extra stop reasons</source>
         <translation>Motivos de parada extras</translation>
     </message>
@@ -2102,57 +2102,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="83"/>
+        <location filename="../entry_form.py" line="84"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="50"/>
+        <location filename="../entry_form.py" line="51"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="54"/>
+        <location filename="../entry_form.py" line="55"/>
         <source>Defect</source>
         <translation>Defeito</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="55"/>
+        <location filename="../entry_form.py" line="56"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="63"/>
+        <location filename="../entry_form.py" line="64"/>
         <source>Defect %1</source>
         <translation>Defeito %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="64"/>
+        <location filename="../entry_form.py" line="65"/>
         <source>Location %1</source>
         <translation>Local %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="128"/>
+        <location filename="../entry_form.py" line="124"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="215"/>
+        <location filename="../entry_form.py" line="211"/>
         <source>Unit weight: %1</source>
         <translation>Peso unitário: %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="48"/>
+        <location filename="../entry_form.py" line="49"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="49"/>
+        <location filename="../entry_form.py" line="50"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="97"/>
+        <location filename="../entry_form.py" line="95"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
@@ -2160,27 +2160,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="46"/>
+        <location filename="../admin/release_dialog.py" line="48"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="47"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>Acknowledged</source>
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="67"/>
+        <location filename="../admin/release_dialog.py" line="69"/>
         <source>%1 at %2: %3</source>
         <translation>%1 em %2: %3</translation>
     </message>
@@ -2299,42 +2299,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="167"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="168"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="170"/>
+        <location filename="../wizard/window.py" line="169"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180"/>
+        <location filename="../wizard/window.py" line="179"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="183"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="185"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="186"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="317"/>
+        <location filename="../wizard/window.py" line="316"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2578,17 +2578,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FolderField</name>
     <message>
-        <location filename="../wizard/widgets.py" line="130"/>
+        <location filename="../wizard/widgets.py" line="126"/>
         <source>Browse…</source>
         <translation>Procurar…</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="131"/>
+        <location filename="../wizard/widgets.py" line="127"/>
         <source>for example \\server\shopfloor or /mnt/shopfloor</source>
         <translation>por exemplo \\servidor\shopfloor ou /mnt/shopfloor</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="140"/>
+        <location filename="../wizard/widgets.py" line="136"/>
         <source>Choose the shared folder</source>
         <translation>Escolha a pasta compartilhada</translation>
     </message>
@@ -2596,7 +2596,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FormDialog</name>
     <message>
-        <location filename="../form_dialog.py" line="49"/>
+        <location filename="../form_dialog.py" line="50"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
@@ -2604,57 +2604,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FreezeDialog</name>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="38"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="39"/>
         <source>Freeze control limits</source>
         <translation>Congelar limites de controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="40"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="41"/>
         <source>Station %1, size %2, %3: choose a period when the process ran as it should. Its points give the chart&apos;s centre line and limits until a new baseline is frozen; every PC of the site judges the points against them.</source>
         <translation>Estação %1, tamanho %2, %3: escolha um período em que o processo rodou como deveria. Seus pontos dão a linha central e os limites do gráfico até que uma nova linha de base seja congelada; todos os PCs do site julgam os pontos por eles.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="51"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="52"/>
         <source>Why this period is a stable baseline</source>
         <translation>Por que este período é uma linha de base estável</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="62"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="59"/>
         <source>From</source>
         <translation>De</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="63"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="60"/>
         <source>To</source>
         <translation>Até</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="64"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="61"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="66"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="63"/>
         <source>Freeze limits</source>
         <translation>Congelar limites</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="91"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="88"/>
         <source>%1 points: centre %2, UCL %3, LCL %4, moving-range UCL %5</source>
         <translation>%1 pontos: centro %2, LSC %3, LIC %4, LSC da amplitude móvel %5</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="103"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="100"/>
         <source>Only an admin may freeze control limits. Nothing was frozen; the attempt is in the audit trail.</source>
         <translation>Só um administrador pode congelar limites de controle. Nada foi congelado; a tentativa está na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="107"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="104"/>
         <source>Give a reason of at least %1 characters. Nothing was frozen yet.</source>
         <translation>Informe um motivo de pelo menos %1 caracteres. Nada foi congelado ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/spc_freeze_dialog.py" line="115"/>
+        <location filename="../admin/spc_freeze_dialog.py" line="112"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was frozen.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi congelado.</translation>
     </message>
@@ -2691,112 +2691,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../handover_dialog.py" line="60"/>
+        <location filename="../handover_dialog.py" line="61"/>
         <source>Shift handover: sign</source>
         <translation>Passagem de turno: assinar</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="61"/>
+        <location filename="../handover_dialog.py" line="62"/>
         <source>Shift handover: read and acknowledge</source>
         <translation>Passagem de turno: ler e dar ciência</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="62"/>
+        <location filename="../handover_dialog.py" line="63"/>
         <source>Shift handover: add a signed note</source>
         <translation>Passagem de turno: acrescentar nota assinada</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="66"/>
+        <location filename="../handover_dialog.py" line="67"/>
         <source>The shift&apos;s handover</source>
         <translation>A passagem do turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="70"/>
+        <location filename="../handover_dialog.py" line="71"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="73"/>
+        <location filename="../handover_dialog.py" line="74"/>
         <source>What the next shift must know: machine, material, quality, people (optional)</source>
         <translation>O que o próximo turno precisa saber: máquina, material, qualidade, pessoas (opcional)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="75"/>
+        <location filename="../handover_dialog.py" line="76"/>
         <source>Your remark (optional)</source>
         <translation>Sua observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="76"/>
+        <location filename="../handover_dialog.py" line="77"/>
         <source>The note to add (it is signed and cannot change afterwards)</source>
         <translation>A nota a acrescentar (é assinada e não pode mudar depois)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="84"/>
+        <location filename="../handover_dialog.py" line="85"/>
         <source>Signing as %1 (%2).</source>
         <translation>Assinando como %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="90"/>
+        <location filename="../handover_dialog.py" line="89"/>
         <source>Sign and hand over</source>
         <translation>Assinar e passar o turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="91"/>
+        <location filename="../handover_dialog.py" line="90"/>
         <source>I have read it: acknowledge</source>
         <translation>Li: dar ciência</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="92"/>
+        <location filename="../handover_dialog.py" line="91"/>
         <source>Sign the note</source>
         <translation>Assinar a nota</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="95"/>
+        <location filename="../handover_dialog.py" line="94"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="105"/>
+        <location filename="../handover_dialog.py" line="104"/>
         <source>Notes for the next shift</source>
         <translation>Notas para o próximo turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="106"/>
+        <location filename="../handover_dialog.py" line="105"/>
         <source>Remark</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="107"/>
+        <location filename="../handover_dialog.py" line="106"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="123"/>
+        <location filename="../handover_dialog.py" line="122"/>
         <source>Reading the shift…</source>
         <translation>Lendo o turno…</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="178"/>
+        <location filename="../handover_dialog.py" line="177"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation>Turno passado: a passagem está assinada. O próximo turno dá ciência ao entrar.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="180"/>
+        <location filename="../handover_dialog.py" line="179"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation>Ciência registrada: sua assinatura foi gravada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="181"/>
+        <location filename="../handover_dialog.py" line="180"/>
         <source>The note is signed and added.</source>
         <translation>A nota foi assinada e acrescentada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="189"/>
+        <location filename="../handover_dialog.py" line="188"/>
         <source>Your role may not sign shift handovers.</source>
         <translation>Seu perfil não pode assinar passagens de turno.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="191"/>
+        <location filename="../handover_dialog.py" line="190"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation>Não foi possível ler ou gravar a passagem de turno (%1); nada foi assinado.</translation>
     </message>
@@ -2859,22 +2859,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="49"/>
+        <location filename="../admin/handover_model.py" line="46"/>
         <source>%1 · shift %2</source>
         <translation>%1 · turno %2</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="57"/>
+        <location filename="../admin/handover_model.py" line="54"/>
         <source>waiting</source>
         <translation>aguardando</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="60"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>do not hold</source>
         <translation>não conferem</translation>
     </message>
     <message>
-        <location filename="../admin/handover_model.py" line="60"/>
+        <location filename="../admin/handover_model.py" line="57"/>
         <source>valid</source>
         <translation>válidas</translation>
     </message>
@@ -2882,12 +2882,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverOffer</name>
     <message>
-        <location filename="../handover_offer.py" line="102"/>
+        <location filename="../handover_offer.py" line="113"/>
         <source>Shift handover due…</source>
         <translation>Passagem de turno pendente…</translation>
     </message>
     <message>
-        <location filename="../handover_offer.py" line="103"/>
+        <location filename="../handover_offer.py" line="114"/>
         <source>Shift handover…</source>
         <translation>Passagem de turno…</translation>
     </message>
@@ -2895,57 +2895,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../admin/handover_tab.py" line="48"/>
+        <location filename="../admin/handover_tab.py" line="49"/>
         <source>Search: station, person, notes, lot, defect</source>
         <translation>Buscar: estação, pessoa, notas, lote, defeito</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="50"/>
+        <location filename="../admin/handover_tab.py" line="51"/>
         <source>Search handovers</source>
         <translation>Buscar passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="59"/>
+        <location filename="../admin/handover_tab.py" line="60"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Last 31 days</source>
         <translation>Últimos 31 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Last 365 days</source>
         <translation>Últimos 365 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="65"/>
+        <location filename="../admin/handover_tab.py" line="66"/>
         <source>Only those not acknowledged</source>
         <translation>Só as sem ciência</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="68"/>
+        <location filename="../admin/handover_tab.py" line="69"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="78"/>
+        <location filename="../admin/handover_tab.py" line="79"/>
         <source>Shift handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="90"/>
+        <location filename="../admin/handover_tab.py" line="91"/>
         <source>The chosen handover</source>
         <translation>A passagem escolhida</translation>
     </message>
@@ -3216,153 +3216,153 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightDetails</name>
     <message>
-        <location filename="../admin/insights_details.py" line="22"/>
+        <location filename="../admin/insights_details.py" line="45"/>
         <source>Figures of the selected station</source>
         <translation>Números da estação selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="25"/>
+        <location filename="../admin/insights_details.py" line="48"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="25"/>
+        <location filename="../admin/insights_details.py" line="48"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="56"/>
-        <location filename="../admin/insights_details.py" line="60"/>
+        <location filename="../admin/insights_details.py" line="79"/>
+        <location filename="../admin/insights_details.py" line="83"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="58"/>
+        <location filename="../admin/insights_details.py" line="81"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="59"/>
+        <location filename="../admin/insights_details.py" line="82"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="61"/>
+        <location filename="../admin/insights_details.py" line="84"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="62"/>
+        <location filename="../admin/insights_details.py" line="85"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="64"/>
+        <location filename="../admin/insights_details.py" line="87"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="69"/>
+        <location filename="../admin/insights_details.py" line="92"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="71"/>
+        <location filename="../admin/insights_details.py" line="94"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="73"/>
+        <location filename="../admin/insights_details.py" line="96"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="75"/>
+        <location filename="../admin/insights_details.py" line="98"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="78"/>
+        <location filename="../admin/insights_details.py" line="101"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="81"/>
+        <location filename="../admin/insights_details.py" line="104"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="84"/>
+        <location filename="../admin/insights_details.py" line="107"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="88"/>
+        <location filename="../admin/insights_details.py" line="111"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="89"/>
+        <location filename="../admin/insights_details.py" line="112"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="90"/>
+        <location filename="../admin/insights_details.py" line="113"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="95"/>
+        <location filename="../admin/insights_details.py" line="118"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="101"/>
+        <location filename="../admin/insights_details.py" line="124"/>
         <source>not recorded (%1×)</source>
         <translation>não registrado (%1×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="103"/>
+        <location filename="../admin/insights_details.py" line="126"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation>%1: rejeições importadas do sistema antigo sem o local. Fora da classificação; percentual de todas as rejeições, enquanto os locais acima contam só locais conhecidos.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="108"/>
+        <location filename="../admin/insights_details.py" line="131"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="108"/>
+        <location filename="../admin/insights_details.py" line="131"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="108"/>
+        <location filename="../admin/insights_details.py" line="131"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="109"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="109"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="110"/>
+        <location filename="../admin/insights_details.py" line="133"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="113"/>
+        <location filename="../admin/insights_details.py" line="136"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="118"/>
+        <location filename="../admin/insights_details.py" line="141"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
@@ -3523,6 +3523,30 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>No rule fired: no action suggested.</source>
         <translation>Nenhuma regra disparou: nenhuma ação sugerida.</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="118"/>
+        <source>%n shorter run(s) of a repeated defect, not listed (each station lists its own)</source>
+        <translation>
+            <numerusform>mais %n sequência mais curta de defeito repetido, não listada (cada estação lista as suas)</numerusform>
+            <numerusform>mais %n sequências mais curtas de defeito repetido, não listadas (cada estação lista as suas)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="124"/>
+        <source>+ %n shorter run(s)</source>
+        <translation>
+            <numerusform>+ %n sequência mais curta</numerusform>
+            <numerusform>+ %n sequências mais curtas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="129"/>
+        <source>%n more recommendation(s) for shorter runs of a repeated defect, not listed (each station lists its own)</source>
+        <translation>
+            <numerusform>mais %n recomendação para sequências mais curtas de defeito repetido, não listada (cada estação lista as suas)</numerusform>
+            <numerusform>mais %n recomendações para sequências mais curtas de defeito repetido, não listadas (cada estação lista as suas)</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>InsightsModel</name>
@@ -3567,12 +3591,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anomalias</translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="54"/>
+        <location filename="../admin/insights_model.py" line="48"/>
         <source>Site</source>
         <translation>Site</translation>
     </message>
     <message>
-        <location filename="../admin/insights_model.py" line="103"/>
+        <location filename="../admin/insights_model.py" line="93"/>
         <source>%1 (%2 %)</source>
         <translation>%1 (%2 %)</translation>
     </message>
@@ -3580,42 +3604,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="87"/>
+        <location filename="../admin/insights_tab.py" line="81"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="103"/>
+        <location filename="../admin/insights_tab.py" line="97"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="172"/>
+        <location filename="../admin/insights_tab.py" line="181"/>
         <source>Computing the statistics…</source>
         <translation>Calculando as estatísticas…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="188"/>
+        <location filename="../admin/insights_tab.py" line="197"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="211"/>
+        <location filename="../admin/insights_tab.py" line="221"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="61"/>
+        <location filename="../admin/insights_tab.py" line="57"/>
         <source>Figures per station</source>
         <translation>Números por estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="75"/>
+        <location filename="../admin/insights_tab.py" line="71"/>
         <source>Recommendations</source>
         <translation>Recomendações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="209"/>
+        <location filename="../admin/insights_tab.py" line="219"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
@@ -3623,12 +3647,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="243"/>
+        <location filename="../admin/insights_tab.py" line="253"/>
         <source>Selected: %1</source>
         <translation>Selecionado: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="245"/>
+        <location filename="../admin/insights_tab.py" line="255"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -3636,12 +3660,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="287"/>
+        <location filename="../admin/insights_tab.py" line="297"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="296"/>
+        <location filename="../admin/insights_tab.py" line="311"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
@@ -3649,62 +3673,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LabelDialog</name>
     <message>
-        <location filename="../label_dialog.py" line="57"/>
+        <location filename="../label_dialog.py" line="58"/>
         <source>Print a label</source>
         <translation>Imprimir uma etiqueta</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="74"/>
+        <location filename="../label_dialog.py" line="71"/>
         <source>Why again? At least 10 characters</source>
         <translation>Por que de novo? Ao menos 10 caracteres</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="75"/>
+        <location filename="../label_dialog.py" line="72"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="79"/>
+        <location filename="../label_dialog.py" line="74"/>
         <source>Print</source>
         <translation>Imprimir</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="83"/>
+        <location filename="../label_dialog.py" line="78"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="87"/>
+        <location filename="../label_dialog.py" line="82"/>
         <source>Label</source>
         <translation>Etiqueta</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="125"/>
+        <location filename="../label_dialog.py" line="120"/>
         <source>Box %1 of lot %2</source>
         <translation>Caixa %1 do lote %2</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="130"/>
+        <location filename="../label_dialog.py" line="125"/>
         <source>Label of lot %1</source>
         <translation>Etiqueta do lote %1</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="151"/>
+        <location filename="../label_dialog.py" line="146"/>
         <source>Nothing to label yet: register a box or set the lot.</source>
         <translation>Nada para etiquetar ainda: registre uma caixa ou defina o lote.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="163"/>
+        <location filename="../label_dialog.py" line="158"/>
         <source>Printer: Zebra at %1 (from the site catalog).</source>
         <translation>Impressora: Zebra em %1 (do catálogo do site).</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="165"/>
+        <location filename="../label_dialog.py" line="160"/>
         <source>Printer: you choose a system printer when you print.</source>
         <translation>Impressora: você escolhe uma impressora do sistema ao imprimir.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../label_dialog.py" line="167"/>
+        <location filename="../label_dialog.py" line="162"/>
         <source>This label was printed %n time(s) already. A reprint is marked REPRINT and needs a reason.</source>
         <translation>
             <numerusform>Esta etiqueta já foi impressa %n vez. Uma reimpressão é marcada REIMPRESSÃO e precisa de um motivo.</numerusform>
@@ -3712,42 +3736,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="199"/>
+        <location filename="../label_dialog.py" line="194"/>
         <source>Sending the label to the printer…</source>
         <translation>Enviando a etiqueta para a impressora…</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="230"/>
+        <location filename="../label_dialog.py" line="225"/>
         <source>Reprinted (copy %1), marked REPRINT.</source>
         <translation>Reimpressa (cópia %1), marcada REIMPRESSÃO.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="231"/>
+        <location filename="../label_dialog.py" line="226"/>
         <source>Printed.</source>
         <translation>Impressa.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="238"/>
+        <location filename="../label_dialog.py" line="233"/>
         <source>Not printed: the print dialog was closed.</source>
         <translation>Não impressa: a janela de impressão foi fechada.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="240"/>
+        <location filename="../label_dialog.py" line="235"/>
         <source>This is a reprint: type why in Reason.</source>
         <translation>Esta é uma reimpressão: digite o porquê em Motivo.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="246"/>
+        <location filename="../label_dialog.py" line="241"/>
         <source>Your role may not print labels.</source>
         <translation>Seu papel não permite imprimir etiquetas.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="249"/>
+        <location filename="../label_dialog.py" line="244"/>
         <source>The printer %1 did not take the label (%2). Nothing was printed or recorded. Check that it is on, connected and has labels, then print again.</source>
         <translation>A impressora %1 não recebeu a etiqueta (%2). Nada foi impresso nem registrado. Verifique se ela está ligada, conectada e com etiquetas, e imprima de novo.</translation>
     </message>
     <message>
-        <location filename="../label_dialog.py" line="254"/>
+        <location filename="../label_dialog.py" line="249"/>
         <source>The label could not be printed and nothing was recorded. The log has the details.</source>
         <translation>A etiqueta não pôde ser impressa e nada foi registrado. O log tem os detalhes.</translation>
     </message>
@@ -3755,56 +3779,56 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LabelTemplateEditor</name>
     <message>
-        <location filename="../admin/catalog_labels.py" line="70"/>
-        <location filename="../admin/catalog_labels.py" line="194"/>
-        <location filename="../admin/catalog_labels.py" line="198"/>
+        <location filename="../admin/catalog_labels.py" line="72"/>
+        <location filename="../admin/catalog_labels.py" line="192"/>
+        <location filename="../admin/catalog_labels.py" line="196"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="76"/>
+        <location filename="../admin/catalog_labels.py" line="78"/>
         <source>%1 dpi</source>
         <translation>%1 dpi</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="81"/>
+        <location filename="../admin/catalog_labels.py" line="83"/>
         <source>Code 128</source>
         <translation>Code 128</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="82"/>
+        <location filename="../admin/catalog_labels.py" line="84"/>
         <source>QR code</source>
         <translation>QR code</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="87"/>
+        <location filename="../admin/catalog_labels.py" line="88"/>
         <source>201 10.0.0.21
 202 zebra-202.plant.local:9100</source>
         <translation>201 10.0.0.21
 202 zebra-202.plant.local:9100</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="107"/>
+        <location filename="../admin/catalog_labels.py" line="105"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="108"/>
+        <location filename="../admin/catalog_labels.py" line="106"/>
         <source>Barcodes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="109"/>
+        <location filename="../admin/catalog_labels.py" line="107"/>
         <source>Fields shown, top to bottom (drag to reorder):</source>
         <translation>Campos mostrados, de cima para baixo (arraste para reordenar):</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="111"/>
+        <location filename="../admin/catalog_labels.py" line="109"/>
         <source>Zebra printers (ZPL over the network, port 9100): one line per station, &quot;station address&quot;. Other stations print on a printer chosen at the PC.</source>
         <translation>Impressoras Zebra (ZPL pela rede, porta 9100): uma linha por estação, &quot;estação endereço&quot;. As outras estações imprimem numa impressora escolhida no PC.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="196"/>
+        <location filename="../admin/catalog_labels.py" line="194"/>
         <source>Zebra printers, line %1</source>
         <translation>Impressoras Zebra, linha %1</translation>
     </message>
@@ -3928,42 +3952,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsers</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="72"/>
+        <location filename="../admin/legacy_users_dialog.py" line="74"/>
         <source>Line %1: the login is empty, so this row is no account.</source>
         <translation>Linha %1: o login está vazio, então esta linha não é uma conta.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="75"/>
+        <location filename="../admin/legacy_users_dialog.py" line="71"/>
         <source>Line %1: the login &quot;%2&quot; cannot be a username here (2 to 32 letters a-z, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;; no spaces or accents). Create this account by hand.</source>
         <translation>Linha %1: o login &quot;%2&quot; não pode ser um nome de usuário aqui (2 a 32 letras a-z, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;; sem espaços nem acentos). Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="80"/>
+        <location filename="../admin/legacy_users_dialog.py" line="76"/>
         <source>Line %1: the login &quot;%2&quot; appears earlier in the file; this copy was not imported.</source>
         <translation>Linha %1: o login &quot;%2&quot; aparece antes no arquivo; esta cópia não foi importada.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="84"/>
+        <location filename="../admin/legacy_users_dialog.py" line="79"/>
         <source>Line %1: the account type &quot;%2&quot; is not Desenvolvedor, Coordenador, Encarregado, Analista or Operador; the role is not guessed. Create this account by hand.</source>
         <translation>Linha %1: o tipo de conta &quot;%2&quot; não é Desenvolvedor, Coordenador, Encarregado, Analista nem Operador; o perfil não é adivinhado. Crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="89"/>
+        <location filename="../admin/legacy_users_dialog.py" line="83"/>
         <source>Line %1: the full name has control characters or more than 100 characters. Fix it in the file or create this account by hand.</source>
         <translation>Linha %1: o nome completo tem caracteres de controle ou mais de 100 caracteres. Corrija-o no arquivo ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="93"/>
+        <location filename="../admin/legacy_users_dialog.py" line="86"/>
         <source>Line %1: it has a different number of fields than the header (a comma inside a name must be quoted). Fix the line or create this account by hand.</source>
         <translation>Linha %1: tem um número de campos diferente do cabeçalho (uma vírgula dentro de um nome precisa estar entre aspas). Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="97"/>
+        <location filename="../admin/legacy_users_dialog.py" line="89"/>
         <source>Line %1: it cannot be read as CSV. Fix the line or create this account by hand.</source>
         <translation>Linha %1: não pode ser lida como CSV. Corrija a linha ou crie esta conta à mão.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="101"/>
+        <location filename="../admin/legacy_users_dialog.py" line="94"/>
         <source>Line %1: the account &quot;%2&quot; was refused (%3). Create it by hand.</source>
         <translation>Linha %1: a conta &quot;%2&quot; foi recusada (%3). Crie-a à mão.</translation>
     </message>
@@ -3971,72 +3995,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LegacyUsersDialog</name>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="114"/>
+        <location filename="../admin/legacy_users_dialog.py" line="107"/>
         <source>Accounts imported from the old system</source>
         <translation>Contas importadas do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="121"/>
+        <location filename="../admin/legacy_users_dialog.py" line="114"/>
         <source>%1: %2 account(s) created, %3 already existed (not changed), %4 line(s) not imported.</source>
         <translation>%1: conta(s) criada(s): %2; já existiam (não alteradas): %3; linha(s) não importada(s): %4.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="137"/>
+        <location filename="../admin/legacy_users_dialog.py" line="130"/>
         <source>These one-time passwords are shown only now. Print them or note them and give each person their own: at the first login each person chooses a new password.</source>
         <translation>Estas senhas de uso único são mostradas só agora. Imprima-as ou anote-as e entregue a cada pessoa a sua: no primeiro acesso cada pessoa escolhe uma senha nova.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="149"/>
+        <location filename="../admin/legacy_users_dialog.py" line="142"/>
         <source>Already exist, not changed: %1</source>
         <translation>Já existem, não alteradas: %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="152"/>
+        <location filename="../admin/legacy_users_dialog.py" line="145"/>
         <source>No full name in the file (the login is used until changed): %1</source>
         <translation>Sem nome completo no arquivo (o login é usado até ser alterado): %1</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="155"/>
+        <location filename="../admin/legacy_users_dialog.py" line="148"/>
         <source>The import was stopped: only the accounts listed were created.</source>
         <translation>A importação foi interrompida: só as contas listadas foram criadas.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="159"/>
+        <location filename="../admin/legacy_users_dialog.py" line="152"/>
         <source>The file holds the old passwords in plain text. They were not read; delete the file or keep it where only admins can read it.</source>
         <translation>O arquivo contém as senhas antigas em texto puro. Elas não foram lidas; apague o arquivo ou guarde-o onde só administradores possam lê-lo.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="169"/>
+        <location filename="../admin/legacy_users_dialog.py" line="162"/>
         <source>Print…</source>
         <translation>Imprimir…</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="182"/>
+        <location filename="../admin/legacy_users_dialog.py" line="175"/>
         <source>Accounts imported from %1 by %2 on %3. Each password works once: at the first login the person chooses their own. Hand each slip to its person only.</source>
         <translation>Contas importadas de %1 por %2 em %3. Cada senha vale uma vez: no primeiro acesso a pessoa escolhe a sua. Entregue cada recorte somente à sua pessoa.</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="179"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="179"/>
         <source>Name</source>
         <translation>Nome</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="186"/>
+        <location filename="../admin/legacy_users_dialog.py" line="179"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="187"/>
+        <location filename="../admin/legacy_users_dialog.py" line="180"/>
         <source>One-time password</source>
         <translation>Senha de uso único</translation>
     </message>
     <message>
-        <location filename="../admin/legacy_users_dialog.py" line="188"/>
+        <location filename="../admin/legacy_users_dialog.py" line="181"/>
         <source>One-time passwords</source>
         <translation>Senhas de uso único</translation>
     </message>
@@ -4044,22 +4068,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LiveRange</name>
     <message>
-        <location filename="../admin/time_range.py" line="89"/>
+        <location filename="../admin/time_range.py" line="96"/>
         <source>until now</source>
         <translation>até agora</translation>
     </message>
     <message>
-        <location filename="../admin/time_range.py" line="91"/>
+        <location filename="../admin/time_range.py" line="98"/>
         <source>The range follows the clock: what arrives is shown. Untick to choose a fixed end.</source>
         <translation>O intervalo acompanha o relógio: o que chega é mostrado. Desmarque para escolher um fim fixo.</translation>
     </message>
     <message>
-        <location filename="../admin/time_range.py" line="97"/>
+        <location filename="../admin/time_range.py" line="104"/>
         <source>from</source>
         <translation>de</translation>
     </message>
     <message>
-        <location filename="../admin/time_range.py" line="97"/>
+        <location filename="../admin/time_range.py" line="104"/>
         <source>to</source>
         <translation>até</translation>
     </message>
@@ -4067,64 +4091,64 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LogViewer</name>
     <message>
-        <location filename="../log_viewer.py" line="48"/>
-        <location filename="../log_viewer.py" line="121"/>
-        <location filename="../log_viewer.py" line="203"/>
+        <location filename="../log_viewer.py" line="49"/>
+        <location filename="../log_viewer.py" line="119"/>
+        <location filename="../log_viewer.py" line="201"/>
         <source>Log</source>
         <translation>Log</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="54"/>
+        <location filename="../log_viewer.py" line="55"/>
         <source>Show only lines containing…</source>
         <translation>Mostrar só linhas que contêm…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="65"/>
+        <location filename="../log_viewer.py" line="66"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="66"/>
+        <location filename="../log_viewer.py" line="67"/>
         <source>Save as…</source>
         <translation>Salvar como…</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="67"/>
+        <location filename="../log_viewer.py" line="68"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="69"/>
+        <location filename="../log_viewer.py" line="70"/>
         <source>Log lines</source>
         <translation>Linhas do log</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="85"/>
+        <location filename="../log_viewer.py" line="83"/>
         <source>Filter</source>
         <translation>Filtro</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="88"/>
+        <location filename="../log_viewer.py" line="86"/>
         <source>Last lines</source>
         <translation>Últimas linhas</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="122"/>
+        <location filename="../log_viewer.py" line="120"/>
         <source>Only an administrator can view the log. Your attempt was recorded; ask an administrator if you need something from it.</source>
         <translation>Só um administrador pode ver o log. Sua tentativa foi registrada; peça a um administrador se precisar de algo dele.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="150"/>
+        <location filename="../log_viewer.py" line="148"/>
         <source>The log could not be read: %1. Nothing was changed; try Refresh.</source>
         <translation>Não foi possível ler o log: %1. Nada foi alterado; tente Atualizar.</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="163"/>
+        <location filename="../log_viewer.py" line="161"/>
         <source>There is no log file yet (%1).</source>
         <translation>Ainda não há arquivo de log (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="165"/>
+        <location filename="../log_viewer.py" line="163"/>
         <source>%n line(s) containing “%2”, newest at the bottom. File: %3</source>
         <translation>
             <numerusform>%n linha que contém “%2”, as mais novas embaixo. Arquivo: %3</numerusform>
@@ -4132,7 +4156,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="167"/>
+        <location filename="../log_viewer.py" line="165"/>
         <source>The last %n line(s), newest at the bottom. File: %2</source>
         <translation>
             <numerusform>A última %n linha, as mais novas embaixo. Arquivo: %2</numerusform>
@@ -4140,7 +4164,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../log_viewer.py" line="196"/>
+        <location filename="../log_viewer.py" line="194"/>
         <source>Saved %n line(s) to %2.</source>
         <translation>
             <numerusform>%n linha salva em %2.</numerusform>
@@ -4148,17 +4172,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="182"/>
+        <location filename="../log_viewer.py" line="180"/>
         <source>Save the log as</source>
         <translation>Salvar o log como</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="183"/>
+        <location filename="../log_viewer.py" line="181"/>
         <source>Text files (*.txt *.log);;All files (*)</source>
         <translation>Arquivos de texto (*.txt *.log);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../log_viewer.py" line="193"/>
+        <location filename="../log_viewer.py" line="191"/>
         <source>The log was not saved to %1: %2. Nothing was written there; choose another folder.</source>
         <translation>O log não foi salvo em %1: %2. Nada foi gravado lá; escolha outra pasta.</translation>
     </message>
@@ -4166,38 +4190,38 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../login_page.py" line="51"/>
+        <location filename="../login_page.py" line="53"/>
         <source>Shopfloor Collector: log in</source>
         <translation>Shopfloor Collector: entrar</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="54"/>
+        <location filename="../login_page.py" line="56"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="55"/>
+        <location filename="../login_page.py" line="57"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="57"/>
+        <location filename="../login_page.py" line="59"/>
         <source>Log in to open the admin panel</source>
         <translation>Entre para abrir o painel de administração</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="58"/>
+        <location filename="../login_page.py" line="60"/>
         <source>Log in to record production</source>
         <translation>Entre para registrar a produção</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="62"/>
+        <location filename="../login_page.py" line="64"/>
         <source>Username or badge</source>
         <translation>Usuário ou crachá</translation>
     </message>
     <message>
         <location filename="../login_page.py" line="66"/>
-        <location filename="../login_page.py" line="90"/>
+        <location filename="../login_page.py" line="85"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
@@ -4207,37 +4231,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Caps Lock está ativado</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="74"/>
+        <location filename="../login_page.py" line="71"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="89"/>
+        <location filename="../login_page.py" line="84"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="116"/>
+        <location filename="../login_page.py" line="111"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="132"/>
+        <location filename="../login_page.py" line="127"/>
         <source>Type your username and password.</source>
         <translation>Digite seu usuário e sua senha.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="152"/>
+        <location filename="../login_page.py" line="147"/>
         <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
         <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="157"/>
+        <location filename="../login_page.py" line="152"/>
         <source>Wrong username or password.</source>
         <translation>Usuário ou senha incorretos.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="175"/>
+        <location filename="../login_page.py" line="170"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
     </message>
@@ -4245,42 +4269,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotDialog</name>
     <message>
-        <location filename="../lot_dialog.py" line="25"/>
+        <location filename="../lot_dialog.py" line="26"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="27"/>
+        <location filename="../lot_dialog.py" line="28"/>
         <source>Lot %1 is complete. Scan or type the next lot.</source>
         <translation>O lote %1 está completo. Leia ou digite o próximo lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="28"/>
+        <location filename="../lot_dialog.py" line="29"/>
         <source>Scan or type the lot code.</source>
         <translation>Leia ou digite o código do lote.</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="38"/>
+        <location filename="../lot_dialog.py" line="39"/>
         <source>Lot code</source>
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="40"/>
+        <location filename="../lot_dialog.py" line="41"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="42"/>
+        <location filename="../lot_dialog.py" line="43"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="47"/>
+        <location filename="../lot_dialog.py" line="48"/>
         <source>Set lot</source>
         <translation>Definir lote</translation>
     </message>
     <message>
-        <location filename="../lot_dialog.py" line="48"/>
+        <location filename="../lot_dialog.py" line="49"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
@@ -4848,32 +4872,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="43"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>First box</source>
         <translation>Primeira caixa</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Last box</source>
         <translation>Última caixa</translation>
     </message>
@@ -4881,62 +4905,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="77"/>
+        <location filename="../admin/lots_tab.py" line="76"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="92"/>
+        <location filename="../admin/lots_tab.py" line="88"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="94"/>
+        <location filename="../admin/lots_tab.py" line="90"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="98"/>
+        <location filename="../admin/lots_tab.py" line="94"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="157"/>
+        <location filename="../admin/lots_tab.py" line="145"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="160"/>
+        <location filename="../admin/lots_tab.py" line="148"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="163"/>
+        <location filename="../admin/lots_tab.py" line="151"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="167"/>
+        <location filename="../admin/lots_tab.py" line="155"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="172"/>
+        <location filename="../admin/lots_tab.py" line="160"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="195"/>
+        <location filename="../admin/lots_tab.py" line="183"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="196"/>
+        <location filename="../admin/lots_tab.py" line="184"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="203"/>
+        <location filename="../admin/lots_tab.py" line="191"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -5093,7 +5117,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../messages.py" line="66"/>
-        <location filename="../messages.py" line="100"/>
         <source>Type a number, e.g. %1.</source>
         <translation>Digite um número, por exemplo %1.</translation>
     </message>
@@ -5122,92 +5145,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="100"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation>Não é um fuso horário: escolha um da lista.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="102"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="107"/>
+        <location filename="../messages.py" line="104"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation>Reservado para rejeições importadas sem local registrado; escolha outro nome.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="108"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="110"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="115"/>
+        <location filename="../messages.py" line="112"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="118"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="120"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="122"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="125"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="127"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="129"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="131"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="133"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="135"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="137"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation>Este lote está liberado (ou reprovado): seus registros não podem mudar até que uma pessoa da qualidade o reabra com um motivo e uma assinatura. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="142"/>
+        <location filename="../messages.py" line="139"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="145"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -5215,32 +5238,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="148"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="150"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="152"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="154"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="156"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="160"/>
+        <location filename="../messages.py" line="157"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -5412,88 +5435,88 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="48"/>
+        <location filename="../admin/oee_rows_dialog.py" line="50"/>
         <source>Behind the numbers: %1</source>
         <translation>Por trás dos números: %1</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="53"/>
+        <location filename="../admin/oee_rows_dialog.py" line="55"/>
         <location filename="../admin/oee_rows_dialog.py" line="75"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Classified at</source>
         <translation>Classificada em</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="54"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="58"/>
+        <location filename="../admin/oee_rows_dialog.py" line="60"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="59"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="59"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="59"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="66"/>
+        <location filename="../admin/oee_rows_dialog.py" line="68"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="70"/>
         <source>Classify the selected stop</source>
         <translation>Classificar a parada selecionada</translation>
     </message>
@@ -5503,22 +5526,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="84"/>
+        <location filename="../admin/oee_rows_dialog.py" line="82"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="88"/>
+        <location filename="../admin/oee_rows_dialog.py" line="83"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="123"/>
+        <location filename="../admin/oee_rows_dialog.py" line="116"/>
         <source>Choose a stop in the list first.</source>
         <translation>Escolha uma parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="133"/>
+        <location filename="../admin/oee_rows_dialog.py" line="126"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
     </message>
@@ -5572,155 +5595,155 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>PcSettingsDialog</name>
     <message>
-        <location filename="../pc_settings_dialog.py" line="59"/>
-        <location filename="../pc_settings_dialog.py" line="180"/>
-        <location filename="../pc_settings_dialog.py" line="255"/>
+        <location filename="../pc_settings_dialog.py" line="60"/>
+        <location filename="../pc_settings_dialog.py" line="177"/>
+        <location filename="../pc_settings_dialog.py" line="252"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="77"/>
+        <location filename="../pc_settings_dialog.py" line="78"/>
         <source>Only a new path to this PC&apos;s own site, for example after the share moved to another server.</source>
         <translation>Só um novo caminho para o próprio site deste PC, por exemplo depois que a pasta mudou de servidor.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="79"/>
+        <location filename="../pc_settings_dialog.py" line="80"/>
         <source>This PC is not in a site; creating or joining one is done by the first-run set-up.</source>
         <translation>Este PC não está em um site; criar ou entrar em um é feito pela instalação inicial.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="85"/>
+        <location filename="../pc_settings_dialog.py" line="86"/>
         <source>As the system (Portuguese or English)</source>
         <translation>Como o sistema (português ou inglês)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="91"/>
+        <location filename="../pc_settings_dialog.py" line="92"/>
         <source>Automatic: 50 ms on a local folder, 500 ms on a network share</source>
         <translation>Automático: 50 ms em pasta local, 500 ms em pasta de rede</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="99"/>
+        <location filename="../pc_settings_dialog.py" line="100"/>
         <source>Show the small &quot;Register production&quot; window to operators</source>
         <translation>Mostrar aos operadores a janela pequena &quot;Registrar produção&quot;</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="103"/>
+        <location filename="../pc_settings_dialog.py" line="104"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="114"/>
+        <location filename="../pc_settings_dialog.py" line="115"/>
         <source>Another disk or a server keeps a copy when this PC fails.</source>
         <translation>Outro disco ou um servidor guarda uma cópia quando este PC falha.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="117"/>
+        <location filename="../pc_settings_dialog.py" line="118"/>
         <source>empty: the backups folder inside this PC&apos;s data folder</source>
         <translation>vazio: a pasta backups dentro da pasta de dados deste PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="121"/>
+        <location filename="../pc_settings_dialog.py" line="122"/>
         <source> h</source>
         <translation> h</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="122"/>
+        <location filename="../pc_settings_dialog.py" line="123"/>
         <source>never (only on request)</source>
         <translation>nunca (só quando pedido)</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="140"/>
+        <location filename="../pc_settings_dialog.py" line="141"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="142"/>
+        <location filename="../pc_settings_dialog.py" line="143"/>
         <source>This PC</source>
         <translation>Este PC</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="143"/>
+        <location filename="../pc_settings_dialog.py" line="144"/>
         <source>Language</source>
         <translation>Idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="144"/>
+        <location filename="../pc_settings_dialog.py" line="145"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="145"/>
+        <location filename="../pc_settings_dialog.py" line="146"/>
         <source>Commands checked every</source>
         <translation>Comandos verificados a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="151"/>
+        <location filename="../pc_settings_dialog.py" line="152"/>
         <source>keep the newest</source>
         <translation>manter os mais recentes</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="154"/>
+        <location filename="../pc_settings_dialog.py" line="155"/>
         <source>Backups to</source>
         <translation>Backups em</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="156"/>
+        <location filename="../pc_settings_dialog.py" line="157"/>
         <source>A backup every</source>
         <translation>Um backup a cada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="158"/>
+        <location filename="../pc_settings_dialog.py" line="159"/>
         <source>The folder, the station, the language and the intervals take effect when the app starts again; the register window and starting with the PC at once. A newer site catalog with its own intervals replaces these.</source>
         <translation>A pasta, a estação, o idioma e os intervalos valem quando o aplicativo abrir de novo; a janela de registro e o início com o PC, na hora. Um catálogo do site mais novo com seus próprios intervalos substitui estes.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="168"/>
+        <location filename="../pc_settings_dialog.py" line="169"/>
         <source>Save</source>
         <translation>Salvar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="171"/>
+        <location filename="../pc_settings_dialog.py" line="172"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="256"/>
+        <location filename="../pc_settings_dialog.py" line="253"/>
         <source>Saved. Start the app again to use the new %1.</source>
         <translation>Salvo. Abra o aplicativo de novo para usar o novo valor de: %1.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="266"/>
+        <location filename="../pc_settings_dialog.py" line="263"/>
         <source>shared folder</source>
         <translation>pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="266"/>
-        <location filename="../pc_settings_dialog.py" line="267"/>
+        <location filename="../pc_settings_dialog.py" line="263"/>
+        <location filename="../pc_settings_dialog.py" line="264"/>
         <source>station</source>
         <translation>estação</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="267"/>
+        <location filename="../pc_settings_dialog.py" line="264"/>
         <source>language</source>
         <translation>idioma</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="268"/>
+        <location filename="../pc_settings_dialog.py" line="265"/>
         <source>intervals</source>
         <translation>intervalos</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="275"/>
+        <location filename="../pc_settings_dialog.py" line="272"/>
         <source>Only an admin can change this PC&apos;s settings. The attempt was recorded; nothing was changed.</source>
         <translation>Só um administrador pode mudar as configurações deste PC. A tentativa foi registrada; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="279"/>
+        <location filename="../pc_settings_dialog.py" line="276"/>
         <source>This backup folder cannot be used (%1). Nothing was saved; choose another folder.</source>
         <translation>Esta pasta de backup não pode ser usada (%1). Nada foi salvo; escolha outra pasta.</translation>
     </message>
     <message>
-        <location filename="../pc_settings_dialog.py" line="285"/>
+        <location filename="../pc_settings_dialog.py" line="282"/>
         <source>The backup settings were saved.</source>
         <translation>As configurações de backup foram salvas.</translation>
     </message>
@@ -5773,28 +5796,28 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="193"/>
+        <location filename="../admin/production_tab.py" line="180"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="201"/>
+        <location filename="../admin/production_tab.py" line="188"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="208"/>
+        <location filename="../admin/production_tab.py" line="195"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="228"/>
+        <location filename="../admin/production_tab.py" line="215"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="153"/>
-        <location filename="../admin/production_tab.py" line="172"/>
+        <location filename="../admin/production_tab.py" line="140"/>
+        <location filename="../admin/production_tab.py" line="159"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
@@ -5809,7 +5832,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="177"/>
+        <location filename="../admin/production_tab.py" line="164"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -5817,47 +5840,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="238"/>
+        <location filename="../admin/production_tab.py" line="225"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="245"/>
+        <location filename="../admin/production_tab.py" line="232"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="248"/>
+        <location filename="../admin/production_tab.py" line="235"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="256"/>
+        <location filename="../admin/production_tab.py" line="243"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="257"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="283"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="283"/>
+        <location filename="../admin/production_tab.py" line="270"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="289"/>
+        <location filename="../admin/production_tab.py" line="276"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="301"/>
+        <location filename="../admin/production_tab.py" line="288"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5865,7 +5888,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="305"/>
+        <location filename="../admin/production_tab.py" line="292"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -5873,57 +5896,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="127"/>
+        <location filename="../admin/record_dialog.py" line="125"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../admin/record_dialog.py" line="129"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../admin/record_dialog.py" line="129"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="139"/>
+        <location filename="../admin/record_dialog.py" line="137"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="150"/>
+        <location filename="../admin/record_dialog.py" line="148"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="160"/>
+        <location filename="../admin/record_dialog.py" line="158"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="164"/>
+        <location filename="../admin/record_dialog.py" line="162"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="165"/>
+        <location filename="../admin/record_dialog.py" line="163"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="167"/>
+        <location filename="../admin/record_dialog.py" line="165"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="168"/>
+        <location filename="../admin/record_dialog.py" line="166"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="193"/>
+        <location filename="../admin/record_dialog.py" line="191"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -6076,28 +6099,28 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>RegisterWindow</name>
     <message>
-        <location filename="../register_window.py" line="41"/>
-        <location filename="../register_window.py" line="56"/>
+        <location filename="../register_window.py" line="42"/>
+        <location filename="../register_window.py" line="57"/>
         <source>Register production</source>
         <translation>Registrar produção</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="46"/>
+        <location filename="../register_window.py" line="47"/>
         <source>⠿ drag to move</source>
         <translation>⠿ arraste para mover</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="71"/>
+        <location filename="../register_window.py" line="67"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="74"/>
+        <location filename="../register_window.py" line="70"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message>
-        <location filename="../register_window.py" line="76"/>
+        <location filename="../register_window.py" line="72"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
@@ -6105,62 +6128,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="84"/>
+        <location filename="../admin/release_dialog.py" line="86"/>
         <source>Review and sign lot %1</source>
         <translation>Revisar e assinar o lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="85"/>
+        <location filename="../admin/release_dialog.py" line="87"/>
         <source>Reading the lot…</source>
         <translation>Lendo o lote…</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="104"/>
+        <location filename="../admin/release_dialog.py" line="106"/>
         <source>What you checked</source>
         <translation>O que você conferiu</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="105"/>
+        <location filename="../admin/release_dialog.py" line="107"/>
         <source>Acknowledge selected</source>
         <translation>Dar ciência às selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="116"/>
+        <location filename="../admin/release_dialog.py" line="118"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="118"/>
+        <location filename="../admin/release_dialog.py" line="120"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="119"/>
+        <location filename="../admin/release_dialog.py" line="121"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="127"/>
+        <location filename="../admin/release_dialog.py" line="126"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="130"/>
+        <location filename="../admin/release_dialog.py" line="127"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="155"/>
+        <location filename="../admin/release_dialog.py" line="147"/>
         <source>Lot %1 · status: %2</source>
         <translation>Lote %1 · status: %2</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="157"/>
+        <location filename="../admin/release_dialog.py" line="149"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="151"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -6168,7 +6191,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="196"/>
+        <location filename="../admin/release_dialog.py" line="188"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -6176,37 +6199,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="162"/>
+        <location filename="../admin/release_dialog.py" line="154"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="199"/>
+        <location filename="../admin/release_dialog.py" line="191"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="209"/>
+        <location filename="../admin/release_dialog.py" line="201"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="225"/>
+        <location filename="../admin/release_dialog.py" line="217"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="246"/>
+        <location filename="../admin/release_dialog.py" line="238"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="256"/>
+        <location filename="../admin/release_dialog.py" line="248"/>
         <source>Your role may not release lots.</source>
         <translation>Seu perfil não pode liberar lotes.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="257"/>
+        <location filename="../admin/release_dialog.py" line="249"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6252,42 +6275,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Signed</source>
         <translation>Assinada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="39"/>
+        <location filename="../admin/audit_review_dialog.py" line="40"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="41"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="41"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="41"/>
         <source>Valid</source>
         <translation>Válida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="51"/>
+        <location filename="../admin/audit_review_dialog.py" line="52"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="52"/>
+        <location filename="../admin/audit_review_dialog.py" line="53"/>
         <source>no: %1</source>
         <translation>não: %1</translation>
     </message>
@@ -6323,107 +6346,107 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>Setup</name>
     <message>
-        <location filename="../wizard/texts.py" line="21"/>
+        <location filename="../wizard/texts.py" line="41"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="23"/>
+        <location filename="../wizard/texts.py" line="42"/>
         <source>Type the full path of the folder, for example \\server\shopfloor or /mnt/shopfloor.</source>
         <translation>Digite o caminho completo da pasta, por exemplo \\servidor\shopfloor ou /mnt/shopfloor.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="25"/>
+        <location filename="../wizard/texts.py" line="43"/>
         <source>%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder.</source>
         <translation>%1 é um caminho de rede do Windows. Neste computador a pasta precisa ser montada antes (peça à TI, por exemplo em /mnt/shopfloor); depois escolha essa pasta.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="27"/>
+        <location filename="../wizard/texts.py" line="44"/>
         <source>Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed.</source>
         <translation>Nem %1 nem %2, onde ela seria criada, existem. Verifique se o disco ou a pasta de rede está conectado, ou crie a pasta antes. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="29"/>
+        <location filename="../wizard/texts.py" line="45"/>
         <source>The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed.</source>
         <translation>A pasta %1 não foi encontrada. Verifique o caminho e se a pasta de rede está conectada. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="31"/>
+        <location filename="../wizard/texts.py" line="46"/>
         <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation>%1 é um arquivo, não uma pasta. Escolha uma pasta.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="33"/>
+        <location filename="../wizard/texts.py" line="47"/>
         <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation>Não há um site Shopfloor em %1. Escolha a pasta que foi escolhida quando o site foi criado (ela contém shopfloor-site.json), ou crie um novo site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="35"/>
+        <location filename="../wizard/texts.py" line="48"/>
         <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
         <translation>%1 já contém um site Shopfloor. Para usá-lo, volte e escolha &quot;Entrar em um site&quot;; para um novo site, escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="37"/>
+        <location filename="../wizard/texts.py" line="49"/>
         <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation>Este PC não pode gravar em %1 (permissão negada). Peça à TI acesso de gravação na pasta para o usuário deste PC, ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="39"/>
+        <location filename="../wizard/texts.py" line="50"/>
         <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation>%1 é somente leitura. Escolha uma pasta em que este PC possa gravar, ou peça à TI para liberar a gravação. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="41"/>
+        <location filename="../wizard/texts.py" line="51"/>
         <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation>O disco de %1 está cheio. Libere espaço ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="43"/>
+        <location filename="../wizard/texts.py" line="52"/>
         <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation>A pasta de rede de %1 não está acessível: o servidor de arquivos pode estar desligado, a rede fora do ar ou o nome digitado errado. Verifique a conexão e tente de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="45"/>
+        <location filename="../wizard/texts.py" line="53"/>
         <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation>Este PC consegue criar arquivos em %1, mas não apagá-los, e o site precisa das duas coisas. Peça à TI acesso completo de gravação (modificar) na pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="47"/>
+        <location filename="../wizard/texts.py" line="54"/>
         <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation>%1 não pode ser usada: %2. Escolha outra pasta ou peça ajuda à TI. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="49"/>
+        <location filename="../wizard/texts.py" line="55"/>
         <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation>A pasta de dados deste PC, %1, está em um disco de rede, e o banco de dados precisa ficar no disco do próprio PC (um disco de rede pode corrompê-lo). Peça à TI para manter os dados do aplicativo no disco local. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="51"/>
+        <location filename="../wizard/texts.py" line="56"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation>A frase-senha do site está errada. Confirme com quem criou o site (maiúsculas contam) e digite de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="53"/>
+        <location filename="../wizard/texts.py" line="57"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation>A frase-senha do site precisa de ao menos 12 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="55"/>
+        <location filename="../wizard/texts.py" line="58"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation>O arquivo do site nesta pasta está danificado ou não foi gravado pelo Shopfloor Collector. Pergunte a quem criou o site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57"/>
+        <location filename="../wizard/texts.py" line="59"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation>A estação %1 está em uso por um PC ligado agora. Escolha outra estação, ou feche antes o aplicativo naquele PC. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59"/>
+        <location filename="../wizard/texts.py" line="60"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation>A estação %1 pertence a outro PC deste site. Se este PC substitui aquele (quebrou ou foi aposentado), marque &quot;Este PC substitui o PC dessa estação&quot; e diga por quê; senão escolha outra estação. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="61"/>
+        <location filename="../wizard/texts.py" line="39"/>
         <source>A station id has 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
         <translation>Um id de estação tem de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito.</translation>
     </message>
@@ -6433,42 +6456,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>A estação %1 não está na tabela de máquinas. Escolha uma máquina da lista, ou faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65"/>
+        <location filename="../wizard/texts.py" line="64"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation>Este PC já pertence a um site; nada foi alterado. Abra o aplicativo de novo para entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>A new site needs its first admin account.</source>
         <translation>Um novo site precisa da sua primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation>%1 contém outro site, não o deste PC. Mudar este PC para outro site exige a frase-senha daquele site: configure-o de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="71"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation>Este PC não está em um site, então não há pasta compartilhada para mudar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="73"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation>%1 não é um fuso horário. Escolha um da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="75"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="88"/>
+        <location filename="../wizard/texts.py" line="82"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="89"/>
+        <location filename="../wizard/texts.py" line="83"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>
@@ -6476,17 +6499,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="28"/>
         <source>Your user name</source>
         <translation>Seu usuário</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="30"/>
+        <location filename="../admin/signature_fields.py" line="29"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="55"/>
+        <location filename="../admin/signature_fields.py" line="54"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -6494,87 +6517,87 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="81"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="82"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="83"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="84"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="85"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois na aba Catálogo do painel de administração.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="101"/>
+        <location filename="../wizard/site_pages.py" line="95"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="105"/>
+        <location filename="../wizard/site_pages.py" line="99"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="106"/>
+        <location filename="../wizard/site_pages.py" line="100"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="110"/>
+        <location filename="../wizard/site_pages.py" line="104"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="113"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="124"/>
+        <location filename="../wizard/site_pages.py" line="118"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="129"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="134"/>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="140"/>
+        <location filename="../wizard/site_pages.py" line="134"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="145"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="160"/>
+        <location filename="../wizard/site_pages.py" line="154"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -6582,42 +6605,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SiteUpgradeDialog</name>
     <message>
-        <location filename="../admin/site_upgrade.py" line="105"/>
+        <location filename="../admin/site_upgrade.py" line="103"/>
         <source>Move the site to keys by role</source>
         <translation>Passar o site para chaves por função</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="106"/>
+        <location filename="../admin/site_upgrade.py" line="104"/>
         <source>Join the site again</source>
         <translation>Entrar de novo no site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="111"/>
+        <location filename="../admin/site_upgrade.py" line="106"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="115"/>
+        <location filename="../admin/site_upgrade.py" line="107"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="121"/>
+        <location filename="../admin/site_upgrade.py" line="110"/>
         <source>Site passphrase:</source>
         <translation>Frase-senha do site:</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="123"/>
+        <location filename="../admin/site_upgrade.py" line="112"/>
         <source>Your password:</source>
         <translation>Sua senha:</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="125"/>
+        <location filename="../admin/site_upgrade.py" line="114"/>
         <source>Move the site</source>
         <translation>Passar o site</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="125"/>
+        <location filename="../admin/site_upgrade.py" line="114"/>
         <source>Join</source>
         <translation>Entrar</translation>
     </message>
@@ -6645,32 +6668,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Entrar de novo no site…</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="79"/>
+        <location filename="../admin/site_upgrade.py" line="77"/>
         <source>Done. The app starts again now to use the new keys. Every other PC of the site then joins it again with the passphrase (the admin panel offers it there).</source>
         <translation>Feito. O aplicativo reinicia agora para usar as novas chaves. Cada um dos outros PCs do site entra de novo com a frase-senha (o painel de administração oferece isso lá).</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="81"/>
+        <location filename="../admin/site_upgrade.py" line="79"/>
         <source>Done. The app starts again now to use its new key.</source>
         <translation>Feito. O aplicativo reinicia agora para usar sua nova chave.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="87"/>
+        <location filename="../admin/site_upgrade.py" line="85"/>
         <source>The site passphrase is wrong: nothing was changed.</source>
         <translation>A frase-senha do site está errada: nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="88"/>
+        <location filename="../admin/site_upgrade.py" line="86"/>
         <source>Another PC moved the site to keys by role meanwhile: join it again instead.</source>
         <translation>Outro PC passou o site para chaves por função nesse meio-tempo: entre de novo em vez disso.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="92"/>
+        <location filename="../admin/site_upgrade.py" line="90"/>
         <source>Your password is wrong, or you are not an active admin of this PC: nothing was changed.</source>
         <translation>Sua senha está errada, ou você não é um administrador ativo deste PC: nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/site_upgrade.py" line="95"/>
+        <location filename="../admin/site_upgrade.py" line="93"/>
         <source>Nothing was changed: %1</source>
         <translation>Nada foi alterado: %1</translation>
     </message>
@@ -6827,88 +6850,88 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="89"/>
+        <location filename="../admin/spc_tab.py" line="90"/>
         <source>Station and size</source>
         <translation>Estação e tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="92"/>
-        <location filename="../admin/spc_tab.py" line="109"/>
+        <location filename="../admin/spc_tab.py" line="93"/>
+        <location filename="../admin/spc_tab.py" line="110"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="97"/>
+        <location filename="../admin/spc_tab.py" line="98"/>
         <source>Points shown</source>
         <translation>Pontos mostrados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="100"/>
         <source>last %1 points</source>
         <translation>últimos %1 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="101"/>
+        <location filename="../admin/spc_tab.py" line="102"/>
         <source>Freeze baseline…</source>
         <translation>Congelar linha de base…</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="103"/>
+        <location filename="../admin/spc_tab.py" line="104"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="108"/>
+        <location filename="../admin/spc_tab.py" line="109"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="130"/>
+        <location filename="../admin/spc_tab.py" line="131"/>
         <source>Charts with frozen limits</source>
         <translation>Gráficos com limites congelados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="137"/>
+        <location filename="../admin/spc_tab.py" line="138"/>
         <source>Individuals</source>
         <translation>Valores individuais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="138"/>
+        <location filename="../admin/spc_tab.py" line="139"/>
         <source>point (oldest to newest)</source>
         <translation>ponto (do mais antigo ao mais recente)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="140"/>
+        <location filename="../admin/spc_tab.py" line="141"/>
         <source>Moving range</source>
         <translation>Amplitude móvel</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="145"/>
+        <location filename="../admin/spc_tab.py" line="146"/>
         <source>CL</source>
         <translation>LC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="145"/>
+        <location filename="../admin/spc_tab.py" line="146"/>
         <source>UCL</source>
         <translation>LSC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="145"/>
+        <location filename="../admin/spc_tab.py" line="146"/>
         <source>LCL</source>
         <translation>LIC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="163"/>
+        <location filename="../admin/spc_tab.py" line="161"/>
         <source>Signals</source>
         <translation>Sinais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="171"/>
+        <location filename="../admin/spc_tab.py" line="169"/>
         <source>Signals (newest first)</source>
         <translation>Sinais (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="255"/>
+        <location filename="../admin/spc_tab.py" line="253"/>
         <source>%1 · value %2 · %3</source>
         <translation>%1 · valor %2 · %3</translation>
     </message>
@@ -6916,32 +6939,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationChoice</name>
     <message>
-        <location filename="../wizard/widgets.py" line="186"/>
+        <location filename="../wizard/widgets.py" line="181"/>
         <source>%1 · capsule size %2, %3 each</source>
         <translation>%1 · cápsula tamanho %2, %3 cada</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="233"/>
+        <location filename="../wizard/widgets.py" line="228"/>
         <source>Production station, machine</source>
         <translation>Estação de produção, máquina</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="234"/>
+        <location filename="../wizard/widgets.py" line="229"/>
         <source>Office PC (no production entry), id</source>
         <translation>PC de escritório (sem lançamento de produção), id</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="235"/>
+        <location filename="../wizard/widgets.py" line="230"/>
         <source>for example office1</source>
         <translation>por exemplo escritorio1</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="280"/>
+        <location filename="../wizard/widgets.py" line="275"/>
         <source>The machine table is empty: make this an office PC.</source>
         <translation>A tabela de máquinas está vazia: faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/widgets.py" line="285"/>
+        <location filename="../wizard/widgets.py" line="280"/>
         <source>Type an id of 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit, for example office1.</source>
         <translation>Digite um id de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito, por exemplo escritorio1.</translation>
     </message>
@@ -7058,37 +7081,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="330"/>
+        <location filename="../wizard/site_pages.py" line="324"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="331"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="333"/>
+        <location filename="../wizard/site_pages.py" line="327"/>
         <source>Why this PC replaces the station&apos;s PC</source>
         <translation>Por que este PC substitui o PC da estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="334"/>
+        <location filename="../wizard/site_pages.py" line="328"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="335"/>
+        <location filename="../wizard/site_pages.py" line="329"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="337"/>
+        <location filename="../wizard/site_pages.py" line="331"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="342"/>
+        <location filename="../wizard/site_pages.py" line="336"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -7096,47 +7119,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="54"/>
+        <location filename="../station_window.py" line="53"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="75"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="82"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="84"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="89"/>
+        <location filename="../station_window.py" line="88"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="102"/>
+        <location filename="../station_window.py" line="101"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="120"/>
+        <location filename="../station_window.py" line="119"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="290"/>
+        <location filename="../station_window.py" line="296"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="291"/>
+        <location filename="../station_window.py" line="297"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -7144,7 +7167,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="292"/>
+        <location filename="../station_window.py" line="298"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -7152,7 +7175,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../shift_export.py" line="58"/>
+        <location filename="../shift_export.py" line="61"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -7160,77 +7183,77 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="143"/>
+        <location filename="../station_window.py" line="142"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="105"/>
+        <location filename="../station_window.py" line="104"/>
         <source>Label… (F6)</source>
         <translation>Etiqueta… (F6)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="144"/>
+        <location filename="../station_window.py" line="143"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="149"/>
+        <location filename="../station_window.py" line="148"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="228"/>
+        <location filename="../station_window.py" line="227"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="242"/>
+        <location filename="../station_window.py" line="241"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="245"/>
+        <location filename="../station_window.py" line="244"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="40"/>
+        <location filename="../shift_export.py" line="39"/>
         <source>Export this shift</source>
         <translation>Exportar este turno</translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="64"/>
+        <location filename="../shift_export.py" line="67"/>
         <source>Export refused</source>
         <translation>Exportação recusada</translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="64"/>
+        <location filename="../shift_export.py" line="67"/>
         <source>Nothing was exported: a record on this PC is not what its audit trail says (%1). Keep this PC as it is, verify the audit trail (Tools menu) and call your administrator.</source>
         <translation>Nada foi exportado: um registro neste PC não é o que diz a sua trilha de auditoria (%1). Deixe este PC como está, verifique a trilha de auditoria (menu Ferramentas) e chame o administrador.</translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="73"/>
+        <location filename="../shift_export.py" line="76"/>
         <source>Export failed</source>
         <translation>A exportação falhou</translation>
     </message>
     <message>
-        <location filename="../shift_export.py" line="73"/>
+        <location filename="../shift_export.py" line="76"/>
         <source>The file was not written: %1. Your records are safe in this PC&apos;s database; try another folder.</source>
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="333"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="333"/>
+        <location filename="../station_window.py" line="339"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="345"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -7238,17 +7261,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StopButton</name>
     <message>
-        <location filename="../stop_button.py" line="27"/>
+        <location filename="../stop_button.py" line="30"/>
         <source>Machine state and stops</source>
         <translation>Estado da máquina e paradas</translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="50"/>
+        <location filename="../stop_button.py" line="53"/>
         <source>Down %1 · %2 — stops…</source>
         <translation>Parada %1 · %2 — paradas…</translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="54"/>
+        <location filename="../stop_button.py" line="57"/>
         <source>%1 — stops…</source>
         <translation>%1 — paradas…</translation>
     </message>
@@ -7311,32 +7334,32 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="78"/>
+        <location filename="../stops_dialog.py" line="76"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="97"/>
+        <location filename="../stops_dialog.py" line="95"/>
         <source>Down for %1 · %2</source>
         <translation>Parada há %1 · %2</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="119"/>
+        <location filename="../stops_dialog.py" line="117"/>
         <source>Choose a reason first.</source>
         <translation>Escolha um motivo primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="129"/>
+        <location filename="../stops_dialog.py" line="127"/>
         <source>Choose the stop in the list first.</source>
         <translation>Escolha a parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="134"/>
+        <location filename="../stops_dialog.py" line="132"/>
         <source>The stop now has the reason %1.</source>
         <translation>A parada agora tem o motivo %1.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="140"/>
+        <location filename="../stops_dialog.py" line="138"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
     </message>
@@ -7344,12 +7367,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>TakeoverDialog</name>
     <message>
-        <location filename="../takeover_dialog.py" line="27"/>
+        <location filename="../takeover_dialog.py" line="28"/>
         <source>Confirm the takeover of station %1</source>
         <translation>Confirmar a substituição da estação %1</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="30"/>
+        <location filename="../takeover_dialog.py" line="31"/>
         <source>The last run of station %1 on the shared folder was not this PC&apos;s: another copy of this PC (a restored backup, a copied disk) ran as the station. Until someone confirms, this PC records production only locally and runs no command.
 
 Confirm only if that other copy is switched off for good. Your name, the time and the reason are kept in the audit trail.</source>
@@ -7358,52 +7381,52 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a hora e o motivo ficam na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="38"/>
+        <location filename="../takeover_dialog.py" line="39"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="39"/>
+        <location filename="../takeover_dialog.py" line="40"/>
         <source>e.g. backup restored after the disk failed</source>
         <translation>ex.: backup restaurado após falha do disco</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="42"/>
+        <location filename="../takeover_dialog.py" line="41"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="49"/>
+        <location filename="../takeover_dialog.py" line="44"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="50"/>
+        <location filename="../takeover_dialog.py" line="45"/>
         <source>Your password:</source>
         <translation>Sua senha:</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="52"/>
+        <location filename="../takeover_dialog.py" line="47"/>
         <source>Confirm the takeover</source>
         <translation>Confirmar a substituição</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="77"/>
+        <location filename="../takeover_dialog.py" line="66"/>
         <source>Wrong password: nothing was confirmed.</source>
         <translation>Senha incorreta: nada foi confirmado.</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="78"/>
+        <location filename="../takeover_dialog.py" line="67"/>
         <source>Give a reason of at least %1 characters: nothing was confirmed.</source>
         <translation>Informe um motivo com pelo menos %1 caracteres: nada foi confirmado.</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="80"/>
+        <location filename="../takeover_dialog.py" line="69"/>
         <source>Only a supervisor or an admin confirms a takeover: nothing was confirmed.</source>
         <translation>Só um supervisor ou um administrador confirma uma substituição: nada foi confirmado.</translation>
     </message>
     <message>
-        <location filename="../takeover_dialog.py" line="82"/>
+        <location filename="../takeover_dialog.py" line="71"/>
         <source>This PC is not syncing with a site: there is nothing to confirm.</source>
         <translation>Este PC não está sincronizando com um site: não há nada a confirmar.</translation>
     </message>
@@ -7411,37 +7434,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="89"/>
+        <location filename="../admin/users_tab.py" line="82"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="90"/>
+        <location filename="../admin/users_tab.py" line="83"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="99"/>
+        <location filename="../admin/users_tab.py" line="92"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="100"/>
+        <location filename="../admin/users_tab.py" line="93"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="101"/>
+        <location filename="../admin/users_tab.py" line="94"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="119"/>
+        <location filename="../admin/users_tab.py" line="112"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="136"/>
+        <location filename="../admin/users_tab.py" line="129"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -7449,87 +7472,87 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="147"/>
+        <location filename="../admin/users_tab.py" line="140"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="150"/>
+        <location filename="../admin/users_tab.py" line="143"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="153"/>
+        <location filename="../admin/users_tab.py" line="146"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="156"/>
+        <location filename="../admin/users_tab.py" line="149"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="160"/>
+        <location filename="../admin/users_tab.py" line="153"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="178"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="187"/>
+        <location filename="../admin/users_tab.py" line="180"/>
         <source>User accounts</source>
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="184"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="185"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="198"/>
+        <location filename="../admin/users_tab.py" line="186"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="198"/>
+        <location filename="../admin/users_tab.py" line="186"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="199"/>
+        <location filename="../admin/users_tab.py" line="187"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="193"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="233"/>
+        <location filename="../admin/users_tab.py" line="217"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -7537,104 +7560,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
-        <location filename="../admin/users_tab.py" line="281"/>
+        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="262"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="268"/>
-        <location filename="../admin/users_tab.py" line="276"/>
+        <location filename="../admin/users_tab.py" line="249"/>
+        <location filename="../admin/users_tab.py" line="257"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="268"/>
+        <location filename="../admin/users_tab.py" line="249"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="274"/>
+        <location filename="../admin/users_tab.py" line="255"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="260"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="284"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="286"/>
+        <location filename="../admin/users_tab.py" line="267"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="289"/>
+        <location filename="../admin/users_tab.py" line="270"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="296"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="297"/>
+        <location filename="../admin/users_tab.py" line="278"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="313"/>
+        <location filename="../admin/users_tab.py" line="294"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="314"/>
+        <location filename="../admin/users_tab.py" line="295"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="319"/>
+        <location filename="../admin/users_tab.py" line="300"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="325"/>
+        <location filename="../admin/users_tab.py" line="306"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="334"/>
+        <location filename="../admin/users_tab.py" line="315"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="348"/>
+        <location filename="../admin/users_tab.py" line="329"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="350"/>
+        <location filename="../admin/users_tab.py" line="331"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="353"/>
+        <location filename="../admin/users_tab.py" line="334"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -7642,47 +7665,47 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="46"/>
+        <location filename="../admin/users_tab.py" line="47"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_tab.py" line="48"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_tab.py" line="49"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_tab.py" line="49"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="60"/>
+        <location filename="../admin/users_tab.py" line="53"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="60"/>
+        <location filename="../admin/users_tab.py" line="53"/>
         <source>no</source>
         <translation>não</translation>
     </message>
@@ -7690,77 +7713,77 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="51"/>
+        <location filename="../verify_dialog.py" line="52"/>
         <source>Verify audit trail</source>
         <translation>Verificar trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="70"/>
+        <location filename="../verify_dialog.py" line="71"/>
         <source>Verifying the audit trail…</source>
         <translation>Verificando a trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="72"/>
+        <location filename="../verify_dialog.py" line="73"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="81"/>
+        <location filename="../verify_dialog.py" line="82"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation>A verificação só lê os dados; você pode cancelar a qualquer momento.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="84"/>
+        <location filename="../verify_dialog.py" line="85"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="117"/>
+        <location filename="../verify_dialog.py" line="112"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="178"/>
+        <location filename="../verify_dialog.py" line="173"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="190"/>
+        <location filename="../verify_dialog.py" line="185"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="210"/>
+        <location filename="../verify_dialog.py" line="205"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="214"/>
+        <location filename="../verify_dialog.py" line="209"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="216"/>
+        <location filename="../verify_dialog.py" line="211"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="221"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>The audit trail could not be verified</source>
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="260"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="262"/>
+        <location filename="../verify_dialog.py" line="257"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="194"/>
+        <location filename="../verify_dialog.py" line="189"/>
         <source>%1 of %n event(s) checked</source>
         <translation>
             <numerusform>Verificados: %1 de %n evento</numerusform>
@@ -7768,7 +7791,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="198"/>
+        <location filename="../verify_dialog.py" line="193"/>
         <source>%n event(s) checked</source>
         <translation>
             <numerusform>%n evento verificado</numerusform>
@@ -7776,32 +7799,32 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="208"/>
+        <location filename="../verify_dialog.py" line="203"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="211"/>
+        <location filename="../verify_dialog.py" line="206"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="222"/>
+        <location filename="../verify_dialog.py" line="217"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="223"/>
+        <location filename="../verify_dialog.py" line="218"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
+        <location filename="../verify_dialog.py" line="230"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="236"/>
+        <location filename="../verify_dialog.py" line="231"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -7809,7 +7832,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="237"/>
+        <location filename="../verify_dialog.py" line="232"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n cadeia</numerusform>
@@ -7817,7 +7840,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="241"/>
+        <location filename="../verify_dialog.py" line="236"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
@@ -7825,7 +7848,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="246"/>
+        <location filename="../verify_dialog.py" line="241"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
@@ -7833,7 +7856,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="253"/>
+        <location filename="../verify_dialog.py" line="248"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
@@ -7841,147 +7864,147 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="270"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation>Estação %1, registro %2 versão %3: %4.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="269"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="276"/>
+        <location filename="../verify_dialog.py" line="271"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="281"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="284"/>
+        <location filename="../verify_dialog.py" line="279"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="323"/>
+        <location filename="../verify_dialog.py" line="318"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="324"/>
+        <location filename="../verify_dialog.py" line="319"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="326"/>
+        <location filename="../verify_dialog.py" line="321"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="327"/>
+        <location filename="../verify_dialog.py" line="322"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="329"/>
+        <location filename="../verify_dialog.py" line="324"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="330"/>
+        <location filename="../verify_dialog.py" line="325"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="332"/>
+        <location filename="../verify_dialog.py" line="327"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="333"/>
+        <location filename="../verify_dialog.py" line="328"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="330"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_dialog.py" line="331"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="333"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_dialog.py" line="334"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="341"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>forked</source>
         <translation>bifurcado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="337"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation>Uma cópia antiga dos dados foi reposta e continuada: eventos assinados antes foram substituídos por outros.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="344"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>another chain</source>
         <translation>outra cadeia</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="340"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation>A trilha não começa onde começa a trilha desta estação: foi feita para outra estação ou instalação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="347"/>
+        <location filename="../verify_dialog.py" line="342"/>
         <source>record changed</source>
         <translation>registro alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="343"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="350"/>
+        <location filename="../verify_dialog.py" line="345"/>
         <source>record added</source>
         <translation>registro acrescentado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="346"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="353"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>record removed</source>
         <translation>registro removido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="354"/>
+        <location filename="../verify_dialog.py" line="349"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="356"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="357"/>
+        <location filename="../verify_dialog.py" line="352"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
     </message>
@@ -7989,42 +8012,42 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="135"/>
+        <location filename="../admin/audit_model.py" line="168"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="135"/>
+        <location filename="../admin/audit_model.py" line="168"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="136"/>
+        <location filename="../admin/audit_model.py" line="169"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="136"/>
+        <location filename="../admin/audit_model.py" line="169"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="135"/>
+        <location filename="../admin/audit_model.py" line="168"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="156"/>
+        <location filename="../admin/audit_model.py" line="177"/>
         <source>cancelled</source>
         <translation>cancelada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="157"/>
+        <location filename="../admin/audit_model.py" line="178"/>
         <source>intact</source>
         <translation>íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="157"/>
+        <location filename="../admin/audit_model.py" line="178"/>
         <source>TAMPERED</source>
         <translation>ADULTERADA</translation>
     </message>
@@ -8080,17 +8103,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="212"/>
+        <location filename="../admin/record_dialog.py" line="210"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="216"/>
+        <location filename="../admin/record_dialog.py" line="214"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="217"/>
+        <location filename="../admin/record_dialog.py" line="215"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -8098,22 +8121,22 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="70"/>
+        <location filename="../admin/record_dialog.py" line="68"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="80"/>
+        <location filename="../admin/record_dialog.py" line="78"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="82"/>
+        <location filename="../admin/record_dialog.py" line="80"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="101"/>
+        <location filename="../admin/record_dialog.py" line="99"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>

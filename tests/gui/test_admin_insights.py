@@ -4,12 +4,13 @@ behind each number."""
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 
 import pytest
 
 from config.catalog import NO_REJECTION, default_catalog
 from data.legacy_import import parse_legacy_csv
+from models.canonical import format_utc
 from tests.gui.test_admin_dashboard import SAMPLE, load_sample_into_site_view
 from utils import insights
 
@@ -253,3 +254,49 @@ def _a_record_of(ctx, station: str) -> str:
         return connection.exec_driver_sql(
             "SELECT record_id FROM view_records WHERE station_id = ? LIMIT 1",
             (station,)).scalar()
+
+
+def test_a_site_with_thousands_of_runs_lists_the_longest_and_counts_the_rest(qtbot, ctx):
+    """Runs of a repeated defect are listed longest first, at most LISTED_RUNS, then one line
+    with how many more (a year's plant has about 19,000: listing them all took a second of
+    the GUI thread at every refresh); the count in the summary is all of them."""
+    from gui.admin import wiring
+    from gui.admin.insights_details import LISTED_RUNS
+    from gui.admin.insights_tab import InsightsTab
+    from gui.app import make_application
+    from tests.gui.test_admin_dashboard import put_site_rows, site_row
+
+    make_application([])
+    rows, when, seq = [], datetime(2026, 3, 2, 12, 0, tzinfo=timezone.utc), 0
+    lengths = [3 + (number * 7) % 11 for number in range(LISTED_RUNS + 25)]
+    for number, length in enumerate(lengths):  # each run, then a box without the defect
+        for box in range(length + 1):
+            seq += 1
+            rejections = [("Furo", "Cap")] if box < length else []
+            rows.append(site_row(f"b{seq:05d}", "207", format_utc(when), cam_d=2.0, cam_w=2.0,
+                                 rejections=rejections, box=seq, seq=seq))
+            when += timedelta(minutes=2)
+    put_site_rows(ctx, rows)
+    tab = InsightsTab(wiring.site_now(ctx), ctx.site_view)
+    qtbot.addWidget(tab)
+    try:
+        site = tab.insights[0]
+        runs = [a for a in site.anomalies if a.kind == "repeated_defect"]
+        assert sorted(a.params["length"] for a in runs) == sorted(lengths)
+        group = next(tab.details.topLevelItem(i) for i in range(tab.details.topLevelItemCount())
+                     if tab.details.topLevelItem(i).text(0).startswith("Anomalies"))
+        texts = [group.child(i).text(0) for i in range(group.childCount())]
+        listed_runs = [text for text in texts if "in a row" in text]
+        assert len(listed_runs) == LISTED_RUNS
+        assert texts[-1] == "+ 25 shorter runs" and group.child(len(texts) - 1).toolTip(0) == (
+            "25 shorter runs of a repeated defect, not listed (each station lists its own)")
+        shown = [int(group.child(i).text(1).split()[0]) for i in range(len(texts) - 1)
+                 if "in a row" in texts[i]]
+        assert shown == sorted(lengths, reverse=True)[:LISTED_RUNS]  # longest first
+        made = [tab.recommendations.item(i).text() for i in range(tab.recommendations.count())]
+        assert sum("consecutive boxes" in text for text in made) == LISTED_RUNS
+        assert made[-1] == "25 more recommendations for shorter runs of a repeated defect, " \
+                           "not listed (each station lists its own)"
+        assert cell(tab, 0, "anomalies") == str(site.anomaly_count)
+    finally:
+        tab.timer.stop()
