@@ -10,7 +10,7 @@ the range's records:
   week, then day, then hour sums and reading the records of one hour (`splits`);
 - the 2 σ outliers: mean and σ come from the sums, the records above the threshold are
   counted in the partial indexes on CAM-D and CAM-W (`count_above`);
-- the repeated defects: the runs kept on ingest (`runs`).
+- the repeated defects: the runs kept on ingest (data/view_runs.py).
 
 How a figure names the records behind it, and reading them: data/view_rows.py.
 """
@@ -83,11 +83,8 @@ class StationSums:
                 add(known.sums, piece.sums)
 
 
-def _range_text(moment: datetime | None) -> str | None:
-    return None if moment is None else format_utc(moment)
-
-
-def _only(station: str | None, stations: Collection[str] | None) -> tuple[str, tuple]:
+def station_condition(station: str | None,
+                      stations: Collection[str] | None) -> tuple[str, tuple]:
     """The condition (` AND station ...`) and parameters that keep one station's rows, or
     those of `stations`; nothing when both are None."""
     if station is not None:
@@ -125,7 +122,7 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             known = week_of[bucket] = format_utc(buckets.floor("W", parse_utc(bucket)))
         return known
 
-    where_station, extra = _only(station, stations)
+    where_station, extra = station_condition(station, stations)
     raw = connection.connection.driver_connection  # thousands of rows: no Core per row
     cover = buckets.cover(start, end, WEEK_LEVELS)
     for level, low, high in cover.parts:
@@ -352,58 +349,3 @@ def _time_conditions(alias: str, start: datetime | None, end: datetime | None
         text += f" AND {alias}.recorded_at < ?"
         params += (format_utc(end),)
     return text, params
-
-
-# -- repeated defects -------------------------------------------------------------------------
-
-class Run(NamedTuple):  # a tuple: a year of a 200-station plant keeps tens of thousands
-    station: str
-    defect: str
-    first: Key
-    last: Key
-    length: int
-
-
-def runs(connection: Connection, start: datetime | None, end: datetime | None,
-         station: str | None = None, *, stations: Collection[str] | None = None) -> list[Run]:
-    """The repeated-defect runs of [start, end): the runs kept on ingest, each cut to the
-    range (a run crossing an end counts only its records inside; under 3 it is no run). Of
-    one `station`, of `stations`, or of every station."""
-    if stations is not None and not stations:
-        return []
-    conditions, params = [], []
-    if start is not None:
-        conditions.append("last_at >= ?")
-        params.append(format_utc(start))
-    if end is not None:
-        conditions.append("first_at < ?")
-        params.append(format_utc(end))
-    only, chosen = _only(station, stations)
-    if only:
-        conditions.append(only.removeprefix(" AND "))
-        params.extend(chosen)
-    where = f" WHERE {' AND '.join(conditions)}" if conditions else ""
-    found = []
-    low, high = _range_text(start), _range_text(end)
-    raw = connection.connection.driver_connection  # tens of thousands of rows: no Core per row
-    for name, defect, first_at, first_id, last_at, last_id, length in raw.execute(
-            f"SELECT station, defect, first_at, first_id, last_at, last_id, length FROM agg_runs"
-            f"{where} ORDER BY station, first_at, first_id, defect", tuple(params)):
-        run = Run(name, defect, (first_at, first_id), (last_at, last_id), length)
-        if (low is not None and first_at < low) or (high is not None and last_at >= high):
-            run = _cut(connection, run, low, high)
-        if run is not None and run.length >= 3:
-            found.append(run)
-    return found
-
-
-def _cut(connection: Connection, run: Run, low: str | None, high: str | None) -> Run | None:
-    """The part of a run inside [low, high)."""
-    keys = [tuple(row) for row in connection.exec_driver_sql(
-        "SELECT recorded_at, record_id FROM view_records WHERE station_id = ? AND "
-        "status = 'active' AND (recorded_at, record_id) BETWEEN (?, ?) AND (?, ?) "
-        "ORDER BY recorded_at, record_id", (run.station, *run.first, *run.last))
-        if (low is None or row[0] >= low) and (high is None or row[0] < high)]
-    if not keys:
-        return None
-    return Run(run.station, run.defect, keys[0], keys[-1], len(keys))

@@ -120,7 +120,7 @@ def test_a_failed_computation_leaves_nothing_to_reuse(monkeypatch):
         raise OSError("disk gone")
 
     with monkeypatch.context() as patch:
-        patch.setattr(insights.view_insights, "runs", broken)
+        patch.setattr(insights.view_runs, "runs", broken)
         with pytest.raises(OSError):
             live.compute(view, changed={"201"})
     live.compute(view, changed={"202"})

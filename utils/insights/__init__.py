@@ -47,7 +47,7 @@ from datetime import datetime
 from typing import Any, Collection
 
 from config.catalog import QualityBands
-from data import view_insights, view_rows
+from data import view_insights, view_rows, view_runs
 from data.view_buckets import Buckets
 from data.view_insights import StationSums
 from utils.collector import paused_collector
@@ -163,7 +163,7 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
         judged = [name for name in figures if name is None or read is None or name in read]
         outliers = cam_outliers(connection, figures, start, end, read)
         both = outliers_in_both(connection, figures, outliers, start, end)
-        runs = view_insights.runs(connection, start, end, station, stations=read)
+        runs = view_runs.runs(connection, start, end, station, stations=read)
         halves = view_insights.splits(connection, buckets, figures, {
             name: figures[name].total[0] // 2 for name in judged})
     repeats: dict[str, list[Anomaly]] = {}

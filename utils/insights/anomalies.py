@@ -8,7 +8,7 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Collection
 
-from data import view_insights
+from data import view_insights, view_runs
 from data.view_insights import StationSums
 from data.view_rows import RowsQuery
 from models.canonical import parse_utc
@@ -133,7 +133,7 @@ def _week_before(week: str) -> str:
     return (date.fromisoformat(week) - timedelta(days=7)).isoformat()
 
 
-def repeated_defects(runs: list[view_insights.Run]) -> list[Anomaly]:
+def repeated_defects(runs: list[view_runs.Run]) -> list[Anomaly]:
     """Every maximal run of at least REPEAT_RUN consecutive records of one station (in record
     order) that all have the same defect (in any of their three rejections). One anomaly per
     run, in the runs' order: the station's and the site's figures share it (a year's plant
