@@ -26,6 +26,7 @@ from sqlalchemy import Connection
 from data.records_repo import RecordFilter
 from data.view_buckets import WEEK_LEVELS, Buckets
 from data.view_repo import iter_records
+from data.view_store import AGGREGATES_VERSION, RECORDS_VERSION
 from data.view_schema import INSIGHT_SUMS
 from data.view_counting import count_insight, count_record
 from models.canonical import format_utc, parse_utc
@@ -83,10 +84,21 @@ class StationSums:
                 add(known.sums, piece.sums)
 
 
+def versions(connection: Connection) -> dict[str, str]:
+    """What moves when a station's records change (`records:<station>`) and when every
+    aggregate is counted again (`aggregates`): data/view_store.py keeps them."""
+    raw = connection.connection.driver_connection
+    return dict(raw.execute(
+        "SELECT key, value FROM view_meta WHERE key = ? OR (key >= ? AND key < ?)",
+        (AGGREGATES_VERSION, RECORDS_VERSION, RECORDS_VERSION[:-1] + ";")))
+
+
 def station_condition(station: str | None,
                       stations: Collection[str] | None) -> tuple[str, tuple]:
     """The condition (` AND station ...`) and parameters that keep one station's rows, or
     those of `stations`; nothing when both are None."""
+    if station is not None and stations is not None:
+        raise ValueError("one station or several, not both")
     if station is not None:
         return " AND station = ?", (station,)
     if stations is not None:

@@ -77,6 +77,15 @@ def _adding(table: str, key: tuple[str, ...], sums: tuple[str, ...]) -> str:
 
 
 _ADD_COUNTS = _adding("agg_counts", BUCKET_KEY, _COUNT_FIELDS)
+# A number per station that moves whenever its records change, in the same transaction, and
+# one for every aggregate (moved by a rebuild): whoever keeps figures between readings (the
+# Insights, utils.insights.LiveInsights) sees which stations changed, whichever process or
+# thread stored them (data.view_insights.versions).
+_BUMP_VERSION = ("INSERT INTO view_meta (key, value) VALUES (?, '1') ON CONFLICT (key) "
+                 "DO UPDATE SET value = CAST(value AS INTEGER) + 1")
+RECORDS_VERSION = "records:"  # + the station
+AGGREGATES_VERSION = "aggregates"
+
 _ADD_DEFECTS = _adding("agg_defects", (*BUCKET_KEY, "defect", "location"), ("rejections",))
 _ADD_INSIGHT = _adding("agg_insight", (*BUCKET_KEY, "shift"), INSIGHT_SUMS)
 _ADD_DEFECT_BOXES = _adding("agg_insight_defects", (*BUCKET_KEY, "defect"), ("boxes",))
@@ -337,6 +346,8 @@ class ViewWriter:
                 stored.stations.add(known["station_id"])
         if changed:
             db.executemany(_PUT_CURRENT, map(_record_values, changed.values()))
+            db.executemany(_BUMP_VERSION, [(RECORDS_VERSION + station,)
+                                           for station in sorted(stored.stations)])
             if self.extensions:
                 self._extension_records([RecordChange(old, changed[record_id]) for record_id, old
                                          in olds.items()], stored)
@@ -465,6 +476,7 @@ class ViewWriter:
                                              for row in rows], Stored())
                 total += len(rows)
             self._replay_events(batch)
+            db.execute(_BUMP_VERSION, (AGGREGATES_VERSION,))
             db.execute("INSERT INTO view_meta (key, value) VALUES ('aggregates_timezone', ?) "
                        "ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                        (self.buckets.zone_name,))

@@ -56,12 +56,22 @@ class DowntimeCharts:
         self.pareto: list[tuple[str, float, int]] = []
         self.trend = []
 
-    def refresh(self, start: datetime | None, station: str | None) -> None:
+    def figures(self, start: datetime | None, station: str | None) -> tuple[list, list]:
+        """The stops' Pareto and the OEE by day, read (no widget: a task thread may call it)."""
         now = self.clock.now()
         begin = start or now - timedelta(days=TREND_DAYS)
         report = self.oee
         # Shifts that started up to 8 h before the period's start run into it.
-        self.pareto = report.pareto(begin - timedelta(hours=8), now, station, now=now)
+        pareto = report.pareto(begin - timedelta(hours=8), now, station, now=now)
+        if station:
+            days = report.days(begin, now, station, now=now)
+        else:
+            days = report.trend(begin, now, now=now)
+        return pareto, days
+
+    def show(self, figures: tuple[list, list]) -> None:
+        """Draw what `figures` read (on the GUI thread)."""
+        self.pareto, days = figures
         hours = np.array([seconds / 3600 for _reason, seconds, _n in self.pareto], dtype=float)
         x = np.arange(len(hours), dtype=float)
         self.pareto_bars.setOpts(x=x, height=hours)
@@ -74,10 +84,6 @@ class DowntimeCharts:
         self.pareto_plot.getAxis("bottom").setTicks([[
             (i, ("" if i % 2 == 0 else "\n") + reason_label(reason))
             for i, (reason, _s, _n) in enumerate(self.pareto)]])
-        if station:
-            days = report.days(begin, now, station, now=now)
-        else:
-            days = report.trend(begin, now, now=now)
         self.trend = days
         x = np.arange(len(days), dtype=float)
         for key, _color, _width in TREND_SERIES:

@@ -22,6 +22,7 @@ from utils.mes.oee_report import OeeReport
 
 from gui.admin.dashboard_downtime import DowntimeCharts
 from gui.admin.figures_tab import FiguresTab
+from gui.admin.latest_task import LatestTask
 from gui.admin.site_now import SiteNow
 from gui.admin.value_axis import value_axes
 from gui.labels import wrapped_label
@@ -60,8 +61,14 @@ class DashboardTab(FiguresTab):
     def __init__(self, site: SiteNow, site_view: SiteView, oee: OeeReport,
                  parent: QWidget | None = None,
                  bands: QualityBands | None = None, *,
-                 refresh_ms: int = REFRESH_MS, bridge=None):
+                 refresh_ms: int = REFRESH_MS, bridge=None, runner=None):
         super().__init__("dashboardTab", site, site_view, bands, bridge, parent)
+        # With the window's task runner the figures are read in the background, while the tab
+        # is shown (a year's plant: 130-200 ms at every arrival of records, which froze the
+        # panel on the GUI thread); without one (tests, screenshots) at once on this thread.
+        self.runner = runner
+        self._latest = (None if runner is None else
+                        LatestTask(runner, self._start_reading, self._show, self._failed))
         self.critical = wrapped_label("paretoCritical")
         self.ranking = wrapped_label("ranking")
         pg.setConfigOptions(antialias=True, background="w", foreground="k")
@@ -138,10 +145,40 @@ class DashboardTab(FiguresTab):
         self.refresh()
 
     def refresh(self) -> None:
+        """Read the figures of the period and station chosen and draw them."""
+        if self._latest is None:
+            self._show(self._start_reading()())
+        elif not self.isVisible():
+            self._stale = True  # drawn when shown (RefreshWhenShown)
+        else:
+            self._latest.request()
+
+    @property
+    def reading(self) -> bool:
+        """Figures are being read in the background (the ones drawn are the last ones)."""
+        return self._latest is not None and self._latest.running
+
+    def _start_reading(self):
+        """On the GUI thread: the filters read; the reading (plain objects, no widget)."""
         self.filters.refill_stations()
-        figures = self.figures = dashboard_figures.dashboard(
-            self.site_view, self.filters.start(), None, self.filters.station.currentData(),
-            bands=self.bands, timezone=self.site.timezone, shift_limit=MAX_SHIFT_BARS)
+        view, start, station = self.site_view, self.filters.start(), \
+            self.filters.station.currentData()
+        bands, zone, downtime = self.bands, self.site.timezone, self.downtime
+
+        def read():
+            return (dashboard_figures.dashboard(view, start, None, station, bands=bands,
+                                                timezone=zone, shift_limit=MAX_SHIFT_BARS),
+                    downtime.figures(start, station))
+        return read
+
+    def _failed(self, exc: BaseException) -> None:
+        self.critical.setText(self.tr("The figures could not be read (%1); the charts show the "
+                                      "last ones. Press Refresh to try again.")
+                              .replace("%1", type(exc).__name__))
+
+    def _show(self, read) -> None:
+        figures, downtime = read
+        self.figures = figures
         top = figures.defects.head(5)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in
@@ -165,7 +202,7 @@ class DashboardTab(FiguresTab):
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
             enumerate(zip(shifts["day"], shifts["shift"]))]])
-        self.downtime.refresh(self.filters.start(), self.filters.station.currentData())
+        self.downtime.show(downtime)
 
     def _show_means(self, means: pd.DataFrame) -> None:
         """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and

@@ -26,17 +26,18 @@ from gui.messages import location_text
 LISTED_RUNS = 50  # repeated-defect runs listed, longest first (the rest counted in one line)
 
 
-def listed(items: list, is_run, length) -> tuple[list, int]:
+def listed(items: list, is_run, length) -> tuple[list, int, int]:
     """`items` with their runs (`is_run`) cut to the LISTED_RUNS longest, longest first
-    (`length`; ties in their order) where the first run was, the others in place; and how
-    many runs were left out."""
+    (`length`; ties in their order) where the first run was, the others in place; how many
+    runs were left out, and where the line saying so goes (after the runs listed)."""
     runs = [item for item in items if is_run(item)]
-    if len(runs) <= LISTED_RUNS:
-        return items, 0
+    if not runs:
+        return items, 0, len(items)
     longest = sorted(runs, key=lambda run: -length(run))[:LISTED_RUNS]
     first = next(index for index, item in enumerate(items) if is_run(item))
     others = [item for item in items if not is_run(item)]
-    return others[:first] + longest + others[first:], len(runs) - LISTED_RUNS
+    return (others[:first] + longest + others[first:], len(runs) - len(longest),
+            first + len(longest))
 
 
 class InsightDetails(QTreeWidget):
@@ -140,7 +141,7 @@ class InsightDetails(QTreeWidget):
 
         anomalies = group(self.tr("Anomalies (%1)").replace("%1", str(insight.anomaly_count)),
                           "", header_tip("anomalies"))
-        shown, left_out = listed(list(insight.anomalies),
+        shown, left_out, _after = listed(list(insight.anomalies),
                                  lambda anomaly: anomaly.kind == "repeated_defect",
                                  lambda anomaly: anomaly.params["length"])
         for anomaly in shown:

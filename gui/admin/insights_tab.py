@@ -25,6 +25,7 @@ from gui.admin.dashboard_tab import REFRESH_MS
 from gui.admin.insights_details import InsightDetails, listed
 from gui.admin.insights_model import COUNT_ROLE, ROWS_ROLE, WHAT_ROLE, InsightsModel
 from gui.admin.insights_texts import recommendation_text, recommendations_not_listed_text
+from gui.admin.latest_task import LatestTask
 from gui.admin.records_behind_dialog import RecordsBehindDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.figures_tab import FiguresTab
@@ -44,8 +45,8 @@ class InsightsTab(FiguresTab):
         # at once on this thread.
         self.runner = runner
         self._bridge = bridge
-        self._computing = False
-        self._again = False
+        self._latest = (None if runner is None else
+                        LatestTask(runner, self._start_computing, self._show, self._failed))
         # Refreshed as records arrive: only the stations they changed are computed again
         # (a year's site: ~80 ms instead of ~600). None: not known, everything is.
         self.live = insights.LiveInsights()
@@ -170,34 +171,20 @@ class InsightsTab(FiguresTab):
         if not self.isVisible():
             self._stale = True
             return
-        self._request()
+        assert self._latest is not None
+        self._latest.request()  # in the background; once more after it if asked meanwhile
 
-    def _request(self) -> None:
-        """Compute in the background; one more time after it if asked meanwhile."""
-        if self._computing:
-            self._again = True
-            return
-        self._computing = True
+    def _start_computing(self):
+        """On the GUI thread as a computation begins: the filters read, the work made."""
         self.filters.refill_stations()
         view, start = self.site_view, self.filters.start()
         station, bands = self.filters.station.currentData(), self.bands
         live, changed = self.live, self._take_changed()
         self.note.setText(self.tr("Computing the statistics…"))
-
-        def work(_progress, _cancel):  # plain objects only: no widget off the GUI thread
-            return live.compute(view, start, changed=changed, station=station, bands=bands)
-
-        self.runner.run(work, on_done=self._computed, on_error=self._failed)
-
-    def _computed(self, computed) -> None:
-        self._computing = False
-        self._show(computed)
-        if self._again:
-            self._again = False
-            self._request()
+        # plain objects only: no widget off the GUI thread
+        return lambda: live.compute(view, start, changed=changed, station=station, bands=bands)
 
     def _failed(self, exc: BaseException) -> None:
-        self._computing = False
         self.note.setText(self.tr("The statistics could not be computed (%1); the figures shown "
                                   "are the last ones. Press Refresh to try again.")
                           .replace("%1", type(exc).__name__))
@@ -300,16 +287,18 @@ class InsightsTab(FiguresTab):
         name = self.model.station_label(insight)
         self.detail_title.setText(self.tr("Details: %1").replace("%1", name))
         self.details.show_insight(insight, name)
-        shown, left_out = listed(list(insight.recommendations),
-                                 lambda made: made.code == "repeated_defect",
-                                 lambda made: made.params["length"])
-        for recommendation in shown:
+        shown, left_out, after = listed(list(insight.recommendations),
+                                        lambda made: made.code == "repeated_defect",
+                                        lambda made: made.params["length"])
+        for index, recommendation in enumerate(shown):
+            if left_out and index == after:  # beside the runs it counts
+                self.recommendations.addItem(recommendations_not_listed_text(left_out))
             text = recommendation_text(recommendation)
             item = QListWidgetItem(text)
             item.setData(ROWS_ROLE, tuple(recommendation.rows))
             item.setData(WHAT_ROLE, f"{name} · {text}")
             self.recommendations.addItem(item)
-        if left_out:
+        if left_out and after == len(shown):
             self.recommendations.addItem(recommendations_not_listed_text(left_out))
         if not insight.recommendations:
             self.recommendations.addItem(self.tr("Not enough records for recommendations."))

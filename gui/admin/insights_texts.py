@@ -115,8 +115,8 @@ def recommendation_text(recommendation: insights.Recommendation) -> str:
 
 def runs_not_listed_text(count: int) -> str:
     """The line after the longest repeated-defect runs listed (insights_details.LISTED_RUNS)."""
-    return translate("Insights", "%n shorter run(s) of a repeated defect, not listed (each "
-                     "station lists its own)", None, count)
+    return translate("Insights", "%n shorter run(s) of a repeated defect, not listed", None,
+                     count)
 
 
 def runs_not_listed_label(count: int) -> str:
@@ -126,5 +126,5 @@ def runs_not_listed_label(count: int) -> str:
 
 def recommendations_not_listed_text(count: int) -> str:
     """The line after the recommendations of the longest runs listed."""
-    return translate("Insights", "%n more recommendation(s) for shorter runs of a repeated defect, "
-                     "not listed (each station lists its own)", None, count)
+    return translate("Insights", "%n more recommendation(s) for shorter runs of a repeated "
+                     "defect, not listed", None, count)

@@ -98,7 +98,7 @@ class AdminWindow(QMainWindow):
         if role_allows(session.role, Permission.RECORD_VIEW_SITE):
             def dashboard():
                 from gui.admin.dashboard_tab import DashboardTab
-                return DashboardTab(site, view, ctx.oee, bridge=bridge)
+                return DashboardTab(site, view, ctx.oee, bridge=bridge, runner=runner)
 
             def insights():
                 from gui.admin.insights_tab import InsightsTab

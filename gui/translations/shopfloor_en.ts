@@ -1866,97 +1866,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="76"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="96"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="96"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="159"/>
+        <location filename="../admin/dashboard_tab.py" line="175"/>
+        <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="196"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="226"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="192"/>
+        <location filename="../admin/dashboard_tab.py" line="229"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="193"/>
+        <location filename="../admin/dashboard_tab.py" line="230"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="236"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="236"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="200"/>
+        <location filename="../admin/dashboard_tab.py" line="237"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="200"/>
+        <location filename="../admin/dashboard_tab.py" line="237"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="238"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="239"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3215,153 +3220,153 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightDetails</name>
     <message>
-        <location filename="../admin/insights_details.py" line="45"/>
+        <location filename="../admin/insights_details.py" line="46"/>
         <source>Figures of the selected station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="48"/>
+        <location filename="../admin/insights_details.py" line="49"/>
         <source>Figure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="48"/>
+        <location filename="../admin/insights_details.py" line="49"/>
         <source>Value</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="79"/>
-        <location filename="../admin/insights_details.py" line="83"/>
+        <location filename="../admin/insights_details.py" line="80"/>
+        <location filename="../admin/insights_details.py" line="84"/>
         <source>Mean CAM</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="81"/>
+        <location filename="../admin/insights_details.py" line="82"/>
         <source>Quality score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="82"/>
+        <location filename="../admin/insights_details.py" line="83"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="84"/>
+        <location filename="../admin/insights_details.py" line="85"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="85"/>
+        <location filename="../admin/insights_details.py" line="86"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="87"/>
+        <location filename="../admin/insights_details.py" line="88"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="92"/>
+        <location filename="../admin/insights_details.py" line="93"/>
         <source>Trend: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="94"/>
+        <location filename="../admin/insights_details.py" line="95"/>
         <source>First half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="96"/>
+        <location filename="../admin/insights_details.py" line="97"/>
         <source>Second half (n = %1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="98"/>
+        <location filename="../admin/insights_details.py" line="99"/>
         <source>Change</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="101"/>
+        <location filename="../admin/insights_details.py" line="102"/>
         <source>Mean CAM by shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="104"/>
+        <location filename="../admin/insights_details.py" line="105"/>
         <source>Shift %1 (n = %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="107"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>%1 · worst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="111"/>
+        <location filename="../admin/insights_details.py" line="112"/>
         <source>% of rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="112"/>
+        <location filename="../admin/insights_details.py" line="113"/>
         <source>Top defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="113"/>
+        <location filename="../admin/insights_details.py" line="114"/>
         <source>Top locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="118"/>
+        <location filename="../admin/insights_details.py" line="119"/>
         <source>%1 (%2×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="124"/>
+        <location filename="../admin/insights_details.py" line="125"/>
         <source>not recorded (%1×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="126"/>
+        <location filename="../admin/insights_details.py" line="127"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="131"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>high</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="131"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>medium</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="131"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="132"/>
+        <location filename="../admin/insights_details.py" line="133"/>
         <source>Defect frequency · risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="132"/>
+        <location filename="../admin/insights_details.py" line="133"/>
         <source>% of boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="133"/>
+        <location filename="../admin/insights_details.py" line="134"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="136"/>
+        <location filename="../admin/insights_details.py" line="137"/>
         <source>%1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="141"/>
+        <location filename="../admin/insights_details.py" line="142"/>
         <source>Anomalies (%1)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3524,10 +3529,18 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message numerus="yes">
         <location filename="../admin/insights_texts.py" line="118"/>
-        <source>%n shorter run(s) of a repeated defect, not listed (each station lists its own)</source>
+        <source>%n shorter run(s) of a repeated defect, not listed</source>
         <translation>
-            <numerusform>%n shorter run of a repeated defect, not listed (each station lists its own)</numerusform>
-            <numerusform>%n shorter runs of a repeated defect, not listed (each station lists its own)</numerusform>
+            <numerusform>%n shorter run of a repeated defect, not listed</numerusform>
+            <numerusform>%n shorter runs of a repeated defect, not listed</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="129"/>
+        <source>%n more recommendation(s) for shorter runs of a repeated defect, not listed</source>
+        <translation>
+            <numerusform>%n more recommendation for shorter runs of a repeated defect, not listed</numerusform>
+            <numerusform>%n more recommendations for shorter runs of a repeated defect, not listed</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3536,14 +3549,6 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation>
             <numerusform>+ %n shorter run</numerusform>
             <numerusform>+ %n shorter runs</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../admin/insights_texts.py" line="129"/>
-        <source>%n more recommendation(s) for shorter runs of a repeated defect, not listed (each station lists its own)</source>
-        <translation>
-            <numerusform>%n more recommendation for shorter runs of a repeated defect, not listed (each station lists its own)</numerusform>
-            <numerusform>%n more recommendations for shorter runs of a repeated defect, not listed (each station lists its own)</numerusform>
         </translation>
     </message>
 </context>
@@ -3603,42 +3608,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="81"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="97"/>
+        <location filename="../admin/insights_tab.py" line="102"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="181"/>
+        <location filename="../admin/insights_tab.py" line="183"/>
         <source>Computing the statistics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="197"/>
+        <location filename="../admin/insights_tab.py" line="188"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="221"/>
+        <location filename="../admin/insights_tab.py" line="212"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="57"/>
+        <location filename="../admin/insights_tab.py" line="59"/>
         <source>Figures per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="71"/>
+        <location filename="../admin/insights_tab.py" line="76"/>
         <source>Recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="219"/>
+        <location filename="../admin/insights_tab.py" line="210"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n record · descriptive statistics, not predictions</numerusform>
@@ -3646,12 +3651,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="253"/>
+        <location filename="../admin/insights_tab.py" line="244"/>
         <source>Selected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="255"/>
+        <location filename="../admin/insights_tab.py" line="246"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selected: %1 (%n record)</numerusform>
@@ -3659,12 +3664,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="297"/>
+        <location filename="../admin/insights_tab.py" line="288"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="311"/>
+        <location filename="../admin/insights_tab.py" line="304"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1867,97 +1867,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="74"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="75"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="76"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="77"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="78"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="96"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="96"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="159"/>
+        <location filename="../admin/dashboard_tab.py" line="175"/>
+        <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
+        <translation>Não foi possível ler os números (%1); os gráficos mostram os últimos lidos. Pressione Atualizar para tentar de novo.</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="196"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="189"/>
+        <location filename="../admin/dashboard_tab.py" line="226"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="191"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="192"/>
+        <location filename="../admin/dashboard_tab.py" line="229"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="193"/>
+        <location filename="../admin/dashboard_tab.py" line="230"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="236"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="199"/>
+        <location filename="../admin/dashboard_tab.py" line="236"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="200"/>
+        <location filename="../admin/dashboard_tab.py" line="237"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="200"/>
+        <location filename="../admin/dashboard_tab.py" line="237"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="201"/>
+        <location filename="../admin/dashboard_tab.py" line="238"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="202"/>
+        <location filename="../admin/dashboard_tab.py" line="239"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -3216,153 +3221,153 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightDetails</name>
     <message>
-        <location filename="../admin/insights_details.py" line="45"/>
+        <location filename="../admin/insights_details.py" line="46"/>
         <source>Figures of the selected station</source>
         <translation>Números da estação selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="48"/>
+        <location filename="../admin/insights_details.py" line="49"/>
         <source>Figure</source>
         <translation>Número</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="48"/>
+        <location filename="../admin/insights_details.py" line="49"/>
         <source>Value</source>
         <translation>Valor</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="79"/>
-        <location filename="../admin/insights_details.py" line="83"/>
+        <location filename="../admin/insights_details.py" line="80"/>
+        <location filename="../admin/insights_details.py" line="84"/>
         <source>Mean CAM</source>
         <translation>CAM médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="81"/>
+        <location filename="../admin/insights_details.py" line="82"/>
         <source>Quality score</source>
         <translation>Nota de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="82"/>
+        <location filename="../admin/insights_details.py" line="83"/>
         <source>Quality score: 100 − 10 × mean CAM, from 0 to 100</source>
         <translation>Nota de qualidade: 100 − 10 × CAM médio, de 0 a 100</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="84"/>
+        <location filename="../admin/insights_details.py" line="85"/>
         <source>Average of mean CAM-D and mean CAM-W</source>
         <translation>Média entre o CAM-D médio e o CAM-W médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="85"/>
+        <location filename="../admin/insights_details.py" line="86"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="87"/>
+        <location filename="../admin/insights_details.py" line="88"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="92"/>
+        <location filename="../admin/insights_details.py" line="93"/>
         <source>Trend: %1</source>
         <translation>Tendência: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="94"/>
+        <location filename="../admin/insights_details.py" line="95"/>
         <source>First half (n = %1)</source>
         <translation>Primeira metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="96"/>
+        <location filename="../admin/insights_details.py" line="97"/>
         <source>Second half (n = %1)</source>
         <translation>Segunda metade (n = %1)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="98"/>
+        <location filename="../admin/insights_details.py" line="99"/>
         <source>Change</source>
         <translation>Variação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="101"/>
+        <location filename="../admin/insights_details.py" line="102"/>
         <source>Mean CAM by shift</source>
         <translation>CAM médio por turno</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="104"/>
+        <location filename="../admin/insights_details.py" line="105"/>
         <source>Shift %1 (n = %2)</source>
         <translation>Turno %1 (n = %2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="107"/>
+        <location filename="../admin/insights_details.py" line="108"/>
         <source>%1 · worst</source>
         <translation>%1 · pior</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="111"/>
+        <location filename="../admin/insights_details.py" line="112"/>
         <source>% of rejections</source>
         <translation>% das rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="112"/>
+        <location filename="../admin/insights_details.py" line="113"/>
         <source>Top defects</source>
         <translation>Principais defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="113"/>
+        <location filename="../admin/insights_details.py" line="114"/>
         <source>Top locations</source>
         <translation>Principais locais</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="118"/>
+        <location filename="../admin/insights_details.py" line="119"/>
         <source>%1 (%2×)</source>
         <translation>%1 (%2×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="124"/>
+        <location filename="../admin/insights_details.py" line="125"/>
         <source>not recorded (%1×)</source>
         <translation>não registrado (%1×)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="126"/>
+        <location filename="../admin/insights_details.py" line="127"/>
         <source>%1: rejections imported from the old system without their location. Not ranked; per cent of all rejections, while the locations above count only known locations.</source>
         <translation>%1: rejeições importadas do sistema antigo sem o local. Fora da classificação; percentual de todas as rejeições, enquanto os locais acima contam só locais conhecidos.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="131"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>high</source>
         <translation>alto</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="131"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>medium</source>
         <translation>médio</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="131"/>
+        <location filename="../admin/insights_details.py" line="132"/>
         <source>low</source>
         <translation>baixo</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="132"/>
+        <location filename="../admin/insights_details.py" line="133"/>
         <source>Defect frequency · risk</source>
         <translation>Frequência de defeitos · risco</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="132"/>
+        <location filename="../admin/insights_details.py" line="133"/>
         <source>% of boxes</source>
         <translation>% das caixas</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="133"/>
+        <location filename="../admin/insights_details.py" line="134"/>
         <source>Per cent of the boxes with the defect: from 20 % high, from 10 % medium, else low. A frequency, not a prediction.</source>
         <translation>Porcentagem das caixas com o defeito: a partir de 20 % alto, a partir de 10 % médio, abaixo disso baixo. Uma frequência, não uma previsão.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="136"/>
+        <location filename="../admin/insights_details.py" line="137"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_details.py" line="141"/>
+        <location filename="../admin/insights_details.py" line="142"/>
         <source>Anomalies (%1)</source>
         <translation>Anomalias (%1)</translation>
     </message>
@@ -3525,10 +3530,18 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message numerus="yes">
         <location filename="../admin/insights_texts.py" line="118"/>
-        <source>%n shorter run(s) of a repeated defect, not listed (each station lists its own)</source>
+        <source>%n shorter run(s) of a repeated defect, not listed</source>
         <translation>
-            <numerusform>mais %n sequência mais curta de defeito repetido, não listada (cada estação lista as suas)</numerusform>
-            <numerusform>mais %n sequências mais curtas de defeito repetido, não listadas (cada estação lista as suas)</numerusform>
+            <numerusform>mais %n sequência mais curta de defeito repetido, não listada</numerusform>
+            <numerusform>mais %n sequências mais curtas de defeito repetido, não listadas</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/insights_texts.py" line="129"/>
+        <source>%n more recommendation(s) for shorter runs of a repeated defect, not listed</source>
+        <translation>
+            <numerusform>mais %n recomendação para sequências mais curtas de defeito repetido, não listada</numerusform>
+            <numerusform>mais %n recomendações para sequências mais curtas de defeito repetido, não listadas</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -3537,14 +3550,6 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>
             <numerusform>+ %n sequência mais curta</numerusform>
             <numerusform>+ %n sequências mais curtas</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <location filename="../admin/insights_texts.py" line="129"/>
-        <source>%n more recommendation(s) for shorter runs of a repeated defect, not listed (each station lists its own)</source>
-        <translation>
-            <numerusform>mais %n recomendação para sequências mais curtas de defeito repetido, não listada (cada estação lista as suas)</numerusform>
-            <numerusform>mais %n recomendações para sequências mais curtas de defeito repetido, não listadas (cada estação lista as suas)</numerusform>
         </translation>
     </message>
 </context>
@@ -3604,42 +3609,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="81"/>
+        <location filename="../admin/insights_tab.py" line="86"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="97"/>
+        <location filename="../admin/insights_tab.py" line="102"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="181"/>
+        <location filename="../admin/insights_tab.py" line="183"/>
         <source>Computing the statistics…</source>
         <translation>Calculando as estatísticas…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="197"/>
+        <location filename="../admin/insights_tab.py" line="188"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="221"/>
+        <location filename="../admin/insights_tab.py" line="212"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="57"/>
+        <location filename="../admin/insights_tab.py" line="59"/>
         <source>Figures per station</source>
         <translation>Números por estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="71"/>
+        <location filename="../admin/insights_tab.py" line="76"/>
         <source>Recommendations</source>
         <translation>Recomendações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="219"/>
+        <location filename="../admin/insights_tab.py" line="210"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
@@ -3647,12 +3652,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="253"/>
+        <location filename="../admin/insights_tab.py" line="244"/>
         <source>Selected: %1</source>
         <translation>Selecionado: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="255"/>
+        <location filename="../admin/insights_tab.py" line="246"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -3660,12 +3665,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="297"/>
+        <location filename="../admin/insights_tab.py" line="288"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="311"/>
+        <location filename="../admin/insights_tab.py" line="304"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>

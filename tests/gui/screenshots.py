@@ -199,7 +199,8 @@ def render_admin(out_dir: Path) -> list[Path]:
         for name, widget in shots:
             window.tabs.setCurrentWidget(widget)
             if widget is window.dashboard_tab:
-                widget.refresh()
+                widget.refresh()  # in the background: wait until drawn
+                settle_until(lambda: widget.figures is not None and not widget.reading, settle)
             if widget is window.insights_tab:
                 widget.refresh()  # in the background: the figures, then the selection
                 settle_until(lambda: widget.model.station_row("208") is not None, settle)
@@ -372,6 +373,8 @@ def render_catching_up(out_dir: Path) -> list[Path]:
             for name, tab in (("admin-catching-up", window.production_tab),
                               ("admin-catching-up-dashboard", window.dashboard_tab)):
                 window.tabs.setCurrentWidget(tab)
+                if tab is window.dashboard_tab:  # read in the background once shown
+                    settle_until(lambda: tab.figures is not None and not tab.reading, settle)
                 settle(10)
                 path = out_dir / f"{name}-{language}.png"
                 window.grab().save(str(path))

@@ -210,3 +210,33 @@ def test_a_record_that_arrives_shows_without_a_manual_refresh(qtbot, hand_made, 
     assert list(tab.means_bars["cam_d"].opts["height"]) == pytest.approx([0.5, 1.5, 4.0, 7.0, 0.0])
     assert list(tab.pareto_line.getData()[1]) == pytest.approx(
         [6 / 11 * 100, 9 / 11 * 100, 10 / 11 * 100, 100.0])
+
+
+def test_with_the_windows_runner_figures_are_read_in_the_background_while_shown(qtbot, ctx,
+                                                                              monkeypatch):
+    """In the admin window the figures are read on its task runner, only while the tab is
+    shown; a reading that fails says so and keeps the charts drawn last."""
+    from gui.tasks import TaskRunner
+    from utils import dashboard_figures
+
+    load_sample_into_site_view(ctx)
+    runner = TaskRunner()
+    tab = make_tab(qtbot, ctx, runner=runner)
+    try:
+        assert tab.figures is None  # hidden: nothing read
+        tab.show()
+        qtbot.waitUntil(lambda: tab.figures is not None and not tab.reading, timeout=10_000)
+        drawn = tab.figures
+        assert drawn.boxes == 600
+
+        def broken(*_args, **_kwargs):
+            raise OSError("the view's disk is gone")
+
+        monkeypatch.setattr(dashboard_figures, "dashboard", broken)
+        tab.refresh()
+        qtbot.waitUntil(lambda: not tab.reading, timeout=10_000)
+        assert tab.figures is drawn
+        assert tab.critical.text().startswith("The figures could not be read (OSError)")
+    finally:
+        tab.timer.stop()
+        assert runner.shutdown(10)

@@ -111,9 +111,12 @@ def test_the_admin_panel_done_when(qtbot, plant, window):
 
     # 3. Its records in the dashboard (the office PC ingests the station's journal).
     dashboard = window.dashboard_tab
+    window.tabs.setCurrentWidget(dashboard)  # read on the window's task runner while shown
 
     def dashboard_has_them() -> bool:
         dashboard.refresh()
+        if dashboard.figures is None:
+            return False
         means = dashboard.figures.means
         return list(means[means["station"] == "206"]["boxes"]) == [3]
 

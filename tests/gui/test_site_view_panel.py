@@ -109,7 +109,9 @@ def test_a_production_pcs_panel_shows_the_whole_site_live_and_stops_when_closed(
         assert production.selected_row()["record_id"] == first[0].record_id
         # The dashboard, hidden meanwhile, is current as soon as it is shown.
         window.tabs.setCurrentWidget(window.dashboard_tab)
-        wait_for(lambda: window.dashboard_tab.figures.boxes == len(first) + 1, timeout=10)
+        # Read in the background once shown (the window's task runner): none until then.
+        wait_for(lambda: window.dashboard_tab.figures is not None
+                 and window.dashboard_tab.figures.boxes == len(first) + 1, timeout=10)
         events = audit.model.rowCount()
         _register(stations["206"])
         wait_for(lambda: audit.model.rowCount() > events, timeout=10)

@@ -75,21 +75,43 @@ def test_a_station_whose_last_record_is_voided_leaves_the_figures():
     assert "299" not in {i.station for i in refreshed} and refreshed == fresh
 
 
-def test_a_refresh_not_told_of_a_change_keeps_the_old_figures_so_callers_must_tell():
-    """What the reuse rests on, shown: a station left out of `changed` keeps its earlier
-    figures (the site's are from every station's sums and change anyway). The admin panel
-    passes every station the view names (gui/admin/insights_tab.py)."""
+def test_records_stored_by_another_process_are_read_again_though_nobody_told():
+    """Another process writing the same view (the command line's catch-up) tells this one's
+    listeners nothing: the view's own numbers per station say which stations to read again."""
+    from data.view_store import Batch, Position, ViewWriter
+
     rng = random.Random(5)
     records = [_record(rng, n) for n in range(300)]
     view = view_of(records)
+    other = ViewWriter(view.database, view.zone_name)  # the other process's writer, same file
+    try:
+        live = insights.LiveInsights()
+        live.compute(view, changed=None)
+        assert other.store(Batch("cli", "local", Position(), Position(1, 1), None,
+                                 records=rows_of([dict(r, station_id="202", record_id=f"o{n}")
+                                                  for n, r in enumerate(records[:40])]),
+                                 now="2027-01-01T00:00:00.000Z"))
+        told = view.put(rows_of([dict(records[0], station_id="201", record_id="told-1")]))
+        refreshed, fresh = _both(live, view, told)
+        assert refreshed == fresh and live.reused == len(STATIONS) - 2  # 201 told, 202 not
+        refreshed, fresh = _both(live, view, set())  # nothing since: all reused
+        assert refreshed == fresh and live.reused == len(STATIONS)
+    finally:
+        other.close()
+
+
+def test_aggregates_counted_again_compute_everything():
+    """The site's time zone changed: every aggregate counted again (rebuild_aggregates) moves
+    the view's number for all of them, and nothing is taken from before."""
+    rng = random.Random(8)
+    view = view_of([_record(rng, n) for n in range(200)])
     live = insights.LiveInsights()
-    before = {i.station: i for i in live.compute(view, changed=None)}
-    view.put(rows_of([dict(r, station_id="202", record_id=f"n{n}")
-                      for n, r in enumerate(records[:40])]))
-    untold = {i.station: i for i in live.compute(view, changed=set())}
-    assert untold["202"] == before["202"] and untold[None] != before[None]
-    told = {i.station: i for i in live.compute(view, changed=None)}
-    assert told["202"] != before["202"]
+    live.compute(view, changed=None)
+    live.compute(view, changed=set())
+    assert live.reused == len(STATIONS)
+    view.writer.rebuild_aggregates()
+    refreshed, fresh = _both(live, view, set())
+    assert live.reused == 0 and refreshed == fresh
 
 
 def test_other_options_or_an_unknown_change_compute_everything():

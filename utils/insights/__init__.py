@@ -50,6 +50,7 @@ from config.catalog import QualityBands
 from data import view_insights, view_rows, view_runs
 from data.view_buckets import Buckets
 from data.view_insights import StationSums
+from data.view_store import AGGREGATES_VERSION, RECORDS_VERSION
 from utils.collector import paused_collector
 from utils.insights.advice import Advice
 from utils.insights.anomalies import (
@@ -83,12 +84,15 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
 
 class LiveInsights:
     """The Insights of one screen kept between computations, for refreshing them as records
-    arrive: told which stations' records changed since the last computation (the site view's
-    ViewChange.stations, old and new station of a moved record both), it reads and computes
-    again only those stations' figures, and the site's from every station's sums (kept).
-    A station's figures depend on its own records alone, so the result equals a computation
+    arrive: it reads and computes again only the stations whose records changed since the
+    last computation, and the site's figures from every station's sums (kept). Which stations
+    changed, the view itself says: a number per station that its writer moves with the
+    records, in the same transaction (data/view_store.py), so records stored by another
+    process count too; `changed` (the site view's ViewChange.stations) adds to them. A
+    station's figures depend on its own records alone, so the result equals a computation
     from scratch (tests/utils/test_insights_live.py). Anything else (other options, another
-    view, `changed` None, a computation that failed) computes everything."""
+    view, aggregates counted again, `changed` None, a computation that failed) computes
+    everything."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()  # one computation at a time reads and replaces _kept
@@ -120,6 +124,7 @@ class _Computed:
 
     view: Any
     key: tuple  # everything the figures depend on but the records
+    versions: dict[str, str]  # the view's numbers that move with each station's records
     sums: dict[str, StationSums]  # per station (the site's are merged from these)
     insights: dict[str | None, StationInsight]  # the site (None) first, then by station
     reused: int = 0
@@ -137,15 +142,19 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
     if with_site is None:
         with_site = station is None
     key = (view.zone_name, start, end, station, bands, risk_bands, top, with_site)
-    usable = kept is not None and changed is not None and kept.view is view and kept.key == key
-    read: set[str] | None = None  # the stations read again (None: all)
-    if usable:
-        assert kept is not None and changed is not None
-        read = set(changed) if station is None else set(changed) & {station}
     buckets = Buckets(view.zone_name)
     with view.database.read() as connection:
-        fresh = view_insights.insight_sums(connection, buckets, start, end, station,
-                                           stations=read)
+        versions = view_insights.versions(connection)  # this reading's, with everything below
+        read: set[str] | None = None  # the stations read again (None: all)
+        if (kept is not None and changed is not None and kept.view is view and kept.key == key
+                and versions.get(AGGREGATES_VERSION) == kept.versions.get(AGGREGATES_VERSION)):
+            # Told (`changed`) or not (another process stored them): the view's numbers say.
+            moved = {name.removeprefix(RECORDS_VERSION) for name in {*versions, *kept.versions}
+                     if name.startswith(RECORDS_VERSION)
+                     and versions.get(name) != kept.versions.get(name)}
+            read = ({*changed, *moved} if station is None else {*changed, *moved} & {station})
+        one = station if read is None else None
+        fresh = view_insights.insight_sums(connection, buckets, start, end, one, stations=read)
         if read is None:
             stations = dict(sorted(fresh.items()))
         else:
@@ -153,7 +162,7 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
             stations = dict(sorted({**{name: sums for name, sums in kept.sums.items()
                                        if name not in read}, **fresh}.items()))
         if not stations:
-            return _Computed(view, key, {}, {})
+            return _Computed(view, key, versions, {}, {})
         figures: dict[str | None, StationSums] = dict(stations)
         if with_site:
             site = StationSums()
@@ -163,7 +172,7 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
         judged = [name for name in figures if name is None or read is None or name in read]
         outliers = cam_outliers(connection, figures, start, end, read)
         both = outliers_in_both(connection, figures, outliers, start, end)
-        runs = view_runs.runs(connection, start, end, station, stations=read)
+        runs = view_runs.runs(connection, start, end, one, stations=read)
         halves = view_insights.splits(connection, buckets, figures, {
             name: figures[name].total[0] // 2 for name in judged})
     repeats: dict[str, list[Anomaly]] = {}
@@ -188,7 +197,7 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
         found = {None: _station_insight(None, figures[None], Period(start, end, None), halves,
                                         outliers[None], both.get(None, 0), buckets, every_run,
                                         advice, risk_bands, top), **found}
-    return _Computed(view, key, stations, found, reused)
+    return _Computed(view, key, versions, stations, found, reused)
 
 
 def _station_insight(name: str | None, sums: StationSums, period: Period,

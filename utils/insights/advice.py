@@ -27,6 +27,8 @@ class Advice:
         runs' anomalies are alive as long as the insight is: their ids stay theirs."""
         runs = [a for a in insight.anomalies if a.kind == "repeated_defect"]
         made = [r for r in insight.recommendations if r.code == "repeated_defect"]
+        if len(runs) != len(made):  # not one per run, in order: nothing shared (only memory)
+            return
         for anomaly, recommendation in zip(runs, made):
             self._repeats.setdefault(id(anomaly), recommendation)
 
