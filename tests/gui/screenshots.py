@@ -314,6 +314,7 @@ def render_catching_up(out_dir: Path) -> list[Path]:
     from utils.site import membership, site_key
     from utils.site.membership import create_site_membership, join_site_membership
     from utils.site.synthetic import PlantPlan, certify_plant, write_plant
+    from utils.site import view_follower
     from utils.site.view_follower import Phase
 
     utils.passwords.BCRYPT_ROUNDS = 4
@@ -341,29 +342,39 @@ def render_catching_up(out_dir: Path) -> list[Path]:
                 folder / "work")
     office.close()
     written: list[Path] = []
-    for language in ("pt_BR", "en"):
+    round_bytes = view_follower.ROUND_BYTES
+    # A production PC of a station of its own per language: the plant's stations have their
+    # PCs (a second PC joining as one of them would be refused without a takeover).
+    for language, station_id in (("pt_BR", "220"), ("en", "221")):
         install_translators(app, language, folder / "qm")
         home = folder / f"pc-{language}"
         paths = resolve_paths(home).ensure()
         join_site_membership(paths, Settings(language=language), share, passphrase,
-                             station_id="207", kind="production")
+                             station_id=station_id, kind="production")
         ctx = AppContext.open(home)
         ctx.directory.refresh()
         gate, changes = threading.Event(), []
+        follower = ctx.view_follower
 
-        def hold(change, changes=changes, gate=gate) -> None:
+        def hold(change, changes=changes, gate=gate, follower=follower) -> None:
             changes.append(change)
-            if len(changes) == 12:
+            if len(changes) >= 12 and (follower.state().progress or 0) >= 0.3 \
+                    and not gate.is_set():
                 gate.wait(60)  # the follower waits here while the pictures are taken
 
         ctx.site_view.add_listener(hold)
-        ctx.view_follower.chunk_events = 1500
+        follower.chunk_events = 1500
+        follower.group_events = 1500  # a commit (and a change told) every 1,500 events
+        # Rounds of 4 MB of journals (the product's are 64 MB: this small plant would be one
+        # round, its progress 0 % until the end), so the picture shows a share read.
+        view_follower.ROUND_BYTES = 4 * 2 ** 20
         window = AdminWindow(ctx, ctx.auth.login("ana", "Quarry-Lantern-42").session)
         window.resize(1366, 768)
         window.show()
         try:
-            settle_until(lambda: len(changes) >= 12
-                         and "%" in window.production_tab.currency.text(), settle)
+            settle_until(lambda: len(changes) >= 12 and (follower.state().progress or 0) >= 0.3
+                         and "%" in window.production_tab.currency.text()
+                         and " 0 %" not in window.production_tab.currency.text(), settle)
             # From the plant's first day, so the rows read so far show (the default week would
             # still be empty: the view fills in time order).
             window.production_tab.set_range(now - timedelta(days=21))
@@ -384,6 +395,7 @@ def render_catching_up(out_dir: Path) -> list[Path]:
             window.close()
             window.runner.shutdown(30)
             ctx.close()
+    view_follower.ROUND_BYTES = round_bytes
     return written
 
 

@@ -34,6 +34,9 @@ RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 _body_values = operator.itemgetter(*_BODY_COLUMNS)
 INGEST_BATCH = 5000  # events per batch (a transaction of its own, or a savepoint in a group)
+# Anchor seals (signatures checked) this often while catching up to a time: one more Ed25519
+# check per 300 events, about 0.3 µs an event against the 110 µs of storing it.
+HORIZON_ANCHOR_EVENTS = 300
 # Events per transaction while catching up in groups (`SiteIngest.grouped`): about 50 MB of
 # the writer's page cache for the pages they touch, and a few seconds between commits.
 GROUP_EVENTS = 50_000
@@ -168,9 +171,14 @@ class SiteIngest:
             start = (Position() if source is None else
                      Position(source["segment"], source["offset"], source["last_seq"],
                               source["last_hash"]))
+            # Read up to a time (`until`): a reading stops only between runs, and a run is
+            # what one anchor seal releases (4,000 events by default, a month of a station):
+            # rounds of time would each read most of the site, and progress would not move.
             check = ChainCheck(station_id, self._seal_check(name), last_seq=start.last_seq,
                                last_hash=start.last_hash,
-                               anchor=None if source is None else source["anchor"])
+                               anchor=None if source is None else source["anchor"],
+                               verify_after=(ChainCheck.verify_after if until is None
+                                             else HORIZON_ANCHOR_EVENTS))
             entries = self.store.read_journal(station_id, name, start_segment=start.segment,
                                               start_offset=start.offset)
             batch = self._batch(station_id, "journal", start, check.anchor, key)

@@ -293,11 +293,16 @@ class ViewFollower:
                     if not left:
                         fronts.pop(station, None)
                         self._witness(station, force=True)
-                    self._publish_progress(done / total if total else 1.0, complete)
             except OSError as exc:
                 self._offline(exc)
                 return False
+            if self._stop.is_set():
+                break  # a round cut short: its horizon is not reached everywhere
             complete = until
+            # Told once a round, when every station is read up to its horizon (told inside
+            # the loop, all but the first station's were held back by STATE_EVERY_S, and the
+            # tabs saw each round's progress only at the next one).
+            self._publish_progress(done / total if total else 1.0, complete)
         if self._stop.is_set():
             return False
         self._seen.update(markers)

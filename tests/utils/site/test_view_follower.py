@@ -306,3 +306,30 @@ def test_a_journal_that_grows_after_the_catch_up_read_it_is_followed(plant):
     finally:
         view.remove_listener(a_box_meanwhile)
         follower.release()
+
+
+def test_reading_up_to_a_time_stops_near_it_not_a_month_later(plant):
+    """Catching up reads every station up to a moving time; a reading stops only where a
+    checked seal released the events before it. Those anchor seals are every 4,000 events
+    when reading to the end, and every HORIZON_ANCHOR_EVENTS when reading up to a time, so a
+    round reads about its share of the site and progress moves round by round."""
+    import json
+
+    from utils.site.journal import JournalEvent
+    from utils.site.ports import FIRST_CHAIN
+    from utils.site.site_ingest import HORIZON_ANCHOR_EVENTS
+
+    site, stations, writers, operators = plant
+    for _ in range(HORIZON_ANCHOR_EVENTS + 150):  # exported box by box, as a station does
+        _boxes(stations, writers, operators, "206", 1)
+    view = site.admin.site_view
+    times = [json.loads(entry.body)["ts"] for entry in view.store.read_journal("206", FIRST_CHAIN)
+             if isinstance(entry, JournalEvent)]
+    assert len(times) > 50 + HORIZON_ANCHOR_EVENTS + 3 + 50
+    until = times[50]
+    report = view.ingest_station("206", until=until)
+    assert report.more and 50 < report.ingested <= 50 + HORIZON_ANCHOR_EVENTS + 3
+    with view.database.read() as connection:
+        assert view_repo.source(connection, "206")["last_seq"] == report.ingested
+    rest = view.ingest_station("206")  # to the end: the rest, once
+    assert not rest.more and report.ingested + rest.ingested == len(times)
