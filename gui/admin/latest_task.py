@@ -29,8 +29,8 @@ class LatestTask:
         if self.running:
             self._again = True
             return
+        work = self._start()  # raising here leaves nothing running: the next request runs
         self.running = True
-        work = self._start()
         self._runner.run(lambda _progress, _cancel: work(), on_done=self._done,
                          on_error=self._failed)
 
