@@ -301,3 +301,39 @@ def test_a_site_with_thousands_of_runs_lists_the_longest_and_counts_the_rest(qtb
         assert cell(tab, 0, "anomalies") == str(site.anomaly_count)
     finally:
         tab.timer.stop()
+
+
+def test_in_the_window_the_figures_are_computed_in_the_background_and_catch_up(qtbot, ctx):
+    """With the window's task runner: computed off the GUI thread while shown; records that
+    arrive while a computation runs are computed once more after it, and the figures end as
+    a computation from scratch."""
+    from gui.admin import wiring
+    from gui.admin.insights_tab import InsightsTab
+    from gui.admin.view_bridge import ViewBridge
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+    from tests.utils.site.viewkit import put_view_rows
+
+    make_application([])
+    load_sample_into_site_view(ctx)
+    runner = TaskRunner()
+    bridge = ViewBridge(ctx.site_view, ctx.view_follower, coalesce_ms=1)
+    tab = InsightsTab(wiring.site_now(ctx), ctx.site_view, bridge=bridge, runner=runner)
+    qtbot.addWidget(tab)
+    try:
+        assert tab.insights == []  # hidden: nothing computed
+        tab.show()
+        qtbot.waitUntil(lambda: bool(tab.insights) and tab.insights[0].boxes == 600,
+                        timeout=10_000)
+        station = next(i.station for i in tab.insights if i.station is not None)
+        record = ctx.site_view.current_record(_a_record_of(ctx, station))
+        for number in range(3):  # one after the other, whether a computation runs or not
+            put_view_rows(ctx.site_view, [dict(record, record_id=f"bg-{number}", version=1,
+                                               source_seq=20_000 + number)])
+        qtbot.waitUntil(lambda: tab.insights[0].boxes == 603, timeout=10_000)
+        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+        assert tab.insights == insights.site_insights(ctx.site_view)
+    finally:
+        tab.timer.stop()
+        bridge.close()
+        assert runner.shutdown(10)
