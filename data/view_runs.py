@@ -12,6 +12,7 @@ from sqlalchemy import Connection
 from data.view_insights import Key, station_condition
 from models.canonical import format_utc
 
+
 class Run(NamedTuple):  # a tuple: a year of a 200-station plant keeps tens of thousands
     station: str
     defect: str

@@ -77,6 +77,10 @@ def _adding(table: str, key: tuple[str, ...], sums: tuple[str, ...]) -> str:
 
 
 _ADD_COUNTS = _adding("agg_counts", BUCKET_KEY, _COUNT_FIELDS)
+_ADD_DEFECTS = _adding("agg_defects", (*BUCKET_KEY, "defect", "location"), ("rejections",))
+_ADD_INSIGHT = _adding("agg_insight", (*BUCKET_KEY, "shift"), INSIGHT_SUMS)
+_ADD_DEFECT_BOXES = _adding("agg_insight_defects", (*BUCKET_KEY, "defect"), ("boxes",))
+
 # A number per station that moves whenever its records change, in the same transaction, and
 # one for every aggregate (moved by a rebuild): whoever keeps figures between readings (the
 # Insights, utils.insights.LiveInsights) sees which stations changed, whichever process or
@@ -86,9 +90,6 @@ _BUMP_VERSION = ("INSERT INTO view_meta (key, value) VALUES (?, '1') ON CONFLICT
 RECORDS_VERSION = "records:"  # + the station
 AGGREGATES_VERSION = "aggregates"
 
-_ADD_DEFECTS = _adding("agg_defects", (*BUCKET_KEY, "defect", "location"), ("rejections",))
-_ADD_INSIGHT = _adding("agg_insight", (*BUCKET_KEY, "shift"), INSIGHT_SUMS)
-_ADD_DEFECT_BOXES = _adding("agg_insight_defects", (*BUCKET_KEY, "defect"), ("boxes",))
 _SOURCE = ("SELECT number, segment, offset, last_seq FROM view_sources WHERE source = ?")
 _SOURCE_COLUMNS = ("kind", "anchor", "segment", "offset", "last_seq", "last_hash", "first_ts",
                    "last_ts", "events", "broken_seq", "broken_kind", "broken_detail",

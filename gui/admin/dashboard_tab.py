@@ -66,7 +66,6 @@ class DashboardTab(FiguresTab):
         # With the window's task runner the figures are read in the background, while the tab
         # is shown (a year's plant: 130-200 ms at every arrival of records, which froze the
         # panel on the GUI thread); without one (tests, screenshots) at once on this thread.
-        self.runner = runner
         self._latest = (None if runner is None else
                         LatestTask(runner, self._start_reading, self._show, self._failed))
         self.critical = wrapped_label("paretoCritical")

@@ -4,9 +4,10 @@ figure carries the queries of the records behind it (ROWS_ROLE), what it is in w
 (WHAT_ROLE) and how many records that is (COUNT_ROLE), for the tab's "Show rows…".
 
 Repeated-defect runs are listed longest first, at most LISTED_RUNS of them, then one line
-with how many more (the same in the recommendations): a year of a 200-station plant has about 19,000 runs, and a tree (and
-recommendations list) of all of them took a second of the GUI thread at every refresh, for a
-list nobody reads to its end. Each station lists its own the same way.
+with how many more (the same in the recommendations): a year of a 200-station plant has
+about 19,000 runs, and a tree and a recommendations list of all of them took a second of the
+GUI thread at every refresh, for lists nobody reads to their end. Each station lists its own
+the same way.
 """
 
 from __future__ import annotations

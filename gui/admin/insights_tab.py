@@ -44,13 +44,13 @@ class InsightsTab(FiguresTab):
         # site's year, but the GUI thread never waits on the database). Without one (tests),
         # at once on this thread.
         self.runner = runner
-        self._bridge = bridge
         self._latest = (None if runner is None else
                         LatestTask(runner, self._start_computing, self._show, self._failed))
-        # Refreshed as records arrive: only the stations they changed are computed again
-        # (a year's site: ~80 ms instead of ~600). None: not known, everything is.
+        # Refreshed as records arrive: only the stations whose records changed are computed
+        # again (a year's site: ~80 ms instead of ~600; the view says which). Everything at
+        # first, and after a filter changed or Refresh was pressed.
         self.live = insights.LiveInsights()
-        self._changed: set[str] | None = None
+        self._everything = True
         self.note = QLabel()
         self.note.setObjectName("insightsNote")
         self.note.setProperty("role", "hint")
@@ -143,24 +143,16 @@ class InsightsTab(FiguresTab):
         if self.runner is None or self.filters.sliding:
             self.refresh()
 
-    def _view_changed(self, change) -> None:
-        """Records arrived or changed: their stations are computed again (now if shown, else
-        when next shown)."""
-        if change.records and self._changed is not None:
-            self._changed |= change.stations
-        super()._view_changed(change)
-
     def _filters_changed(self) -> None:
         """Another period or station, or Refresh pressed: everything is computed again."""
-        self._changed = None
+        self._everything = True
         super()._filters_changed()
 
     def _take_changed(self) -> set[str] | None:
-        """The stations changed since the last computation began (None: everything), and
-        from now on a new set. Without the view's bridge nobody tells what changed: always
-        everything."""
-        changed, self._changed = self._changed, set() if self._bridge is not None else None
-        return changed
+        """For LiveInsights: None (everything) once after a filter changed, else no station
+        beyond those the view says changed."""
+        everything, self._everything = self._everything, False
+        return None if everything else set()
 
     def refresh(self) -> None:
         """Read the sums again and recompute the figures (of the stations whose records

@@ -88,7 +88,7 @@ class LiveInsights:
     last computation, and the site's figures from every station's sums (kept). Which stations
     changed, the view itself says: a number per station that its writer moves with the
     records, in the same transaction (data/view_store.py), so records stored by another
-    process count too; `changed` (the site view's ViewChange.stations) adds to them. A
+    process count too; `changed` adds to them (stations a caller wants read again). A
     station's figures depend on its own records alone, so the result equals a computation
     from scratch (tests/utils/test_insights_live.py). Anything else (other options, another
     view, aggregates counted again, `changed` None, a computation that failed) computes
@@ -102,8 +102,8 @@ class LiveInsights:
                 changed: Collection[str] | None, station: str | None = None,
                 bands: QualityBands = QualityBands(), risk_bands: RiskBands = RiskBands(),
                 top: int = TOP_N, with_site: bool | None = None) -> list[StationInsight]:
-        """site_insights' figures; `changed`: the stations whose records changed since the
-        last call (None: not known, everything is computed)."""
+        """site_insights' figures. `changed`: stations to read again besides those the
+        view's numbers say changed (None: everything is read again)."""
         with self._lock, paused_collector():
             kept, self._kept = self._kept, None  # a failed computation leaves nothing behind
             computed = _compute(view, start, end, station=station, bands=bands,
