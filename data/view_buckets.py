@@ -2,12 +2,16 @@
 months of the site's time zone, each named by the UTC instant it starts at (canonical text, so
 text order is time order).
 
-`Buckets.of` maps a record's time to the dashboard's three buckets and `Buckets.insight_of` to
-the Insights' hour, day, week and shift (both cached per UTC quarter hour: every UTC offset in
+`Buckets.of` maps a record's time to the dashboard's hour, day, month and year buckets and
+`Buckets.insight_of` to the Insights' hour, day, week, month and shift (both cached per UTC quarter hour: every UTC offset in
 use is a multiple of 15 minutes and every shift starts on a quarter hour, so a quarter hour
 lies in one local hour and one shift). `Buckets.cover` splits a time range into whole months
 (or weeks), days and hours of aggregates plus the partial hours at its ends, which are read
 from the records themselves.
+
+Years serve the rejections per defect and location over long ranges (a year of a 200-station
+plant: five thousand year rows against sixty thousand month rows); weeks serve the Insights'
+week figures and months their shifts and defects (data/view_insights.py).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ from models.canonical import format_utc, parse_utc
 from models.shifts import shift_of
 
 LEVELS = ("H", "D", "M")  # the dashboard's
-WEEK_LEVELS = ("H", "D", "W")  # the Insights'
+WEEK_LEVELS = ("H", "D", "W")  # the Insights' weeks
+YEAR_LEVELS = ("H", "D", "M", "Y")  # the rejections per defect and location (agg_defects)
 LOWEST, HIGHEST = "", "~"  # below and above every canonical time text
 CACHE_LIMIT = 200_000
 
@@ -50,25 +55,26 @@ class Buckets:
     def __init__(self, zone_name: str):
         self.zone_name = zone_name
         self.zone = ZoneInfo(zone_name)
-        self._cache: dict[str, tuple[str, str, str, int]] = {}
-        self._insight_cache: dict[str, tuple[str, str, str, int]] = {}
+        self._cache: dict[str, tuple[str, str, str, str, int]] = {}
+        self._insight_cache: dict[str, tuple[str, str, str, str, int]] = {}
         self._week_dates: dict[str, str] = {}
 
     # -- one record --------------------------------------------------------------------------
 
-    def of(self, recorded_at: str) -> tuple[str, str, str, int]:
-        """(hour, day, month bucket, local hour of day) of a canonical UTC time text."""
+    def of(self, recorded_at: str) -> tuple[str, str, str, str, int]:
+        """(hour, day, month, year bucket, local hour of day) of a canonical UTC time text."""
         key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
         found = self._cache.get(key)
         if found is None:
             local = parse_utc(recorded_at).astimezone(self.zone)
             found = _kept(self._cache, key, (
                 format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
-                format_utc(self.floor("M", local)), local.hour))
+                format_utc(self.floor("M", local)), format_utc(self.floor("Y", local)),
+                local.hour))
         return found
 
-    def insight_of(self, recorded_at: str) -> tuple[str, str, str, int]:
-        """(hour, day, week bucket, shift number) of a canonical UTC time text."""
+    def insight_of(self, recorded_at: str) -> tuple[str, str, str, str, int]:
+        """(hour, day, week, month bucket, shift number) of a canonical UTC time text."""
         key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
         found = self._insight_cache.get(key)
         if found is None:
@@ -76,7 +82,8 @@ class Buckets:
             local = moment.astimezone(self.zone)
             found = _kept(self._insight_cache, key, (
                 format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
-                format_utc(self.floor("W", local)), shift_of(moment, self.zone_name).number))
+                format_utc(self.floor("W", local)), format_utc(self.floor("M", local)),
+                shift_of(moment, self.zone_name).number))
         return found
 
     def week_date(self, bucket: str) -> str:
@@ -91,7 +98,7 @@ class Buckets:
     # -- bucket arithmetic -------------------------------------------------------------------
 
     def floor(self, level: str, moment: datetime) -> datetime:
-        """The start (UTC) of the local hour, day or month holding `moment`."""
+        """The start (UTC) of the local hour, day, week, month or year holding `moment`."""
         local = moment.astimezone(self.zone)
         if level == "H":
             start = local.replace(minute=0, second=0, microsecond=0)
@@ -100,8 +107,12 @@ class Buckets:
         elif level == "W":
             monday = local.date() - timedelta(days=local.weekday())
             start = datetime.combine(monday, time(0), tzinfo=self.zone)
-        else:
+        elif level == "M":
             start = datetime.combine(local.date().replace(day=1), time(0), tzinfo=self.zone)
+        elif level == "Y":
+            start = datetime.combine(date(local.year, 1, 1), time(0), tzinfo=self.zone)
+        else:
+            raise ValueError(f"no such level: {level!r}")
         return start.astimezone(timezone.utc)
 
     def next(self, level: str, start: datetime) -> datetime:
@@ -113,8 +124,12 @@ class Buckets:
             following = local + timedelta(days=1)
         elif level == "W":
             following = local + timedelta(days=7)
-        else:
+        elif level == "M":
             following = date(local.year + local.month // 12, local.month % 12 + 1, 1)
+        elif level == "Y":
+            following = date(local.year + 1, 1, 1)
+        else:
+            raise ValueError(f"no such level: {level!r}")
         return datetime.combine(following, time(0), tzinfo=self.zone).astimezone(timezone.utc)
 
     def ceil(self, level: str, moment: datetime) -> datetime:
@@ -130,8 +145,8 @@ class Buckets:
 
     def cover(self, start: datetime | None, end: datetime | None,
               levels: tuple[str, ...] = LEVELS) -> Cover:
-        """Whole months (or weeks: `levels` WEEK_LEVELS), then days, then hours inside
-        [start, end), and the rest as raw ranges. `start` None: from the beginning; `end`
+        """Whole months (or weeks: `levels` WEEK_LEVELS; years, then months: YEAR_LEVELS),
+        then days, then hours inside [start, end), and the rest as raw ranges. `start` None: from the beginning; `end`
         None: without end (no partial hour read)."""
         cover = Cover()
         low = None if start is None else self.ceil("H", start)

@@ -19,13 +19,14 @@ ORDER_COLUMNS = "recorded_at, record_id, rej1_defect, rej2_defect, rej3_defect"
 def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: dict,
                  defects: dict) -> None:
     """Add (sign 1) or take away (-1) one active record's share of the aggregates: per
-    (level, bucket, station) boxes, CAM sums and counts and boxes per local hour of day; per
-    (level, bucket, station, defect, location) rejections."""
+    (level, bucket, station) boxes, CAM sums and counts and boxes per local hour of day (hours,
+    days, months); per (level, bucket, station, defect, location) rejections (and years)."""
     if record.get("status") != "active" or not record.get("recorded_at"):
         return
     station = record["station_id"]
     try:
-        hour_bucket, day_bucket, month_bucket, hour = buckets.of(record["recorded_at"])
+        hour_bucket, day_bucket, month_bucket, year_bucket, hour = buckets.of(
+            record["recorded_at"])
     except ValueError:  # a date that does not exist: listed, but counted nowhere
         return
     cam_d, cam_w = record.get("cam_d"), record.get("cam_w")
@@ -48,6 +49,9 @@ def count_record(record: dict[str, Any], sign: int, buckets: Buckets, counts: di
         for defect, location in rejections:
             defect_key = (level, bucket, station, defect, location)
             defects[defect_key] = defects.get(defect_key, 0) + sign
+    for defect, location in rejections:
+        defect_key = ("Y", year_bucket, station, defect, location)
+        defects[defect_key] = defects.get(defect_key, 0) + sign
 
 
 def defects_of(record: dict[str, Any]) -> set[str]:
@@ -65,7 +69,7 @@ def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dic
     if record.get("status") != "active" or not record.get("recorded_at"):
         return
     try:
-        hour_bucket, _day, _week, shift = buckets.insight_of(record["recorded_at"])
+        hour_bucket, _day, _week, _month, shift = buckets.insight_of(record["recorded_at"])
     except ValueError:  # a date that does not exist: listed, but counted nowhere
         return
     station = record["station_id"]
@@ -90,20 +94,27 @@ def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dic
         defect_boxes[defect_key] = defect_boxes.get(defect_key, 0) + sign
 
 
-def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> None:
-    """Add each hour's sums (count_insight) to its day's and week's."""
+def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> dict:
+    """Add each hour's sums (count_insight) to its day's and month's (per shift, as the hours),
+    and its boxes per defect to its day's and month's. Returns the weeks' sums of every shift
+    together, per (station, week bucket): what agg_insight_weeks keeps."""
+    weeks: dict[tuple[str, str], list] = {}
     for key, values in list(sums.items()):
-        _hour, day, week, _shift = buckets.insight_of(key[1])
-        for level, bucket in (("D", day), ("W", week)):
+        _hour, day, week, month, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("M", month)):
             upper = sums.setdefault((level, bucket, key[2], key[3]),
                                     [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0])
             for index, value in enumerate(values):
                 upper[index] += value
+        upper = weeks.setdefault((key[2], week), [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0])
+        for index, value in enumerate(values):
+            upper[index] += value
     for key, count in list(defect_boxes.items()):
-        _hour, day, week, _shift = buckets.insight_of(key[1])
-        for level, bucket in (("D", day), ("W", week)):
+        _hour, day, _week, month, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("M", month)):
             upper_key = (level, bucket, key[2], key[3])
             defect_boxes[upper_key] = defect_boxes.get(upper_key, 0) + count
+    return weeks
 
 
 def runs_of(rows: list[tuple], defect: str, length: int = 3

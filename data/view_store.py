@@ -80,6 +80,7 @@ _ADD_COUNTS = _adding("agg_counts", BUCKET_KEY, _COUNT_FIELDS)
 _ADD_DEFECTS = _adding("agg_defects", (*BUCKET_KEY, "defect", "location"), ("rejections",))
 _ADD_INSIGHT = _adding("agg_insight", (*BUCKET_KEY, "shift"), INSIGHT_SUMS)
 _ADD_DEFECT_BOXES = _adding("agg_insight_defects", (*BUCKET_KEY, "defect"), ("boxes",))
+_ADD_WEEK = _adding("agg_insight_weeks", ("station", "bucket"), INSIGHT_SUMS)
 
 # A number per station that moves whenever its records change, in the same transaction, and
 # one for every aggregate (moved by a rebuild): whoever keeps figures between readings (the
@@ -364,7 +365,10 @@ class ViewWriter:
                 self._update_runs(station, min(keys), max(keys), names)
 
     def _add_insight(self, sums: dict, defect_boxes: dict) -> None:
-        roll_up(self.buckets, sums, defect_boxes)
+        weeks = roll_up(self.buckets, sums, defect_boxes)
+        if weeks:
+            self.connection.executemany(_ADD_WEEK, [(*key, *values)
+                                                    for key, values in weeks.items()])
         if sums:
             self.connection.executemany(_ADD_INSIGHT, [(*key, *values)
                                                        for key, values in sums.items()])
@@ -452,6 +456,7 @@ class ViewWriter:
             db.execute("DELETE FROM agg_defects")
             db.execute("DELETE FROM agg_insight")
             db.execute("DELETE FROM agg_insight_defects")
+            db.execute("DELETE FROM agg_insight_weeks")
             for extension in self.extensions:
                 for table in extension.tables:
                     db.execute(f'DELETE FROM "{table}"')

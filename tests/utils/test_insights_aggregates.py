@@ -22,12 +22,16 @@ from utils import insights
 
 ZONE = "America/Sao_Paulo"
 START = datetime(2026, 2, 2, 3, 0, tzinfo=timezone.utc)  # Monday 00:00 in São Paulo
+DAYS = 34
+# Fifteen months: whole local months and a whole local year in the aggregates' covers.
+LONG_START = datetime(2025, 11, 3, 3, 0, tzinfo=timezone.utc)  # Monday 00:00 in São Paulo
+LONG_DAYS = 450
 STATIONS = ("201", "202", "203")
 DEFECTS = ("Furo", "Suja", "Dente")
 
 
-def _record(rng: random.Random, number: int) -> dict:
-    when = START + timedelta(minutes=rng.randrange(0, 60 * 24 * 34), seconds=rng.randrange(60))
+def _record(rng: random.Random, number: int, start: datetime = START, days: int = DAYS) -> dict:
+    when = start + timedelta(minutes=rng.randrange(0, 60 * 24 * days), seconds=rng.randrange(60))
     measured = rng.random()
     cam_d = None if measured < 0.05 else round(rng.gauss(3.0, 0.8), 2)
     cam_w = None if 0.05 <= measured < 0.1 else round(rng.gauss(2.5, 0.6), 2)
@@ -51,8 +55,18 @@ def _version(record: dict, version: int, **changes) -> dict:
 def history():
     """The final records (by hand) and two views: one through the history, one given only
     the final versions."""
+    return _history(START, DAYS)
+
+
+@pytest.fixture(scope="module")
+def long_history():
+    """The same over fifteen months."""
+    return _history(LONG_START, LONG_DAYS)
+
+
+def _history(start: datetime, days: int):
     rng = random.Random(14)
-    records = [_record(rng, n) for n in range(900)]
+    records = [_record(rng, n, start, days) for n in range(900)]
     in_time = sorted(records, key=lambda r: r["when"])
     first, late = in_time[:600], in_time[600:]
     rng.shuffle(late)
@@ -89,6 +103,14 @@ RANGES = [
     (START + timedelta(days=9, minutes=30), None, "202"),
     (None, START + timedelta(days=12, hours=7, minutes=5), "203"),
 ]
+LONG_RANGES = [
+    (None, None, None),
+    # all of 2026 (a whole local year), December 2025's end and January 2027's start
+    (datetime(2025, 12, 14, 8, 17, tzinfo=timezone.utc),
+     datetime(2027, 1, 9, 15, 41, tzinfo=timezone.utc), None),
+    (datetime(2026, 2, 10, 13, 30, tzinfo=timezone.utc), None, "202"),
+    (None, datetime(2026, 7, 1, 3, 0, tzinfo=timezone.utc), "201"),  # a month's local start
+]
 
 
 def _in(records, start, end, station):
@@ -108,7 +130,19 @@ def _shift(moment: datetime) -> int:
 def test_figures_equal_a_hand_computation_after_the_history(history, which, start, end,
                                                            station):
     final, lived, direct = history
-    view = lived if which == "lived" else direct
+    _check(final, lived if which == "lived" else direct, start, end, station)
+
+
+@pytest.mark.parametrize("which", ["lived", "direct"])
+@pytest.mark.parametrize("start, end, station", LONG_RANGES)
+def test_figures_over_months_and_years_equal_a_hand_computation(long_history, which, start,
+                                                                end, station):
+    final, lived, direct = long_history
+    _check(final, lived if which == "lived" else direct, start, end, station)
+
+
+def _check(final: list[dict], view, start: datetime | None, end: datetime | None,
+           station: str | None) -> None:
     computed = {i.station: i for i in insights.site_insights(view, start, end, station=station)}
     scope = [None, *STATIONS] if station is None else [station]
     assert list(computed) == scope
@@ -137,6 +171,8 @@ def test_figures_equal_a_hand_computation_after_the_history(history, which, star
         # defects: rejections and boxes
         counts = Counter(d for r in rows for d, _l in r["rejections"])
         assert {s.name: s.count for s in insight.top_defects} == dict(counts.most_common(5))
+        places = Counter(location for r in rows for _d, location in r["rejections"])
+        assert {s.name: s.count for s in insight.top_locations} == dict(places.most_common(5))
         boxes = Counter(d for r in rows for d in {d for d, _l in r["rejections"]})
         assert {risk.defect: risk.boxes for risk in insight.risks} == dict(boxes)
         # the 2 σ outliers
@@ -190,8 +226,13 @@ def test_the_lived_view_keeps_the_same_sums_and_runs_as_a_fresh_one(history):
                     connection.exec_driver_sql("SELECT * FROM agg_insight WHERE boxes != 0")}
             boxes = {row[:4]: row[4] for row in connection.exec_driver_sql(
                 "SELECT * FROM agg_insight_defects WHERE boxes != 0")}
+            weeks = {row[:2]: tuple(round(v, 6) for v in row[2:]) for row in
+                     connection.exec_driver_sql("SELECT * FROM agg_insight_weeks "
+                                                "WHERE boxes != 0")}
+            rejections = set(connection.exec_driver_sql(
+                "SELECT * FROM agg_defects WHERE rejections != 0"))
             runs = set(connection.exec_driver_sql("SELECT * FROM agg_runs"))
-        return sums, boxes, runs
+        return sums, boxes, weeks, rejections, runs
 
     assert tables(lived) == tables(direct)
 

@@ -54,7 +54,7 @@ from data.view_store import AGGREGATES_VERSION, RECORDS_VERSION
 from utils.collector import paused_collector
 from utils.insights.advice import Advice
 from utils.insights.anomalies import (
-    cam_outliers, outliers_in_both, repeated_defects, week_increases,
+    cam_outliers, repeated_defects, week_increases,
 )
 from utils.insights.figures import (
     NOT_ENOUGH_DATA, ROWS_LIMIT, TOP_N, Anomaly, Period, Recommendation, RiskBands, Rows,
@@ -170,8 +170,7 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
                 site.merge(sums)
             figures = {None: site, **figures}
         judged = [name for name in figures if name is None or read is None or name in read]
-        outliers = cam_outliers(connection, figures, start, end, read)
-        both = outliers_in_both(connection, figures, outliers, start, end)
+        outliers, both = cam_outliers(connection, figures, start, end, read)
         runs = view_runs.runs(connection, start, end, one, stations=read)
         halves = view_insights.splits(connection, buckets, figures, {
             name: figures[name].total[0] // 2 for name in judged})

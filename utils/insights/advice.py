@@ -72,8 +72,8 @@ def recommend(insight: StationInsight, bands: QualityBands,
     made = {} if repeats is None else repeats
     for anomaly in repeats_of:
         known = made.get(id(anomaly))
-        if known is None:
-            known = made[id(anomaly)] = Recommendation("repeated_defect", dict(anomaly.params),
+        if known is None:  # the anomaly's own parameters and rows: both never changed
+            known = made[id(anomaly)] = Recommendation("repeated_defect", anomaly.params,
                                                        anomaly.rows)
         found.append(known)
     if outliers:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any, Mapping
+from typing import Any, Mapping, NamedTuple
 
 from data.view_rows import RowsQuery
 from models.canonical import format_utc
@@ -112,8 +112,7 @@ class DefectRisk:
     rows: Rows
 
 
-@dataclass(frozen=True)
-class Anomaly:
+class Anomaly(NamedTuple):  # a tuple: a year's site has tens of thousands
     """kind: "cam_outlier" (params station (None: the site), measure, count, mean, sigma,
     threshold: `count` boxes of the period whose measurement is above mean + 2 σ),
     "week_increase" (params week, previous_week, previous, current, change_pct) or
@@ -126,8 +125,7 @@ class Anomaly:
     count: int = 1
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):  # a tuple: one per repeated-defect run too
     """A rule that fired: a code the GUI words (see `recommend`) and its parameters."""
 
     code: str
