@@ -178,12 +178,19 @@ agg_defects = Table(
 # start in UTC; shift: utils' shift number of the records (models/shifts.py).
 # measured: boxes with CAM-D or CAM-W; *_sq: sums of squares, for σ.
 INSIGHT_SUMS = ("boxes", "measured", "d_n", "d_sum", "d_sq", "w_n", "w_sum", "w_sq")
+
+
+def _insight_sums() -> list[Column]:
+    """The INSIGHT_SUMS as columns: counts whole, sums and sums of squares real."""
+    return [Column(name, Float if name.endswith(("_sum", "_sq")) else Integer, nullable=False,
+                   default=0) for name in INSIGHT_SUMS]
+
+
 agg_insight = Table(
     "agg_insight", metadata,
     *_bucket_key(),
     Column("shift", Integer, nullable=False),
-    *[Column(name, Float if name.endswith(("_sum", "_sq")) else Integer, nullable=False,
-             default=0) for name in INSIGHT_SUMS],
+    *_insight_sums(),
     PrimaryKeyConstraint(*BUCKET_KEY, "shift"),
     sqlite_with_rowid=False,
 )
@@ -194,8 +201,7 @@ agg_insight_weeks = Table(
     "agg_insight_weeks", metadata,
     Column("station", String(64), nullable=False),
     Column("bucket", String(32), nullable=False),
-    *[Column(name, Float if name.endswith(("_sum", "_sq")) else Integer, nullable=False,
-             default=0) for name in INSIGHT_SUMS],
+    *_insight_sums(),
     PrimaryKeyConstraint("station", "bucket"),
     sqlite_with_rowid=False,
 )

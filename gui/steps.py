@@ -26,13 +26,17 @@ class OffThread(Generic[T]):
     work: Callable[[], T]
 
 
-def finish(steps: Steps[T], waiting: OffThread[Any] | None = None) -> T:
+def finish(steps: Steps[T], waiting: OffThread[Any] | None = None, *,
+           each: Callable[[Any], None] | None = None) -> T:
     """Every step left, now; what the steps made. `waiting`: work the steps asked for last and
-    still wait for (a driver gave up on it), done here first."""
+    still wait for (a driver gave up on it), done here first. `each`: told what every step
+    yields, as it yields it (how many steps, which of them work off the thread)."""
     answer: Any = None if waiting is None else waiting.work()
     while True:
         try:
             asked = steps.send(answer)
         except StopIteration as done:
             return done.value
+        if each is not None:
+            each(asked)
         answer = asked.work() if isinstance(asked, OffThread) else None

@@ -47,15 +47,14 @@ from config.catalog import default_catalog  # noqa: E402
 from config.settings import Settings  # noqa: E402
 from data.audit_repo import StoredCheckpoint  # noqa: E402
 from data.view_record_row import record_row  # noqa: E402
-from models.audit_event import AuditEvent  # noqa: E402
-from models.canonical import format_utc  # noqa: E402
 from models.record import RECORD_EVENT_ACTIONS  # noqa: E402
 from utils.audit import records  # noqa: E402
-from utils.audit.chain import event_hash, genesis_hash  # noqa: E402
+from utils.audit.chain import genesis_hash  # noqa: E402
 from utils.backup.proof import verify_backup  # noqa: E402
 from utils.backup.snapshot import make_backup  # noqa: E402
 from utils.context import AppContext  # noqa: E402
-from utils.site.synthetic import PlantPlan, station_events  # noqa: E402
+from utils.site.synthetic import (  # noqa: E402
+    CHAIN_HASH, PlantPlan, chained_row, station_events)
 
 TARGETS = {"record_verify_per_s": 200_000.0, "lot_report_s": 10.0,
            "lot_report_max_stall_ms": 50.0}
@@ -109,17 +108,13 @@ def write_events(ctx, stream) -> dict:
 
     for moment, actor, action, fields in stream:
         seq += 1
-        event = AuditEvent(station=STATION, seq=seq, ts=format_utc(moment), user=actor.user,
-                           role=actor.role, action=action, host="pc-206", **fields)
-        body = event.body()
-        digest = event_hash(prev, body)
-        events.append((STATION, seq, event.ts, actor.user, actor.role, action,
-                       fields.get("entity"), fields.get("entity_id"), fields.get("command_id"),
-                       prev, digest, key.key_id, key.mac(digest), body))
-        prev = digest
+        row = chained_row(STATION, seq, prev, moment, actor, action, fields, "pc-206", key)
+        events.append(row)
+        prev = digest = row[CHAIN_HASH]
         if seq % CHECKPOINT_EVERY == 0:
-            unsigned = StoredCheckpoint(STATION, seq, digest.hex(), event.ts, key.key_id, "")
-            checkpoints.append((STATION, seq, digest.hex(), event.ts, key.key_id,
+            ts = row[2]
+            unsigned = StoredCheckpoint(STATION, seq, digest.hex(), ts, key.key_id, "")
+            checkpoints.append((STATION, seq, digest.hex(), ts, key.key_id,
                                 key.sign(unsigned.payload())))
         if action in RECORD_EVENT_ACTIONS:
             row = record_row(fields["after"], STATION, seq)

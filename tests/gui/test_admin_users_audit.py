@@ -217,24 +217,16 @@ def test_the_tab_made_in_steps_shows_what_a_refresh_shows(qtbot, ctx, admin):
 
     from gui.admin import wiring
     from gui.app import make_application
-    from gui.steps import OffThread
+    from gui.steps import OffThread, finish
     from gui.tasks import TaskRunner
 
     make_application([])
     runner = TaskRunner()
-    steps = wiring.audit_tab_in_steps(ctx, admin, runner)
-    count, answer, threads = 0, None, []
-    while True:
-        try:
-            asked = steps.send(answer)
-        except StopIteration as done:
-            tab = done.value
-            break
-        count += 1
-        answer = asked.work() if isinstance(asked, OffThread) else None
-        threads.append(isinstance(asked, OffThread))
+    threads: list[bool] = []  # per step: whether it worked off the GUI thread
+    tab = finish(wiring.audit_tab_in_steps(ctx, admin, runner),
+                 each=lambda asked: threads.append(isinstance(asked, OffThread)))
     qtbot.addWidget(tab)
-    assert count >= 20 and threads.count(True) == 3  # the modules, the zone, the first read
+    assert len(threads) >= 20 and threads.count(True) == 3  # the modules, the zone, the read
 
     def shown(model):
         return [[model.data(model.index(r, c), Qt.ItemDataRole.DisplayRole)

@@ -297,15 +297,9 @@ def write_station(plan: PlantPlan, station_id: str, site_root: Path, pc_key: byt
             if not rows:
                 batch_end = moment + timedelta(days=DAY_BATCH)
             seq += 1
-            event = AuditEvent(station=station_id, seq=seq, ts=format_utc(moment),
-                               user=actor.user, role=actor.role, action=action, host=host,
-                               **fields)
-            body = event.body()
-            digest = event_hash(prev, body)
-            rows.append((station_id, seq, event.ts, actor.user, actor.role, action,
-                         fields.get("entity"), fields.get("entity_id"), fields.get("command_id"),
-                         prev, digest, key.key_id, key.mac(digest), body))
-            prev = digest
+            row = chained_row(station_id, seq, prev, moment, actor, action, fields, host, key)
+            rows.append(row)
+            prev = row[CHAIN_HASH]
             outcome.events += 1
             outcome.records += action == "record.create"
         _store(database, rows, clock, plan.end)
@@ -317,6 +311,22 @@ def write_station(plan: PlantPlan, station_id: str, site_root: Path, pc_key: byt
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
     outcome.seconds = _time.perf_counter() - started
     return outcome
+
+
+CHAIN_HASH = 10  # where a chained row holds its event's hash (the next event's prev_hash)
+
+
+def chained_row(station_id: str, seq: int, prev: bytes, moment: datetime, actor: Actor,
+                action: str, fields: dict[str, Any], host: str, key: SigningKey) -> tuple:
+    """One event of a station's chain as the row the product's audit trail stores (the
+    columns of `_INSERT`), chained to `prev` and signed with the station's `key`."""
+    event = AuditEvent(station=station_id, seq=seq, ts=format_utc(moment), user=actor.user,
+                       role=actor.role, action=action, host=host, **fields)
+    body = event.body()
+    digest = event_hash(prev, body)
+    return (station_id, seq, event.ts, actor.user, actor.role, action, fields.get("entity"),
+            fields.get("entity_id"), fields.get("command_id"), prev, digest, key.key_id,
+            key.mac(digest), body)
 
 
 _INSERT = ("INSERT INTO audit_events (station, seq, ts, username, role, action, entity, "
