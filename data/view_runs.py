@@ -14,11 +14,23 @@ from models.canonical import format_utc
 
 
 class Run(NamedTuple):  # a tuple: a year of a 200-station plant keeps tens of thousands
+    """A run as agg_runs keeps it: flat (one object a run, made from its row as it is read)."""
+
     station: str
     defect: str
-    first: Key
-    last: Key
+    first_at: str
+    first_id: str
+    last_at: str
+    last_id: str
     length: int
+
+    @property
+    def first(self) -> Key:
+        return self.first_at, self.first_id
+
+    @property
+    def last(self) -> Key:
+        return self.last_at, self.last_id
 
 
 def runs(connection: Connection, start: datetime | None, end: datetime | None,
@@ -48,13 +60,16 @@ def runs(connection: Connection, start: datetime | None, end: datetime | None,
         f"SELECT station, defect, first_at, first_id, last_at, last_id, length FROM agg_runs"
         f"{where} ORDER BY station, first_at, first_id, defect", tuple(params))
     if low is None and high is None:  # nothing to cut (a year's site: nineteen thousand runs)
-        return [Run(name, defect, (first_at, first_id), (last_at, last_id), length)
-                for name, defect, first_at, first_id, last_at, last_id, length in rows]
-    for name, defect, first_at, first_id, last_at, last_id, length in rows:
-        run = Run(name, defect, (first_at, first_id), (last_at, last_id), length)
-        if (low is not None and first_at < low) or (high is not None and last_at >= high):
-            run = _cut(connection, run, low, high)
-        if run is not None and run.length >= 3:
+        return list(map(Run._make, rows))
+    for row in rows:
+        run = Run._make(row)
+        if (low is not None and run.first_at < low) or (high is not None
+                                                        and run.last_at >= high):
+            cut = _cut(connection, run, low, high)
+            if cut is None:
+                continue
+            run = cut
+        if run.length >= 3:
             found.append(run)
     return found
 
@@ -68,4 +83,4 @@ def _cut(connection: Connection, run: Run, low: str | None, high: str | None) ->
         if (low is None or row[0] >= low) and (high is None or row[0] < high)]
     if not keys:
         return None
-    return Run(run.station, run.defect, keys[0], keys[-1], len(keys))
+    return Run(run.station, run.defect, *keys[0], *keys[-1], len(keys))

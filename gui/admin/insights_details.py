@@ -7,7 +7,8 @@ Repeated-defect runs are listed longest first, at most LISTED_RUNS of them, then
 with how many more (the same in the recommendations): a year of a 200-station plant has
 about 19,000 runs, and a tree and a recommendations list of all of them took a second of the
 GUI thread at every refresh, for lists nobody reads to their end. Each station lists its own
-the same way.
+the same way; only the runs listed are made into anomalies and recommendations
+(StationInsight.listed_anomalies, listed_recommendations).
 """
 
 from __future__ import annotations
@@ -25,20 +26,6 @@ from gui.admin.insights_texts import (
 from gui.messages import location_text
 
 LISTED_RUNS = 50  # repeated-defect runs listed, longest first (the rest counted in one line)
-
-
-def listed(items: list, is_run, length) -> tuple[list, int, int]:
-    """`items` with their runs (`is_run`) cut to the LISTED_RUNS longest, longest first
-    (`length`; ties in their order) where the first run was, the others in place; how many
-    runs were left out, and where the line saying so goes (after the runs listed)."""
-    runs = [item for item in items if is_run(item)]
-    if not runs:
-        return items, 0, len(items)
-    longest = sorted(runs, key=lambda run: -length(run))[:LISTED_RUNS]
-    first = next(index for index, item in enumerate(items) if is_run(item))
-    others = [item for item in items if not is_run(item)]
-    return (others[:first] + longest + others[first:], len(runs) - len(longest),
-            first + len(longest))
 
 
 class InsightDetails(QTreeWidget):
@@ -142,9 +129,7 @@ class InsightDetails(QTreeWidget):
 
         anomalies = group(self.tr("Anomalies (%1)").replace("%1", str(insight.anomaly_count)),
                           "", header_tip("anomalies"))
-        shown, left_out, _after = listed(list(insight.anomalies),
-                                 lambda anomaly: anomaly.kind == "repeated_defect",
-                                 lambda anomaly: anomaly.params["length"])
+        shown, left_out = insight.listed_anomalies(LISTED_RUNS)
         for anomaly in shown:
             label, value = anomaly_text(anomaly)
             count = {"cam_outlier": anomaly.count,

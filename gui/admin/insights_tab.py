@@ -22,7 +22,7 @@ from utils.insights import Rows, StationInsight
 from utils.site.site_view import SiteView
 
 from gui.admin.dashboard_tab import REFRESH_MS
-from gui.admin.insights_details import InsightDetails, listed
+from gui.admin.insights_details import LISTED_RUNS, InsightDetails
 from gui.admin.insights_model import COUNT_ROLE, ROWS_ROLE, WHAT_ROLE, InsightsModel
 from gui.admin.insights_texts import recommendation_text, recommendations_not_listed_text
 from gui.admin.latest_task import LatestTask
@@ -279,9 +279,7 @@ class InsightsTab(FiguresTab):
         name = self.model.station_label(insight)
         self.detail_title.setText(self.tr("Details: %1").replace("%1", name))
         self.details.show_insight(insight, name)
-        shown, left_out, after = listed(list(insight.recommendations),
-                                        lambda made: made.code == "repeated_defect",
-                                        lambda made: made.params["length"])
+        shown, left_out, after = insight.listed_recommendations(LISTED_RUNS)
         for index, recommendation in enumerate(shown):
             if left_out and index == after:  # beside the runs it counts
                 self.recommendations.addItem(recommendations_not_listed_text(left_out))
@@ -292,5 +290,5 @@ class InsightsTab(FiguresTab):
             self.recommendations.addItem(item)
         if left_out and after == len(shown):
             self.recommendations.addItem(recommendations_not_listed_text(left_out))
-        if not insight.recommendations:
+        if not shown:
             self.recommendations.addItem(self.tr("Not enough records for recommendations."))

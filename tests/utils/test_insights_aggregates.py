@@ -196,9 +196,8 @@ def _check(final: list[dict], view, start: datetime | None, end: datetime | None
 @pytest.mark.parametrize("start, end, _station", RANGES[:2])
 def test_each_station_in_the_site_equals_the_station_computed_alone(history, start, end,
                                                                    _station):
-    """The site's computation shares work between stations (a run's anomaly and its
-    recommendation are made once for its station and the site; the half-splits are walked
-    together): every station's figures, texts' parameters and records behind them equal the
+    """The site's computation shares work between stations (the runs read once for every
+    station and the site; the half-splits are walked together): every station's figures, texts' parameters and records behind them equal the
     ones of that station computed on its own."""
     _final, lived, _direct = history
     together = insights.site_insights(lived, start, end)
@@ -273,3 +272,25 @@ def test_a_view_of_an_older_format_is_emptied_to_be_read_again(tmp_path):
             assert connection.exec_driver_sql("SELECT count(*) FROM agg_insight").scalar() == 0
     finally:
         database.dispose()
+
+
+def test_only_the_longest_runs_are_listed_where_all_of_them_stand(history):
+    """A year's site has nineteen thousand runs and a screen lists fifty: the listed
+    anomalies and recommendations are the whole lists with only the longest runs (longest
+    first, ties in their order) where the runs stand, the others in place."""
+    _final, lived, _direct = history
+    site = insights.site_insights(lived)[0]
+
+    def cut(items: tuple, is_run) -> tuple[list, int, int]:
+        runs = [item for item in items if is_run(item)]
+        longest = sorted(runs, key=lambda item: -item.params["length"])[:5]
+        first = next(index for index, item in enumerate(items) if is_run(item))
+        others = [item for item in items if not is_run(item)]
+        return others[:first] + longest + others[first:], len(runs) - 5, first + 5
+
+    expected, left_out, after = cut(site.recommendations,
+                                    lambda made: made.code == "repeated_defect")
+    assert left_out > 5 and site.listed_recommendations(5) == (expected, left_out, after)
+    expected, left_out, _after = cut(site.anomalies, lambda a: a.kind == "repeated_defect")
+    assert site.listed_anomalies(5) == (expected, left_out)
+    assert site.anomaly_count == sum(anomaly.count for anomaly in site.anomalies)

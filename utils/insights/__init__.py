@@ -50,15 +50,14 @@ from config.catalog import QualityBands
 from data import view_insights, view_rows, view_runs
 from data.view_buckets import Buckets
 from data.view_insights import StationSums
+from data.view_runs import Run
 from data.view_store import AGGREGATES_VERSION, RECORDS_VERSION
 from utils.collector import paused_collector
-from utils.insights.advice import Advice
-from utils.insights.anomalies import (
-    cam_outliers, repeated_defects, week_increases,
-)
+from utils.insights.advice import recommend
+from utils.insights.anomalies import cam_outliers, week_increases
 from utils.insights.figures import (
-    NOT_ENOUGH_DATA, ROWS_LIMIT, TOP_N, Anomaly, Period, Recommendation, RiskBands, Rows,
-    StationInsight, Trend,
+    NOT_ENOUGH_DATA, REPEAT_RUN, ROWS_LIMIT, TOP_N, Anomaly, Period, Recommendation, RiskBands,
+    Rows, StationInsight,
 )
 from utils.insights.stats import (
     locations_not_recorded, means, named_defects, quality_score, risks, shares, shifts, trend,
@@ -174,59 +173,50 @@ def _compute(view, start: datetime | None, end: datetime | None, *, station: str
         runs = view_runs.runs(connection, start, end, one, stations=read)
         halves = view_insights.splits(connection, buckets, figures, {
             name: figures[name].total[0] // 2 for name in judged})
-    repeats: dict[str, list[Anomaly]] = {}
-    for anomaly in repeated_defects(runs):
-        repeats.setdefault(anomaly.params["station"], []).append(anomaly)
-    advice = Advice(bands)  # a run's recommendation is made once, for its station and the site
+    runs_of: dict[str, list[Run]] = {}  # in order, by station (as read)
+    for run in runs:
+        if run.length >= REPEAT_RUN:
+            runs_of.setdefault(run.station, []).append(run)
     found: dict[str | None, StationInsight] = {}
     reused = 0
-    for name in stations:  # the stations first: the site's figure takes their runs' advice
+    for name in stations:
         if read is not None and name not in read:
             assert kept is not None
             found[name] = kept.insights[name]
-            advice.made(found[name])
             reused += 1
             continue
         found[name] = _station_insight(name, figures[name], Period(start, end, name), halves,
                                        outliers[name], both.get(name, 0), buckets,
-                                       repeats.get(name, []), advice, risk_bands, top)
+                                       tuple(runs_of.get(name, ())), bands, risk_bands, top)
     if with_site:
-        every_run = [anomaly for name in stations for anomaly in found[name].anomalies
-                     if anomaly.kind == "repeated_defect"]
+        every_run = tuple(run for name in stations for run in found[name].runs)
         found = {None: _station_insight(None, figures[None], Period(start, end, None), halves,
                                         outliers[None], both.get(None, 0), buckets, every_run,
-                                        advice, risk_bands, top), **found}
+                                        bands, risk_bands, top), **found}
     return _Computed(view, key, versions, stations, found, reused)
 
 
 def _station_insight(name: str | None, sums: StationSums, period: Period,
                      halves: dict, outliers: list[Anomaly], in_both: int, buckets: Buckets,
-                     runs: list[Anomaly], advice: Advice, risk_bands: RiskBands,
+                     runs: tuple[Run, ...], bands: QualityBands, risk_bands: RiskBands,
                      top: int) -> StationInsight:
     """One station's (or the site's) figures from its sums and what was read for it."""
-    return _insight(name, sums, period, trend(sums, period, halves.get(name)), outliers,
-                    week_increases(sums, period, buckets) + runs, in_both,
-                    advice=advice, risk_bands=risk_bands, top=top)
-
-
-def _insight(station: str | None, sums: StationSums, period: Period, halves: Trend,
-             outliers: list[Anomaly], others: list[Anomaly], in_both: int, *,
-             advice: "Advice", risk_bands: RiskBands, top: int) -> StationInsight:
     cam_d, cam_w, mean = means(sums, period)
     shift_figures, worst = shifts(sums, period)
     named = named_defects(sums)
     insight = StationInsight(
-        station=station, boxes=sums.total[0], rows=(period.query(),),
+        station=name, boxes=sums.total[0], rows=(period.query(),),
         top_defects=shares(sums, period, "defect", top, named),
         top_locations=shares(sums, period, "location", top, named),
         cam_d=cam_d, cam_w=cam_w, mean_cam=mean, score=quality_score(mean.value),
-        band="unknown" if mean.value is None else advice.bands.rank(mean.value),
-        trend=halves, shifts=shift_figures,
+        band="unknown" if mean.value is None else bands.rank(mean.value),
+        trend=trend(sums, period, halves.get(name)), shifts=shift_figures,
         worst_shift=worst, risks=risks(sums, period, risk_bands),
-        anomalies=(*outliers, *others),
+        found=(*outliers, *week_increases(sums, period, buckets)), runs=runs,
         locations_not_recorded=locations_not_recorded(sums, period, named),
         outlier_boxes=sum(a.count for a in outliers) - in_both)
-    return replace(insight, recommendations=advice.recommend(insight))
+    advice, runs_at = recommend(insight, bands)
+    return replace(insight, advice=advice, runs_advised_at=runs_at)
 
 
 def rows_behind(view, rows: Rows, limit: int | None = None

@@ -1,5 +1,6 @@
-"""Anomalies: boxes above mean + 2 σ, weeks whose mean CAM rose, repeated defects
-(definitions: utils/insights/__init__.py and `Anomaly`)."""
+"""Anomalies: boxes above mean + 2 σ, weeks whose mean CAM rose (definitions:
+utils/insights/__init__.py and `Anomaly`; a repeated-defect run's anomaly is made when asked,
+figures.run_anomaly)."""
 
 from __future__ import annotations
 
@@ -8,12 +9,11 @@ from datetime import date, datetime, timedelta
 from functools import lru_cache
 from typing import Collection
 
-from data import view_insights, view_runs
+from data import view_insights
 from data.view_insights import StationSums
-from data.view_rows import RowsQuery
 from models.canonical import parse_utc
 from utils.insights.figures import (
-    MIN_SIGMA_VALUES, MIN_WEEK_RECORDS, REPEAT_RUN, SIGMA_FACTOR, THRESHOLD_TOLERANCE,
+    MIN_SIGMA_VALUES, MIN_WEEK_RECORDS, SIGMA_FACTOR, THRESHOLD_TOLERANCE,
     WEEK_INCREASE, Anomaly, Period,
 )
 from utils.insights.stats import mean_of
@@ -150,15 +150,3 @@ def _rough_mean(values: list) -> float:
 def _week_before(week: str) -> str:
     """The ISO date 7 days before `week` (an ISO date): asked for every station's weeks."""
     return (date.fromisoformat(week) - timedelta(days=7)).isoformat()
-
-
-def repeated_defects(runs: list[view_runs.Run]) -> list[Anomaly]:
-    """Every maximal run of at least REPEAT_RUN consecutive records of one station (in record
-    order) that all have the same defect (in any of their three rejections). One anomaly per
-    run, in the runs' order: the station's and the site's figures share it (a year's plant
-    has tens of thousands)."""
-    # RowsQuery by position (station, start, end, after, until): twice as fast as by name.
-    return [Anomaly("repeated_defect", {"station": run.station, "defect": run.defect,
-                                        "length": run.length},
-                    (RowsQuery(run.station, None, None, run.first, run.last),))
-            for run in runs if run.length >= REPEAT_RUN]

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import Any, Mapping, NamedTuple
 
 from data.view_rows import RowsQuery
+from data.view_runs import Run
 from models.canonical import format_utc
 
 Rows = tuple[RowsQuery, ...]  # the records behind a number: any of these queries
@@ -151,22 +153,79 @@ class StationInsight:
     shifts: tuple[ShiftFigure, ...]
     worst_shift: ShiftFigure | None
     risks: tuple[DefectRisk, ...]
-    anomalies: tuple[Anomaly, ...]
-    recommendations: tuple[Recommendation, ...] = field(default=())
+    found: tuple[Anomaly, ...]  # the anomalies but the runs: boxes above 2 σ, weeks that rose
+    # The repeated-defect runs, in order: each is one anomaly and one recommendation, made
+    # when asked (`anomalies`, `recommendations`, `listed_*`), since a year's site has
+    # nineteen thousand and a screen lists fifty.
+    runs: tuple[Run, ...] = ()
+    advice: tuple[Recommendation, ...] = ()  # the recommendations but the runs'
+    runs_advised_at: int = 0  # where the runs' recommendations stand among `advice`
     # Rejections whose location the old system did not record: count, share of all rejections.
     locations_not_recorded: Share | None = None
     outlier_boxes: int = 0  # boxes above 2 σ in CAM-D, CAM-W or both (each once)
 
+    @cached_property
+    def anomalies(self) -> tuple[Anomaly, ...]:
+        """Every anomaly: `found`, then one per run."""
+        return (*self.found, *map(run_anomaly, self.runs))
+
+    @cached_property
+    def recommendations(self) -> tuple[Recommendation, ...]:
+        """Every recommendation, most urgent first (utils/insights/advice.py): `advice` with
+        one per run where the runs' stand."""
+        at = self.runs_advised_at
+        return (*self.advice[:at], *map(run_recommendation, self.runs), *self.advice[at:])
+
     @property
     def anomaly_count(self) -> int:
         """Boxes above 2 σ (per measurement), weeks that rose and runs, together."""
-        return sum(anomaly.count for anomaly in self.anomalies)
+        return sum(anomaly.count for anomaly in self.found) + len(self.runs)
 
     @property
     def anomaly_rows(self) -> Rows:
         """Every record behind any anomaly."""
         return tuple(query for anomaly in self.anomalies for query in anomaly.rows)
 
+    def longest_runs(self, limit: int) -> tuple[list[Run], int]:
+        """The `limit` longest runs, longest first (ties in their order), and how many runs
+        are left out."""
+        longest = sorted(self.runs, key=lambda run: -run.length)[:limit]
+        return longest, len(self.runs) - len(longest)
+
+    def listed_anomalies(self, runs: int) -> tuple[list[Anomaly], int]:
+        """The anomalies with only the `runs` longest runs (longest_runs), and how many runs
+        are left out."""
+        longest, left_out = self.longest_runs(runs)
+        return [*self.found, *map(run_anomaly, longest)], left_out
+
+    def listed_recommendations(self, runs: int) -> tuple[list[Recommendation], int, int]:
+        """The recommendations with only those of the `runs` longest runs, how many runs are
+        left out, and where the runs listed end."""
+        longest, left_out = self.longest_runs(runs)
+        at = self.runs_advised_at
+        return ([*self.advice[:at], *map(run_recommendation, longest), *self.advice[at:]],
+                left_out, at + len(longest))
+
+
+def run_anomaly(run: Run) -> Anomaly:
+    """A run's anomaly: every maximal run of at least REPEAT_RUN consecutive records of one
+    station (in record order) that all have the same defect (in any of their three
+    rejections)."""
+    return Anomaly("repeated_defect", run_params(run), run_rows(run))
+
+
+def run_recommendation(run: Run) -> Recommendation:
+    """A run's recommendation (code repeated_defect: station, defect, length)."""
+    return Recommendation("repeated_defect", run_params(run), run_rows(run))
+
+
+def run_params(run: Run) -> dict[str, Any]:
+    return {"station": run.station, "defect": run.defect, "length": run.length}
+
+
+def run_rows(run: Run) -> Rows:
+    # RowsQuery by position (station, start, end, after, until): twice as fast as by name.
+    return (RowsQuery(run.station, None, None, run.first, run.last),)
 
 
 @dataclass(frozen=True)
