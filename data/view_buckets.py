@@ -1,13 +1,13 @@
-"""Time buckets of the site view's aggregates: local hours, days, weeks (from Monday) and
-months of the site's time zone, each named by the UTC instant it starts at (canonical text, so
+"""Time buckets of the site view's aggregates: local hours, days, weeks (from Monday), months
+and years of the site's time zone, each named by the UTC instant it starts at (canonical text, so
 text order is time order).
 
 `Buckets.of` maps a record's time to the dashboard's hour, day, month and year buckets and
-`Buckets.insight_of` to the Insights' hour, day, week, month and shift (both cached per UTC quarter hour: every UTC offset in
-use is a multiple of 15 minutes and every shift starts on a quarter hour, so a quarter hour
-lies in one local hour and one shift). `Buckets.cover` splits a time range into whole months
-(or weeks), days and hours of aggregates plus the partial hours at its ends, which are read
-from the records themselves.
+`Buckets.insight_of` to the Insights' hour, day, week, month and shift (both cached per UTC
+quarter hour: every UTC offset in use is a multiple of 15 minutes and every shift starts on a
+quarter hour, so a quarter hour lies in one local hour and one shift). `Buckets.cover` splits
+a time range into whole years and months (or weeks), days and hours of aggregates plus the
+partial hours at its ends, which are read from the records themselves.
 
 Years serve the rejections per defect and location over long ranges (a year of a 200-station
 plant: five thousand year rows against sixty thousand month rows); weeks serve the Insights'

@@ -65,7 +65,8 @@ def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dic
     """Add (sign 1) or take away (-1) one active record's share of the Insights' hour sums:
     per ("H", hour bucket, station, shift) the INSIGHT_SUMS; per ("H", hour bucket, station,
     defect) the box once when any of its rejections names the defect. `roll_up` adds the
-    days and weeks (every record of an hour is in one day, one week and one shift)."""
+    days and months (per shift, in agg_insight) and gives the weeks (every shift together,
+    agg_insight_weeks): every record of an hour is in one day, week, month and shift."""
     if record.get("status") != "active" or not record.get("recorded_at"):
         return
     try:

@@ -5,9 +5,9 @@ A range [start, end) is covered by whole weeks of `agg_insight_weeks`, then days
 `agg_insight` (the partial hours at its ends from the records themselves), for the week
 figures and the pieces of the order; by months, days and hours for the shifts and the boxes
 per defect; by years, months, days and hours of the dashboard's `agg_defects` for the
-rejections per defect and location. A year of a 200-station plant is about 35,000 rows, each
-read without grouping or grouped in small sets. What depends on the records' order is read with indexes, never by a pass over
-the range's records:
+rejections per defect and location. A year of a 200-station plant is about 50,000 rows, each
+read without grouping or grouped in small sets. What depends on the records' order is read
+with indexes, never by a pass over the range's records:
 
 - the half-split: the record at position n // 2 of a station's order is found by walking its
   week, then day, then hour sums and reading the records of one hour (`splits`);

@@ -448,7 +448,8 @@ class ViewWriter:
 
     def rebuild_aggregates(self, batch: int = 20_000) -> int:
         """Empty the aggregates and count every current record again (after the site's time
-        zone changed: the buckets are local hours, days and months). Returns the records."""
+        zone changed: the buckets are local hours, days, weeks, months and years). Returns
+        the records."""
         db = self.connection
         db.execute("BEGIN IMMEDIATE")
         try:

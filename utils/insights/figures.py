@@ -183,8 +183,10 @@ class StationInsight:
 
     @property
     def anomaly_rows(self) -> Rows:
-        """Every record behind any anomaly."""
-        return tuple(query for anomaly in self.anomalies for query in anomaly.rows)
+        """Every record behind any anomaly (the runs' queries without their anomalies: the
+        site's row asks on the GUI thread)."""
+        return (*(query for anomaly in self.found for query in anomaly.rows),
+                *(query for run in self.runs for query in run_rows(run)))
 
     def longest_runs(self, limit: int) -> tuple[list[Run], int]:
         """The `limit` longest runs, longest first (ties in their order), and how many runs

@@ -173,7 +173,7 @@ def _contents(view) -> dict[str, list]:
     tables = {"view_events": "station, seq, ts, action, hash, body",
               "view_record_versions": "*", "view_records": "*", "agg_counts": "*",
               "agg_defects": "*", "agg_insight": "*", "agg_insight_defects": "*",
-              "agg_runs": "*",
+              "agg_insight_weeks": "*", "agg_runs": "*",
               "view_sources": "source, segment, \"offset\", last_seq, last_hash, events"}
     with view.database.read() as connection:
         return {table: sorted(tuple(row) for row in connection.exec_driver_sql(
