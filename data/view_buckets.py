@@ -3,15 +3,15 @@ and years of the site's time zone, each named by the UTC instant it starts at (c
 text order is time order).
 
 `Buckets.of` maps a record's time to the dashboard's hour, day, month and year buckets and
-`Buckets.insight_of` to the Insights' hour, day, week, month and shift (both cached per UTC
+`Buckets.insight_of` to the Insights' hour, day, week, month, year and shift (both cached per UTC
 quarter hour: every UTC offset in use is a multiple of 15 minutes and every shift starts on a
 quarter hour, so a quarter hour lies in one local hour and one shift). `Buckets.cover` splits
 a time range into whole years and months (or weeks), days and hours of aggregates plus the
 partial hours at its ends, which are read from the records themselves.
 
-Years serve the rejections per defect and location over long ranges (a year of a 200-station
-plant: five thousand year rows against sixty thousand month rows); weeks serve the Insights'
-week figures and months their shifts and defects (data/view_insights.py).
+Years serve the Insights' shifts, boxes per defect and rejections per defect and location over
+long ranges (a year of a 200-station plant: ten thousand year rows of rejections against sixty
+thousand month rows); weeks serve the Insights' week figures (data/view_insights.py).
 """
 
 from __future__ import annotations
@@ -56,7 +56,7 @@ class Buckets:
         self.zone_name = zone_name
         self.zone = ZoneInfo(zone_name)
         self._cache: dict[str, tuple[str, str, str, str, int]] = {}
-        self._insight_cache: dict[str, tuple[str, str, str, str, int]] = {}
+        self._insight_cache: dict[str, tuple[str, str, str, str, str, int]] = {}
         self._week_dates: dict[str, str] = {}
 
     # -- one record --------------------------------------------------------------------------
@@ -73,8 +73,9 @@ class Buckets:
                 local.hour))
         return found
 
-    def insight_of(self, recorded_at: str) -> tuple[str, str, str, str, int]:
-        """(hour, day, week, month bucket, shift number) of a canonical UTC time text."""
+    def insight_of(self, recorded_at: str) -> tuple[str, str, str, str, str, int]:
+        """(hour, day, week, month, year bucket, shift number) of a canonical UTC time
+        text."""
         key = recorded_at[:14] + str(int(recorded_at[14:16]) // 15)
         found = self._insight_cache.get(key)
         if found is None:
@@ -83,7 +84,7 @@ class Buckets:
             found = _kept(self._insight_cache, key, (
                 format_utc(self.floor("H", local)), format_utc(self.floor("D", local)),
                 format_utc(self.floor("W", local)), format_utc(self.floor("M", local)),
-                shift_of(moment, self.zone_name).number))
+                format_utc(self.floor("Y", local)), shift_of(moment, self.zone_name).number))
         return found
 
     def week_date(self, bucket: str) -> str:

@@ -65,12 +65,13 @@ def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dic
     """Add (sign 1) or take away (-1) one active record's share of the Insights' hour sums:
     per ("H", hour bucket, station, shift) the INSIGHT_SUMS; per ("H", hour bucket, station,
     defect) the box once when any of its rejections names the defect. `roll_up` adds the
-    days and months (per shift, in agg_insight) and gives the weeks (every shift together,
+    days, months and years (per shift, in agg_insight) and gives the weeks (every shift together,
     agg_insight_weeks): every record of an hour is in one day, week, month and shift."""
     if record.get("status") != "active" or not record.get("recorded_at"):
         return
     try:
-        hour_bucket, _day, _week, _month, shift = buckets.insight_of(record["recorded_at"])
+        hour_bucket, _day, _week, _month, _year, shift = buckets.insight_of(
+            record["recorded_at"])
     except ValueError:  # a date that does not exist: listed, but counted nowhere
         return
     station = record["station_id"]
@@ -96,13 +97,13 @@ def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dic
 
 
 def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> dict:
-    """Add each hour's sums (count_insight) to its day's and month's (per shift, as the hours),
-    and its boxes per defect to its day's and month's. Returns the weeks' sums of every shift
+    """Add each hour's sums (count_insight) to its day's, month's and year's (per shift, as
+    the hours), and its boxes per defect to its day's, month's and year's. Returns the weeks' sums of every shift
     together, per (station, week bucket): what agg_insight_weeks keeps."""
     weeks: dict[tuple[str, str], list] = {}
     for key, values in list(sums.items()):
-        _hour, day, week, month, _shift = buckets.insight_of(key[1])
-        for level, bucket in (("D", day), ("M", month)):
+        _hour, day, week, month, year, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("M", month), ("Y", year)):
             upper = sums.setdefault((level, bucket, key[2], key[3]),
                                     [0, 0, 0, 0.0, 0.0, 0, 0.0, 0.0])
             for index, value in enumerate(values):
@@ -111,8 +112,8 @@ def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> dict:
         for index, value in enumerate(values):
             upper[index] += value
     for key, count in list(defect_boxes.items()):
-        _hour, day, _week, month, _shift = buckets.insight_of(key[1])
-        for level, bucket in (("D", day), ("M", month)):
+        _hour, day, _week, month, year, _shift = buckets.insight_of(key[1])
+        for level, bucket in (("D", day), ("M", month), ("Y", year)):
             upper_key = (level, bucket, key[2], key[3])
             defect_boxes[upper_key] = defect_boxes.get(upper_key, 0) + count
     return weeks

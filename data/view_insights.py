@@ -3,9 +3,9 @@
 
 A range [start, end) is covered by whole weeks of `agg_insight_weeks`, then days and hours of
 `agg_insight` (the partial hours at its ends from the records themselves), for the week
-figures and the pieces of the order; by months, days and hours for the shifts and the boxes
-per defect; by years, months, days and hours of the dashboard's `agg_defects` for the
-rejections per defect and location. A year of a 200-station plant is about 50,000 rows, each
+figures and the pieces of the order; by years, months, days and hours for the shifts and the
+boxes per defect, and of the dashboard's `agg_defects` for the rejections per defect and
+location. A year of a 200-station plant is about 25,000 rows, each
 read without grouping or grouped in small sets. What depends on the records' order is read
 with indexes, never by a pass over the range's records:
 
@@ -27,7 +27,7 @@ from typing import Any, Collection, Iterator, NamedTuple, Sequence
 from sqlalchemy import Connection
 
 from data.records_repo import RecordFilter
-from data.view_buckets import LEVELS, WEEK_LEVELS, YEAR_LEVELS, Buckets
+from data.view_buckets import WEEK_LEVELS, YEAR_LEVELS, Buckets
 from data.view_repo import iter_records
 from data.view_store import AGGREGATES_VERSION, RECORDS_VERSION
 from data.view_schema import INSIGHT_SUMS
@@ -169,8 +169,8 @@ def insight_sums(connection: Connection, buckets: Buckets, start: datetime | Non
             else:
                 add(known, values)
             pieces[(bucket, "")] = Piece((bucket, ""), level, values)
-    # Shifts and boxes per defect: months, days and hours.
-    for level, low, high in buckets.cover(start, end, LEVELS).parts:
+    # Shifts and boxes per defect: years, months, days and hours.
+    for level, low, high in buckets.cover(start, end, YEAR_LEVELS).parts:
         params = (level, low, high, *extra)
         for name, shift, *values in raw.execute(
                 f"SELECT station, shift, {SUM_COLUMNS} FROM agg_insight WHERE level = ? AND "

@@ -14,8 +14,8 @@ stations' journals whenever needed, so nothing in it is the only copy of anythin
 - `agg_counts`, `agg_defects`  dashboard aggregates per station and local hour, day and month
                     (and, for the rejections per defect and location, year), kept up to date
                     on ingest (data/view_store.py)
-- `agg_insight`, `agg_insight_defects`  the Insights' sums per station, local hour, day and
-                    month and shift: boxes, measured boxes, CAM-D and CAM-W counts, sums and
+- `agg_insight`, `agg_insight_defects`  the Insights' sums per station, local hour, day,
+                    month and year and shift: boxes, measured boxes, CAM-D and CAM-W counts, sums and
                     sums of squares; boxes with each defect
 - `agg_insight_weeks`  the same sums per station and local week (Monday to Sunday), every
                     shift together: a year's week figures read without grouping
@@ -49,7 +49,8 @@ metadata = MetaData()
 #    agg_insight and agg_insight_defects (no weeks there), years in agg_defects, agg_runs
 #    keyed in the order it is read: a year's Insights read about 50,000 aggregate rows
 #    instead of 180,000, and sort none
-VIEW_FORMAT = 9
+# 10: years in agg_insight and agg_insight_defects too (about 25,000 rows a year)
+VIEW_FORMAT = 10
 
 view_meta = schema.key_value_table("view_meta", metadata)
 
@@ -174,8 +175,8 @@ agg_defects = Table(
     sqlite_with_rowid=False,
 )
 
-# The Insights' sums. level: H (a local hour), D (a local day), M (a local month); bucket: its
-# start in UTC; shift: utils' shift number of the records (models/shifts.py).
+# The Insights' sums. level: H (a local hour), D (a local day), M (a local month), Y (a local
+# year); bucket: its start in UTC; shift: utils' shift number of the records (models/shifts.py).
 # measured: boxes with CAM-D or CAM-W; *_sq: sums of squares, for σ.
 INSIGHT_SUMS = ("boxes", "measured", "d_n", "d_sum", "d_sq", "w_n", "w_sum", "w_sq")
 

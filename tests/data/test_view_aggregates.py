@@ -112,11 +112,12 @@ def test_buckets_answer_the_same_after_their_caches_are_emptied(monkeypatch):
     buckets = Buckets("America/Sao_Paulo")
     times = [format_utc(START + timedelta(minutes=37 * n)) for n in range(40)]
     first = [(buckets.of(t), buckets.insight_of(t)) for t in times]
-    weeks = [buckets.week_date(week) for _hour, _day, week, _month, _shift in (i for _o, i in first)]
+    weeks = [buckets.week_date(week)
+             for _hour, _day, week, _month, _year, _shift in (i for _o, i in first)]
     fresh = Buckets("America/Sao_Paulo")
     assert [(fresh.of(t), fresh.insight_of(t)) for t in times] == first
     assert [(buckets.of(t), buckets.insight_of(t)) for t in reversed(times)] == first[::-1]
-    assert weeks == [fresh.week_date(week) for _h, _d, week, _m, _s in (i for _o, i in first)]
+    assert weeks == [fresh.week_date(week) for _h, _d, week, _m, _y, _s in (i for _o, i in first)]
     assert weeks[0] == "2026-02-23" and first[0][0][4] == 21  # 00:00 UTC: Saturday 21:00
 
 
