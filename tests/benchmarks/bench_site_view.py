@@ -295,10 +295,13 @@ def phase_follow(folder: Path, ctx, window, share: Path, params: dict,
     station = _home(folder / "live", share, f"LIVE1-{RUN}", "production")
     station.directory.refresh()
     admin = station.auth.login("ana", ADMIN_PW).session
-    station.auth.create_user(admin, "op", "Operator", Role.OPERATOR, "Initial-Pass-1",
+    # A name of this run's own: the cached site's directory keeps every earlier run's
+    # operator, and a username is never used again.
+    name = f"op-{RUN}"
+    station.auth.create_user(admin, name, "Operator", Role.OPERATOR, "Initial-Pass-1",
                              "benchmark operator")
-    station.auth.change_password("op", "Initial-Pass-1", "Operator-Pass-1")
-    operator = station.auth.login("op", "Operator-Pass-1").session
+    station.auth.change_password(name, "Initial-Pass-1", "Operator-Pass-1")
+    operator = station.auth.login(name, "Operator-Pass-1").session
     station.production.set_lot(operator, "LIVE-1", 100_000)
     form = {"size": "#0", "rej1_defect": "Furo", "rej1_location": "Cap", "cam_d": "2,5",
             "cam_w": "2,1"}
