@@ -1,10 +1,11 @@
 """Pausing Python's cyclic garbage collector around a computation that makes many small
-objects which all live until it returns (the Insights over a year: about 150,000 anomalies,
-recommendations and their queries for 19,000 repeated-defect runs).
+objects which all live until it returns (the Insights over a year: every station's sums,
+pieces and weeks, the 19,000 repeated-defect runs as read, the figures).
 
 Every 700 allocations the collector walks the young objects, and their growing number makes
-it walk the old ones too: a quarter of the Insights' time over a year, measured, for objects
-that form no cycles (reference counting frees them). Paused, nothing is lost: whatever cycles
+it walk the old ones too, for objects that form no cycles (reference counting frees them):
+over a year's plant, measured with view format 10, 320 ms computed with the collector on
+against 234 ms paused. Paused, nothing is lost: whatever cycles
 were made meanwhile are collected at the next collection after the pause.
 
 The pause is process-wide (the collector is), so it is counted: threads that compute at the

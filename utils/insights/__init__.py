@@ -76,7 +76,7 @@ def site_insights(view, start: datetime | None = None, end: datetime | None = No
     """The whole site first (unless one `station` is asked for, or `with_site` is False), then
     each station with records in [start, end) in id order, from the site view's sums (`view`:
     utils/site/site_view.SiteView)."""
-    with paused_collector():  # a year's plant: ~150,000 objects, no cycles (utils/collector.py)
+    with paused_collector():  # a year's plant: many objects, no cycles (utils/collector.py)
         return _compute(view, start, end, station=station, bands=bands, risk_bands=risk_bands,
                         top=top, with_site=with_site).listed()
 
