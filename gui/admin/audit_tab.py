@@ -247,8 +247,8 @@ class AuditTab(QWidget):
         if not self._shown:
             self._missed_change = True  # the tab is being made: shown once its rows are
             return
-        if self.range.fixed_until() is not None:
-            return  # a fixed range ending in the past gains nothing new (said on the tab)
+        # A fixed range is read again too: events carry their station's own time, so a
+        # station that syncs late (or a catch-up) brings events inside a range long past.
         reload_keeping_place(self.table, self.model)
         self._show_count()
 

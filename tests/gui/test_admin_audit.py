@@ -96,6 +96,19 @@ def test_the_viewer_shows_every_station_and_filters_by_station_user_and_time(qtm
     assert tab.model.rowCount() == len(everything)
 
 
+def test_a_fixed_range_shows_events_that_arrive_late_inside_it(tab, fleet_site):
+    """Events carry their station's own time: a station that syncs late brings events inside
+    a fixed range; they are shown as they arrive, as in a live range (no Apply)."""
+    tab.refresh()
+    assert tab.range.fixed_until() is not None and tab._shown
+    before = {row["station"] for row in _rows(tab)}
+    assert "206" not in before
+    _ingest_station(tab, fleet_site)  # station 206's command, read from the share now
+    tab.view_changed(None)  # what the panel's bridge delivers on arrival
+    assert "206" in {row["station"] for row in _rows(tab)}
+    assert "fixed range" in tab.currency.text()
+
+
 def test_the_time_range_includes_its_start_and_excludes_its_end(fleet_site):
     from models.canonical import format_utc
     from utils.audit.trail import TrailFilter, trail_page
