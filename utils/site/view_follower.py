@@ -216,8 +216,11 @@ class ViewFollower:
     def _catch_up(self) -> bool:
         """Read every journal to its end, oldest view first; True when done (False: the
         share went away or the thread is stopping; what was read stays)."""
-        # Said at once: listing and sizing every journal takes a moment on a large site.
-        self._set_state(phase=Phase.CATCHING_UP, progress=0.0, complete_up_to=None)
+        # Said at once: listing and sizing every journal takes a moment on a large site. Not
+        # while the share is away: the retries (one a rescan) keep saying since when it is, and
+        # the catching up is said once the journals are listed (`_read_to_the_end`).
+        if self.state().phase != Phase.OFFLINE:
+            self._set_state(phase=Phase.CATCHING_UP, progress=0.0, complete_up_to=None)
         self.view.begin_catch_up()
         self._events_caught_up = 0
         done = False

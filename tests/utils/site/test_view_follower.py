@@ -140,6 +140,51 @@ def test_catch_up_survives_the_share_going_away_and_resumes_without_duplicates(p
         follower.release()
 
 
+def test_while_the_share_stays_away_the_view_keeps_saying_since_when(plant, tmp_path, caplog,
+                                                                     monkeypatch):
+    """A catch-up retried every rescan while the share is away says "unreachable since" with
+    the time it went away, once: not a new time, a flicker to "catching up" and a warning on
+    every retry."""
+    from utils.clock import ManualClock
+
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 3)
+    away = tmp_path / "share-away"
+    os.rename(site.share, away)
+    view = site.admin.site_view
+    tries = []
+    check = view.store.check
+    monkeypatch.setattr(view.store, "check", lambda: (tries.append(1), check())[1])
+    clock = ManualClock()
+    follower = ViewFollower(view, clock=clock, rescan_s=0.02)
+    states = []
+    follower.add_state_listener(states.append)
+    caplog.set_level("WARNING", logger="utils.site.view_follower")
+    follower.acquire()
+    try:
+        wait_until(lambda: follower.state().phase == Phase.OFFLINE, timeout=20)
+        since = follower.state().offline_since
+        for _ in range(5):  # five more retries, a minute apart on the injected clock
+            done = len(tries)
+            clock.advance(minutes=1)
+            follower.wake()
+            wait_until(lambda: len(tries) > done, timeout=20)
+        state = follower.state()
+        assert state.phase == Phase.OFFLINE and state.offline_since == since
+        first_offline = next(i for i, s in enumerate(states) if s.phase == Phase.OFFLINE)
+        assert all(s.phase == Phase.OFFLINE for s in states[first_offline:])
+        warnings = [r for r in caplog.records if "cannot be read" in r.getMessage()]
+        assert len(warnings) == 1
+        os.rename(away, site.share)  # back: caught up, and no longer "unreachable"
+        follower.wake()
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        assert follower.state().offline_since is None
+    finally:
+        follower.release()
+        if away.exists():
+            os.rename(away, site.share)
+
+
 def test_the_gui_thread_takes_a_bounded_part_of_this_pcs_own_backlog(tmp_path, monkeypatch):
     """A tab's Apply takes this PC's own new events itself, but at most GUI_LOCAL_EVENTS of
     them: a long backlog (the first opening on a PC with a long chain) is the follower's."""
