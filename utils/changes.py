@@ -129,10 +129,20 @@ class Changes:
 
     @contextmanager
     def begin(self, actor: Actor, topic: Topic) -> Iterator[Transaction]:
-        with self.database.write() as connection:
-            tx = Transaction(connection, self.audit, actor)
-            yield tx
-        self.audit.write_witness()
+        try:
+            with self.database.write() as connection:
+                tx = Transaction(connection, self.audit, actor)
+                yield tx
+        except BaseException:
+            self.audit.rolled_back()  # a checkpoint made in it must never reach the witness
+            raise
+        try:
+            self.audit.write_witness()
+        except OSError as exc:
+            # Committed: the change stands and is told. The witness is the chain's evidence
+            # outside the database; the next checkpoint writes it again.
+            log.warning("The audit witness file could not be written (%s); the change is "
+                        "saved, and the next checkpoint writes the witness again", exc)
         self.bus.publish(Change(topic, tuple(e.action for e in tx.events),
                                 tx.events[-1].seq if tx.events else None))
 

@@ -158,3 +158,97 @@ def test_changes_from_two_threads_each_publish_once(ctx):
         thread.join(timeout=30)
     assert len(heard) == 40
     assert sorted(c.last_seq for c in heard) == sorted({c.last_seq for c in heard})
+
+
+@pytest.fixture
+def every_three(home):
+    """A PC whose chain is checkpointed every third event."""
+    from config.paths import resolve_paths
+    from config.settings import Settings
+    from utils.settings_store import save_settings
+
+    paths = resolve_paths(home).ensure()
+    save_settings(paths.settings_file, Settings(checkpoint_every_events=3))
+    context = AppContext.open(home)
+    yield context
+    context.close()
+
+
+def head_seq(ctx: AppContext) -> int:
+    with ctx.database.read() as connection:
+        head = audit_repo.chain_head(connection, ctx.station_id)
+    return 0 if head is None else head[0]
+
+
+def witnessed(ctx: AppContext):
+    return read_checkpoint_file(ctx.paths.checkpoint_file).get(ctx.station_id)
+
+
+def test_a_checkpoint_made_in_a_unit_that_rolled_back_never_reaches_the_witness(every_three):
+    """The rolled-back unit's event 3 was checkpointed in it; the next change's event 3 is
+    another event. Its witness must be of the chain as committed, or verify calls it forked."""
+    ctx = every_three
+    start = head_seq(ctx)
+    while (start + 1) % 3:  # the next event is a checkpoint's
+        ctx.changes.record(ANA, "test.fill")
+        start += 1
+    with pytest.raises(RuntimeError):
+        with ctx.changes.begin(ANA, Topic.AUDIT) as tx:
+            tx.audit("test.rolled-back")
+            raise RuntimeError("the body fails after its event")
+    ctx.changes.record(ANA, "test.kept")  # the same seq, another event
+    for n in range(3):
+        ctx.changes.record(ANA, "test.after", after={"n": n})
+    with ctx.database.read() as connection:
+        checkpoints = {cp.seq: cp.head_hash for cp in audit_repo.checkpoints(connection,
+                                                                             ctx.station_id)}
+    assert start + 1 in checkpoints  # the kept event is checkpointed where the lost one was
+    witness = witnessed(ctx)
+    assert witness is not None and checkpoints.get(witness.seq) == witness.head_hash
+    assert all(result.ok for result in ctx.verify_audit())
+
+
+def test_a_commit_hands_on_only_its_own_threads_checkpoint(every_three):
+    """A unit open on another thread has made a checkpoint it has not committed: this
+    thread's witness after its own commit must not take it."""
+    ctx = every_three
+    start = head_seq(ctx)
+    while (start + 1) % 3:
+        ctx.changes.record(ANA, "test.fill")
+        start += 1
+    made, release = threading.Event(), threading.Event()
+
+    def open_unit() -> None:
+        with ctx.changes.begin(ANA, Topic.AUDIT) as tx:
+            tx.audit("test.checkpointed")  # makes the checkpoint, in this open transaction
+            made.set()
+            release.wait(30)
+
+    other = threading.Thread(target=open_unit)
+    other.start()
+    try:
+        assert made.wait(30)
+        assert ctx.audit.write_witness() is None  # not this thread's
+    finally:
+        release.set()
+        other.join(timeout=30)
+    assert witnessed(ctx).seq == start + 1  # the other thread's, after its own commit
+
+
+def test_a_witness_that_cannot_be_written_leaves_the_change_committed_and_told(every_three,
+                                                                              caplog):
+    ctx = every_three
+    heard: list[Change] = []
+    ctx.changes.bus.subscribe(heard.append)
+
+    def refuse() -> None:
+        raise PermissionError("the witness file is read-only")
+
+    ctx.audit.write_witness = refuse  # the instance's own, taken away before the PC closes
+    try:
+        with caplog.at_level(logging.WARNING, logger="utils.changes"):
+            ctx.changes.record(ANA, "test.saved")
+    finally:
+        del ctx.audit.write_witness
+    assert events(ctx)[-1] == "test.saved" and heard[-1].actions == ("test.saved",)
+    assert any("witness file could not be written" in r.getMessage() for r in caplog.records)

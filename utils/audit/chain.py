@@ -12,6 +12,7 @@ import hashlib
 import json
 import logging
 import socket
+import threading
 from dataclasses import dataclass
 from typing import Any, Callable
 
@@ -70,7 +71,10 @@ class AuditLog:
         self.checkpoint_every = checkpoint_every
         self.clock = clock or SystemClock()
         self.host = host or socket.gethostname()
-        self._pending_checkpoint: StoredCheckpoint | None = None
+        # The checkpoint a write transaction made, for the witness after its commit: per
+        # thread (a thread has one write transaction at a time), so one thread's commit never
+        # hands on another's checkpoint that is not committed yet (or will be rolled back).
+        self._pending = threading.local()
         # Seq of the last checkpoint, read once: asking the database on every append costs
         # more than the append. If another process wrote one meanwhile, ours just comes early.
         self._last_checkpoint_seq: int | None = None
@@ -111,8 +115,7 @@ class AuditLog:
             if head is None:
                 return None
             if audit_repo.last_checkpoint_seq(connection, self.station) == head[0]:
-                existing = audit_repo.checkpoints(connection, self.station)[-1]
-                self._pending_checkpoint = existing
+                self._pending.checkpoint = audit_repo.checkpoints(connection, self.station)[-1]
             else:
                 self._write_checkpoint_row(connection, head[0], head[1])
         return self.write_witness()
@@ -122,16 +125,23 @@ class AuditLog:
                                     self.key.key_id, "")
         checkpoint = StoredCheckpoint(**{**unsigned.__dict__, "sig": self.key.sign(unsigned.payload())})
         audit_repo.insert_checkpoint(connection, checkpoint)
-        self._pending_checkpoint = checkpoint
+        self._pending.checkpoint = checkpoint
         self._last_checkpoint_seq = seq
 
     def write_witness(self) -> StoredCheckpoint | None:
-        """After a commit: the newest signed checkpoint, if the commit made one, goes to the
-        witness file outside the database (utils/changes.py calls it for every change)."""
-        checkpoint, self._pending_checkpoint = self._pending_checkpoint, None
+        """After a commit: the newest signed checkpoint, if this thread's commit made one, goes
+        to the witness file outside the database (utils/changes.py calls it for every change)."""
+        checkpoint = getattr(self._pending, "checkpoint", None)
+        self._pending.checkpoint = None
         if checkpoint is not None and self.checkpoint_file is not None:
             write_checkpoint_file(self.checkpoint_file, checkpoint, holds=self._holds)
         return checkpoint
+
+    def rolled_back(self) -> None:
+        """This thread's write transaction was rolled back: the checkpoint it made is no
+        checkpoint (its event is gone), and the last checkpoint's seq is read again."""
+        self._pending.checkpoint = None
+        self._last_checkpoint_seq = None
 
     def _holds(self, seq: int, head_hash: str) -> bool:
         """Whether this chain's event `seq` is the one whose hash is `head_hash`."""
