@@ -27,6 +27,11 @@ class IdleWatcher(QObject):
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
 
+    def set_minutes(self, minutes: float) -> None:
+        """The timeout in force changed (this PC's settings were replaced)."""
+        self.policy.set_timeout(minutes)
+        self.check()
+
     def start(self) -> None:
         self.policy.touch()
         self._running = True

@@ -23,13 +23,18 @@ class IdlePhase(StrEnum):
 class IdlePolicy:
     def __init__(self, timeout_minutes: float, clock: Clock, *,
                  warning_seconds: float = WARNING_SECONDS):
+        self.warning_seconds = warning_seconds
+        self.set_timeout(timeout_minutes)
+        self.clock = clock
+        self._last_activity = clock.monotonic()
+
+    def set_timeout(self, timeout_minutes: float) -> None:
+        """A new timeout from now on (a set_config), counted from the last activity."""
         if timeout_minutes <= 0:
             raise ValueError("idle timeout must be positive")
         self.timeout = timedelta(minutes=timeout_minutes)
         # The warning never takes more than the whole timeout (a 1-minute timeout still works).
-        self.warning = min(timedelta(seconds=warning_seconds), self.timeout)
-        self.clock = clock
-        self._last_activity = clock.monotonic()
+        self.warning = min(timedelta(seconds=self.warning_seconds), self.timeout)
 
     def touch(self) -> None:
         """Keyboard, mouse, touch or a scanner: the person is here."""

@@ -127,6 +127,25 @@ def test_idle_logout_with_countdown(qtbot, station, clock):
     assert '"reason":"idle"' in logouts[-1]["body"]
 
 
+def test_a_new_idle_timeout_is_in_force_at_once(qtbot, station, clock):
+    """A set_config of idle_logout_minutes answers "applied": the window's timeout follows the
+    settings' replacement (told on the command's worker thread) without a restart."""
+    login(qtbot, station, "op", OP_PW)
+    window, ctx = station.window, station.ctx
+    assert window.idle.policy.timeout == timedelta(minutes=5)
+    worker = threading.Thread(target=ctx.settings_holder.replace,
+                              args=(ctx.settings.with_changes(idle_logout_minutes=1),))
+    worker.start()
+    worker.join(timeout=10)
+    wait_for(lambda: window.idle.policy.timeout == timedelta(minutes=1))
+    clock.advance(seconds=35)
+    window.idle.check()
+    assert window.countdown.isVisible() and "25 s" in window.countdown.text()
+    clock.advance(seconds=25)
+    window.idle.check()
+    assert station.controller.session is None
+
+
 # -- entry -----------------------------------------------------------------------------------------
 
 def test_register_happy_path_and_last_box_asks_for_next_lot(qtbot, station):
