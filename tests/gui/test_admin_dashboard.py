@@ -225,7 +225,7 @@ def test_with_the_windows_runner_figures_are_read_in_the_background_while_shown(
     try:
         assert tab.figures is None  # hidden: nothing read
         tab.show()
-        qtbot.waitUntil(lambda: tab.figures is not None and not tab.reading, timeout=10_000)
+        wait_for(lambda: tab.figures is not None and not tab.reading, timeout=10)
         drawn = tab.figures
         assert drawn.boxes == 600
 
@@ -234,7 +234,7 @@ def test_with_the_windows_runner_figures_are_read_in_the_background_while_shown(
 
         monkeypatch.setattr(dashboard_figures, "dashboard", broken)
         tab.refresh()
-        qtbot.waitUntil(lambda: not tab.reading, timeout=10_000)
+        wait_for(lambda: not tab.reading, timeout=10)
         assert tab.figures is drawn
         assert tab.critical.text().startswith("The figures could not be read (OSError)")
     finally:

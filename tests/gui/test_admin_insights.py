@@ -12,6 +12,7 @@ from config.catalog import NO_REJECTION, default_catalog
 from data.legacy_import import parse_legacy_csv
 from models.canonical import format_utc
 from tests.gui.test_admin_dashboard import SAMPLE, load_sample_into_site_view
+from tests.gui.conftest import wait_for
 from utils import insights
 
 
@@ -239,7 +240,7 @@ def test_records_arriving_recompute_only_their_station_and_the_site(qtbot, ctx):
         record = dict(ctx.site_view.current_record(_a_record_of(ctx, stations[0])),
                       record_id="arrived-1", version=1, source_seq=10_001)
         put_view_rows(ctx.site_view, [record])
-        qtbot.waitUntil(lambda: tab.insights[0].boxes == 601, timeout=5000)
+        wait_for(lambda: tab.insights[0].boxes == 601, timeout=5)
         assert tab.live.reused == len(stations) - 1
         assert tab.insights == insights.site_insights(ctx.site_view)
         tab.filters.refresh_button.click()
@@ -323,15 +324,14 @@ def test_in_the_window_the_figures_are_computed_in_the_background_and_catch_up(q
     try:
         assert tab.insights == []  # hidden: nothing computed
         tab.show()
-        qtbot.waitUntil(lambda: bool(tab.insights) and tab.insights[0].boxes == 600,
-                        timeout=10_000)
+        wait_for(lambda: bool(tab.insights) and tab.insights[0].boxes == 600, timeout=10)
         station = next(i.station for i in tab.insights if i.station is not None)
         record = ctx.site_view.current_record(_a_record_of(ctx, station))
         for number in range(3):  # one after the other, whether a computation runs or not
             put_view_rows(ctx.site_view, [dict(record, record_id=f"bg-{number}", version=1,
                                                source_seq=20_000 + number)])
-        qtbot.waitUntil(lambda: tab.insights[0].boxes == 603, timeout=10_000)
-        qtbot.waitUntil(lambda: not runner.busy, timeout=10_000)
+        wait_for(lambda: tab.insights[0].boxes == 603, timeout=10)
+        wait_for(lambda: not runner.busy, timeout=10)
         assert tab.insights == insights.site_insights(ctx.site_view)
     finally:
         tab.timer.stop()
