@@ -6,8 +6,10 @@
 The targets are `[tool.mutmut.targets.*]` in pyproject.toml. mutmut reads its settings only from
 the pyproject.toml of the folder it runs in, so each target gets its own folder
 `.mutmut/TARGET/` holding links to the sources and tests and a pyproject.toml that narrows
-mutmut to that module and those tests; its results stay there between runs (mutmut re-tests
-only what changed). One child process: the machine's cores are shared. Not in CI: it is slow.
+mutmut to that module and those tests. Each run starts afresh (its mutants are deleted first:
+mutmut would keep a survivor's old verdict when only the tests changed); `--results` shows the
+last run's without running. One child process: the machine's cores are shared. Not in CI: it
+is slow. mutmut comes with the `mutation` extra: `.venv/bin/pip install -e '.[dev,mutation]'`.
 """
 
 from __future__ import annotations

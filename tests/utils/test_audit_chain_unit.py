@@ -238,6 +238,37 @@ def test_a_checkpoint_reaches_the_witness_file_only_after_the_commit(database, t
     assert log.write_witness() is None  # handed over once
 
 
+def test_a_rolled_back_checkpoint_is_forgotten_and_made_again_at_the_next_event(database,
+                                                                              tmp_path):
+    log = audit_log(database, tmp_path, every=2)
+    append(log)
+    with pytest.raises(RuntimeError):
+        with database.write() as connection:
+            log.append(connection, ANA, "user.login")  # seq 2: a checkpoint, in this transaction
+            raise RuntimeError("rolled back")
+    log.rolled_back()
+    assert log.write_witness() is None and rows(database, "audit_checkpoints") == []
+    append(log)  # seq 2 again, another event: checkpointed now, not two events later
+    stored = rows(database, "audit_checkpoints")
+    assert [cp["seq"] for cp in stored] == [2]
+    written = log.write_witness()
+    assert written is not None and written.head_hash == stored[0]["head_hash"]
+
+
+def test_a_checkpoint_is_handed_on_by_the_thread_whose_transaction_made_it(database, tmp_path):
+    import threading
+
+    log = audit_log(database, tmp_path, every=1)
+    made: list = []
+    other = threading.Thread(target=lambda: made.extend(append(log)))
+    other.start()
+    other.join(timeout=30)
+    assert made and log.write_witness() is None  # not this thread's to hand on
+    append(log)
+    written = log.write_witness()
+    assert written is not None and written.seq == 2
+
+
 def test_without_a_witness_file_the_checkpoint_is_still_returned(database, tmp_path):
     log = audit_log(database, tmp_path, every=1, witness=False)
     append(log)
