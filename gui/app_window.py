@@ -48,9 +48,6 @@ class AppWindow(QMainWindow):
 
     quit_requested = Signal(int)  # exit code (75: restart)
     language_requested = Signal(str)  # from the login page: rebuild in this language
-    # This PC's settings were replaced (old, new): told on the replacing thread (a set_config
-    # runs on a command worker), taken in on the GUI thread.
-    settings_replaced = Signal(object, object)
 
     def __init__(self, controller: StationController, parent: QWidget | None = None):
         super().__init__(parent)
@@ -96,8 +93,7 @@ class AppWindow(QMainWindow):
         self.idle.expired.connect(self._idle_expired)
         # Any input anywhere is activity.
         app_events(QApplication.instance()).subscribe(ACTIVITY, self.idle.handle)
-        self.settings_replaced.connect(self._settings_in_force)
-        ctx.settings_holder.subscribe(self._settings_told)
+        self.idle.follow(ctx.settings_holder)  # a set_config's new timeout, at once
 
         controller.session_changed.connect(self._session_changed)
         controller.lock_changed.connect(self._lock_changed)
@@ -107,17 +103,6 @@ class AppWindow(QMainWindow):
         self._lock_changed(controller.locked_reason)
         self.header.set_share(controller.share_state())
         self._share_changed(controller.share_state())
-
-    def _settings_told(self, old, new) -> None:
-        try:
-            self.settings_replaced.emit(old, new)  # queued to the GUI thread
-        except RuntimeError:  # the window is gone (deleted without dispose): stop being told
-            self.controller.ctx.settings_holder.unsubscribe(self._settings_told)
-
-    def _settings_in_force(self, old, new) -> None:
-        """What this window shows of the settings follows them (a set_config says "applied")."""
-        if new.idle_logout_minutes != old.idle_logout_minutes:
-            self.idle.set_minutes(new.idle_logout_minutes)
 
     # -- what each kind of PC provides ------------------------------------------------------------
 
@@ -378,7 +363,7 @@ class AppWindow(QMainWindow):
         self.controller.logout("shutdown")
         self.idle.stop()
         app_events(QApplication.instance()).unsubscribe(self.idle.handle)
-        self.controller.ctx.settings_holder.unsubscribe(self._settings_told)
+        self.idle.unfollow()
         self.runner.shutdown()
         self.stop_work()
         self.close()
@@ -390,7 +375,7 @@ class AppWindow(QMainWindow):
         self.allow_close = True
         self.idle.stop()
         app_events(QApplication.instance()).unsubscribe(self.idle.handle)
-        self.controller.ctx.settings_holder.unsubscribe(self._settings_told)
+        self.idle.unfollow()
         self.runner.shutdown()
         self.stop_work()
         self.close()

@@ -1,12 +1,15 @@
 """Idle logout for the GUI: any key, mouse or touch event counts as activity; a timer asks the
-IdlePolicy (utils.idle) for the phase once a second and reports the countdown and the end."""
+IdlePolicy (utils.idle) for the phase once a second and reports the countdown and the end. The
+timeout follows this PC's settings (a set_config's new one is in force at once)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
+from config.settings import Settings
 from utils.clock import Clock
 from utils.idle import IdlePhase, IdlePolicy
+from utils.settings_holder import SettingsHolder
 
 ACTIVITY = {QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
              QEvent.Type.TouchBegin, QEvent.Type.Wheel}
@@ -16,6 +19,9 @@ class IdleWatcher(QObject):
     countdown = Signal(int)  # seconds left, during the warning
     active = Signal()  # the warning is over (someone touched the PC)
     expired = Signal()
+    # The settings were replaced (old, new): told on the replacing thread (a set_config runs
+    # on a command worker), taken in on the GUI thread.
+    settings_replaced = Signal(object, object)
 
     def __init__(self, minutes: float, clock: Clock, parent: QObject | None = None,
                  interval_ms: int = 1000):
@@ -26,9 +32,31 @@ class IdleWatcher(QObject):
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
+        self._holder: SettingsHolder | None = None
+        self.settings_replaced.connect(self._settings_in_force)
+
+    def follow(self, holder: SettingsHolder) -> None:
+        """Take each new idle timeout of this PC's settings as they are replaced."""
+        self._holder = holder
+        holder.subscribe(self._told)
+
+    def unfollow(self) -> None:
+        if self._holder is not None:
+            self._holder.unsubscribe(self._told)
+            self._holder = None
+
+    def _told(self, old: Settings, new: Settings) -> None:
+        try:
+            self.settings_replaced.emit(old, new)  # queued to the GUI thread
+        except RuntimeError:  # the window went without unfollowing: stop being told
+            self.unfollow()
+
+    def _settings_in_force(self, old: Settings, new: Settings) -> None:
+        if new.idle_logout_minutes != old.idle_logout_minutes:
+            self.set_minutes(new.idle_logout_minutes)
 
     def set_minutes(self, minutes: float) -> None:
-        """The timeout in force changed (this PC's settings were replaced)."""
+        """The timeout in force changed."""
         self.policy.set_timeout(minutes)
         self.check()
 
