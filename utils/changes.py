@@ -49,7 +49,8 @@ class Topic(StrEnum):
     """What a change touched, for subscribers that care about one kind only."""
 
     RECORDS = "records"  # production records, versions, voids, imports
-    LOT = "lot"  # the station's lot and box counter, its lock
+    LOT = "lot"  # the station's lot and box counter (its lock and size are meta keys of
+    # utils/site/station_state.py, audited by the command's own events that set them)
     USERS = "users"  # accounts, passwords, lockouts, sessions
     CATALOG = "catalog"  # the site catalog in force on this PC
     SETTINGS = "settings"  # this PC's settings

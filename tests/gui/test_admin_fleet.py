@@ -372,7 +372,7 @@ def test_cells_show_what_the_station_reports(floor, readings):
     from PySide6.QtCore import Qt
 
     from gui.admin.fleet_model import LEVEL_COLORS
-    from utils.site.station_sync import APP_VERSION
+    from config.version import APP_VERSION
 
     background = Qt.ItemDataRole.BackgroundRole
     assert floor.cell("last_seen") == "23:59:52"  # the admin's clock, in São Paulo, today

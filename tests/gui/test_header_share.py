@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from utils.site.station_sync import ShareState
+from utils.site.share_health import ShareState
 
 from tests.gui.conftest import wait_for
 from tests.utils.site.sitekit import ADMIN_PW, make_site, use_fast_kdf

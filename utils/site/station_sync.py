@@ -24,7 +24,6 @@ import logging
 import uuid
 from typing import TYPE_CHECKING, Any, Callable
 
-from config.version import APP_VERSION
 from data import users_repo
 from utils.auth import Session
 from utils.changes import Change, Topic
@@ -38,18 +37,13 @@ from utils.site.effects import StationEffects
 from utils.site.ports import LiveTransport, SiteStore, StationLink
 from utils.site.scheduler import Parts, Scheduler
 from utils.site.share_files import FailureCounter
-from utils.site.share_health import (
-    REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED, ShareHealth,
-    ShareState,
-)
+from utils.site.share_health import ShareHealth, ShareState
 from utils.site.heartbeat import Heartbeat
 from utils.site.inbox import Inbox
 from utils.site.journal_export import JournalExport
 from utils.site.site_settings import SiteSettings
 from utils.site.standing import Standing
-from utils.site.station_state import (
-    LAST_SESSION_META_KEY, LOCK_META_KEY, SIZE_META_KEY, StationState,
-)
+from utils.site.station_state import StationState
 from utils.trust.lockout_share import LockoutShare
 from utils.trust.site_trust import SiteTrust
 
@@ -58,10 +52,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Names that live in the parts (station_state, share_health), kept here for older callers.
-__all__ = ["APP_VERSION", "LAST_SESSION_META_KEY", "LOCK_META_KEY", "SIZE_META_KEY",
-           "REFUSAL_COPY_RUNNING", "REFUSAL_NOT_MEMBER", "REFUSAL_TAKEOVER_UNCONFIRMED",
-           "ShareState", "SyncService"]
+__all__ = ["SyncService"]
 
 
 class SyncService:
