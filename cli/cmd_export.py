@@ -11,6 +11,7 @@ from config.exit_codes import ExitCode
 from data.records_repo import RecordFilter
 from utils.context import AppContext
 from utils.records_io import export_records, export_view_records
+from utils.site.view_follower import Phase
 from utils.site.view_report import catch_up, why_empty
 
 from cli.errors import CliError
@@ -46,18 +47,21 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.site:
         # Every station, the Production tab's filters and rows: the site view, read up to
         # now first (on a production PC the first time this reads the whole site).
-        catch_up(ctx)
+        share_unreadable = catch_up(ctx).phase == Phase.OFFLINE
         filters = {"site": True, "station": args.station, "lot": args.lot,
                    "operator": args.operator, "defect": args.defect, "from": args.start,
                    "to": args.end}
         count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
                                     args.format, Path(args.out), filters)
     else:
+        share_unreadable = False
         if args.defect:
             raise CliError("--defect filters the site view: use it with --site")
         count = export_records(ctx.production, session, args.format, Path(args.out),
                                record_filter)
     print(f"exported {count} records to {args.out}")
     if count == 0:
-        print(f"why none: {why_empty(ctx, record_filter, site=args.site)}")
+        reason = why_empty(ctx, record_filter, site=args.site,
+                           share_unreadable=share_unreadable)
+        print(f"why none: {reason}")
     return ExitCode.OK

@@ -1,6 +1,7 @@
 """`shopfloor status [--json]`: every station's state as this PC sees it on the share (online,
 stale, offline; user, lot, metrics, clock skew, refusals), and what this PC's site view holds
-of each."""
+of each. A station the view holds but no status was read of now is listed as "unknown"; when
+the shared folder cannot be read, the first line says so (--json: "share_readable": false)."""
 
 from __future__ import annotations
 
@@ -23,15 +24,23 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
-    site_folder(ctx)  # a one-line refusal outside a site
+    folder = site_folder(ctx)  # a one-line refusal outside a site
     held = station_summaries(ctx) if ctx.paths.site_view_file.exists() else {}
-    rows = station_rows(ctx, held)
+    share_readable, rows = station_rows(ctx, held)
     if args.json:
-        print(json.dumps({"stations": rows}, indent=2))
+        print(json.dumps({"share_readable": share_readable, "stations": rows}, indent=2))
         return ExitCode.OK
-    if not rows:
+    if not share_readable:
+        print(f"the shared folder cannot be read now, so no station's status was read: below is "
+              f"what this PC's site view holds from before; run status again when the shared "
+              f"folder is back (check the network and the share path: {folder})")
+    elif not rows:
         print("no stations have reported yet")
     for row in rows:
+        if row["state"] == UNKNOWN:
+            print(f"{row['station']:<12} {row['state']:<8} {'-':<14} {'-':<14} {'-':<9} "
+                  f"no status read now  {view_text(row['site_view'])}")
+            continue
         box = f"{row['box']}/{row['total_boxes']}" if row["lot"] else "-"
         print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
               f"{row['lot'] or '-':<14} {box:<9} cpu {row['cpu']}% mem {row['memory']}% "
@@ -44,10 +53,16 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     return ExitCode.OK
 
 
-def station_rows(ctx: AppContext, held: dict[str, dict]) -> list[dict]:
-    """One row per station that reported on the share (the --json form); `held`: what the site
-    view holds of each station (utils.site.view_report.station_summaries)."""
-    views = FleetMonitor(ctx, transport=ctx.transport).poll()
+UNKNOWN = "unknown"  # the state of a station the site view holds but no status was read of now
+
+
+def station_rows(ctx: AppContext, held: dict[str, dict]) -> tuple[bool, list[dict]]:
+    """Whether the share could be read, and one row per station (the --json form): each that
+    reported on the share, then each other the site view holds, in state "unknown" (no status
+    read now: the share is away, or the station wrote none). `held`: what the site view holds
+    of each station (utils.site.view_report.station_summaries)."""
+    monitor = FleetMonitor(ctx, transport=ctx.transport)
+    views = monitor.poll()
     rows = []
     for view in views:
         status = view.status or {}
@@ -65,8 +80,26 @@ def station_rows(ctx: AppContext, held: dict[str, dict]) -> list[dict]:
                      "skew_s": None if view.skew_s is None else round(view.skew_s, 3),
                      "duplicate_id_suspected": view.duplicate_id_suspected,
                      "problem": view.problem,
-                     "site_view": held.get(view.station_id)})
-    return rows
+                     "site_view": view_of(held, view.station_id)})
+    polled = {view.station_id for view in views}
+    # A station's later chains are `station/journal-<chain id>`: each station once.
+    for station in sorted({source.split("/", 1)[0] for source in held} - polled):
+        rows.append({"station": station, "state": UNKNOWN, "last_seen": None, "user": None,
+                     "lot": None, "box": None, "total_boxes": None, "cpu": None,
+                     "memory": None, "disk": None, "version": None, "locked": None,
+                     "skew_s": None, "duplicate_id_suspected": False, "problem": None,
+                     "site_view": view_of(held, station)})
+    rows.sort(key=lambda row: row["station"])
+    return monitor.poll_error is None, rows
+
+
+def view_of(held: dict[str, dict], station: str) -> dict | None:
+    """What the site view holds of a station: its first journal's part, or (a station known
+    only by a later chain) that chain's."""
+    if station in held:
+        return held[station]
+    return next((summary for source, summary in sorted(held.items())
+                 if source.startswith(f"{station}/")), None)
 
 
 def view_text(held: dict | None) -> str:

@@ -124,12 +124,14 @@ def test_a_production_pc_exports_the_whole_site_and_says_why_when_nothing(plant,
     unknown = cli(homes["201"], "export", "--site", "--format", "csv", "--out", str(out),
                   "--station", "299", "--as", "ana")
     assert "no journal of that station was found on the shared folder" in unknown.stdout
+    assert "cannot be read" not in unknown.stdout  # the share was read (away: test_cli_share_away)
     narrow = cli(homes["201"], "export", "--site", "--format", "csv", "--out", str(out),
                  "--station", "206", "--lot", "no-such-lot", "--as", "ana")
     assert "holds 7 records of station 206, none within these filters" in narrow.stdout
 
     status = cli(homes["201"], "status", "--json")
     assert status.returncode == 0, status.stderr
+    assert json.loads(status.stdout)["share_readable"] is True
     held = {row["station"]: row["site_view"] for row in json.loads(status.stdout)["stations"]}
     assert held["206"]["events"] > 7 and held["206"]["broken"] is None
     text = cli(homes["201"], "status")

@@ -101,6 +101,9 @@ class FleetMonitor:
         self.rings: dict[str, MetricRing] = {}
         self._death_cache: dict[str, tuple[tuple, bool]] = {}
         self.cursor = StatusCursor()  # the statuses this panel took
+        # Why the last poll could not read the transport (it was away: the views kept what
+        # they had); None when it was read. `shopfloor status` says so rather than show nothing.
+        self.poll_error: OSError | None = None
 
     @property
     def reads(self) -> int:
@@ -131,8 +134,11 @@ class FleetMonitor:
     def _poll(self) -> list[StationView]:
         try:
             reads = self.transport.poll_statuses(self.cursor, max_bytes=STATUS_MAX_BYTES)
-        except OSError:
+        except OSError as exc:
             reads = []  # the transport is away: the views keep what they had
+            self.poll_error = exc
+        else:
+            self.poll_error = None
         for read in reads:
             view = self.views.setdefault(read.station_id, StationView(read.station_id))
             if read.problem is not None:

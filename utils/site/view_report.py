@@ -69,8 +69,11 @@ def station_summaries(ctx: "AppContext") -> dict[str, dict[str, Any]]:
             for s in sources}
 
 
-def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool) -> str:
-    """Why an export found no records, and what to do."""
+def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool,
+              share_unreadable: bool = False) -> str:
+    """Why an export found no records, and what to do. `share_unreadable` (with `site`): the
+    shared folder could not be read just now (`catch_up` ended OFFLINE), so the reason says
+    that first, what the site view holds from before, and to run again when it is back."""
     station = record_filter.station_id
     if not site:
         if station and station != ctx.station_id:
@@ -86,7 +89,9 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool) -> 
                           chains[0] if chains else None)
         else:
             held = view_repo.count_records(connection, RecordFilter())
-            source = None
+            chains, source = [], None
+    if share_unreadable:
+        return _share_unreadable(ctx, station, held, chains)
     if held:
         whose = f"of station {station}" if station else "of the site"
         return f"this PC's site view holds {held} records {whose}, none within these filters"
@@ -103,3 +108,28 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool) -> 
                 f"station has synced (its status in: shopfloor status)")
     return (f"this PC holds no records of station {station}: its journal has none yet "
             f"({source['events']} events read, up to {source['last_ts'] or '—'})")
+
+
+def _share_unreadable(ctx: "AppContext", station: str | None, held: int,
+                      chains: list[dict[str, Any]]) -> str:
+    """Why none when the shared folder could not be read: what the view holds from before."""
+    if station is None:
+        what = (f"{held} records of the site, none within these filters" if held else
+                "no records of any station")
+    elif held:
+        what = f"{held} records of station {station}, none within these filters"
+    elif chains:
+        events = sum(chain["events"] for chain in chains)
+        up_to = max((chain["last_ts"] for chain in chains if chain["last_ts"]), default=None)
+        what = (f"no records of station {station} ({events} events of its journal, up to "
+                f"{up_to or '—'})")
+    else:
+        what = f"nothing of station {station}"
+    broken = next((chain for chain in chains if chain["broken_seq"] is not None), None)
+    if broken is not None:
+        what += (f"; its journal is broken at event {broken['broken_seq']} "
+                 f"({broken['broken_kind']})")
+    where = f": {ctx.site_folder}" if ctx.site_folder else ""
+    return (f"the shared folder cannot be read now, and this PC's site view holds only what it "
+            f"read before: {what}; run the export again when the shared folder is back (check "
+            f"the network and the share path{where})")
