@@ -5,15 +5,18 @@ shifts and records follow), labelled with the site's zone when this PC's own zon
 The share status is asked for every second (the sync service keeps the time of its last
 successful sync; it only calls back when the share goes or comes back): when this PC last
 reached the share, how long ago that is once it is more than a few heartbeats, and how many of
-this PC's changes are still waiting to reach it."""
+this PC's changes are still waiting to reach it.
+
+The office PC of a demo (`shopfloor demo`) says so under its name, in every window: an amber
+"DEMO · synthetic data", so nobody takes its figures for a real plant's."""
 
 from __future__ import annotations
 
 from datetime import datetime
 from typing import Callable
 
-from PySide6.QtCore import QCoreApplication, QTimer
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from models.lot import Lot
 from utils.auth import Session
@@ -23,6 +26,9 @@ from utils.site.share_health import ShareState
 from gui.eliding_label import ElidingLabel
 from gui.site_time import site_text, with_zone, zone_note
 from gui.theme import ERROR_COLOR, HEADER_OK_COLOR, HEADER_WARN_COLOR
+
+# The demo marker's text: dark on amber (the header's own dark, on its warning colour).
+DEMO_TEXT_COLOR = "#263238"
 
 # Behind: no successful sync for this many status intervals (and at least this long).
 BEHIND_INTERVALS = 3
@@ -54,7 +60,10 @@ class StationHeader(QFrame):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(24)
-        for widget in (self.station, self.size, self.lot, self.user):
+        # Only an office PC can be a demo's (its stations are simulated, with no window): a
+        # production station neither asks nor loads the demo's module at start-up.
+        self.demo = self._demo_marker() if office else None
+        for widget in (self._name(), self.size, self.lot, self.user):
             layout.addWidget(widget)
         # An office PC has no machine: no size, no lot.
         self.size.setVisible(not office)
@@ -73,6 +82,39 @@ class StationHeader(QFrame):
         self.set_lot(None)
         self.set_user(None)
         self.set_share(None)
+
+    def _name(self) -> QWidget:
+        """The PC's name; a demo's mark under it, in the header's height and the name's width
+        (beside it, the user and the share status gave up width on a 1366 px screen)."""
+        if self.demo is None:
+            return self.station
+        name = QWidget()
+        column = QVBoxLayout(name)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(self.station)
+        column.addWidget(self.demo, 0, Qt.AlignmentFlag.AlignLeft)
+        return name
+
+    def _demo_marker(self) -> QLabel | None:
+        """The demo's mark, when this home is one (from this PC's own database: the share is
+        anyone's to write)."""
+        from utils.site.demo import demo_name
+
+        if demo_name(self.ctx.database) is None:
+            return None
+        label = QLabel(self.tr("DEMO · synthetic data"))
+        label.setObjectName("headerDemo")
+        label.setToolTip(self.tr("A demo plant made by \"shopfloor demo\": its stations are "
+                                 "simulated, and nothing in it (records, stops, figures) is a "
+                                 "real plant's."))
+        label.setAccessibleName(label.text())
+        label.setAccessibleDescription(label.toolTip())
+        label.setStyleSheet(f"background: {HEADER_WARN_COLOR}; color: {DEMO_TEXT_COLOR}; "
+                            "font-size: 13px; font-weight: bold; padding: 1px 8px; "
+                            "border-radius: 4px;")
+        label.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # never squeezed
+        return label
 
     def add_button(self, button: QWidget) -> None:
         """A button at the header's right end (the office PC's Log out)."""

@@ -26,8 +26,11 @@ class OfficeWindow(AppWindow):
     def __init__(self, controller: StationController, parent: QWidget | None = None):
         super().__init__(controller, parent)
         self.setObjectName("officeWindow")
-        self.setWindowTitle(self.tr("Shopfloor Collector · office PC %1")
-                            .replace("%1", controller.ctx.station_id))
+        title = self.tr("Shopfloor Collector · office PC %1").replace(
+            "%1", controller.ctx.station_id)
+        if self.header.demo is not None:  # `shopfloor demo`'s office PC (its header says so)
+            title = self.tr("%1 · DEMO (synthetic data)").replace("%1", title)
+        self.setWindowTitle(title)
         self.panel = None  # gui.admin.window.AdminWindow while someone is logged in
         self.logout_button = QPushButton(self.tr("Log out"))
         self.logout_button.setObjectName("logoutButton")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from config.constants import Permission, role_allows
 from utils.auth import Session
 from utils.context import AppContext
+from utils.site.demo import demo_name
 from utils.site.fleet import FleetMonitor
 from utils.site.site_view import SiteView
 
@@ -45,8 +46,11 @@ class AdminWindow(QMainWindow):
         self.ctx = ctx
         self.session = session
         self.setObjectName("adminWindow")
-        self.setWindowTitle(self.tr("Shopfloor Collector · admin panel · %1")
-                            .replace("%1", session.full_name))
+        title = (self.tr("Shopfloor Collector · admin panel · %1")
+                 .replace("%1", session.full_name))
+        if demo_name(ctx.database) is not None:  # `shopfloor demo`'s home (its own database)
+            title = self.tr("%1 · DEMO (synthetic data)").replace("%1", title)
+        self.setWindowTitle(title)
         self.runner = TaskRunner(self)
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)

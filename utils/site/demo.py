@@ -10,7 +10,9 @@ the stations working while the demo runs: every few seconds one of them register
 and then a supervisor corrects one, through the same chain and journal writer.
 
 Nothing here touches the person's real installation: the demo lives in its own folder, and
-its site is called a demo everywhere it is named.
+its site is called a demo everywhere it is named. The office PC's home is marked as a demo in
+its own database (`DEMO_KEY`, read by `demo_name`), so every window of it says so: never on the
+share, where anyone may write and a real plant's PCs read.
 """
 
 from __future__ import annotations
@@ -47,6 +49,8 @@ DEMO_STATIONS = tuple(str(number) for number in range(201, 215))
 DEMO_SITE_NAME = "DEMO plant (synthetic data, not a real site)"
 DEMO_OFFICE = "demo-office"
 LIVE_INTERVAL_S = 3.0
+# meta_info key in the demo office PC's own database: this home is a demo (value: its name).
+DEMO_KEY = "demo_site"
 
 
 @dataclass(frozen=True)
@@ -88,12 +92,22 @@ def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: 
                                         name=DEMO_SITE_NAME)
     office = AppContext.open(demo.office_home, clock=clock)
     try:
+        # First: a demo left half made is still marked as one.
+        with office.database.write() as connection:
+            meta_repo.put(connection, DEMO_KEY, DEMO_SITE_NAME)
         office.auth.create_first_admin(admin, full_name, password, root=membership.root)
         keys = certify_plant(demo.plan, demo.share, passphrase, demo.work)
         write_plant(demo.plan, demo.share, keys, demo.work, keep=lambda _station: True)
     finally:
         office.close()
     return demo
+
+
+def demo_name(database: Database) -> str | None:
+    """The demo's name when `database` (a PC's own, never the share) is the home
+    `create_demo` made; None for any real PC."""
+    with database.read() as connection:
+        return meta_repo.get(connection, DEMO_KEY) or None
 
 
 class LivePlant:
