@@ -4,6 +4,8 @@ Small on purpose: parse the command line (cli/parser.py), make the process-wide 
 (config/process.py: the home folder, pyqtgraph's binding), start logging, then hand over to the
 command line (cli/app.py), which runs the verb or opens the window through `launch_gui`. This
 is the one module that knows both presentation layers: cli/ and gui/ never import each other.
+
+How it fits: docs/architecture.md §1 (layers: cli/ and gui/ over the services).
 """
 
 from __future__ import annotations

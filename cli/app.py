@@ -1,6 +1,8 @@
 """Running one parsed command: this PC's services opened around it when it needs them, and
 every failure turned into one line for the person (`error: ...`) and an exit code, the
-traceback going to the log file only when it is a bug, not an expected refusal."""
+traceback going to the log file only when it is a bug, not an expected refusal.
+
+How it fits: docs/architecture.md §1 (layers)."""
 
 from __future__ import annotations
 

@@ -3,6 +3,8 @@
 `Database.write()` starts an IMMEDIATE transaction (takes the write lock up front, so a
 read-then-write such as appending to the audit chain never fails half way with a busy
 snapshot); `Database.read()` a deferred one. Both commit on success and roll back on error.
+
+How it fits: docs/architecture.md §2 (the transactions a unit of work runs in) and §3 (threads).
 """
 
 from __future__ import annotations

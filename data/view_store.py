@@ -16,6 +16,8 @@ This module is over 400 lines because it is one writer with one transaction: a b
 record versions, current records, aggregates, runs and extensions are written together, and a
 catch-up's group holds that same transaction open; split, each part would have to share the
 writer's open transaction and its cursor.
+
+How it fits: docs/architecture.md §4, "A box, from the form to every PC's site view".
 """
 
 from __future__ import annotations

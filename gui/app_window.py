@@ -8,6 +8,8 @@ idle timeout never leaves a dialog open over someone else's session. The remote 
 (message, logout, close, restart), the menus both kinds have and the rules for closing live
 here too; the remote prompts are gui/remote_prompts.py, the share notices' wording
 gui/app_texts.py, the password prompt gui/password_prompt.py.
+
+How it fits: docs/architecture.md §8, "Screens".
 """
 
 from __future__ import annotations

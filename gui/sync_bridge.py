@@ -5,6 +5,8 @@ The sync service calls `StationEffects` methods on its command thread. Each call
 The command thread waits for that answer with a bound (a message waits until the operator
 acknowledges it). When the window closes, every open request is answered "application closing"
 so no command thread is left waiting.
+
+How it fits: docs/architecture.md §3 (threads: how the sync service reaches the GUI).
 """
 
 from __future__ import annotations

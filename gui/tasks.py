@@ -5,6 +5,8 @@ on a plain Python thread (so it is joined, and seen by the tests' thread-leak ch
 the callbacks on the GUI thread through queued signals. `work` never touches widgets; it gets a
 `progress(done, total)` function and a `threading.Event` it should check to stop early.
 Every task is tracked so the window can cancel and wait for all of them when it closes.
+
+How it fits: docs/architecture.md §3, "Threads".
 """
 
 from __future__ import annotations

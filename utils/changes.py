@@ -24,6 +24,8 @@ accounts, lockout counts, witnessed checkpoints of other stations), the site vie
 the journals), the sync transport's own bookkeeping (an ack marked as written, the station's
 meta keys) and the generators of synthetic sites (`shopfloor demo`, the benchmarks), which
 build other stations' chains as those stations would.
+
+How it fits: docs/architecture.md §2, "One way to change state".
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ never opens them and the program's start-up (≤ 1.5 s to the login window) woul
 (the site view alone costs about 0.2 s of imports). The site's trust and directory are light
 (their cryptography is loaded anyway) and imported at the top, and so are the shared folder's
 two ports: a member PC's directory log is opened on its site store at start.
+
+How it fits: docs/architecture.md §1 (layers) and §7 (the two ports, built here).
 """
 
 from __future__ import annotations

@@ -8,6 +8,8 @@ Corrections and voids are signed: the person re-enters their password and says w
 signature means. The service checks the password through the auth service (a wrong one counts
 towards the lockout and nothing is saved) and writes the signature's manifest (who, full name,
 when, meaning; never the password) into the change's audit event.
+
+How it fits: docs/architecture.md §4, "A box, from the form to every PC's site view".
 """
 
 

@@ -5,6 +5,8 @@ holder's `current` when it needs a value, so a replacement reaches all of them a
 keeps a copy that a later save would write back, and no module has to remember which other
 services hold settings. Subscribers (the window's idle logout, gui/app_window.py) are told after
 the replacement, on the replacing thread.
+
+How it fits: docs/architecture.md §1 (the context's services and settings).
 """
 
 from __future__ import annotations

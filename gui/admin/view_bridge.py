@@ -4,6 +4,8 @@ thread, changes coalesced so the tabs refresh at most a few times a second.
 `changed` carries one ViewChange merging every batch stored since the last one (which
 stations' records changed, how many events and records); `state_changed` carries the latest
 ViewState (how current the view is). Created with the admin window; `close` detaches it.
+
+How it fits: docs/architecture.md §3 (threads) and §4 (a box shown on another PC).
 """
 
 from __future__ import annotations

@@ -4,6 +4,8 @@
 its own `seq` and `station`). The first event's `prev_hash` is derived from the chain anchor
 (the site id) and the station id. An event is always written in the caller's transaction, so a
 change and its audit event are stored together or not at all.
+
+How it fits: docs/architecture.md §2, "One way to change state" (the witness after the commit).
 """
 
 from __future__ import annotations

@@ -7,6 +7,8 @@ The station checks the signature against that person's key in the site directory
 
 Nothing here has side effects: `check_command` returns a decision; the sync service executes,
 acks and audits.
+
+How it fits: docs/architecture.md §5, "A command, from the panel to its ack".
 """
 
 from __future__ import annotations

@@ -3,6 +3,8 @@
 Returns (outcome, reason, result) for the ack. Commands act through the same services a person
 uses, with the issuer as the acting user, so permissions and audit apply unchanged and the
 audit events carry the command id.
+
+How it fits: docs/architecture.md §5, "A command, from the panel to its ack".
 """
 
 from __future__ import annotations

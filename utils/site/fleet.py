@@ -12,6 +12,8 @@ time moved to the future, never revives a station.
 What the transport refuses to read (a link, a FIFO, a file too large or nested beyond the
 bounds) the view names (`problem`, shown by `shopfloor status` and as a fleet alarm), and the
 poll carries on.
+
+How it fits: docs/architecture.md §5, "A command, from the panel to its ack".
 """
 
 from __future__ import annotations

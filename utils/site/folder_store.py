@@ -7,7 +7,9 @@ that refuses a taken name (utils/atomic_io.py `atomic_create_bytes`), a refused 
 `quarantine/directory/` with a `.reason` beside it.
 
 What it refuses (a link or a file where a journal folder or segment belongs) it moves aside
-to the quarantine when it is this PC's own (`set_aside`), never followed."""
+to the quarantine when it is this PC's own (`set_aside`), never followed.
+
+How it fits: docs/architecture.md §7, "The two ports"."""
 
 from __future__ import annotations
 

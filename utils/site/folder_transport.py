@@ -8,7 +8,9 @@ file is opened only when its modification time or size changed (a hint to look, 
 to believe: the caller checks the signature and that the content is newer). Every access goes
 through the share's seam and the bounded reader: a station folder that is a link, or a status
 file that is a link, a FIFO, too large or nested beyond the bounds, is not read; the read names
-it (`StatusRead.problem`) and the poll carries on."""
+it (`StatusRead.problem`) and the poll carries on.
+
+How it fits: docs/architecture.md §7, "The two ports"."""
 
 from __future__ import annotations
 

@@ -48,6 +48,8 @@ Reading journals is utils/site/journal_read.py. This module is over 400 lines be
 writer is one job that does not split well: exporting, and finding where the share's journal
 really ends after an outage or a crash (trim, seal the tail, or start a chain's own folder)
 share one position and must be read together.
+
+How it fits: docs/architecture.md §4 (the journal a box travels in).
 """
 
 from __future__ import annotations

@@ -4,7 +4,9 @@ through the one per-event check (utils/site/journal_check.py), taken only in sea
 stored in batches that tell the listeners what changed (`ViewChange`).
 
 A mixin of `SiteView` (its state, the share's reading and the refusals are the view's): the
-view was one 869-line module; ingestion, verification and the rest are one job each."""
+view was one 869-line module; ingestion, verification and the rest are one job each.
+
+How it fits: docs/architecture.md §4, "A box, from the form to every PC's site view"."""
 
 from __future__ import annotations
 

@@ -23,6 +23,8 @@ turns them into signals (gui/admin/view_bridge.py).
 This module is over 400 lines because its thread is one loop whose phases (catching up,
 following, the share offline) share one state, one set of positions and one watcher; their
 transitions are the job, and split they would be read in three places.
+
+How it fits: docs/architecture.md §3 (threads) and §4 (a box into every PC's site view).
 """
 
 from __future__ import annotations
