@@ -1,6 +1,6 @@
 """`shopfloor send STATION... TYPE [key=value ...] --as USER [--all] [--wait S] [--ttl S]`: a
 signed remote command to stations (the allow-list in config/command_parameters.py), its
-parameters typed as the catalogue says; with --wait the acks are printed as JSON lines and the
+parameters typed as their specification says; with --wait the acks are printed as JSON lines and the
 exit code is 0 only when every station answered `done`."""
 
 from __future__ import annotations
@@ -84,7 +84,7 @@ def key_values(pairs: list[str]) -> dict[str, str]:
 
 
 def typed_params(command_type: CommandType, raw: dict[str, str]) -> dict:
-    """The parameters as the command catalogue types them; a wrong one is refused by name."""
+    """The parameters as their specification types them; a wrong one is refused by name."""
     specs = {spec.name: spec for spec in COMMAND_PARAMS[command_type]}
     typed: dict = {}
     for name, value in raw.items():

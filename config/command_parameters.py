@@ -7,9 +7,9 @@ from dataclasses import dataclass
 
 from config.constants import CommandType
 
-# `ParamSpec.choices`: a text parameter whose value must be one of the site catalogue's sizes.
-# Only the names are known here (the catalogue is site data); the admin panel offers them as a
-# choice and the station checks the value against its own catalogue when it runs the command.
+# `ParamSpec.choices`: a text parameter whose value must be one of the site catalog's sizes.
+# Only the names are known here (the site catalog is site data); the panel offers them as a
+# choice and the station checks the value against its own site catalog when it runs it.
 CATALOG_SIZES = "catalog_sizes"
 
 
@@ -26,7 +26,7 @@ class ParamSpec:
 
 @dataclass(frozen=True)
 class ParamProblem:
-    """Why parameters do not fit the catalogue, as a stable `code` a GUI can translate (the
+    """Why parameters do not fit their specification, as a stable `code` a GUI can translate (the
     parameter's `name` and the spec's limits fill it in); `message` is the English wording
     used in logs, exceptions and acks."""
 
@@ -89,13 +89,14 @@ COMMAND_PARAMS: dict[CommandType, tuple[ParamSpec, ...]] = {
 
 
 def check_params(command_type: CommandType, params: object) -> str | None:
-    """None when `params` fits the catalogue, else the reason (unknown names are refused)."""
+    """None when `params` fits its command's specification, else the reason (unknown names
+    are refused)."""
     problem = param_problem(command_type, params)
     return None if problem is None else problem.message
 
 
 def param_problem(command_type: CommandType, params: object) -> ParamProblem | None:
-    """None when `params` fits the catalogue, else the first problem found."""
+    """None when `params` fits its command's specification, else the first problem found."""
     if not isinstance(params, dict):
         return ParamProblem("not_object", command_type=str(command_type))
     specs = {spec.name: spec for spec in COMMAND_PARAMS[command_type]}

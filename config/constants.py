@@ -1,4 +1,4 @@
-"""Roles, the permission matrix and the remote-command catalogue names."""
+"""Roles, the permission matrix and the remote commands' names (the allow-list)."""
 
 from __future__ import annotations
 

@@ -64,12 +64,12 @@ def choose_language(setting: str) -> str:
 
 
 def uses_decimal_comma() -> bool:
-    """The installed catalogue writes numbers with a decimal comma (Portuguese)."""
+    """The installed translation writes numbers with a decimal comma (Portuguese)."""
     return QCoreApplication.translate("Messages", "decimal-separator") == ","
 
 
 def number_locale() -> QLocale:
-    """The locale number fields show and read, following the installed catalogue (not the
+    """The locale number fields show and read, following the installed translation (not the
     system): a decimal comma in Portuguese; no thousands separators (ids, milliseconds)."""
     locale = (QLocale(QLocale.Language.Portuguese, QLocale.Country.Brazil)
               if uses_decimal_comma() else QLocale(QLocale.Language.English,
@@ -79,16 +79,16 @@ def number_locale() -> QLocale:
 
 
 def current_language() -> str:
-    """The language the installed catalogue speaks ("pt_BR" or "en")."""
+    """The language the installed translation speaks ("pt_BR" or "en")."""
     app = QCoreApplication.instance()
     return getattr(app, "_shopfloor_language", "en") if app is not None else "en"
 
 
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
-    """Load our catalogue and Qt's own (standard buttons) for the chosen language.
+    """Load our translations and Qt's own (standard buttons) for the chosen language.
 
     English too loads ours: its texts are the code's own, but its plurals ("%n box(es)") come
-    from the catalogue's numerus forms ("1 box", "2 boxes")."""
+    from the translation's numerus forms ("1 box", "2 boxes")."""
     language = choose_language(setting)
     for old in getattr(app, "_shopfloor_translators", []):
         app.removeTranslator(old)

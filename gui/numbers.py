@@ -1,5 +1,5 @@
 """Numbers on screen in the language's own format: a decimal comma in Portuguese, a point in
-English (gui.i18n.number_locale follows the installed catalogue), the same in input hints,
+English (gui.i18n.number_locale follows the installed translation), the same in input hints,
 error messages, tables, dialogs and plots. Typing accepts either separator
 (models.validation.parse_decimal); what is shown is always this one.
 

@@ -86,14 +86,14 @@ def value_text(value: Any) -> str:
 
 def pairs_text(values: dict[str, Any], limit: int = 160) -> str:
     """A command's parameters in one cell: "Lot code: L1 · Total boxes: 40", names in the
-    person's language where the catalogue has them."""
+    person's language where the parameter specification has them."""
     text = " · ".join(f"{param_name_label(name)}: {value_text(value)}"
                       for name, value in values.items())
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def param_problem_text(problem: ParamProblem, command: CommandType) -> str:
-    """What is wrong with the form, in the person's language (the catalogue's `code`)."""
+    """What is wrong with the form, in the person's language (the specification's `code`)."""
     spec = next((s for s in COMMAND_PARAMS[command] if s.name == problem.name), None)
     label = problem.name if spec is None else param_label(None, spec)
     if problem.code == "required":

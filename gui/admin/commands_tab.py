@@ -1,7 +1,7 @@
 """Remote commands: pick the stations, the command and its parameters (a form generated from
-the catalogue: no free-typed JSON), confirm disruptive ones, and follow each command to its
-end in the history table: one sentence per outcome in the person's language, the rest in a
-details dialog on request (gui/admin/command_details.py). The history's model is
+the command's parameter specification: no free-typed JSON), confirm disruptive ones, and
+follow each command to its end in the history table: one sentence per outcome in the person's
+language, the rest in a details dialog on request (gui/admin/command_details.py). The history's model is
 commands_model.py; the wording command_texts.py and command_outcomes.py.
 
 How it fits: docs/architecture.md §5 (a command's path) and §8 (screens)."""
@@ -143,7 +143,7 @@ class CommandsTab(QWidget):
         return edit
 
     def _choices(self, spec: ParamSpec) -> list[str]:
-        """The values a choice parameter may take now (the site catalogue can be republished
+        """The values a choice parameter may take now (the site catalog can be republished
         while the panel is open)."""
         return list(self.site.catalog.sizes) if spec.choices == CATALOG_SIZES else []
 
@@ -162,7 +162,7 @@ class CommandsTab(QWidget):
         super().showEvent(event)
         for spec in COMMAND_PARAMS[self.command_type()]:
             widget = self.inputs[spec.name]
-            if isinstance(widget, QComboBox):  # sizes as the catalogue in force lists them
+            if isinstance(widget, QComboBox):  # sizes as the site catalog in force lists them
                 self._fill_choices(widget, spec)
 
     def params(self) -> dict[str, Any]:
@@ -267,7 +267,7 @@ class CommandsTab(QWidget):
         except PermissionDenied:
             self.error.setText(self.tr("Your role may not send this command."))
             return
-        except ValueError:  # the form was checked against the catalogue: a safety net
+        except ValueError:  # the form was checked against the specification: a safety net
             self.error.setText(self.tr("The command was not sent: its parameters do not fit "
                                        "the catalogue. Nothing was queued; check the form and "
                                        "send again."))

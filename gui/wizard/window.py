@@ -270,7 +270,7 @@ class FirstRunWizard(Retranslating):
     # -- language ----------------------------------------------------------------------------
 
     def apply_language(self, code: str) -> None:
-        """At once: our catalogue and Qt's are swapped; every page retranslates itself on the
+        """At once: our translations and Qt's are swapped; every page retranslates itself on the
         LanguageChange event Qt sends."""
         app = QApplication.instance()
         if app is not None:

@@ -1,4 +1,4 @@
-"""Carrying out each command of the catalogue on a station (runs on the command thread).
+"""Carrying out each command of the allow-list on a station (runs on the command thread).
 
 Returns (outcome, reason, result) for the ack. Commands act through the same services a person
 uses, with the issuer as the acting user, so permissions and audit apply unchanged and the
