@@ -1,8 +1,8 @@
 """Remote commands: pick the stations, the command and its parameters (a form generated from
 the command's parameter specification: no free-typed JSON), confirm disruptive ones, and
 follow each command to its end in the history table: one sentence per outcome in the person's
-language, the rest in a details dialog on request (gui/admin/command_details.py). The history's model is
-commands_model.py; the wording command_texts.py and command_outcomes.py.
+language, the rest in a details dialog on request (gui/admin/command_details.py). The
+history's model is commands_model.py; the wording command_texts.py and command_outcomes.py.
 
 How it fits: docs/architecture.md §5 (a command's path) and §8 (screens)."""
 
