@@ -27,6 +27,7 @@ from utils.mes.handover import HandoverHistory
 from gui.admin.handover_model import HandoverModel
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
+from gui.admin.view_status import ViewStatus
 from gui.handover_texts import HandoverTexts
 from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
@@ -73,6 +74,8 @@ class HandoverTab(QWidget):
         filters.addWidget(self.period)
         filters.addWidget(self.waiting)
         filters.addWidget(self.refresh_button)
+        # How current the site view is (every period ends now: live).
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         self.model = HandoverModel(self.zone, self)
         self.table = QTableView()
         self.table.setObjectName("handoverTable")
@@ -99,6 +102,7 @@ class HandoverTab(QWidget):
         splitter.setStretchFactor(1, 3)
         layout = QVBoxLayout(self)
         layout.addLayout(filters)
+        layout.addWidget(self.currency)
         layout.addWidget(splitter, 1)
         layout.addWidget(self.status)
         self._generation = 0

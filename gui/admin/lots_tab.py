@@ -25,6 +25,7 @@ from gui.admin.lot_texts import meaning_text, site_time, status_text
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
+from gui.admin.view_status import ViewStatus
 from gui.labels import wrapped_label
 from gui.layouts import STRETCH, hbox, vbox
 from gui.table_model import ColumnTableModel
@@ -94,7 +95,8 @@ class LotsTab(QWidget):
         self.pdf_button = QPushButton(self.tr("Lot record (PDF)…"))
         self.pdf_button.setObjectName("lotPdf")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
-        vbox(self, (self.table, 3), (self.details, 2), self.status,
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)  # how current (live)
+        vbox(self, self.currency, (self.table, 3), (self.details, 2), self.status,
              hbox(self.refresh_button, STRETCH, self.review_button, self.pdf_button))
         self._selected_state: LotState | None = None
         self._generation = 0

@@ -27,6 +27,7 @@ from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.view_bridge import ViewBridge
+from gui.admin.view_status import ViewStatus
 from gui.downtime_texts import percent_text
 
 REFRESH_MS = 30_000  # the shift under way and open stops grow with the clock
@@ -47,6 +48,10 @@ class OeeTab(RefreshWhenShown):
         # A plant's shifts over everything are hundreds of thousands of lines: the last day
         # by default (the dashboard shows the trend over the whole period).
         self.filters.period.setCurrentIndex(self.filters.period.findData(1))
+        # "Everything" reads the last EVERYTHING_DAYS only: said where it is chosen.
+        self.filters.period.setItemText(
+            self.filters.period.findData(0),
+            self.tr("Everything (last %1 days)").replace("%1", str(EVERYTHING_DAYS)))
         self.filters.changed.connect(self.refresh)
         self.grouping = QComboBox()
         self.grouping.setObjectName("oeeGrouping")
@@ -80,6 +85,8 @@ class OeeTab(RefreshWhenShown):
         self.rows_button = QPushButton(self.tr("Rows behind the selected line…"))
         self.rows_button.setObjectName("oeeRowsButton")
         self.rows_button.clicked.connect(self._open_selected)
+        # How current the site view is (every period ends now: live).
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)
         top = QHBoxLayout()
         top.addWidget(self.filters)
         top.addWidget(self.grouping)
@@ -87,6 +94,7 @@ class OeeTab(RefreshWhenShown):
         top.addWidget(self.rows_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.currency)
         layout.addWidget(self.definitions)
         layout.addWidget(self.total)
         layout.addWidget(self.table, 1)

@@ -31,6 +31,7 @@ from gui.admin.spc_texts import (
 )
 from gui.admin.value_axis import value_axes
 from gui.admin.view_bridge import ViewBridge
+from gui.admin.view_status import ViewStatus
 from gui.labels import wrapped_label
 from gui.site_time import site_text
 from gui.theme import TOUCH_MIN_PX
@@ -115,6 +116,8 @@ class SpcTab(RefreshWhenShown):
         bar.addStretch(1)
         self.freeze_button.setMinimumHeight(TOUCH_MIN_PX)
         bar.addWidget(self.freeze_button)
+        # How current the site view is (the charts always end at the newest point: live).
+        self.currency = ViewStatus(bridge, site.timezone, site.clock)
 
         self.model = SpcStatusModel(self._when, self)
         self.table = QTableView()
@@ -175,6 +178,7 @@ class SpcTab(RefreshWhenShown):
         splitter.setSizes([420, 940])
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
+        layout.addWidget(self.currency)
         layout.addWidget(splitter, 1)
         self.chart_choice.currentIndexChanged.connect(self.show_chart)
         self.measurement.currentIndexChanged.connect(self.show_chart)

@@ -228,102 +228,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="146"/>
+        <location filename="../app_window.py" line="148"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="147"/>
+        <location filename="../app_window.py" line="149"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="150"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="158"/>
+        <location filename="../app_window.py" line="160"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="161"/>
+        <location filename="../app_window.py" line="163"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="166"/>
+        <location filename="../app_window.py" line="168"/>
         <source>Confirm the takeover of this station…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="171"/>
+        <location filename="../app_window.py" line="173"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="174"/>
+        <location filename="../app_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="175"/>
+        <location filename="../app_window.py" line="177"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="219"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="223"/>
+        <location filename="../app_window.py" line="225"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="229"/>
+        <location filename="../app_window.py" line="231"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="242"/>
+        <location filename="../app_window.py" line="244"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="294"/>
+        <location filename="../app_window.py" line="296"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="301"/>
+        <location filename="../app_window.py" line="303"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="302"/>
+        <location filename="../app_window.py" line="304"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="320"/>
+        <location filename="../app_window.py" line="322"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="340"/>
+        <location filename="../app_window.py" line="342"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="341"/>
+        <location filename="../app_window.py" line="343"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,102 +1656,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="65"/>
+        <location filename="../admin/commands_tab.py" line="67"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="70"/>
+        <location filename="../admin/commands_tab.py" line="72"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="74"/>
+        <location filename="../admin/commands_tab.py" line="76"/>
         <source>Commands sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="77"/>
+        <location filename="../admin/commands_tab.py" line="79"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="90"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="91"/>
+        <location filename="../admin/commands_tab.py" line="93"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="92"/>
+        <location filename="../admin/commands_tab.py" line="94"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="99"/>
+        <location filename="../admin/commands_tab.py" line="101"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="223"/>
+        <location filename="../admin/commands_tab.py" line="225"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="227"/>
+        <location filename="../admin/commands_tab.py" line="229"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="238"/>
+        <location filename="../admin/commands_tab.py" line="240"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="239"/>
+        <location filename="../admin/commands_tab.py" line="241"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="248"/>
+        <location filename="../admin/commands_tab.py" line="250"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="266"/>
+        <location filename="../admin/commands_tab.py" line="268"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="269"/>
+        <location filename="../admin/commands_tab.py" line="271"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279"/>
+        <location filename="../admin/commands_tab.py" line="281"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
@@ -1759,7 +1759,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="292"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2904,72 +2904,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../admin/handover_tab.py" line="49"/>
+        <location filename="../admin/handover_tab.py" line="50"/>
         <source>Search: station, person, notes, lot, defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="51"/>
+        <location filename="../admin/handover_tab.py" line="52"/>
         <source>Search handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Last 7 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Last 31 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="62"/>
+        <location filename="../admin/handover_tab.py" line="63"/>
         <source>Last 365 days</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="62"/>
+        <location filename="../admin/handover_tab.py" line="63"/>
         <source>All</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="66"/>
+        <location filename="../admin/handover_tab.py" line="67"/>
         <source>Only those not acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="69"/>
+        <location filename="../admin/handover_tab.py" line="70"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="79"/>
+        <location filename="../admin/handover_tab.py" line="82"/>
         <source>Shift handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="91"/>
+        <location filename="../admin/handover_tab.py" line="94"/>
         <source>The chosen handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="131"/>
+        <location filename="../admin/handover_tab.py" line="135"/>
         <source>Handovers shown: %1 (newest first; at most %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="153"/>
+        <location filename="../admin/handover_tab.py" line="157"/>
         <source>Choose a handover to read it whole.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="170"/>
+        <location filename="../admin/handover_tab.py" line="174"/>
         <source>The handovers could not be read (%1); try Refresh.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4880,32 +4880,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>First box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Last box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4913,62 +4913,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="76"/>
+        <location filename="../admin/lots_tab.py" line="77"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="88"/>
+        <location filename="../admin/lots_tab.py" line="89"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="90"/>
+        <location filename="../admin/lots_tab.py" line="91"/>
         <source>Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="94"/>
+        <location filename="../admin/lots_tab.py" line="95"/>
         <source>Lot record (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="145"/>
+        <location filename="../admin/lots_tab.py" line="147"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="148"/>
+        <location filename="../admin/lots_tab.py" line="150"/>
         <source>No decision signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="151"/>
+        <location filename="../admin/lots_tab.py" line="153"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="155"/>
+        <location filename="../admin/lots_tab.py" line="157"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="160"/>
+        <location filename="../admin/lots_tab.py" line="162"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="183"/>
+        <location filename="../admin/lots_tab.py" line="185"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="184"/>
+        <location filename="../admin/lots_tab.py" line="186"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="191"/>
+        <location filename="../admin/lots_tab.py" line="193"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5557,27 +5557,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="53"/>
+        <location filename="../admin/oee_tab.py" line="54"/>
+        <source>Everything (last %1 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="58"/>
         <source>per shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="54"/>
+        <location filename="../admin/oee_tab.py" line="59"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="66"/>
+        <location filename="../admin/oee_tab.py" line="71"/>
         <source>OEE per station and shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="80"/>
+        <location filename="../admin/oee_tab.py" line="85"/>
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="134"/>
+        <location filename="../admin/oee_tab.py" line="142"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6863,88 +6868,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="90"/>
+        <location filename="../admin/spc_tab.py" line="91"/>
         <source>Station and size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="93"/>
-        <location filename="../admin/spc_tab.py" line="110"/>
+        <location filename="../admin/spc_tab.py" line="94"/>
+        <location filename="../admin/spc_tab.py" line="111"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="98"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
         <source>Points shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="100"/>
+        <location filename="../admin/spc_tab.py" line="101"/>
         <source>last %1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="102"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
         <source>Freeze baseline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="104"/>
+        <location filename="../admin/spc_tab.py" line="105"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="109"/>
+        <location filename="../admin/spc_tab.py" line="110"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="131"/>
+        <location filename="../admin/spc_tab.py" line="134"/>
         <source>Charts with frozen limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="138"/>
+        <location filename="../admin/spc_tab.py" line="141"/>
         <source>Individuals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="142"/>
         <source>point (oldest to newest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="141"/>
+        <location filename="../admin/spc_tab.py" line="144"/>
         <source>Moving range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="146"/>
+        <location filename="../admin/spc_tab.py" line="149"/>
         <source>CL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="146"/>
+        <location filename="../admin/spc_tab.py" line="149"/>
         <source>UCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="146"/>
+        <location filename="../admin/spc_tab.py" line="149"/>
         <source>LCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="161"/>
+        <location filename="../admin/spc_tab.py" line="164"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="169"/>
+        <location filename="../admin/spc_tab.py" line="172"/>
         <source>Signals (newest first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="253"/>
+        <location filename="../admin/spc_tab.py" line="257"/>
         <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>

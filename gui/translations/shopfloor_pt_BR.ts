@@ -229,102 +229,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="146"/>
+        <location filename="../app_window.py" line="148"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="147"/>
+        <location filename="../app_window.py" line="149"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="150"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="153"/>
+        <location filename="../app_window.py" line="155"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="158"/>
+        <location filename="../app_window.py" line="160"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="161"/>
+        <location filename="../app_window.py" line="163"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="166"/>
+        <location filename="../app_window.py" line="168"/>
         <source>Confirm the takeover of this station…</source>
         <translation>Confirmar a substituição desta estação…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="171"/>
+        <location filename="../app_window.py" line="173"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="174"/>
+        <location filename="../app_window.py" line="176"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="175"/>
+        <location filename="../app_window.py" line="177"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="217"/>
+        <location filename="../app_window.py" line="219"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="223"/>
+        <location filename="../app_window.py" line="225"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="229"/>
+        <location filename="../app_window.py" line="231"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="242"/>
+        <location filename="../app_window.py" line="244"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="294"/>
+        <location filename="../app_window.py" line="296"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="301"/>
+        <location filename="../app_window.py" line="303"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="302"/>
+        <location filename="../app_window.py" line="304"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="320"/>
+        <location filename="../app_window.py" line="322"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="340"/>
+        <location filename="../app_window.py" line="342"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="341"/>
+        <location filename="../app_window.py" line="343"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -1657,102 +1657,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="49"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="50"/>
+        <location filename="../admin/commands_tab.py" line="52"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="53"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="65"/>
+        <location filename="../admin/commands_tab.py" line="67"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="70"/>
+        <location filename="../admin/commands_tab.py" line="72"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="74"/>
+        <location filename="../admin/commands_tab.py" line="76"/>
         <source>Commands sent</source>
         <translation>Comandos enviados</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="77"/>
+        <location filename="../admin/commands_tab.py" line="79"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="90"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="91"/>
+        <location filename="../admin/commands_tab.py" line="93"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="92"/>
+        <location filename="../admin/commands_tab.py" line="94"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="99"/>
+        <location filename="../admin/commands_tab.py" line="101"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="223"/>
+        <location filename="../admin/commands_tab.py" line="225"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="227"/>
+        <location filename="../admin/commands_tab.py" line="229"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="238"/>
+        <location filename="../admin/commands_tab.py" line="240"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="239"/>
+        <location filename="../admin/commands_tab.py" line="241"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="248"/>
+        <location filename="../admin/commands_tab.py" line="250"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="266"/>
+        <location filename="../admin/commands_tab.py" line="268"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="269"/>
+        <location filename="../admin/commands_tab.py" line="271"/>
         <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279"/>
+        <location filename="../admin/commands_tab.py" line="281"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="285"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1760,7 +1760,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="292"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -2905,72 +2905,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverTab</name>
     <message>
-        <location filename="../admin/handover_tab.py" line="49"/>
+        <location filename="../admin/handover_tab.py" line="50"/>
         <source>Search: station, person, notes, lot, defect</source>
         <translation>Buscar: estação, pessoa, notas, lote, defeito</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="51"/>
+        <location filename="../admin/handover_tab.py" line="52"/>
         <source>Search handovers</source>
         <translation>Buscar passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="60"/>
+        <location filename="../admin/handover_tab.py" line="61"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Last 7 days</source>
         <translation>Últimos 7 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="61"/>
+        <location filename="../admin/handover_tab.py" line="62"/>
         <source>Last 31 days</source>
         <translation>Últimos 31 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="62"/>
+        <location filename="../admin/handover_tab.py" line="63"/>
         <source>Last 365 days</source>
         <translation>Últimos 365 dias</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="62"/>
+        <location filename="../admin/handover_tab.py" line="63"/>
         <source>All</source>
         <translation>Todas</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="66"/>
+        <location filename="../admin/handover_tab.py" line="67"/>
         <source>Only those not acknowledged</source>
         <translation>Só as sem ciência</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="69"/>
+        <location filename="../admin/handover_tab.py" line="70"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="79"/>
+        <location filename="../admin/handover_tab.py" line="82"/>
         <source>Shift handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="91"/>
+        <location filename="../admin/handover_tab.py" line="94"/>
         <source>The chosen handover</source>
         <translation>A passagem escolhida</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="131"/>
+        <location filename="../admin/handover_tab.py" line="135"/>
         <source>Handovers shown: %1 (newest first; at most %2)</source>
         <translation>Passagens mostradas: %1 (mais recentes primeiro; no máximo %2)</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="153"/>
+        <location filename="../admin/handover_tab.py" line="157"/>
         <source>Choose a handover to read it whole.</source>
         <translation>Escolha uma passagem de turno para lê-la inteira.</translation>
     </message>
     <message>
-        <location filename="../admin/handover_tab.py" line="170"/>
+        <location filename="../admin/handover_tab.py" line="174"/>
         <source>The handovers could not be read (%1); try Refresh.</source>
         <translation>Não foi possível ler as passagens de turno (%1); tente Atualizar.</translation>
     </message>
@@ -4882,32 +4882,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="43"/>
+        <location filename="../admin/lots_tab.py" line="44"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>First box</source>
         <translation>Primeira caixa</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_tab.py" line="45"/>
         <source>Last box</source>
         <translation>Última caixa</translation>
     </message>
@@ -4915,62 +4915,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="76"/>
+        <location filename="../admin/lots_tab.py" line="77"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="88"/>
+        <location filename="../admin/lots_tab.py" line="89"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="90"/>
+        <location filename="../admin/lots_tab.py" line="91"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="94"/>
+        <location filename="../admin/lots_tab.py" line="95"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="145"/>
+        <location filename="../admin/lots_tab.py" line="147"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="148"/>
+        <location filename="../admin/lots_tab.py" line="150"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="151"/>
+        <location filename="../admin/lots_tab.py" line="153"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="155"/>
+        <location filename="../admin/lots_tab.py" line="157"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="160"/>
+        <location filename="../admin/lots_tab.py" line="162"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="183"/>
+        <location filename="../admin/lots_tab.py" line="185"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="184"/>
+        <location filename="../admin/lots_tab.py" line="186"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="191"/>
+        <location filename="../admin/lots_tab.py" line="193"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -5559,27 +5559,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="53"/>
+        <location filename="../admin/oee_tab.py" line="54"/>
+        <source>Everything (last %1 days)</source>
+        <translation>Tudo (últimos %1 dias)</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_tab.py" line="58"/>
         <source>per shift</source>
         <translation>por turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="54"/>
+        <location filename="../admin/oee_tab.py" line="59"/>
         <source>per day</source>
         <translation>por dia</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="66"/>
+        <location filename="../admin/oee_tab.py" line="71"/>
         <source>OEE per station and shift</source>
         <translation>OEE por estação e turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="80"/>
+        <location filename="../admin/oee_tab.py" line="85"/>
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="134"/>
+        <location filename="../admin/oee_tab.py" line="142"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
     </message>
@@ -6865,88 +6870,88 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="90"/>
+        <location filename="../admin/spc_tab.py" line="91"/>
         <source>Station and size</source>
         <translation>Estação e tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="93"/>
-        <location filename="../admin/spc_tab.py" line="110"/>
+        <location filename="../admin/spc_tab.py" line="94"/>
+        <location filename="../admin/spc_tab.py" line="111"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="98"/>
+        <location filename="../admin/spc_tab.py" line="99"/>
         <source>Points shown</source>
         <translation>Pontos mostrados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="100"/>
+        <location filename="../admin/spc_tab.py" line="101"/>
         <source>last %1 points</source>
         <translation>últimos %1 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="102"/>
+        <location filename="../admin/spc_tab.py" line="103"/>
         <source>Freeze baseline…</source>
         <translation>Congelar linha de base…</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="104"/>
+        <location filename="../admin/spc_tab.py" line="105"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="109"/>
+        <location filename="../admin/spc_tab.py" line="110"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="131"/>
+        <location filename="../admin/spc_tab.py" line="134"/>
         <source>Charts with frozen limits</source>
         <translation>Gráficos com limites congelados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="138"/>
+        <location filename="../admin/spc_tab.py" line="141"/>
         <source>Individuals</source>
         <translation>Valores individuais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="139"/>
+        <location filename="../admin/spc_tab.py" line="142"/>
         <source>point (oldest to newest)</source>
         <translation>ponto (do mais antigo ao mais recente)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="141"/>
+        <location filename="../admin/spc_tab.py" line="144"/>
         <source>Moving range</source>
         <translation>Amplitude móvel</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="146"/>
+        <location filename="../admin/spc_tab.py" line="149"/>
         <source>CL</source>
         <translation>LC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="146"/>
+        <location filename="../admin/spc_tab.py" line="149"/>
         <source>UCL</source>
         <translation>LSC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="146"/>
+        <location filename="../admin/spc_tab.py" line="149"/>
         <source>LCL</source>
         <translation>LIC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="161"/>
+        <location filename="../admin/spc_tab.py" line="164"/>
         <source>Signals</source>
         <translation>Sinais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="169"/>
+        <location filename="../admin/spc_tab.py" line="172"/>
         <source>Signals (newest first)</source>
         <translation>Sinais (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="253"/>
+        <location filename="../admin/spc_tab.py" line="257"/>
         <source>%1 · value %2 · %3</source>
         <translation>%1 · valor %2 · %3</translation>
     </message>
