@@ -48,7 +48,8 @@ class AuthService(AccountAdmin):
     """Accounts: the first admin, login under the lockout, sessions and signatures, the
     person's own password change; administration comes from `AccountAdmin`."""
 
-    def __init__(self, changes: Changes, settings: SettingsHolder, clock: Clock | None = None):
+    def __init__(self, changes: Changes, settings: SettingsHolder, clock: Clock | None = None,
+                 *, site: "SiteAccounts | None" = None):
         self.changes = changes
         self.database = changes.database
         self.audit = changes.audit
@@ -56,7 +57,7 @@ class AuthService(AccountAdmin):
         self.clock = clock or SystemClock()
         # The site's accounts when this PC is in a site: every change becomes an operation
         # signed by the person who made it, in the site's directory log.
-        self.site: "SiteAccounts | None" = None
+        self.site = site
         # Sessions that have signed with their user name and password (needs_username).
         self._signed_sessions: set[str] = set()
 

@@ -78,7 +78,7 @@ def _folder_ports(folder: Path) -> "tuple[Path, LiveTransport, SiteStore]":
 
 
 def _open_trust(paths: AppPaths, settings: Settings, database: Database,
-                store: "DirectoryEntries", station_id: str, clock: Clock) -> Any:
+                store: "DirectoryEntries", station_id: str, clock: Clock) -> SiteTrust | None:
     """This PC's trust in its site (pinned root, own key, verified directory), or None with
     the reason logged: production goes on locally either way."""
     assert settings.site_id is not None
@@ -105,8 +105,24 @@ def default_station_id() -> str:
     return "pc-" + (socket.gethostname().split(".")[0].lower() or "local")
 
 
-@dataclass
+@dataclass(eq=False)
+class _Opened:
+    """The context's one changing part: the catalog in force (swapped whole by a newer site
+    catalog) and what is opened on first use, for the site folder it was opened for."""
+
+    catalog: Catalog
+    site_view: "SiteView | None" = None
+    view_follower: "ViewFollower | None" = None
+    # The site's two ports (utils/site/ports.py), built here and nowhere else, for the shared
+    # folder they were built for (a PC that joins a site while running gets new ones).
+    ports: "tuple[Path, LiveTransport, SiteStore] | None" = None
+
+
+@dataclass(frozen=True, eq=False)
 class AppContext:
+    """One installation's services, built once by `open` and never reassigned (frozen): the
+    settings change through `settings_holder`, the catalog through `apply_catalog`."""
+
     paths: AppPaths
     settings_holder: SettingsHolder
     database: Database
@@ -118,24 +134,30 @@ class AppContext:
     changes: Changes
     auth: AuthService
     production: ProductionService
-    catalog: Catalog
+    _opened: _Opened
     clock: Clock = field(default_factory=SystemClock)
-    trust: "SiteTrust | None" = None  # once the PC is a certified member of a site
-    directory: "SiteAccounts | None" = None  # the site's accounts, with `trust`
-    site_catalog: SiteCatalogService | None = None  # set by `open`
-    _site_view: "SiteView | None" = None  # opened on first use
-    _view_follower: "ViewFollower | None" = None
-    # The site's two ports (utils/site/ports.py), built here and nowhere else, for the shared
-    # folder they were built for (a PC that joins a site while running gets new ones).
-    _ports: "tuple[Path, LiveTransport, SiteStore] | None" = None
+    trust: SiteTrust | None = None  # once the PC is a certified member of a site
+    directory: SiteAccounts | None = None  # the site's accounts, with `trust`
+    in_site_at_open: bool = False  # a site folder was in the settings when it was opened
+
+    @property
+    def catalog(self) -> Catalog:
+        """The catalog in force: the newest signed site catalog taken, else the defaults."""
+        return self._opened.catalog
+
+    @cached_property
+    def site_catalog(self) -> SiteCatalogService:
+        """Publishing and taking the site catalog (utils/site_catalog.py)."""
+        return SiteCatalogService(self, self.trust, in_site=self.in_site_at_open)
 
     def _site_ports(self) -> "tuple[LiveTransport, SiteStore] | None":
         folder = self.site_folder
         if folder is None:
             return None
-        if self._ports is None or self._ports[0] != folder:
-            self._ports = _folder_ports(folder)
-        return self._ports[1], self._ports[2]
+        opened = self._opened
+        if opened.ports is None or opened.ports[0] != folder:
+            opened.ports = _folder_ports(folder)
+        return opened.ports[1], opened.ports[2]
 
     @property
     def transport(self) -> "LiveTransport | None":
@@ -155,22 +177,27 @@ class AppContext:
     def site_view(self) -> "SiteView":
         """The site view of this PC (its own database, opened on first use): every station's
         journal and this PC's own chain, for every tab, the CLI and the exports."""
-        if self._site_view is None:
+        if self._opened.site_view is None:
             # Deferred for start-up time: only a PC that shows the site opens its view.
             from utils.site.site_view import SiteView
 
-            self._site_view = SiteView(self)
-        return self._site_view
+            self._opened.site_view = SiteView(self)
+        return self._opened.site_view
+
+    @property
+    def holds_site_view(self) -> bool:
+        """Whether this PC has a site view (opened now, or kept on disk), without opening one."""
+        return self._opened.site_view is not None or self.paths.site_view_file.exists()
 
     @property
     def view_follower(self) -> "ViewFollower":
         """What keeps the site view current while someone needs it (view_follower.py)."""
-        if self._view_follower is None:
+        if self._opened.view_follower is None:
             # Deferred for start-up time (watchdog and the view): see `site_view`.
             from utils.site.view_follower import ViewFollower
 
-            self._view_follower = ViewFollower(self.site_view, clock=self.clock)
-        return self._view_follower
+            self._opened.view_follower = ViewFollower(self.site_view, clock=self.clock)
+        return self._opened.view_follower
 
     # The services below are built on first use, once (cached_property); their modules are
     # imported then, for start-up time: each is read on demand (a panel, a tab, the CLI).
@@ -205,7 +232,7 @@ class AppContext:
 
         return HandoverService(self)
 
-    @property
+    @cached_property
     def handover_history(self) -> "HandoverHistory":
         """Every station's handovers from the site view (utils/mes/handover.py)."""
         from utils.mes.handover import HandoverHistory
@@ -214,7 +241,7 @@ class AppContext:
 
     def _site_record(self, record_id: str) -> dict[str, Any] | None:
         """The current version of a record in the site view, if this PC has a view."""
-        if self._site_view is None and not self.paths.site_view_file.exists():
+        if not self.holds_site_view:
             return None
         return self.site_view.current_record(record_id)
 
@@ -259,10 +286,6 @@ class AppContext:
         catalog = _stored_catalog(database) or default_catalog()
         changes = Changes(database, audit)
         holder = SettingsHolder(settings)
-        auth = AuthService(changes, holder, clock)
-        production = ProductionService(changes, catalog, station_id=station_id,
-                                       timezone=catalog.timezone or settings.timezone,
-                                       clock=clock, auth=auth)
         trust = accounts = ports = None
         if settings.site_id and settings.site_folder:
             # The site directory log lives in the site store: the same store the context
@@ -272,10 +295,15 @@ class AppContext:
             if trust is not None:
                 accounts = SiteAccounts(trust, database, clock)
                 accounts.project()
-                auth.site = accounts
+        auth = AuthService(changes, holder, clock, site=accounts)
+        production = ProductionService(changes, catalog, station_id=station_id,
+                                       timezone=catalog.timezone or settings.timezone,
+                                       clock=clock, auth=auth)
         context = cls(paths, holder, database, anchor, station_id, local_key, keyring, audit,
-                      changes, auth, production, catalog, clock, trust, accounts, _ports=ports)
-        context.site_catalog = SiteCatalogService(context, trust, in_site=ports is not None)
+                      changes, auth, production, _Opened(catalog, ports=ports), clock, trust,
+                      accounts, in_site_at_open=ports is not None)
+        # The production service asks the context's site view and lot release (opened on
+        # first use) about a record and a lot: given as calls, after the context exists.
         production.site_records = context._site_record
         production.lot_guard = lambda lot: context.release.frozen(lot)
         return context
@@ -286,7 +314,7 @@ class AppContext:
         version, the zone) finds the production service on it too, never half switched."""
         self.production.catalog = catalog
         self.production.set_timezone(catalog.timezone or self.settings.timezone)
-        self.catalog = catalog
+        self._opened.catalog = catalog
 
     def verify_audit(self, **options) -> list[VerifyResult]:
         return verify_database(self.database, anchor=self.anchor, keyring=self.keyring,
@@ -295,10 +323,10 @@ class AppContext:
 
     def close(self) -> None:
         try:
-            if self._view_follower is not None:
-                self._view_follower.stop()
-            if self._site_view is not None:
-                self._site_view.close()
+            if self._opened.view_follower is not None:
+                self._opened.view_follower.stop()
+            if self._opened.site_view is not None:
+                self._opened.site_view.close()
             self.audit.checkpoint_now()
         finally:
             self.database.dispose()

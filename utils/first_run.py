@@ -218,8 +218,7 @@ def _take_site_directory(ctx: AppContext) -> None:
     try:
         if ctx.directory is not None:
             ctx.directory.refresh()
-        if ctx.site_catalog is not None:
-            ctx.site_catalog.refresh()
+        ctx.site_catalog.refresh()
     except OSError as exc:  # DirectoryUnavailable is one
         log.warning("The site's accounts could not be read yet (%s); they arrive when the "
                     "share is reachable", exc)

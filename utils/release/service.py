@@ -283,7 +283,7 @@ class ReleaseService:
         """Why the lot's records may not change now (released or rejected), else None. What
         this PC's site view knows: a station that has not read the release yet may still
         write; the release then shows as invalidated."""
-        if self.ctx._site_view is None and not self.ctx.paths.site_view_file.exists():
+        if not self.ctx.holds_site_view:
             return None
         view = self.ctx.site_view
         with view.database.read() as connection:  # a box is registered every few seconds:

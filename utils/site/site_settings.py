@@ -39,8 +39,6 @@ class SiteSettings:
     def refresh_catalog(self) -> None:
         """Take a newer signed site catalog: forms, bands and thresholds at once, and the
         site's default intervals into this PC's settings."""
-        if self.ctx.site_catalog is None:
-            return
         self.ctx.site_catalog.refresh()
         # Announce by version, not by what refresh() took: a catalog published from this PC's
         # own admin panel must reach this PC's form and intervals too.

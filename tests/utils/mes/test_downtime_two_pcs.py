@@ -56,7 +56,7 @@ def test_a_stop_travels_to_the_other_pcs_view_and_is_classified_there(pcs):
     station.production.set_lot(operator, "L1", 100)
     # The app ran for 20 minutes without a box: the rule opens a stop from its start.
     started = station.clock.now() - timedelta(minutes=20)
-    station.downtime = DowntimeService(station, started_at=started)  # replaces the cached one
+    vars(station)["downtime"] = DowntimeService(station, started_at=started)  # the cached one, replaced
     assert station.downtime.tick() == "opened"
     wait_until(lambda: (_status(site).get("production") or {}).get("state") == "down")
     assert _status(site)["production"]["reason"] == ""
