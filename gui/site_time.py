@@ -5,23 +5,35 @@ would be taken for the PC's time."""
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Protocol
 from zoneinfo import ZoneInfo
 
+from utils.clock import Clock
 from utils.timezones import same_wall_clock, zone_label
 
 from gui.zone_field import this_pc_zone
 
 
-def site_zone(ctx) -> ZoneInfo:
+class SiteClock(Protocol):
+    """The site's zone and clock: the AppContext, or a tab's SiteNow (gui/admin/site_now.py)."""
+
+    @property
+    def timezone(self) -> str: ...
+
+    @property
+    def clock(self) -> Clock: ...
+
+
+def site_zone(ctx: SiteClock) -> ZoneInfo:
     return ZoneInfo(ctx.timezone)
 
 
-def site_text(ctx, moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
+def site_text(ctx: SiteClock, moment: datetime, fmt: str = "%Y-%m-%d %H:%M") -> str:
     """`moment` (aware) as the site's wall clock shows it."""
     return moment.astimezone(site_zone(ctx)).strftime(fmt)
 
 
-def zone_note(ctx, moment: datetime | None = None) -> str:
+def zone_note(ctx: SiteClock, moment: datetime | None = None) -> str:
     """The site zone's short name when this PC's own zone shows another time ("UTC-03"),
     else "" (the times need no label)."""
     moment = moment or ctx.clock.now()

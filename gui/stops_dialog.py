@@ -4,6 +4,8 @@ at least 48 px high). The service (utils/mes/downtime.py) checks the permission 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from zoneinfo import ZoneInfo
 
 from PySide6.QtWidgets import (
@@ -17,11 +19,14 @@ from gui.downtime_texts import (
 )
 from gui.labels import wrapped_label
 
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
 TOUCH = 48
 
 
 class StopsDialog(QDialog):
-    def __init__(self, ctx, session, parent: QWidget | None = None):
+    def __init__(self, ctx: "AppContext", session, parent: QWidget | None = None):
         super().__init__(parent)
         self.ctx = ctx
         self.session = session

@@ -15,7 +15,7 @@ from __future__ import annotations
 import logging
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from config.constants import Permission
 from config.settings import STATION_KINDS, Settings, SettingsError
@@ -26,6 +26,9 @@ from utils.permissions import require
 from utils.settings_store import save_settings
 from utils.site.protocol import valid_station_id
 from utils.site.site_key import SiteError, read_site
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -71,11 +74,12 @@ class PcSettingsChange:
         return tuple(self.after)
 
 
-def read_pc_settings(ctx, autostart: Autostart | None = None) -> PcSettings:
+def read_pc_settings(ctx: "AppContext", autostart: Autostart | None = None) -> PcSettings:
     return PcSettings.of(ctx.settings, (autostart or Autostart()).is_enabled())
 
 
-def change_pc_settings(ctx, session, wanted: PcSettings, *, autostart: Autostart | None = None,
+def change_pc_settings(ctx: "AppContext", session, wanted: PcSettings, *,
+                       autostart: Autostart | None = None,
                        probe: Callable[[Path], None] = write_probe) -> PcSettingsChange:
     """Check and keep `wanted`; returns what changed. May block on the shared folder (the
     folder check): call it off the GUI thread."""
@@ -129,7 +133,8 @@ def _normalised(wanted: PcSettings) -> PcSettings:
     return PcSettings(**values)
 
 
-def _check_site_folder(ctx, wanted: PcSettings, probe: Callable[[Path], None]) -> PcSettings:
+def _check_site_folder(ctx: "AppContext", wanted: PcSettings,
+                       probe: Callable[[Path], None]) -> PcSettings:
     if not ctx.settings.site_id:
         raise PcSettingsError("not_member", "this PC is not in a site: the first-run set-up "
                               "(or shopfloor site join) chooses its folder", field="site_folder")
@@ -150,7 +155,7 @@ def _check_site_folder(ctx, wanted: PcSettings, probe: Callable[[Path], None]) -
     return PcSettings(**{**asdict(wanted), "site_folder": str(folder.resolve())})
 
 
-def _check_station(ctx, wanted: PcSettings) -> None:
+def _check_station(ctx: "AppContext", wanted: PcSettings) -> None:
     station_id, kind = wanted.station_id, wanted.station_kind
     if kind not in STATION_KINDS:
         raise PcSettingsError("bad_kind", f"unknown station kind {kind!r}", field="station")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import TYPE_CHECKING, Any, Mapping
 
 from config.catalog import (
     FLEET_METRICS, LOCATION_NOT_RECORDED, NO_REJECTION, Catalog, Machine, Measurement,
@@ -36,6 +36,9 @@ from utils.permissions import require
 from utils.timezones import valid_zone
 from utils.trust.directory_state import OpRefused, check_op
 from utils.trust.dirlog import make_op
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -220,7 +223,7 @@ class SiteCatalogService:
     directory log, signed by the admin who publishes it: versions only grow and every PC
     witnesses them, so an older catalog put back on the share is never taken."""
 
-    def __init__(self, ctx, trust=None, *, in_site: bool = False):
+    def __init__(self, ctx: "AppContext", trust=None, *, in_site: bool = False):
         self.ctx = ctx
         self.in_site = in_site  # the PC was in a site (a site folder in its settings) when opened
         self.trust = trust  # utils.trust.site_trust.SiteTrust when it is a certified member

@@ -20,12 +20,13 @@ the plant (utils/backup/archive_check.py):
     records.csv             every record version those events wrote (made from the events;
                             verify-archive makes it again and compares)
 
-In a site the journals come from the site store, read through its port (`SiteStore`: the
-shared folder's today), as every PC trusts them: sealed by each station's PC key. A PC in no site archives its own chain from its database: its events link
-and hash, but are not sealed, and the archive says that their origin cannot be proven on
-another PC. Account entries of the site directory are never included (they hold password
-hashes and sealed keys): a PC certified by an admin rather than the root is shown with that
-admin's public key, which this archive does not chain to the root.
+In a site the journals come from the site store, read through its port (`SiteStore`: the shared
+folder's today), as every PC trusts them: sealed by each station's PC key. A PC in no site
+archives its own chain from its database: its events link and hash, but are not sealed, and the
+archive says that their origin cannot be proven on another PC. Account entries of the site
+directory are never included (they hold password hashes and sealed keys): a PC certified by an
+admin rather than the root is shown with that admin's public key, which this archive does not
+chain to the root.
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ import json
 import zipfile
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from config.constants import Permission
 from data import audit_repo, directory_repo
@@ -48,6 +49,9 @@ from utils.permissions import require
 from utils.site.journal import JournalEvent, JournalHeader, JournalSeal, parse_body
 from utils.site.ports import SiteStore
 from utils.trust.crypto import key_id_of
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 
 class ArchiveError(RuntimeError):
@@ -98,7 +102,7 @@ def journal_part(store: SiteStore, station: str, chain: str, start: str,
     return part
 
 
-def local_part(ctx, station: str, start: str, end: str) -> StationPart:
+def local_part(ctx: "AppContext", station: str, start: str, end: str) -> StationPart:
     """This PC's own chain from its database, unsealed (a PC in no site)."""
     part = StationPart(station, sealed=False)
     after = 0
@@ -127,7 +131,7 @@ def _signer_keys(state, certificate: dict[str, Any] | None, name: str) -> dict[s
     return {name: {key: state.person_keys[key][1].hex for key in known}}
 
 
-def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
+def keys_document(ctx: "AppContext", stations: Iterable[str]) -> dict[str, Any]:
     """The root's public key and, per station, its PC keys with their certificates."""
 
     state = ctx.trust.state
@@ -162,7 +166,8 @@ def keys_document(ctx, stations: Iterable[str]) -> dict[str, Any]:
 
 # --- making it ---------------------------------------------------------------------------------
 
-def make_archive(ctx, session, start: datetime, end: datetime, out: Path) -> dict[str, Any]:
+def make_archive(ctx: "AppContext", session, start: datetime, end: datetime,
+                 out: Path) -> dict[str, Any]:
     """Write the archive of [start, end) to `out` (atomically); returns its manifest. Checks
     what it wrote with verify-archive's own check before keeping it."""
 

@@ -18,7 +18,6 @@ What is checked, in order (utils/backup/archive.py says what an archive holds):
 
 from __future__ import annotations
 
-import json
 import tempfile
 import zipfile
 from dataclasses import dataclass, field

@@ -19,7 +19,7 @@ import time
 from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from data.database import DatabaseError, open_database
 from utils.audit.chain import read_checkpoint_file
@@ -27,6 +27,9 @@ from utils.audit.database_verify import verify_database
 from utils.audit.verify import VerifyResult
 from utils.backup.files import file_sha256, read_sidecar
 from utils.backup.snapshot import chain_heads
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 ANCHOR_KEY = "chain_anchor"  # utils/context.py keeps a database's anchor under this name
 
@@ -82,7 +85,7 @@ class BackupProof:
         return lines
 
 
-def verify_backup(ctx, file: Path, *, keep_copy_in: Path | None = None,
+def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = None,
                   progress: Callable[[str, int, int | None], None] | None = None,
                   cancel: threading.Event | None = None) -> BackupProof:
     """Restore `file` into a temporary folder (or `keep_copy_in`, left for the caller) and
@@ -128,7 +131,8 @@ def verify_backup(ctx, file: Path, *, keep_copy_in: Path | None = None,
                        time.perf_counter() - started, copy if keep_copy_in is not None else None)
 
 
-def _against_witness(ctx, connection: sqlite3.Connection, heads: dict[str, tuple[int, str]]
+def _against_witness(ctx: "AppContext", connection: sqlite3.Connection,
+                     heads: dict[str, tuple[int, str]]
                      ) -> tuple[dict[str, tuple[int, int]], dict[str, int]]:
     """Each checkpoint this PC witnessed (and can check the signature of) against the backup."""
     behind: dict[str, tuple[int, int]] = {}

@@ -108,7 +108,7 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
         lock.release()
 
 
-def _check(ctx, file: Path, work: Path, username: str, password: str,
+def _check(ctx: "AppContext", file: Path, work: Path, username: str, password: str,
            override_reason: str | None):
     result = ctx.auth.login(username, password)
     if not result.ok:
@@ -148,7 +148,7 @@ def _check(ctx, file: Path, work: Path, username: str, password: str,
     return session, proof, override, Actor(session.username, str(session.role))
 
 
-def _signed_override(ctx, session, proof: BackupProof, reason: str) -> dict[str, Any]:
+def _signed_override(ctx: "AppContext", session, proof: BackupProof, reason: str) -> dict[str, Any]:
     """The override's manifest: who, name, when, meaning, what it overrides; in a site also
     signed with the person's own key, bound to the backup's checksum."""
     manifest: dict[str, Any] = {
@@ -164,7 +164,7 @@ def _signed_override(ctx, session, proof: BackupProof, reason: str) -> dict[str,
     return manifest
 
 
-def _copy_aside(ctx, aside: Path) -> None:
+def _copy_aside(ctx: "AppContext", aside: Path) -> None:
     aside.parent.mkdir(parents=True, exist_ok=True)
 
     def copy(temp: Path) -> None:

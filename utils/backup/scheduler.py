@@ -3,13 +3,15 @@
 While it runs it holds this PC's in-use lock (utils/backup/in_use.py), so a restore never
 replaces the database under a running app or agent; if another process of this home holds it
 already, this one keeps no schedule (one per PC) and says so once. Every `check_every_s` it asks
-whether a backup is due (the first time one interval after start): none of this station's backups in the folder is younger than
-`backup_every_hours` (0: never by schedule). A backup that fails is logged as one warning line
-with the reason and tried again at the next check; the station's work never waits for it (the
-copy runs on this service's own thread).
+whether a backup is due (the first time one interval after start): none of this station's
+backups in the folder is younger than `backup_every_hours` (0: never by schedule). A backup that
+fails is logged as one warning line with the reason and tried again at the next check; the
+station's work never waits for it (the copy runs on this service's own thread).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 import logging
 import threading
@@ -20,6 +22,9 @@ from utils.backup.in_use import InUseLock
 from utils.backup.snapshot import BackupFailed, FolderUnusable, MadeBackup, make_backup
 from utils.clock import Clock
 
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
 log = logging.getLogger(__name__)
 
 CHECK_EVERY_S = 60.0
@@ -27,7 +32,8 @@ RETRY_AFTER = timedelta(minutes=15)  # after a failed copy (a failed folder chec
 
 
 class BackupService:
-    def __init__(self, ctx, *, clock: Clock | None = None, check_every_s: float = CHECK_EVERY_S):
+    def __init__(self, ctx: "AppContext", *, clock: Clock | None = None,
+                 check_every_s: float = CHECK_EVERY_S):
         self.ctx = ctx
         self.clock = clock or ctx.clock
         self.check_every_s = check_every_s

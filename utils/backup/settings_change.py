@@ -10,6 +10,8 @@ saves the settings file; the running schedule reads the new values at its next c
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from pathlib import Path
 
 from config.constants import Permission
@@ -19,6 +21,9 @@ from utils.changes import Topic
 from utils.permissions import require
 from utils.settings_store import save_settings
 
+if TYPE_CHECKING:
+    from utils.context import AppContext
+
 AUDIT_ACTION = "backup_settings.change"
 FIELDS = ("backup_folder", "backup_every_hours", "backup_keep")
 
@@ -27,7 +32,7 @@ class BackupSettingsError(ValueError):
     """A refused change; nothing was saved."""
 
 
-def change_backup_settings(ctx, session, **wanted) -> dict[str, tuple]:
+def change_backup_settings(ctx: "AppContext", session, **wanted) -> dict[str, tuple]:
     """Keep the given values of FIELDS; returns {field: (before, after)} of what changed."""
     require(session, Permission.BACKUP_MANAGE, ctx.changes, target="backup settings")
     unknown = set(wanted) - set(FIELDS)

@@ -11,6 +11,8 @@ of one moment). It is written beside its final name and put in place atomically
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import logging
 import sqlite3
 from contextlib import closing
@@ -26,6 +28,9 @@ from utils.backup.files import (
     sidecar_text,
 )
 from utils.permissions import require
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -56,7 +61,7 @@ def chain_heads(connection: sqlite3.Connection) -> dict[str, tuple[int, str]]:
     return {str(station): (int(seq), bytes(digest).hex()) for station, seq, digest in rows}
 
 
-def make_backup(ctx, *, actor: Actor | None = None, reason: str = "scheduled",
+def make_backup(ctx: "AppContext", *, actor: Actor | None = None, reason: str = "scheduled",
                 folder: Path | None = None) -> MadeBackup:
     """Back up `ctx`'s database into `folder` (default: the settings' backup folder).
 
@@ -121,7 +126,7 @@ def make_backup(ctx, *, actor: Actor | None = None, reason: str = "scheduled",
     return MadeBackup(parsed, size, digest, heads, [b.path.name for b in to_remove])
 
 
-def backup_now(ctx, session) -> MadeBackup:
+def backup_now(ctx: "AppContext", session) -> MadeBackup:
     """A backup asked for by a person (`shopfloor backup now`): admins only, refusal audited."""
     require(session, Permission.BACKUP_MANAGE, ctx.changes, target="backup")
     return make_backup(ctx, actor=session.actor, reason="on request")

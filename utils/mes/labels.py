@@ -16,7 +16,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 from datetime import datetime
-from typing import Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 from zoneinfo import ZoneInfo
 
 from sqlalchemy import func, select
@@ -31,6 +31,9 @@ from utils.changes import Topic
 from utils.mes.label_layout import LabelContent
 from utils.mes.label_payload import encode_payload
 from utils.permissions import require
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 log = logging.getLogger(__name__)
 
@@ -64,7 +67,7 @@ def label_key(content: LabelContent) -> str:
 
 
 class LabelService:
-    def __init__(self, ctx):
+    def __init__(self, ctx: "AppContext"):
         self.ctx = ctx
 
     def _local_time(self, moment: datetime) -> str:

@@ -10,6 +10,8 @@ comes with a new key) — `accounts_without_keys` lists them.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 
 from config.constants import Role
@@ -17,6 +19,9 @@ from data import users_repo
 from utils.passwords import check_password
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT
+
+if TYPE_CHECKING:
+    from utils.context import AppContext
 
 
 class BootstrapError(RuntimeError):
@@ -29,8 +34,8 @@ class BootstrapReport:
     without_keys: list[str]  # supervisors and admins who need a password reset to sign
 
 
-def certify_existing_accounts(ctx, admin: str, password: str, root: SigningKeyPair | None
-                              ) -> BootstrapReport:
+def certify_existing_accounts(ctx: "AppContext", admin: str, password: str,
+                              root: SigningKeyPair | None) -> BootstrapReport:
     """Certify `admin` with the root and every other local account with that admin's key."""
     accounts = ctx.directory
     if accounts is None or root is None:
@@ -60,7 +65,7 @@ def certify_existing_accounts(ctx, admin: str, password: str, root: SigningKeyPa
     return BootstrapReport(certified, accounts_without_keys(ctx))
 
 
-def accounts_without_keys(ctx) -> list[str]:
+def accounts_without_keys(ctx: "AppContext") -> list[str]:
     """Active supervisors, quality people and admins of the site with no certified signing
     key (they sign corrections, releases or commands)."""
     state = ctx.trust.state

@@ -103,7 +103,7 @@ def upgrade_site(home, passphrase: str, admin: str, password: str, *,
     return UpgradeReport(info.site_id, report.certified, report.without_keys)
 
 
-def _check_admin(ctx, admin: str, password: str) -> None:
+def _check_admin(ctx: "AppContext", admin: str, password: str) -> None:
     with ctx.database.read() as connection:
         found = users_repo.get(connection, admin)
     if found is None or not found[0].active or found[0].role != Role.ADMIN \
