@@ -214,8 +214,8 @@ def reason_text(row: dict[str, Any]) -> tuple[str, bool]:
     patterns: list[tuple[str, str, Callable[[str], str]]] = [
         (r"(\d+) lines", "", str),
         (r"size '(.*)' is not in the catalog", translate("Commands", 
-            "Size %1 is not in that station's catalogue. Nothing was changed; check the site "
-            "catalogue and send again."), str),
+            "Size %1 is not in that station's catalog. Nothing was changed; check the site "
+            "catalog and send again."), str),
         (r"(.*) is not an active user", translate("Commands", 
             "Refused: the station does not know %1 as an active user (its copy of the users "
             "may be older). Nothing was done."), str),

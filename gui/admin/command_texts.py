@@ -106,8 +106,8 @@ def param_problem_text(problem: ParamProblem, command: CommandType) -> str:
         text = translate("Commands", "“%1” must have %2 to %3 characters. "
                                           "Nothing was sent; correct it and send again.")
     else:  # wrong types or unknown names: the form cannot make them, a safety net
-        text = translate("Commands", "“%1” does not fit the command "
-                                          "catalogue. Nothing was sent; check the form and send "
+        text = translate("Commands", "“%1” does not fit what this command "
+                                          "accepts. Nothing was sent; check the form and send "
                                           "again.")
     return (text.replace("%1", label).replace("%2", str(problem.minimum))
             .replace("%3", str(problem.maximum)))

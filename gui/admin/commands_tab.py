@@ -269,7 +269,7 @@ class CommandsTab(QWidget):
             return
         except ValueError:  # the form was checked against the specification: a safety net
             self.error.setText(self.tr("The command was not sent: its parameters do not fit "
-                                       "the catalogue. Nothing was queued; check the form and "
+                                       "what it accepts. Nothing was queued; check the form and "
                                        "send again."))
             return
         except OSError:

@@ -1148,6 +1148,11 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../admin/command_texts.py" line="109"/>
+        <source>“%1” does not fit what this command accepts. Nothing was sent; check the form and send again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../admin/command_outcomes.py" line="280"/>
         <location filename="../admin/command_texts.py" line="61"/>
         <source>Reason</source>
@@ -1230,11 +1235,6 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/command_texts.py" line="106"/>
         <source>“%1” must have %2 to %3 characters. Nothing was sent; correct it and send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/command_texts.py" line="109"/>
-        <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -1360,6 +1360,11 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/command_outcomes.py" line="156"/>
         <source>Done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/command_outcomes.py" line="216"/>
+        <source>Size %1 is not in that station&apos;s catalog. Nothing was changed; check the site catalog and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1638,11 +1643,6 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="216"/>
-        <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/command_outcomes.py" line="219"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation type="unfinished"></translation>
@@ -1742,7 +1742,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="271"/>
-        <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
+        <source>The command was not sent: its parameters do not fit what it accepts. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -7307,87 +7307,87 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="29"/>
+        <location filename="../stops_dialog.py" line="34"/>
         <source>Stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="41"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="39"/>
+        <location filename="../stops_dialog.py" line="44"/>
         <source>Recent stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="58"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="61"/>
+        <location filename="../stops_dialog.py" line="66"/>
         <source>Give the selected stop this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="68"/>
         <source>Machine down now, for this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="65"/>
+        <location filename="../stops_dialog.py" line="70"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="76"/>
+        <location filename="../stops_dialog.py" line="81"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="95"/>
+        <location filename="../stops_dialog.py" line="100"/>
         <source>Down for %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="117"/>
+        <location filename="../stops_dialog.py" line="122"/>
         <source>Choose a reason first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="127"/>
+        <location filename="../stops_dialog.py" line="132"/>
         <source>Choose the stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="132"/>
+        <location filename="../stops_dialog.py" line="137"/>
         <source>The stop now has the reason %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="138"/>
+        <location filename="../stops_dialog.py" line="143"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation type="unfinished"></translation>
     </message>

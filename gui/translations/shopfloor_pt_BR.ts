@@ -1235,8 +1235,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/command_texts.py" line="109"/>
-        <source>“%1” does not fit the command catalogue. Nothing was sent; check the form and send again.</source>
-        <translation>“%1” não confere com o catálogo de comandos. Nada foi enviado; confira o formulário e envie de novo.</translation>
+        <source>“%1” does not fit what this command accepts. Nothing was sent; check the form and send again.</source>
+        <translation>“%1” não confere com o que este comando aceita. Nada foi enviado; confira o formulário e envie de novo.</translation>
     </message>
     <message numerus="yes">
         <location filename="../admin/command_outcomes.py" line="49"/>
@@ -1640,7 +1640,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/command_outcomes.py" line="216"/>
-        <source>Size %1 is not in that station&apos;s catalogue. Nothing was changed; check the site catalogue and send again.</source>
+        <source>Size %1 is not in that station&apos;s catalog. Nothing was changed; check the site catalog and send again.</source>
         <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
     </message>
     <message>
@@ -1743,8 +1743,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="271"/>
-        <source>The command was not sent: its parameters do not fit the catalogue. Nothing was queued; check the form and send again.</source>
-        <translation>O comando não foi enviado: os parâmetros não conferem com o catálogo. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
+        <source>The command was not sent: its parameters do not fit what it accepts. Nothing was queued; check the form and send again.</source>
+        <translation>O comando não foi enviado: os parâmetros não conferem com o que ele aceita. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="281"/>
@@ -7309,87 +7309,87 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="29"/>
+        <location filename="../stops_dialog.py" line="34"/>
         <source>Stops of this machine</source>
         <translation>Paradas desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="35"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="36"/>
+        <location filename="../stops_dialog.py" line="41"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="39"/>
+        <location filename="../stops_dialog.py" line="44"/>
         <source>Recent stops of this machine</source>
         <translation>Paradas recentes desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="58"/>
+        <location filename="../stops_dialog.py" line="63"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="61"/>
+        <location filename="../stops_dialog.py" line="66"/>
         <source>Give the selected stop this reason</source>
         <translation>Dar este motivo à parada selecionada</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="68"/>
         <source>Machine down now, for this reason</source>
         <translation>Máquina parada agora, por este motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="65"/>
+        <location filename="../stops_dialog.py" line="70"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="76"/>
+        <location filename="../stops_dialog.py" line="81"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="95"/>
+        <location filename="../stops_dialog.py" line="100"/>
         <source>Down for %1 · %2</source>
         <translation>Parada há %1 · %2</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="117"/>
+        <location filename="../stops_dialog.py" line="122"/>
         <source>Choose a reason first.</source>
         <translation>Escolha um motivo primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="127"/>
+        <location filename="../stops_dialog.py" line="132"/>
         <source>Choose the stop in the list first.</source>
         <translation>Escolha a parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="132"/>
+        <location filename="../stops_dialog.py" line="137"/>
         <source>The stop now has the reason %1.</source>
         <translation>A parada agora tem o motivo %1.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="138"/>
+        <location filename="../stops_dialog.py" line="143"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
     </message>
