@@ -7,17 +7,27 @@ from __future__ import annotations
 
 import csv
 import json
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 import pytest
 
 from config.constants import Role
-from data.exports import RECORD_ID
+from data.exports import (
+    BOX, CAM_D, CAM_W, EXPORT_COLUMNS, LOT, OPERATOR, RECORD_ID, RECORDED_AT_UTC, SHEET_NAME,
+    STATION, UNIT_WEIGHT, UTC_OFFSET, VERSION,
+)
+from models.canonical import format_utc, parse_utc
+from utils.clock import ManualClock
+from utils.context import AppContext
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site, use_fast_kdf
+
+# The export's numeric columns ("numbers kept as numbers", data/exports.py); the rest is text.
+INTEGER_COLUMNS = (VERSION, BOX, UTC_OFFSET)
+DECIMAL_COLUMNS = (UNIT_WEIGHT, CAM_D, CAM_W)
 
 FORMS = [{"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body", "cam_d": "4,42",
           "cam_w": "3,98"},
@@ -34,20 +44,31 @@ def cli(shopfloor):
 
 @pytest.fixture
 def plant(tmp_path, monkeypatch):
-    """An office PC and stations 206 and 201, their records exported to their journals."""
+    """An office PC and stations 206 and 201, their records exported to their journals.
+    206: 7 boxes of lot L206 by op. 201, on an injected clock started now: 2 boxes of lot L201
+    by op, then 10 minutes later 2 boxes of lot K201 by op2 (so a lot, an operator and a "to"
+    on the Production tab's 5-minute grid each pick part of the site)."""
     monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
     use_fast_kdf(monkeypatch)
     site = make_site(tmp_path)
     admin = site.admin.auth.login("ana", ADMIN_PW).session
     site.admin.auth.create_user(admin, "op", "Olga", Role.OPERATOR, "Initial-Pass-1", "operator of the plant")
+    site.admin.auth.create_user(admin, "op2", "Otto", Role.OPERATOR, "Initial-Pass-1",
+                                "second operator of the plant")
     homes = {"office1": tmp_path / "home-admin"}
-    for station_id, boxes in (("206", 7), ("201", 4)):
+    for station_id in ("206", "201"):
         ctx = site.station(tmp_path, station_id)
+        if station_id == "201":  # reopened on a clock the fixture moves
+            ctx.close()
+            clock = ManualClock(datetime.now(timezone.utc))
+            ctx = AppContext.open(tmp_path / f"home-{station_id}", clock=clock)
         ctx.directory.refresh()
-        operator = ctx.auth.login("op", "Initial-Pass-1").session
-        ctx.production.set_lot(operator, f"L{station_id}", 100)
-        for number in range(boxes):
-            ctx.production.register_box(operator, FORMS[number % len(FORMS)])
+        if station_id == "206":
+            _register(ctx, "op", "L206", range(7))
+        else:
+            _register(ctx, "op", "L201", range(2))
+            clock.advance(minutes=10)
+            _register(ctx, "op2", "K201", range(2, 4))
         writer = JournalWriter(ctx.database, SiteLayout(site.share).station(station_id).ensure(),
                                ctx.anchor, ctx.trust.pc_key)
         while writer.sync():
@@ -58,23 +79,95 @@ def plant(tmp_path, monkeypatch):
     return site, homes
 
 
+def _register(ctx, username: str, lot: str, forms: range) -> None:
+    """`username` sets `lot` and registers one box per form number (FORMS, in turn)."""
+    operator = ctx.auth.login(username, "Initial-Pass-1").session
+    ctx.production.set_lot(operator, lot, 100)
+    for number in forms:
+        ctx.production.register_box(operator, FORMS[number % len(FORMS)])
+
+
 def _csv_ids(path: Path) -> list[str]:
     with open(path, encoding="utf-8-sig", newline="") as handle:
         return [row[RECORD_ID] for row in csv.DictReader(handle)]
 
 
+def _csv_rows(path: Path) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8-sig", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def _assert_same_rows(csv_rows: list[dict[str, str]], tab, case: str) -> None:
+    """The file's rows (oldest first) are the tab's (newest first), record by record: id,
+    station, lot, operator and time."""
+    shown = [tab.model.row_data(r) for r in range(tab.model.rowCount())]
+    in_file = [(row[RECORD_ID], row[STATION], row[LOT], row[OPERATOR], row[RECORDED_AT_UTC])
+               for row in csv_rows]
+    in_tab = [(row["record_id"], row["station_id"], row["lot"], row["operator"],
+               format_utc(parse_utc(row["recorded_at"]))) for row in reversed(shown)]
+    assert in_file == in_tab, case
+
+
+def _on_grid(moment: datetime) -> datetime:
+    """`moment` rounded down to the 5-minute step of the tab's time fields."""
+    return moment - timedelta(minutes=moment.minute % 5, seconds=moment.second,
+                              microseconds=moment.microsecond)
+
+
+def _assert_xlsx_cells_are_the_csv(xlsx: Path, csv_path: Path) -> None:
+    """Cell by cell, the same columns in the same order. The formats differ only where
+    data/exports.py says: a CSV holds text, the XLSX keeps numbers as numbers (an empty cell
+    is "" in the CSV, no value in the sheet). Texts are compared as written (formula
+    neutralising is the same in both), numbers by value and by type (integers stay integers,
+    a station id like "201" stays text)."""
+    from openpyxl import load_workbook
+
+    with open(csv_path, encoding="utf-8-sig", newline="") as handle:
+        csv_table = list(csv.reader(handle))
+    book = load_workbook(xlsx, read_only=True)
+    try:
+        assert book.sheetnames == [SHEET_NAME]
+        sheet_table = [list(row) for row in book[SHEET_NAME].iter_rows(values_only=True)]
+    finally:
+        book.close()
+    assert csv_table[0] == sheet_table[0] == list(EXPORT_COLUMNS)
+    assert len(sheet_table) == len(csv_table) > 1
+    for line, (text_row, cell_row) in enumerate(zip(csv_table[1:], sheet_table[1:]), start=2):
+        assert len(text_row) == len(cell_row) == len(EXPORT_COLUMNS), line
+        for column, text, cell in zip(EXPORT_COLUMNS, text_row, cell_row):
+            where = f"row {line}, {column}: CSV {text!r}, XLSX {cell!r}"
+            if text == "":
+                assert cell is None, where
+            elif column in INTEGER_COLUMNS:
+                assert type(cell) is int and str(cell) == text, where
+            elif column in DECIMAL_COLUMNS:
+                assert type(cell) in (int, float) and cell == float(text), where
+            else:
+                assert type(cell) is str and cell == text, where
+
+
 def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot, plant, cli,
                                                                           tmp_path):
+    """`export --site` writes the Production tab's rows for the same filters: station, defect
+    and from; lot, operator and to, each narrowing the site; none. And the XLSX export holds
+    the CSV's values, cell by cell."""
     from gui.admin import wiring
     from gui.app import make_application
     from gui.tasks import TaskRunner
-    from utils.context import AppContext
 
     site, homes = plant
+    since = ("--from", "2020-01-01T00:00")  # the tab's "from" below, in the site's zone
+
+    def export(name: str, *filters: str, fmt: str = "csv") -> Path:
+        out = tmp_path / f"{name}.{fmt}"
+        result = cli(homes["office1"], "export", "--site", "--format", fmt, "--out", str(out),
+                     *filters, "--as", "ana")
+        assert result.returncode == 0, result.stderr
+        return out
+
     out = tmp_path / "site-206-furo.csv"
     exported = cli(homes["office1"], "export", "--site", "--format", "csv", "--out", str(out),
-                   "--station", "206", "--defect", "Furo", "--from", "2020-01-01T00:00",
-                   "--as", "ana")
+                   "--station", "206", "--defect", "Furo", *since, "--as", "ana")
     assert exported.returncode == 0, exported.stderr
     assert "reading the stations' journals: 100%" in exported.stderr
     ids = _csv_ids(out)
@@ -86,14 +179,16 @@ def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot,
     try:
         tab = wiring.production_tab(ctx, ctx.auth.login("ana", ADMIN_PW).session, runner)
         qtbot.addWidget(tab)
-        tab.set_range(datetime(2020, 1, 1, 3, tzinfo=timezone.utc))  # 00:00 in São Paulo
+        start = datetime(2020, 1, 1, 3, tzinfo=timezone.utc)  # 00:00 in São Paulo
+        tab.set_range(start)
         tab.station.setCurrentIndex(tab.station.findData("206"))
         tab.defect.setCurrentIndex(tab.defect.findData("Furo"))
         tab.refresh()
         shown = [tab.model.row_data(r)["record_id"] for r in range(tab.model.rowCount())]
         assert shown == list(reversed(ids))  # the tab newest first, the file oldest first
+        _assert_same_rows(_csv_rows(out), tab, "station, defect, from")
 
-        # And without filters, every station: the same set again.
+        # Without filters, every station: the same rows again, in CSV and in XLSX.
         everything = tmp_path / "site.xlsx"
         result = cli(homes["office1"], "export", "--site", "--format", "xlsx", "--out",
                      str(everything), "--as", "ana")
@@ -102,6 +197,36 @@ def test_export_site_equals_the_production_tabs_rows_for_the_same_filters(qtbot,
         tab.defect.setCurrentIndex(0)
         tab.refresh()
         assert tab.model.rowCount() == 11
+        all_rows = _csv_rows(export("site"))
+        assert len(all_rows) == 11
+        _assert_same_rows(all_rows, tab, "no filter")
+        _assert_xlsx_cells_are_the_csv(everything, tmp_path / "site.csv")
+
+        # A "to" on the tab's 5-minute grid between station 201's two groups of boxes.
+        later = max(parse_utc(row[RECORDED_AT_UTC]) for row in all_rows if row[STATION] == "201")
+        until = _on_grid(later)
+        assert 0 < sum(parse_utc(row[RECORDED_AT_UTC]) >= until for row in all_rows) < 11
+
+        # Lot, operator and to, each alone: fewer rows than the site, and the same in both.
+        for name, filters, on_tab, count in (
+                ("lot", ("--lot", "L201"), lambda: tab.lot.setText("L201"), 2),
+                ("operator", ("--operator", "op2"), lambda: tab.operator.setText("op2"), 2),
+                ("to", ("--to", until.isoformat()), lambda: tab.set_range(start, until), 9)):
+            tab.lot.clear()
+            tab.operator.clear()
+            tab.set_range(start)
+            on_tab()
+            tab.refresh()
+            rows = _csv_rows(export(name, *since, *filters))
+            assert 0 < len(rows) < len(all_rows) and len(rows) == count, name
+            assert tab.model.rowCount() == count, name
+            _assert_same_rows(rows, tab, name)
+        assert {row[OPERATOR] for row in _csv_rows(tmp_path / "operator.csv")} == {"op2"}
+        assert {row[LOT] for row in _csv_rows(tmp_path / "lot.csv")} == {"L201"}
+
+        # The XLSX of a filtered export holds that CSV's values too.
+        _assert_xlsx_cells_are_the_csv(export("to", *since, "--to", until.isoformat(),
+                                              fmt="xlsx"), tmp_path / "to.csv")
     finally:
         runner.shutdown()
         ctx.close()
