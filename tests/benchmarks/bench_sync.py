@@ -206,6 +206,9 @@ class Counters:
             return {"fsync_calls": self.fsync, "station_loop_ticks": self.ticks, **self.commits}
 
 
+GAP_MS = (5.0, 30.0)  # the pause between two round trips, drawn at random in this range
+
+
 class Stamps:
     """When the inbox file and the ack file became visible (wrapping the share seam's
     write-once create, which both the admin's send and the station's ack go through)."""
@@ -1154,6 +1157,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--phases", default="rt,reference,idle,ops,fanin",
                         help="comma-separated subset of rt,reference,idle,ops,fanin")
     parser.add_argument("--seed", type=int, default=20251)
+    parser.add_argument("--gap-ms", type=float, nargs=2, default=GAP_MS, metavar=("LOW", "HIGH"),
+                        help="the pause between two round trips, drawn in [LOW, HIGH] ms "
+                             "(default 5 30: each command lands while the station still "
+                             "gathers the previous one's status and export, 0.2 s)")
     parser.add_argument("--dir", type=Path, default=None,
                         help="parent folder for the temporary files (default: system temp)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
@@ -1174,7 +1181,7 @@ def main(argv: list[str] | None = None) -> int:
         "fanin_writer_threads": args.fanin_writer_threads,
         "fanin_status_interval_ms": 1000,
         "admin_poll_ms_poll10": args.admin_poll_ms_poll10,
-        "gap_ms": (5.0, 30.0),
+        "gap_ms": tuple(args.gap_ms),
         "bcrypt_rounds": BCRYPT_ROUNDS,
         "keyring": "off (SHOPFLOOR_KEYRING=off)",
         "seed": args.seed,

@@ -1,0 +1,235 @@
+"""Where a command's round trip goes: bench_sync's watcher round trip (admin and station in this
+process, one shared folder), with each step of the path timed on the thread that ran it.
+
+    .venv/bin/python tests/benchmarks/trace_round_trip.py [--commands N] --json PATH
+
+For every step (the admin's send and its write of the command file, the station's read, check,
+claim and ledger commit, the worker's ack, the admin's reading of it, each unit of work's
+BEGIN / body / COMMIT, every fsync, and the station's periodic status and journal export that
+can land in the middle) it prints how often it ran per round trip, when it started (median,
+ms after the send began) and how long it took (median), then the six slowest round trips as
+timelines. The steps are wrapped at run time (a diagnostic, not a measure of the product's
+speed: the wrappers cost a few microseconds each); `bench_sync.py --phases rt` gives the
+round trip's own figures. A script, not a pytest module.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import json
+import os
+import random
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Callable
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("SHOPFLOOR_KEYRING", "off")
+
+import bench_sync  # noqa: E402  (this folder's benchmark: its site kit, stamps and waker)
+
+Step = tuple[str, str, float, float]  # (step, thread, start, end), perf_counter seconds
+WARMUP = 10
+
+
+class Tracer:
+    """Wraps the steps of the round trip; each call is kept as a Step."""
+
+    def __init__(self) -> None:
+        self.steps: list[Step] = []
+        self._undo: list[Callable[[], None]] = []
+
+    def wrap(self, owner: Any, attr: str, name: str) -> None:
+        original = getattr(owner, attr)
+        steps = self.steps
+
+        @functools.wraps(original)
+        def timed(*args, **kwargs):
+            start = time.perf_counter()
+            try:
+                return original(*args, **kwargs)
+            finally:
+                steps.append((name, threading.current_thread().name, start,
+                              time.perf_counter()))
+
+        setattr(owner, attr, timed)
+        self._undo.append(lambda: setattr(owner, attr, original))
+
+    def wrap_transactions(self, database_class: Any) -> None:
+        """A write transaction as three steps: BEGIN (waiting for the write lock included),
+        its body, and the COMMIT (SQLite's own fsyncs)."""
+        original = database_class.write
+        steps = self.steps
+
+        @contextlib.contextmanager
+        def write(database, *args, **kwargs):
+            begun = time.perf_counter()
+            with original(database, *args, **kwargs) as connection:
+                body = time.perf_counter()
+                yield connection
+                committing = time.perf_counter()
+            done = time.perf_counter()
+            thread = threading.current_thread().name
+            steps.extend([("tx BEGIN", thread, begun, body), ("tx body", thread, body, committing),
+                          ("tx COMMIT", thread, committing, done)])
+
+        database_class.write = write
+        self._undo.append(lambda: setattr(database_class, "write", original))
+
+    def undo(self) -> None:
+        for step in reversed(self._undo):
+            step()
+        self._undo.clear()
+
+
+def install(tracer: Tracer) -> None:
+    import data.database
+    import utils.site.command_ledger as ledger
+    import utils.site.fleet as fleet
+    import utils.site.heartbeat as heartbeat
+    import utils.site.inbox as inbox
+    import utils.site.journal_export as journal_export
+    import utils.site.share_fs as share_fs
+    import utils.trust.site_trust as site_trust
+
+    for owner, attr, name in [
+        (fleet.FleetMonitor, "send", "admin: send"),
+        (fleet.FleetMonitor, "track", "admin: track"),
+        (share_fs.ShareFS, "create_once", "write-once file"),
+        (share_fs.ShareFS, "read_bytes", "read a file"),
+        (inbox.Inbox, "_consider", "station: consider"),
+        (inbox, "check_command", "station: check_command"),
+        (site_trust.SiteTrust, "check_person", "station: signature"),
+        (ledger.CommandLedger, "seen_before", "station: seen before"),
+        (inbox.Inbox, "_claim", "station: claim"),
+        (inbox, "execute", "worker: execute"),
+        (ledger.CommandLedger, "write_ack", "worker: write ack"),
+        (heartbeat.Heartbeat, "beat", "station: status"),
+        (journal_export.JournalExport, "export", "station: journal export"),
+        (os, "fsync", "os.fsync"),
+    ]:
+        tracer.wrap(owner, attr, name)
+    tracer.wrap_transactions(data.database.Database)
+
+
+def thread_kind(name: str) -> str:
+    """Worker threads numbered apart ("shopfloor-cmd_0") count as one kind."""
+    return name.split("_")[0]
+
+
+def run(commands: int, folder: Path, gap_ms: tuple[float, float]) -> dict[str, Any]:
+    from config.constants import CommandType
+    from utils.site.fleet import FleetMonitor
+    from utils.site.folder_transport import FolderTransport
+
+    kit = bench_sync._kit()
+    tracer = Tracer()
+    site = kit.make_site(folder)
+    fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
+    session = site.admin.auth.login("ana", kit.ADMIN_PW).session
+    station = site.station(folder, "206", status_interval_ms=1000, rescan_interval_ms=None)
+    service = kit.start_sync(station, watch=True)
+    waker = bench_sync.AckWaker(fleet.transport, "206")
+    rng = random.Random(20251)
+    trips: list[tuple[float, float, list[Step]]] = []
+    install(tracer)
+    try:
+        kit.wait_until(lambda: service.counters["heartbeats"] > 0, timeout=30)
+        pause = threading.Event()
+        for index in range(commands + WARMUP):
+            tracer.steps.clear()
+            started = time.perf_counter()
+            fleet.send(session, CommandType.PING, ["206"])
+            deadline = started + 10
+            while not fleet.track() and time.perf_counter() < deadline:
+                waker.event.clear()
+                waker.event.wait(0.05)
+            ended = time.perf_counter()
+            if index >= WARMUP:
+                trips.append((started, ended, list(tracer.steps)))
+            pause.wait(rng.uniform(*gap_ms) / 1000)
+    finally:
+        tracer.undo()
+        waker.stop()
+        service.stop()
+        station.close()
+        site.admin.close()
+    return summarise(trips)
+
+
+def summarise(trips: list[tuple[float, float, list[Step]]]) -> dict[str, Any]:
+    totals = sorted((end - start) * 1000 for start, end, _ in trips)
+    durations: dict[tuple[str, str], list[float]] = defaultdict(list)
+    starts: dict[tuple[str, str], list[float]] = defaultdict(list)
+    for start, _end, steps in trips:
+        first_seen: set[tuple[str, str]] = set()
+        for name, thread, begun, done in steps:
+            key = (name, thread_kind(thread))
+            durations[key].append((done - begun) * 1000)
+            if key not in first_seen:
+                first_seen.add(key)
+                starts[key].append((begun - start) * 1000)
+    rows = [{"step": name, "thread": thread,
+             "per_round_trip": len(durations[(name, thread)]) / len(trips),
+             "start_p50_ms": statistics.median(starts[(name, thread)]),
+             "duration_p50_ms": statistics.median(durations[(name, thread)])}
+            for name, thread in durations]
+    rows.sort(key=lambda row: row["start_p50_ms"])
+    slowest = sorted(trips, key=lambda trip: trip[1] - trip[0])[-6:]
+    return {
+        "round_trips": len(trips),
+        "total_ms": {"p50": statistics.median(totals),
+                     "p99": totals[min(len(totals) - 1, int(len(totals) * 0.99))]},
+        "steps": rows,
+        "slowest": [{"total_ms": (end - start) * 1000,
+                     "steps": [{"step": name, "thread": thread_kind(thread),
+                                "from_ms": (begun - start) * 1000,
+                                "to_ms": (done - start) * 1000}
+                               for name, thread, begun, done in sorted(steps, key=lambda s: s[2])
+                               if done - begun >= 0.0002]}
+                    for start, end, steps in slowest],
+    }
+
+
+def print_report(report: dict[str, Any]) -> None:
+    total = report["total_ms"]
+    print(f"{report['round_trips']} round trips: p50 {total['p50']:.2f} ms, "
+          f"p99 {total['p99']:.2f} ms")
+    print(f"{'step':28} {'thread':16} {'per trip':>8} {'starts at':>10} {'takes':>8}")
+    for row in report["steps"]:
+        print(f"{row['step']:28} {row['thread']:16} {row['per_round_trip']:8.2f} "
+              f"{row['start_p50_ms']:8.2f}ms {row['duration_p50_ms']:6.3f}ms")
+    for trip in report["slowest"]:
+        print(f"--- a slow round trip: {trip['total_ms']:.2f} ms")
+        for step in trip["steps"]:
+            print(f"  {step['from_ms']:7.2f} {step['to_ms']:7.2f}  {step['step']:28} "
+                  f"{step['thread']}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--commands", type=int, default=300)
+    parser.add_argument("--json", required=True)
+    parser.add_argument("--gap-ms", type=float, nargs=2, default=bench_sync.GAP_MS,
+                        metavar=("LOW", "HIGH"), help="the pause between round trips (ms)")
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="shopfloor-trace-") as folder:
+        report = run(args.commands, Path(folder), tuple(args.gap_ms))
+    report["gap_ms"] = list(args.gap_ms)
+    report["loadavg"] = os.getloadavg()
+    print_report(report)
+    Path(args.json).write_text(json.dumps(report, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
