@@ -193,6 +193,38 @@ def test_ranges_follow_the_clock_unless_a_fixed_end_is_chosen(qtbot, ctx, clock)
         runner.shutdown()
 
 
+def test_the_audit_tabs_range_follows_the_clock_unless_a_fixed_end_is_chosen(qtbot, ctx, clock):
+    from gui.admin import wiring
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+    from utils.audit.chain import Actor
+
+    make_application([])
+    runner = TaskRunner()
+    session = ctx.auth.login("ana", "Quarry-Lantern-42").session
+    tab = wiring.audit_tab(ctx, session, runner, site_view=ctx.site_view)
+    qtbot.addWidget(tab)
+    try:
+        tab.refresh()
+        assert tab.range.is_live and "fixed range" not in tab.currency.text()
+        opened = clock.now()
+        clock.advance(hours=3)  # the panel stays open; time goes on
+        ctx.changes.record(Actor("ana", "admin"), "test.later")
+        tab.refresh()
+        actions = [tab.model.row_data(r)["action"] for r in range(tab.model.rowCount())]
+        assert "test.later" in actions  # "until now" is now, not when the tab was opened
+        tab.set_range(opened - timedelta(days=1), opened)  # an explicit fixed range
+        tab.refresh()
+        actions = [tab.model.row_data(r)["action"] for r in range(tab.model.rowCount())]
+        assert "test.later" not in actions and "fixed range: nothing after" in tab.currency.text()
+        tab.range.live.setChecked(True)  # back to "until now": refreshed at once
+        actions = [tab.model.row_data(r)["action"] for r in range(tab.model.rowCount())]
+        assert "test.later" in actions and "fixed range" not in tab.currency.text()
+    finally:
+        tab.range.stop()
+        runner.shutdown()
+
+
 def test_a_panel_closed_before_it_started_following_leaves_nothing_behind(qtbot, tmp_path,
                                                                          monkeypatch):
     """The panel starts following once its window is up (a zero timer); closed before that,
