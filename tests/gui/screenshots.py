@@ -17,7 +17,8 @@ record that differs from its event; `release`: the Lots tab, the release dialog 
 audit-trail review, for a quality person; `oee`: downtime and OEE (tests/gui/screenshots_oee.py);
 `spc`: SPC charts; `handover`: the shift handover's screens (tests/gui/screenshots_handover.py);
 `labels`: the station's label dialog, the catalog's Labels section and the printed labels
-(tests/gui/screenshots_labels.py). Uses throwaway home and share folders.
+(tests/gui/screenshots_labels.py); `demo`: `shopfloor demo`'s office PC with its mark
+(tests/gui/screenshots_demo.py). Uses throwaway home and share folders.
 """
 
 from __future__ import annotations
@@ -1098,6 +1099,7 @@ def render_release(out_dir: Path) -> list[Path]:
 
 if __name__ == "__main__":
     # Issue 15's screens each have a module of their own.
+    from tests.gui.screenshots_demo import render_demo
     from tests.gui.screenshots_handover import render_handover
     from tests.gui.screenshots_labels import render_labels
     from tests.gui.screenshots_oee import render_oee
@@ -1110,13 +1112,13 @@ if __name__ == "__main__":
                                                                  "takeover", "upgrade",
                                                                  "verify", "chains", "release",
                                                                  "oee", "spc", "handover",
-                                                                 "labels"]
+                                                                 "labels", "demo"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
                  "verify": render_verify, "chains": render_chains, "release": render_release,
                  "oee": render_oee, "spc": render_spc, "handover": render_handover,
-                 "labels": render_labels}
+                 "labels": render_labels, "demo": render_demo}
     target.mkdir(parents=True, exist_ok=True)  # some renderers save without making it
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)

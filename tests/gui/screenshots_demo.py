@@ -1,0 +1,61 @@
+"""The demo's office PC for tests/gui/screenshots.py (target `demo`): `shopfloor demo`'s office
+window at 1366 x 768, on its login page and with the panel open, in pt_BR and en: the header's
+"DEMO · synthetic data" mark under the PC's name (utils/site/demo.py marks the home)."""
+
+from __future__ import annotations
+
+import tempfile
+import threading
+from pathlib import Path
+
+DEMO_PASSWORD = "Demo-Lantern-2026"
+
+
+def render_demo(out_dir: Path) -> list[Path]:
+    import utils.passwords
+    from gui.app import StationApp, make_application
+    from gui.i18n import install_translators
+    from utils.context import AppContext
+    from utils.site.demo import create_demo
+
+    from tests.gui.screenshots import SCREEN_1366, settle_until
+
+    utils.passwords.BCRYPT_ROUNDS = 4  # the demo admin's hash: a fast one for pictures
+    app = make_application([])
+    pause = threading.Event()  # never set: a bounded wait between event-loop turns
+
+    def settle(rounds: int = 1) -> None:
+        for _ in range(rounds):
+            app.processEvents()
+            pause.wait(0.02)
+
+    written: list[Path] = []
+    with tempfile.TemporaryDirectory(prefix="shots-demo-") as temp:
+        folder = Path(temp)
+        demo = create_demo(folder / "demo", "demo", "Demo admin", DEMO_PASSWORD, days=2)
+        ctx = AppContext.open(demo.office_home)
+        try:
+            for language in ("pt_BR", "en"):
+                install_translators(app, language, folder / "qm")
+                office = StationApp(ctx)
+                office.start()
+                office.window.resize(*SCREEN_1366)
+                office.window.show()
+                settle(20)
+                path = out_dir / f"demo-office-login-{language}.png"
+                office.window.grab().save(str(path))
+                written.append(path)
+                assert office.controller.login("demo", DEMO_PASSWORD).ok
+                settle_until(lambda: "·" in office.window.header.share.text(), settle)
+                settle(20)
+                path = out_dir / f"demo-office-panel-{language}.png"
+                office.window.grab().save(str(path))
+                written.append(path)
+                office.controller.logout()
+                office.stop()
+                office.window.allow_close = True
+                office.window.close()
+        finally:
+            ctx.close()
+            install_translators(app, "en", folder / "qm")
+    return written
