@@ -168,7 +168,9 @@ class StationApp:
             self.backups.stop()
             self.backups = None
         self.window.runner.shutdown()
+        self.window.idle.stop()
         app_events(QApplication.instance()).unsubscribe(self.window.idle.handle)
+        self.window.idle.unfollow()
         self.window.stop_work()
 
 

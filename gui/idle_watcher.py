@@ -39,6 +39,9 @@ class IdleWatcher(QObject):
         """Take each new idle timeout of this PC's settings as they are replaced."""
         self._holder = holder
         holder.subscribe(self._told)
+        # A replacement between this watcher's making and its subscribing is taken now.
+        if holder.current.idle_logout_minutes != self.policy.timeout.total_seconds() / 60:
+            self.set_minutes(holder.current.idle_logout_minutes)
 
     def unfollow(self) -> None:
         if self._holder is not None:

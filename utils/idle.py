@@ -24,17 +24,24 @@ class IdlePolicy:
     def __init__(self, timeout_minutes: float, clock: Clock, *,
                  warning_seconds: float = WARNING_SECONDS):
         self.warning_seconds = warning_seconds
-        self.set_timeout(timeout_minutes)
         self.clock = clock
         self._last_activity = clock.monotonic()
+        self._set(timeout_minutes)
 
-    def set_timeout(self, timeout_minutes: float) -> None:
-        """A new timeout from now on (a set_config), counted from the last activity."""
+    def _set(self, timeout_minutes: float) -> None:
         if timeout_minutes <= 0:
             raise ValueError("idle timeout must be positive")
         self.timeout = timedelta(minutes=timeout_minutes)
         # The warning never takes more than the whole timeout (a 1-minute timeout still works).
         self.warning = min(timedelta(seconds=self.warning_seconds), self.timeout)
+
+    def set_timeout(self, timeout_minutes: float) -> None:
+        """A new timeout from now on (a set_config), counted from the last activity; a shorter
+        one never logs out without the warning first (someone reading the screen for longer
+        than the new timeout still gets the countdown)."""
+        self._set(timeout_minutes)
+        at_least = self.clock.monotonic() - (self.timeout - self.warning).total_seconds()
+        self._last_activity = max(self._last_activity, at_least)
 
     def touch(self) -> None:
         """Keyboard, mouse, touch or a scanner: the person is here."""

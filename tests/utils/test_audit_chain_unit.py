@@ -255,6 +255,25 @@ def test_a_rolled_back_checkpoint_is_forgotten_and_made_again_at_the_next_event(
     assert written is not None and written.head_hash == stored[0]["head_hash"]
 
 
+def test_a_checkpoint_now_that_fails_leaves_nothing_to_hand_on(database, tmp_path):
+    log = audit_log(database, tmp_path, every=10)
+    append(log, 2)
+    real = log._write_checkpoint_row
+
+    def then_fail(connection, seq, head):
+        real(connection, seq, head)
+        raise RuntimeError("the commit does not happen")
+
+    log._write_checkpoint_row = then_fail
+    with pytest.raises(RuntimeError):
+        log.checkpoint_now()
+    del log._write_checkpoint_row
+    assert log.write_witness() is None and rows(database, "audit_checkpoints") == []
+    assert not (tmp_path / "cp.json").exists()
+    made = log.checkpoint_now()  # the head signed for real this time
+    assert made is not None and made.seq == 2
+
+
 def test_a_checkpoint_is_handed_on_by_the_thread_whose_transaction_made_it(database, tmp_path):
     import threading
 

@@ -34,3 +34,26 @@ def test_activity_restarts_the_countdown():
 def test_invalid_timeout_is_refused():
     with pytest.raises(ValueError):
         IdlePolicy(0, ManualClock())
+
+
+def test_a_shorter_timeout_never_logs_out_without_the_warning_first():
+    """Someone reading the screen for 3 minutes when the timeout drops from 5 to 2: the
+    countdown starts now, whole, instead of an instant logout."""
+    clock = ManualClock()
+    policy = IdlePolicy(5, clock)
+    clock.advance(minutes=3)
+    policy.set_timeout(2)
+    assert policy.phase() == IdlePhase.WARNING and policy.seconds_left() == 30
+    clock.advance(seconds=30)
+    assert policy.phase() == IdlePhase.EXPIRED
+
+
+def test_a_new_timeout_counts_from_the_last_activity():
+    clock = ManualClock()
+    policy = IdlePolicy(5, clock)
+    clock.advance(minutes=1)
+    policy.set_timeout(2)  # a minute idle of two: a minute left
+    assert policy.phase() == IdlePhase.ACTIVE
+    assert policy.remaining().total_seconds() == 60
+    policy.set_timeout(10)  # longer: counted from the same last activity
+    assert policy.remaining().total_seconds() == 9 * 60

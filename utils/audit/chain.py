@@ -102,9 +102,11 @@ class AuditLog:
             role=actor.role, action=action, entity=entity, entity_id=entity_id,
             command_id=command_id, prev_hash=prev, hash_=digest, key_id=self.key.key_id,
             mac=self.key.mac(digest), body=body)
-        if self._last_checkpoint_seq is None:
-            self._last_checkpoint_seq = audit_repo.last_checkpoint_seq(connection, self.station)
-        if seq - self._last_checkpoint_seq >= self.checkpoint_every:
+        last = self._last_checkpoint_seq  # read once: a rollback on another thread resets it
+        if last is None:
+            last = self._last_checkpoint_seq = audit_repo.last_checkpoint_seq(connection,
+                                                                               self.station)
+        if seq - last >= self.checkpoint_every:
             self._write_checkpoint_row(connection, seq, digest)
         return event
 
@@ -112,14 +114,19 @@ class AuditLog:
 
     def checkpoint_now(self) -> StoredCheckpoint | None:
         """Sign the current head (at shutdown, before a backup, on request)."""
-        with self.database.write() as connection:
-            head = audit_repo.chain_head(connection, self.station)
-            if head is None:
-                return None
-            if audit_repo.last_checkpoint_seq(connection, self.station) == head[0]:
-                self._pending.checkpoint = audit_repo.checkpoints(connection, self.station)[-1]
-            else:
-                self._write_checkpoint_row(connection, head[0], head[1])
+        try:
+            with self.database.write() as connection:
+                head = audit_repo.chain_head(connection, self.station)
+                if head is None:
+                    return None
+                if audit_repo.last_checkpoint_seq(connection, self.station) == head[0]:
+                    self._pending.checkpoint = audit_repo.checkpoints(connection,
+                                                                      self.station)[-1]
+                else:
+                    self._write_checkpoint_row(connection, head[0], head[1])
+        except BaseException:
+            self.rolled_back()
+            raise
         return self.write_witness()
 
     def _write_checkpoint_row(self, connection: Connection, seq: int, head: bytes) -> None:
