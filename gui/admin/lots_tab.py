@@ -12,55 +12,25 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QPushButton, QWidget
 
 from config.constants import Permission, role_allows
-from models.lot_status import LotStatus
 from utils.auth import AuthService, Session
 from utils.release.record import LotRecords
 from utils.release.service import LotState, ReleaseService
 
-from gui.admin.lot_texts import meaning_text, site_time, status_text
+from gui.admin.lot_texts import meaning_text, status_text
+from gui.admin.lots_model import LotsModel
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.labels import wrapped_label
 from gui.layouts import STRETCH, hbox, vbox
-from gui.table_model import ColumnTableModel
 from gui.table_view import read_table
 from gui.tasks import TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR
-
-
-class LotsModel(ColumnTableModel):
-    COLUMNS = ("lot", "status", "records", "stations", "first_at", "last_at")
-
-    def __init__(self, zone: ZoneInfo, parent: QObject | None = None):
-        super().__init__(parent)
-        self.zone = zone
-        self._rows: list[dict[str, Any]] = []
-        self._headers = (self.tr("Lot"), self.tr("Status"), self.tr("Records"),
-                         self.tr("Stations"), self.tr("First box"), self.tr("Last box"))
-
-    def lot_at(self, row: int) -> str:
-        return self._rows[row]["lot"]
-
-    def cell_data(self, row: dict[str, Any], column: str, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == "status":
-                return status_text(row["status"])
-            if column in ("first_at", "last_at"):
-                return site_time(row[column], self.zone)
-            if column == "stations":
-                return ", ".join(sorted(str(row["stations"] or "").split(",")))
-            return str(row[column])
-        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
-            return {LotStatus.RELEASED: Qt.GlobalColor.darkGreen,
-                    LotStatus.REJECTED: Qt.GlobalColor.darkRed,
-                    LotStatus.ON_HOLD: Qt.GlobalColor.darkYellow}.get(row["status"])
-        return None
 
 
 class LotsTab(QWidget):

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QCoreApplication, QObject, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
     QLineEdit, QPushButton, QVBoxLayout, QWidget,
@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 
 from config.constants import Role
 from data.legacy_csv import LegacyFileError
-from models.user import User
 from models.validation import ValidationFailed
 from utils.auth import AuthError, AuthService, Session
 from utils.legacy_users import UsersImportReport, import_legacy_users
@@ -27,42 +26,15 @@ from utils.permissions import PermissionDenied
 
 from gui.admin.legacy_users_dialog import LegacyUsersDialog
 from gui.admin.site_now import SiteNow
+from gui.admin.users_model import UsersTableModel
+from gui.admin.users_texts import auth_error_text
 from gui.form_dialog import error_line, lay_out_form_dialog, secret_field
 from gui.header import role_name
 from gui.labels import wrapped_label
 from gui.messages import field_error_text, password_policy_text
-from gui.table_model import ColumnTableModel
 from gui.table_view import read_table, short_list
 from gui.tasks import TaskRunner
 from gui.theme import form_label
-
-
-class UsersTableModel(ColumnTableModel):
-    COLUMNS = ("username", "full_name", "role", "active", "must_change", "locked_until", "badge")
-
-    def __init__(self, parent: QObject | None = None, zone: str = "UTC"):
-        super().__init__(parent)
-        self.zone = zone  # the site's: "locked until" reads like every other time shown
-        self._rows: list[User] = []
-        self._headers = (self.tr("Username"), self.tr("Full name"), self.tr("Role"),
-                         self.tr("Active"), self.tr("Must change password"),
-                         self.tr("Locked until"), self.tr("Badge"))
-
-    def cell_data(self, user: User, column: str, role: int) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole:
-            yes, no = self.tr("yes"), self.tr("no")
-            return {
-                "username": user.username, "full_name": user.full_name,
-                "role": role_name(None, str(user.role)),
-                "active": yes if user.active else no,
-                "must_change": yes if user.must_change_password else no,
-                "locked_until": "" if user.locked_until is None
-                else user.locked_until.astimezone(ZoneInfo(self.zone)).strftime("%Y-%m-%d %H:%M"),
-                "badge": user.badge_id or "",
-            }[column]
-        if role == Qt.ItemDataRole.ForegroundRole and not user.active:
-            return Qt.GlobalColor.gray
-        return None
 
 
 class UserDialog(QDialog):
@@ -130,30 +102,6 @@ class UserDialog(QDialog):
             return False
         self.accept()
         return True
-
-
-def auth_error_text(error: AuthError) -> str:
-    """The refusal in the person's language: what happened, that nothing was changed (an
-    AuthError is raised before anything is written) and what to do. Never the service's own
-    English text; an unknown code gets the general message with the code for support."""
-    texts = {
-        "last_admin": QCoreApplication.translate(
-            "UsersTab", "Not changed: this is the last active admin. Make another account admin "
-            "first, then try again."),
-        "username_taken": QCoreApplication.translate(
-            "UsersTab", "Not created: this username is or was in use, and usernames are never "
-            "reused. Choose another username."),
-        "badge_taken": QCoreApplication.translate(
-            "UsersTab", "Not changed: that badge belongs to another account. Use another badge "
-            "or take it off that account first."),
-        "not_found": QCoreApplication.translate(
-            "UsersTab", "Not changed: there is no such account on this PC. Close this window, "
-            "choose the account in the list again and retry."),
-    }
-    return texts.get(error.code) or QCoreApplication.translate(
-        "UsersTab", "The account service refused this change (code %1); nothing was changed. "
-        "Check the values and try again; if it is refused again, give the code to support."
-    ).replace("%1", error.code)
 
 
 class UsersTab(QWidget):

@@ -4880,32 +4880,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_model.py" line="24"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_model.py" line="24"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_model.py" line="24"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_model.py" line="25"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_model.py" line="25"/>
         <source>First box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_model.py" line="25"/>
         <source>Last box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4913,62 +4913,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="77"/>
+        <location filename="../admin/lots_tab.py" line="47"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="89"/>
+        <location filename="../admin/lots_tab.py" line="59"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="91"/>
+        <location filename="../admin/lots_tab.py" line="61"/>
         <source>Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="95"/>
+        <location filename="../admin/lots_tab.py" line="65"/>
         <source>Lot record (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="147"/>
+        <location filename="../admin/lots_tab.py" line="117"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="150"/>
+        <location filename="../admin/lots_tab.py" line="120"/>
         <source>No decision signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="153"/>
+        <location filename="../admin/lots_tab.py" line="123"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="157"/>
+        <location filename="../admin/lots_tab.py" line="127"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="162"/>
+        <location filename="../admin/lots_tab.py" line="132"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="185"/>
+        <location filename="../admin/lots_tab.py" line="155"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="186"/>
+        <location filename="../admin/lots_tab.py" line="156"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="193"/>
+        <location filename="../admin/lots_tab.py" line="163"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7460,37 +7460,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="82"/>
+        <location filename="../admin/users_tab.py" line="54"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="83"/>
+        <location filename="../admin/users_tab.py" line="55"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="92"/>
+        <location filename="../admin/users_tab.py" line="64"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="65"/>
         <source>Repeat the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="94"/>
+        <location filename="../admin/users_tab.py" line="66"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="112"/>
+        <location filename="../admin/users_tab.py" line="84"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="129"/>
+        <location filename="../admin/users_tab.py" line="101"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7498,87 +7498,87 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="140"/>
+        <location filename="../admin/users_texts.py" line="15"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="143"/>
+        <location filename="../admin/users_texts.py" line="18"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="146"/>
+        <location filename="../admin/users_texts.py" line="21"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="149"/>
+        <location filename="../admin/users_texts.py" line="24"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="153"/>
+        <location filename="../admin/users_texts.py" line="28"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="178"/>
+        <location filename="../admin/users_tab.py" line="126"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="180"/>
+        <location filename="../admin/users_tab.py" line="128"/>
         <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="132"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="132"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="186"/>
+        <location filename="../admin/users_tab.py" line="134"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="186"/>
+        <location filename="../admin/users_tab.py" line="134"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="187"/>
+        <location filename="../admin/users_tab.py" line="135"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="193"/>
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="144"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="217"/>
+        <location filename="../admin/users_tab.py" line="165"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
@@ -7586,104 +7586,104 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
-        <location filename="../admin/users_tab.py" line="262"/>
+        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="210"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="249"/>
-        <location filename="../admin/users_tab.py" line="257"/>
+        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="249"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="255"/>
+        <location filename="../admin/users_tab.py" line="203"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="260"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="265"/>
+        <location filename="../admin/users_tab.py" line="213"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="215"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="270"/>
+        <location filename="../admin/users_tab.py" line="218"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="225"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="225"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="278"/>
+        <location filename="../admin/users_tab.py" line="226"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="294"/>
+        <location filename="../admin/users_tab.py" line="242"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="295"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="306"/>
+        <location filename="../admin/users_tab.py" line="254"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="315"/>
+        <location filename="../admin/users_tab.py" line="263"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="329"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="331"/>
+        <location filename="../admin/users_tab.py" line="279"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="334"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7691,47 +7691,47 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_model.py" line="24"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_model.py" line="24"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_model.py" line="24"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_model.py" line="25"/>
         <source>Active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_model.py" line="25"/>
         <source>Must change password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="49"/>
+        <location filename="../admin/users_model.py" line="26"/>
         <source>Locked until</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="49"/>
+        <location filename="../admin/users_model.py" line="26"/>
         <source>Badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="53"/>
+        <location filename="../admin/users_model.py" line="30"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="53"/>
+        <location filename="../admin/users_model.py" line="30"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>

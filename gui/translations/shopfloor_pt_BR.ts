@@ -4882,32 +4882,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsModel</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_model.py" line="24"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_model.py" line="24"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="44"/>
+        <location filename="../admin/lots_model.py" line="24"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_model.py" line="25"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_model.py" line="25"/>
         <source>First box</source>
         <translation>Primeira caixa</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="45"/>
+        <location filename="../admin/lots_model.py" line="25"/>
         <source>Last box</source>
         <translation>Última caixa</translation>
     </message>
@@ -4915,62 +4915,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="77"/>
+        <location filename="../admin/lots_tab.py" line="47"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="89"/>
+        <location filename="../admin/lots_tab.py" line="59"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="91"/>
+        <location filename="../admin/lots_tab.py" line="61"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="95"/>
+        <location filename="../admin/lots_tab.py" line="65"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="147"/>
+        <location filename="../admin/lots_tab.py" line="117"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="150"/>
+        <location filename="../admin/lots_tab.py" line="120"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="153"/>
+        <location filename="../admin/lots_tab.py" line="123"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="157"/>
+        <location filename="../admin/lots_tab.py" line="127"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="162"/>
+        <location filename="../admin/lots_tab.py" line="132"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="185"/>
+        <location filename="../admin/lots_tab.py" line="155"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="186"/>
+        <location filename="../admin/lots_tab.py" line="156"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="193"/>
+        <location filename="../admin/lots_tab.py" line="163"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -7464,37 +7464,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="82"/>
+        <location filename="../admin/users_tab.py" line="54"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="83"/>
+        <location filename="../admin/users_tab.py" line="55"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="92"/>
+        <location filename="../admin/users_tab.py" line="64"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="93"/>
+        <location filename="../admin/users_tab.py" line="65"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="94"/>
+        <location filename="../admin/users_tab.py" line="66"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="112"/>
+        <location filename="../admin/users_tab.py" line="84"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="129"/>
+        <location filename="../admin/users_tab.py" line="101"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -7502,87 +7502,87 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTab</name>
     <message>
-        <location filename="../admin/users_tab.py" line="140"/>
+        <location filename="../admin/users_texts.py" line="15"/>
         <source>Not changed: this is the last active admin. Make another account admin first, then try again.</source>
         <translation>Não alterado: este é o último administrador ativo. Torne outra conta administradora primeiro e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="143"/>
+        <location filename="../admin/users_texts.py" line="18"/>
         <source>Not created: this username is or was in use, and usernames are never reused. Choose another username.</source>
         <translation>Não criado: este nome de usuário está ou esteve em uso, e nomes de usuário nunca são reutilizados. Escolha outro nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="146"/>
+        <location filename="../admin/users_texts.py" line="21"/>
         <source>Not changed: that badge belongs to another account. Use another badge or take it off that account first.</source>
         <translation>Não alterado: esse crachá pertence a outra conta. Use outro crachá ou retire-o daquela conta primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="149"/>
+        <location filename="../admin/users_texts.py" line="24"/>
         <source>Not changed: there is no such account on this PC. Close this window, choose the account in the list again and retry.</source>
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="153"/>
+        <location filename="../admin/users_texts.py" line="28"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="178"/>
+        <location filename="../admin/users_tab.py" line="126"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="180"/>
+        <location filename="../admin/users_tab.py" line="128"/>
         <source>User accounts</source>
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="132"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="184"/>
+        <location filename="../admin/users_tab.py" line="132"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="185"/>
+        <location filename="../admin/users_tab.py" line="133"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="186"/>
+        <location filename="../admin/users_tab.py" line="134"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="186"/>
+        <location filename="../admin/users_tab.py" line="134"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="187"/>
+        <location filename="../admin/users_tab.py" line="135"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="193"/>
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="144"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="217"/>
+        <location filename="../admin/users_tab.py" line="165"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -7590,104 +7590,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="196"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
-        <location filename="../admin/users_tab.py" line="262"/>
+        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="210"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="249"/>
-        <location filename="../admin/users_tab.py" line="257"/>
+        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="205"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="249"/>
+        <location filename="../admin/users_tab.py" line="197"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="255"/>
+        <location filename="../admin/users_tab.py" line="203"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="260"/>
+        <location filename="../admin/users_tab.py" line="208"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="265"/>
+        <location filename="../admin/users_tab.py" line="213"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="267"/>
+        <location filename="../admin/users_tab.py" line="215"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="270"/>
+        <location filename="../admin/users_tab.py" line="218"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="225"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="225"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="278"/>
+        <location filename="../admin/users_tab.py" line="226"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="294"/>
+        <location filename="../admin/users_tab.py" line="242"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="295"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="300"/>
+        <location filename="../admin/users_tab.py" line="248"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="306"/>
+        <location filename="../admin/users_tab.py" line="254"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="315"/>
+        <location filename="../admin/users_tab.py" line="263"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="329"/>
+        <location filename="../admin/users_tab.py" line="277"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="331"/>
+        <location filename="../admin/users_tab.py" line="279"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="334"/>
+        <location filename="../admin/users_tab.py" line="282"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
@@ -7695,47 +7695,47 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UsersTableModel</name>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_model.py" line="24"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_model.py" line="24"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="47"/>
+        <location filename="../admin/users_model.py" line="24"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_model.py" line="25"/>
         <source>Active</source>
         <translation>Ativo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="48"/>
+        <location filename="../admin/users_model.py" line="25"/>
         <source>Must change password</source>
         <translation>Deve trocar a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="49"/>
+        <location filename="../admin/users_model.py" line="26"/>
         <source>Locked until</source>
         <translation>Bloqueado até</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="49"/>
+        <location filename="../admin/users_model.py" line="26"/>
         <source>Badge</source>
         <translation>Crachá</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="53"/>
+        <location filename="../admin/users_model.py" line="30"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="53"/>
+        <location filename="../admin/users_model.py" line="30"/>
         <source>no</source>
         <translation>não</translation>
     </message>
