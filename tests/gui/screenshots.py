@@ -266,20 +266,11 @@ def _office_and_online_station(out_dir: Path, language: str, folder: Path, site,
     from gui.app import StationApp
     from tests.utils.site.sitekit import ADMIN_PW
 
-    written = []
     office = StationApp(site.admin)  # with its sync: the header shows the share's state
     office.start()
     office.window.resize(*SCREEN_1366)
-    office.controller.login("ana", ADMIN_PW)
-    settle_until(lambda: "·" in office.window.header.share.text(), settle)
-    settle(40)
-    path = out_dir / f"office-{language}.png"
-    office.window.grab().save(str(path))
-    written.append(path)
-    office.controller.logout()
-    office.stop()
-    office.window.allow_close = True
-    office.window.close()
+    written = [office_panel_shot(office, out_dir / f"office-{language}.png", "ana", ADMIN_PW,
+                                 settle)]
     station_ctx = site.station(folder, "209")
     station = StationApp(station_ctx)
     station.start()
@@ -505,6 +496,20 @@ def render_upgrade(out_dir: Path) -> list[Path]:
             ctx.close()
     install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")
     return written
+
+
+def office_panel_shot(office, path: Path, username: str, password: str, settle) -> Path:
+    """Log in on a started office PC app, wait until its header shows the share's state, save
+    the window (the panel inside it) to `path`, then log out and close the app."""
+    assert office.controller.login(username, password).ok
+    settle_until(lambda: "·" in office.window.header.share.text(), settle)
+    settle(40)
+    office.window.grab().save(str(path))
+    office.controller.logout()
+    office.stop()
+    office.window.allow_close = True
+    office.window.close()
+    return path
 
 
 def settle_until(condition, settle, rounds: int = 1500) -> None:

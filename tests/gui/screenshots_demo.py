@@ -18,7 +18,7 @@ def render_demo(out_dir: Path) -> list[Path]:
     from utils.context import AppContext
     from utils.site.demo import create_demo
 
-    from tests.gui.screenshots import SCREEN_1366, settle_until
+    from tests.gui.screenshots import SCREEN_1366, office_panel_shot
 
     utils.passwords.BCRYPT_ROUNDS = 4  # the demo admin's hash: a fast one for pictures
     app = make_application([])
@@ -45,16 +45,9 @@ def render_demo(out_dir: Path) -> list[Path]:
                 path = out_dir / f"demo-office-login-{language}.png"
                 office.window.grab().save(str(path))
                 written.append(path)
-                assert office.controller.login("demo", DEMO_PASSWORD).ok
-                settle_until(lambda: "·" in office.window.header.share.text(), settle)
-                settle(20)
-                path = out_dir / f"demo-office-panel-{language}.png"
-                office.window.grab().save(str(path))
-                written.append(path)
-                office.controller.logout()
-                office.stop()
-                office.window.allow_close = True
-                office.window.close()
+                written.append(office_panel_shot(
+                    office, out_dir / f"demo-office-panel-{language}.png", "demo", DEMO_PASSWORD,
+                    settle))
         finally:
             ctx.close()
             install_translators(app, "en", folder / "qm")
