@@ -16,6 +16,7 @@ from data.records_repo import RecordFilter
 from data.view_buckets import Buckets
 from data.view_repo import iter_records
 from data.view_counting import count_record
+from models.canonical import parse_utc
 
 A = view_schema.agg_counts
 D = view_schema.agg_defects
@@ -89,8 +90,6 @@ def _add_station(counts: SiteCounts, station: str, values) -> None:
 def _add_raw(connection: Connection, buckets: Buckets, counts: SiteCounts,
              raw_hours: dict[str, int], low: str, high: str, station: str | None) -> None:
     """The records of a partial hour, counted as ingest counts them."""
-    from models.canonical import parse_utc
-
     record_filter = RecordFilter(start=parse_utc(low), end=parse_utc(high), station_id=station,
                                  include_voided=False)
     hour_counts: dict = {}

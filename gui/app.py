@@ -227,6 +227,7 @@ class Launcher:
 
 def _refuse_network_database(exc: Exception, smoke: bool) -> int:
     """The data folder is on a network drive: say so plainly, open nothing."""
+    # Imported here: only a refused start needs them (the wizard's texts cost start-up time).
     from config.paths import resolve_paths
     from utils.first_run import SetupError
 
@@ -256,12 +257,12 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     if not smoke and instance.already_running():
         ctx.close()
         print("already running: the open window was brought to the front")
-        return 0
+        return ExitCode.OK
     launcher = Launcher(ctx, start_sync=not smoke)
     if not smoke:
         instance.listen(launcher.bring_forward)
     launcher.start()
-    smoke_code = [1]
+    smoke_code = [int(ExitCode.FAILED)]
     if smoke:
         def check() -> None:
             if launcher.wizard is not None:
@@ -277,7 +278,7 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
                       else "smoke: login window NOT shown")
             if smoke_png is not None:
                 window.grab().save(str(smoke_png))
-            smoke_code[0] = 0 if shown else 1
+            smoke_code[0] = ExitCode.OK if shown else ExitCode.FAILED
             app.exit(smoke_code[0])
 
         QTimer.singleShot(0, check)

@@ -245,7 +245,7 @@ class AppWindow(QMainWindow):
                                               .replace("%1", who))
             request.answer(logged_out=None if had is None else had.username)
         elif request.kind in (RequestKind.CLOSE, RequestKind.RESTART):
-            code = ExitCode.RESTART if request.kind is RequestKind.RESTART else 0
+            code = ExitCode.RESTART if request.kind is RequestKind.RESTART else ExitCode.OK
             if request.data.get("force"):
                 request.answer(closing=True, confirmed_by=None, forced=True)
                 self.shutdown(code)
@@ -354,12 +354,12 @@ class AppWindow(QMainWindow):
             # The station stays up for the next shift; closing it is a supervisor's decision.
             self._refuse_close()
             return
-        self.shutdown(0)
+        self.shutdown(ExitCode.OK)
 
     def stop_work(self) -> None:
         """Stop what the work page runs (called once, on a real close)."""
 
-    def shutdown(self, code: int = 0) -> None:
+    def shutdown(self, code: int = ExitCode.OK) -> None:
         """Close for real: log out, stop background work, close the other windows."""
         self.allow_close = True
         self.controller.logout("shutdown")
@@ -392,4 +392,4 @@ class AppWindow(QMainWindow):
         if session is None or session.role == Role.OPERATOR:
             self._refuse_close()  # the station stays up; an operator logs out instead
             return
-        self.shutdown(0)
+        self.shutdown(ExitCode.OK)

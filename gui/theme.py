@@ -60,6 +60,7 @@ QCheckBox:focus, QRadioButton:focus {{ background: #fff3e0; border: 2px solid {F
 def form_label(text: str):
     """A form label as tall as the touch-sized field beside it, text centred vertically
     (QFormLayout would otherwise pin it to the field's top edge)."""
+    # Qt only here: the rest of this module is plain colours and sizes (no Qt to import).
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QLabel
 

@@ -28,7 +28,7 @@ from gui.admin.time_range import five_minute_edit, moment_of
 from gui.entry_form import EntryForm
 from gui.form_dialog import error_line, reason_and_password
 from gui.labels import wrapped_label
-from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
+from gui.messages import SIGNED_SAVE_REFUSALS, field_error_text, field_label, signed_refusal
 from gui.theme import form_label
 
 
@@ -106,8 +106,6 @@ class _SignedDialog(QDialog):
         super().done(result)
 
     def show_validation(self, exc: ValidationFailed) -> None:
-        from gui.messages import field_error_text, field_label
-
         self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
                                      for e in exc.errors))
 

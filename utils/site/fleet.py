@@ -18,6 +18,7 @@ How it fits: docs/architecture.md §5, "A command, from the panel to its ack".
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import threading
@@ -123,8 +124,6 @@ class FleetMonitor:
 
     def snapshot(self) -> list[StationView]:
         """Copies of every station's view, safe to hand to another thread."""
-        import copy
-
         with self.lock:
             return [copy.copy(view) for view in sorted(self.views.values(),
                                                         key=lambda v: v.station_id)]
