@@ -523,7 +523,7 @@ def journal_site(folder: Path, params: dict) -> tuple[Any, Any, dict[int, dict]]
 
 
 def phase_journal(folder: Path, params: dict) -> tuple[dict, dict]:
-    from utils.site.journal import JournalEvent, JournalSeal, read_journal
+    from utils.site.journal_read import JournalEvent, JournalSeal, read_journal
     from utils.site.journal_check import ChainCheck
     from utils.site.layout import SiteLayout
     from utils.site.seals import pc_seal_check
@@ -609,7 +609,7 @@ def seal_cost(site: Any, journals: dict[int, dict], params: dict) -> dict[str, A
     """Where a verify's time goes when every event is sealed: one seal check (directory
     lookup + canonical JSON + Ed25519) against the rest of the event's check."""
     from models.canonical import canonical_bytes
-    from utils.site.journal import JournalSeal, read_journal
+    from utils.site.journal_read import JournalSeal, read_journal
     from utils.site.layout import SiteLayout
     from utils.site.seals import pc_seal_check
 

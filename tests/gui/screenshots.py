@@ -547,7 +547,7 @@ def _alter_journal(share: Path, station_id: str) -> None:
     was (as someone editing the file would)."""
     import json
 
-    from utils.site.journal import list_segments
+    from utils.site.journal_read import list_segments
     from utils.site.layout import SiteLayout
 
     segment = list_segments(SiteLayout(share).station(station_id).journal)[0][1]

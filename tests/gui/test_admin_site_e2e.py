@@ -12,7 +12,7 @@ from PySide6.QtGui import QColor
 
 from config.constants import CommandType, Role
 from data import users_repo
-from utils.site.journal import list_segments
+from utils.site.journal_read import list_segments
 from utils.site.layout import SiteLayout
 
 from tests.gui.conftest import wait_for

@@ -46,7 +46,7 @@ from utils.backup.archive_format import (
     ARCHIVE_KIND, KEYS, MANIFEST, RECORDS, StationPart, event_line, records_csv, sha256,
 )
 from utils.permissions import require
-from utils.site.journal import JournalEvent, JournalHeader, JournalSeal, parse_body
+from utils.site.journal_read import JournalEvent, JournalHeader, JournalSeal, parse_body
 from utils.site.ports import SiteStore
 from utils.trust.crypto import key_id_of
 

@@ -28,7 +28,7 @@ from models.bounded_json import JsonLimits, parse_json
 from utils.backup.archive_format import (
     ARCHIVE_KIND, JOURNALS, KEYS, MANIFEST, RECORDS, StationPart, records_csv, sha256,
 )
-from utils.site.journal import JournalEvent, list_segments, read_journal
+from utils.site.journal_read import JournalEvent, list_segments, read_journal
 from utils.site.journal_check import ChainCheck
 from utils.site.layout import FIRST_JOURNAL, folder_chain
 from utils.site.protocol import valid_station_id

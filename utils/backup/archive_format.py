@@ -15,7 +15,7 @@ from data.view_record_row import record_row
 from data.view_store import RECORD_COLUMNS
 from models.canonical import canonical_json
 from models.record import RECORD_EVENT_ACTIONS
-from utils.site.journal import JournalEvent, parse_body
+from utils.site.journal_read import JournalEvent, parse_body
 from utils.site.ports import FIRST_CHAIN
 
 ARCHIVE_KIND = "shopfloor-archive"

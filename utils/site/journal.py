@@ -67,14 +67,11 @@ from models.canonical import canonical_json, format_utc
 from utils.clock import Clock, SystemClock
 from utils.site.layout import SiteLayout, StationLayout
 from utils.site.protocol import PROTOCOL_VERSION
-# Reading is journal_read.py's; its names are importable from here too (older callers).
-from utils.site.journal_read import (  # noqa: F401
-    BODY_LIMITS, LINE_LIMITS, LINE_MAX_BYTES, RECOVER_MAX_BYTES, BadLine, ChainFolders,
-    JournalEntry, JournalEvent, JournalHeader, JournalSeal, _entry, chain_folders,
-    journal_size, list_segments, parse_body, parse_line, read_journal, sealed_heads,
-    segment_name,
+from utils.site.journal_read import (
+    RECOVER_MAX_BYTES, BadLine, JournalEvent, chain_folders, list_segments,
+    parse_body, parse_line, read_journal, segment_name,
 )
-from utils.site.share_fs import ShareRefused, refused
+from utils.site.share_fs import refused
 from utils.site.signed import document_bytes
 
 log = logging.getLogger(__name__)

@@ -37,7 +37,7 @@ from typing import Iterable, Iterator
 
 from utils.audit.chain import genesis_hash
 from utils.audit.verify import TamperKind
-from utils.site.journal import BadLine, JournalEntry, JournalEvent, JournalHeader, JournalSeal
+from utils.site.journal_read import BadLine, JournalEntry, JournalEvent, JournalHeader, JournalSeal
 from utils.site.seals import NotMember, SealCheck
 
 

@@ -31,7 +31,7 @@ from data.netfs import network_filesystem_reason
 from models.canonical import parse_utc
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
-from utils.site.journal import sealed_heads
+from utils.site.journal_read import sealed_heads
 from utils.site.folder_store import FolderSiteStore
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout

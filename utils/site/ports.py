@@ -33,7 +33,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Callable, Hashable, Iterator, Protocol
 
 if TYPE_CHECKING:
-    from utils.site.journal import JournalEntry
+    from utils.site.journal_read import JournalEntry
     from utils.site.share_files import ReadResult
 
 __all__ = ["FIRST_CHAIN", "AckWrite", "DirectoryEntries", "EntryWrite", "RecordFound",

@@ -24,7 +24,7 @@ from data.view_record_row import record_row
 from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
-from utils.site.journal import parse_body
+from utils.site.journal_read import parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.ports import PlaceRefused
 from utils.trust.record_signatures import manifest_problem

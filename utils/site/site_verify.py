@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 from data import site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
 from utils.audit.verify import TamperKind, VerifyResult
-from utils.site.journal import JournalEvent
+from utils.site.journal_read import JournalEvent
 from utils.site.journal_check import ChainCheck
 from utils.site.ports import FIRST_CHAIN, PlaceRefused
 

@@ -59,7 +59,7 @@ from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
 from data.view_store import ViewWriter
 from utils.audit.chain import checkpoint_from_json
-from utils.site.journal import JournalEvent, JournalHeader, parse_body
+from utils.site.journal_read import JournalEvent, JournalHeader, parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.ports import FIRST_CHAIN, PlaceRefused, SiteStore
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check

@@ -25,7 +25,8 @@ from utils.auth import LoginFailure
 from utils.site.folder_store import FolderSiteStore
 from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor, Liveness
-from utils.site.journal import JournalWriter, list_segments
+from utils.site.journal import JournalWriter
+from utils.site.journal_read import list_segments
 from utils.site.membership import join_site_membership
 from utils.site.ports import RecordKind
 from utils.site.signed import document_bytes

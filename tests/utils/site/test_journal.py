@@ -12,7 +12,8 @@ from config.constants import Role
 from sqlalchemy import select
 
 from data import view_schema
-from utils.site.journal import JournalWriter, list_segments
+from utils.site.journal import JournalWriter
+from utils.site.journal_read import list_segments
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site
 
@@ -172,7 +173,8 @@ def test_journal_recomputed_without_the_key_is_forged(setup):
 def test_an_event_line_reads_the_same_in_the_writers_form_and_in_any_other():
     """Lines as the writer makes them are read through a fast path; the same event written any
     other valid way (spaces, another key order) reads the same through the general one."""
-    from utils.site.journal import JournalEvent, _entry, event_line
+    from utils.site.journal import event_line
+    from utils.site.journal_read import JournalEvent, _entry
 
     body = json.dumps({"action": "record.edit", "reason": 'a "quoted" \\ reason, ünï ✓'},
                       ensure_ascii=False)

@@ -18,7 +18,8 @@ from data import audit_repo, view_repo, view_schema
 from models.canonical import format_utc
 from utils.audit.verify import TamperKind
 from utils.context import AppContext
-from utils.site.journal import JournalWriter, event_line, list_segments, seal_line
+from utils.site.journal import JournalWriter, event_line, seal_line
+from utils.site.journal_read import list_segments
 from utils.site.membership import join_site_membership
 
 from tests.utils.site.sitekit import (

@@ -11,7 +11,7 @@ import pytest
 
 from models.canonical import canonical_json
 from utils.site import journal_read as journal  # the reading half of the journal
-from utils.site.journal import BadLine, JournalEvent, JournalSeal, parse_line
+from utils.site.journal_read import BadLine, JournalEvent, JournalSeal, parse_line
 
 _decode = json.JSONDecoder().decode
 

@@ -12,7 +12,8 @@ import pytest
 from config.constants import Role
 from data import view_repo
 from models.canonical import canonical_bytes
-from utils.site.journal import JournalWriter, list_segments, seal_payload
+from utils.site.journal import JournalWriter, seal_payload
+from utils.site.journal_read import list_segments
 from utils.site.seals import NotMember, pc_seal_check
 from utils.site.site_view import SiteView
 

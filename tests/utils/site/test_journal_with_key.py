@@ -24,7 +24,8 @@ from models.audit_event import AuditEvent
 from utils.audit.chain import Actor, AuditLog, event_hash
 from utils.changes import Changes
 from utils.clock import ManualClock
-from utils.site.journal import JournalWriter, list_segments
+from utils.site.journal import JournalWriter
+from utils.site.journal_read import list_segments
 
 from tests.utils.site.sitekit import ADMIN_PW, make_site, site_layout
 

@@ -377,7 +377,7 @@ def test_a_release_appended_to_a_journal_on_the_share_is_not_a_release(plant):
     it, so no PC's view takes it, and the lot stays as it was."""
     import hashlib
 
-    from utils.site.journal import list_segments
+    from utils.site.journal_read import list_segments
     from utils.site.layout import SiteLayout
 
     plant.make_lot("L1", 2)

@@ -35,7 +35,7 @@ from utils.audit.verify import TamperKind
 from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.site.folder_store import FolderSiteStore
-from utils.site.journal import LINE_MAX_BYTES, BadLine, JournalEvent, JournalSeal
+from utils.site.journal_read import LINE_MAX_BYTES, BadLine, JournalEvent, JournalSeal
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.ports import FIRST_CHAIN, EntryWrite, JournalPublisher, RecordKind, SiteStore
 from utils.site.share_files import ReadState

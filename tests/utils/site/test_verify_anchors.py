@@ -17,7 +17,8 @@ import pytest
 from config.constants import Role
 from models.canonical import canonical_bytes
 from utils.site import site_verify, site_view
-from utils.site.journal import JournalWriter, list_segments, read_journal
+from utils.site.journal import JournalWriter
+from utils.site.journal_read import list_segments, read_journal
 from utils.site.journal_check import ChainCheck
 from utils.site.layout import SiteLayout
 from utils.site.seals import pc_seal_check

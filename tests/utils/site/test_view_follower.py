@@ -359,7 +359,7 @@ def test_reading_up_to_a_time_stops_near_it_not_a_month_later(plant):
     round reads about its share of the site and progress moves round by round."""
     import json
 
-    from utils.site.journal import JournalEvent
+    from utils.site.journal_read import JournalEvent
     from utils.site.ports import FIRST_CHAIN
     from utils.site.site_ingest import HORIZON_ANCHOR_EVENTS
 
