@@ -527,7 +527,7 @@ def phase_journal(folder: Path, params: dict) -> tuple[dict, dict]:
     from utils.site.journal_check import ChainCheck
     from utils.site.layout import SiteLayout
     from utils.site.seals import pc_seal_check
-    from utils.site.site_view import VERIFY_ANCHOR_EVERY
+    from utils.site.site_verify import VERIFY_ANCHOR_EVERY
 
     site, _stations, journals = journal_site(folder, params)
     layout = SiteLayout(site.share)

@@ -64,12 +64,9 @@ from utils.site.journal_check import ChainCheck
 from utils.site.ports import FIRST_CHAIN, PlaceRefused, SiteStore
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState
-# The parts of the view, one job each; their public names are still importable from here.
-from utils.site.site_ingest import (  # noqa: F401
-    GROUP_EVENTS, GUI_LOCAL_EVENTS, INGEST_BATCH, IngestReport, Listener, SiteIngest,
-    ViewChange, _text,
-)
-from utils.site.site_verify import VERIFY_ANCHOR_EVERY, SiteVerify  # noqa: F401
+# The parts of the view, one job each (ingestion and verification).
+from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text
+from utils.site.site_verify import SiteVerify
 from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
 

@@ -189,7 +189,7 @@ def test_the_gui_thread_takes_a_bounded_part_of_this_pcs_own_backlog(tmp_path, m
     """A tab's Apply takes this PC's own new events itself, but at most GUI_LOCAL_EVENTS of
     them: a long backlog (the first opening on a PC with a long chain) is the follower's."""
     from utils.audit.chain import Actor
-    from utils.site.site_view import GUI_LOCAL_EVENTS
+    from utils.site.site_ingest import GUI_LOCAL_EVENTS
 
     use_fast_kdf(monkeypatch)
     site = make_site(tmp_path)
