@@ -63,7 +63,6 @@ the sparse ones) takes about three minutes; the default run (50,000 and 1,000,00
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import shutil
 import statistics
@@ -287,7 +286,6 @@ class DirectoryBuild:
     making 10,000 of them one durable append at a time is not what is measured)."""
 
     def __init__(self, folder: Path, size: int):
-        from models.canonical import format_utc
         from utils.site.signed import document_bytes
         from utils.site.site_key import create_site
         from utils.trust import person_keys
