@@ -16,7 +16,7 @@ import pytest
 
 from config.constants import Role
 from models.canonical import canonical_bytes
-from utils.site import site_verify, site_view
+from utils.site import site_verify
 from utils.site.journal import JournalWriter
 from utils.site.journal_read import list_segments, read_journal
 from utils.site.journal_check import ChainCheck
@@ -161,7 +161,7 @@ def test_each_tampering_is_named_as_checking_every_seal_names_it(journal, tamper
     site, path, key = journal
     _write(path, tamper(_lines(path), key))
     every_seal = _check(site, path, every_seal=True)
-    for spacing in (1, 2, 4, 5, site_view.VERIFY_ANCHOR_EVERY):
+    for spacing in (1, 2, 4, 5, site_verify.VERIFY_ANCHOR_EVERY):
         anchors = _check(site, path, verify_after=spacing)
         # The same first bad event and kind, the same events vouched for before it. (After a
         # bad seal, checking every seal stops reading at once; anchors have read on to the
