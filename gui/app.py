@@ -24,7 +24,6 @@ from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from gui.app_events import app_events
 from gui.i18n import install_translators
 from gui.accessible_names import install_accessible_names
 from gui.input_guard import install_input_guard
@@ -167,11 +166,7 @@ class StationApp:
         if self.backups is not None:
             self.backups.stop()
             self.backups = None
-        self.window.runner.shutdown()
-        self.window.idle.stop()
-        app_events(QApplication.instance()).unsubscribe(self.window.idle.handle)
-        self.window.idle.unfollow()
-        self.window.stop_work()
+        self.window.stop_running()
 
 
 class Launcher:

@@ -359,15 +359,20 @@ class AppWindow(QMainWindow):
     def stop_work(self) -> None:
         """Stop what the work page runs (called once, on a real close)."""
 
-    def shutdown(self, code: int = ExitCode.OK) -> None:
-        """Close for real: log out, stop background work, close the other windows."""
-        self.allow_close = True
-        self.controller.logout("shutdown")
+    def stop_running(self) -> None:
+        """Stop what this window runs: the idle watch (its input filter and its settings),
+        the background tasks and the work page."""
         self.idle.stop()
         app_events(QApplication.instance()).unsubscribe(self.idle.handle)
         self.idle.unfollow()
         self.runner.shutdown()
         self.stop_work()
+
+    def shutdown(self, code: int = ExitCode.OK) -> None:
+        """Close for real: log out, stop background work, close the other windows."""
+        self.allow_close = True
+        self.controller.logout("shutdown")
+        self.stop_running()
         self.close()
         self.quit_requested.emit(code)
 
@@ -375,11 +380,7 @@ class AppWindow(QMainWindow):
         """This window gives way to another (the same app in another language): stop what it
         runs and close it, logging nobody out and quitting nothing."""
         self.allow_close = True
-        self.idle.stop()
-        app_events(QApplication.instance()).unsubscribe(self.idle.handle)
-        self.idle.unfollow()
-        self.runner.shutdown()
-        self.stop_work()
+        self.stop_running()
         self.close()
         self.deleteLater()
 
