@@ -15,28 +15,23 @@ from config.constants import CommandType
 from config.settings import Settings
 from config.version import APP_VERSION
 from models.canonical import format_utc
-from utils.clock import Clock
 from utils.metrics import MetricsSampler
 from utils.production import ProductionService
 from utils.site.command_ledger import CommandLedger
 from utils.site.effects import StationEffects
-from utils.site.ports import Presence, StationLink
+from utils.site.ports import Presence
 from utils.site.share_health import ShareHealth
 from utils.site.signed import document_bytes
 from utils.site.standing import Standing
+from utils.site.station_part import StationPart
 from utils.site.station_state import SIZE_META_KEY, StationState
-from utils.trust.site_trust import SiteTrust
 
 
 @dataclass(eq=False, repr=False, kw_only=True)
-class Heartbeat:
+class Heartbeat(StationPart):
     """What the sync service hands the heartbeat (utils/site/station_sync.py), and its count of
     statuses. One object: no equality or repr of its own."""
 
-    link: StationLink
-    trust: SiteTrust
-    clock: Clock
-    session_id: str
     production: ProductionService
     effects: StationEffects
     metrics: MetricsSampler
@@ -44,7 +39,6 @@ class Heartbeat:
     ledger: CommandLedger
     standing: Standing
     health: ShareHealth
-    counters: dict[str, int]
     # What it asks the service at each status (the values change while it runs), and tells it.
     settings: Callable[[], Settings]
     interval_s: Callable[[], float]

@@ -18,17 +18,15 @@ from models.bounded_json import JsonLimits, check_limits
 from models.canonical import format_utc
 from utils.audit.chain import Actor
 from utils.changes import Changes, Topic
-from utils.clock import Clock
 from utils.site.command_context import CommandContext
 from utils.site.command_ledger import CommandLedger
 from utils.site.commands import (
     COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, valid_command_id,
 )
 from utils.site.executor import execute
-from utils.site.ports import StationLink
 from utils.site.share_files import FailureCounter, ReadState
 from utils.site.signed import document_bytes
-from utils.trust.site_trust import SiteTrust
+from utils.site.station_part import StationPart
 
 log = logging.getLogger(__name__)
 
@@ -38,19 +36,14 @@ COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
 
 @dataclass(eq=False, repr=False, kw_only=True)
-class Inbox:
+class Inbox(StationPart):
     """What the sync service hands the inbox (utils/site/station_sync.py), and its workers.
     One object: no equality or repr of its own."""
 
-    link: StationLink
-    trust: SiteTrust
-    clock: Clock
-    session_id: str
     changes: Changes
     ledger: CommandLedger
     context: CommandContext
     failures: FailureCounter
-    counters: dict[str, int]
     # What it asks the service for each command (the values change while it runs), and tells it.
     max_skew_s: Callable[[], float]
     previous_session: Callable[[], str | None]
