@@ -51,12 +51,14 @@ def _file_events(call: Callable[[], object]) -> Counter:
 
 @pytest.fixture
 def idle_station(site, tmp_path) -> Iterator:
-    """A started station whose own loop stays asleep (a minute between passes, no watcher),
-    so the test runs each part of a pass itself."""
+    """A started station whose own loop has stopped after its first status (no watcher), so
+    the test runs each part of a pass itself and the loop never runs one beside it."""
     ctx = site.station(tmp_path, "206", status_interval_ms=60_000, rescan_interval_ms=60_000)
     service = start_sync(ctx, watch=False)
     try:
         wait_until(lambda: service.counters["heartbeats"] > 0, timeout=30)
+        service.scheduler.stop()  # its first pass ends (status, inbox, acks, export), then none
+        service.scheduler.join()
         yield ctx, service
     finally:
         service.stop()
