@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from models.lot import Lot
 from utils.auth import Session
 from utils.context import AppContext
+from utils.demo_home import demo_name
 from utils.site.share_health import ShareState
 
 from gui.eliding_label import ElidingLabel
@@ -61,7 +62,7 @@ class StationHeader(QFrame):
         layout.setContentsMargins(16, 8, 16, 8)
         layout.setSpacing(24)
         # Only an office PC can be a demo's (its stations are simulated, with no window): a
-        # production station neither asks nor loads the demo's module at start-up.
+        # production station does not ask.
         self.demo = self._demo_marker() if office else None
         for widget in (self._name(), self.size, self.lot, self.user):
             layout.addWidget(widget)
@@ -99,8 +100,6 @@ class StationHeader(QFrame):
     def _demo_marker(self) -> QLabel | None:
         """The demo's mark, when this home is one (from this PC's own database: the share is
         anyone's to write)."""
-        from utils.site.demo import demo_name
-
         if demo_name(self.ctx.database) is None:
             return None
         label = QLabel(self.tr("DEMO · synthetic data"))

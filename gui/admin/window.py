@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from config.constants import Permission, role_allows
 from utils.auth import Session
 from utils.context import AppContext
-from utils.site.demo import demo_name
+from utils.demo_home import demo_name
 from utils.site.fleet import FleetMonitor
 from utils.site.site_view import SiteView
 

@@ -11,8 +11,7 @@ and then a supervisor corrects one, through the same chain and journal writer.
 
 Nothing here touches the person's real installation: the demo lives in its own folder, and
 its site is called a demo everywhere it is named. The office PC's home is marked as a demo in
-its own database (`DEMO_KEY`, read by `demo_name`), so every window of it says so: never on the
-share, where anyone may write and a real plant's PCs read.
+its own database (utils/demo_home.py), so every window of it says so.
 """
 
 from __future__ import annotations
@@ -34,6 +33,7 @@ from data.database import Database, open_database
 from utils.audit.chain import Actor, AuditLog
 from utils.clock import Clock, SystemClock
 from utils.context import AppContext
+from utils.demo_home import mark_demo
 from utils.settings_store import save_settings
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
@@ -49,8 +49,6 @@ DEMO_STATIONS = tuple(str(number) for number in range(201, 215))
 DEMO_SITE_NAME = "DEMO plant (synthetic data, not a real site)"
 DEMO_OFFICE = "demo-office"
 LIVE_INTERVAL_S = 3.0
-# meta_info key in the demo office PC's own database: this home is a demo (value: its name).
-DEMO_KEY = "demo_site"
 
 
 @dataclass(frozen=True)
@@ -94,20 +92,13 @@ def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: 
     try:
         # First: a demo left half made is still marked as one.
         with office.database.write() as connection:
-            meta_repo.put(connection, DEMO_KEY, DEMO_SITE_NAME)
+            mark_demo(connection, DEMO_SITE_NAME)
         office.auth.create_first_admin(admin, full_name, password, root=membership.root)
         keys = certify_plant(demo.plan, demo.share, passphrase, demo.work)
         write_plant(demo.plan, demo.share, keys, demo.work, keep=lambda _station: True)
     finally:
         office.close()
     return demo
-
-
-def demo_name(database: Database) -> str | None:
-    """The demo's name when `database` (a PC's own, never the share) is the home
-    `create_demo` made; None for any real PC."""
-    with database.read() as connection:
-        return meta_repo.get(connection, DEMO_KEY) or None
 
 
 class LivePlant:

@@ -7,7 +7,8 @@ import json
 
 from data import meta_repo
 from utils.context import AppContext
-from utils.site.demo import DEMO_KEY, DEMO_SITE_NAME, create_demo, demo_name
+from utils.demo_home import DEMO_KEY, demo_name
+from utils.site.demo import DEMO_SITE_NAME, create_demo
 
 PASSWORD = "Demo-Lantern-2026"
 
