@@ -25,7 +25,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     folder = site_folder(ctx)  # a one-line refusal outside a site
-    held = station_summaries(ctx) if ctx.paths.site_view_file.exists() else {}
+    held = station_summaries(ctx) if ctx.holds_site_view else {}
     share_readable, rows = station_rows(ctx, held)
     if args.json:
         print(json.dumps({"share_readable": share_readable, "stations": rows}, indent=2))

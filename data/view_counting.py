@@ -98,8 +98,8 @@ def count_insight(record: dict[str, Any], sign: int, buckets: Buckets, sums: dic
 
 def roll_up(buckets: Buckets, sums: dict, defect_boxes: dict) -> dict:
     """Add each hour's sums (count_insight) to its day's, month's and year's (per shift, as
-    the hours), and its boxes per defect to its day's, month's and year's. Returns the weeks' sums of every shift
-    together, per (station, week bucket): what agg_insight_weeks keeps."""
+    the hours), and its boxes per defect to its day's, month's and year's. Returns the weeks'
+    sums of every shift together, per (station, week bucket): what agg_insight_weeks keeps."""
     weeks: dict[tuple[str, str], list] = {}
     for key, values in list(sums.items()):
         _hour, day, week, month, year, _shift = buckets.insight_of(key[1])

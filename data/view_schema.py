@@ -15,8 +15,8 @@ stations' journals whenever needed, so nothing in it is the only copy of anythin
                     (and, for the rejections per defect and location, year), kept up to date
                     on ingest (data/view_store.py)
 - `agg_insight`, `agg_insight_defects`  the Insights' sums per station, local hour, day,
-                    month and year and shift: boxes, measured boxes, CAM-D and CAM-W counts, sums and
-                    sums of squares; boxes with each defect
+                    month and year and shift: boxes, measured boxes, CAM-D and CAM-W
+                    counts, sums and sums of squares; boxes with each defect
 - `agg_insight_weeks`  the same sums per station and local week (Monday to Sunday), every
                     shift together: a year's week figures read without grouping
 - `agg_runs`        every maximal run of one defect in 3 or more consecutive active records of a

@@ -28,8 +28,8 @@ from utils.audit.trail import ExportCancelled, TrailFilter, export_trail_csv, tr
 from utils.audit.review import AuditReviews
 from utils.auth import AuthService, Session
 from utils.changes import Changes
-from utils.site.site_view import SiteView
 from utils.site.site_ingest import GUI_LOCAL_EVENTS
+from utils.site.site_view import SiteView
 from utils.permissions import PermissionDenied, require
 
 from gui.admin import audit_report

@@ -26,8 +26,8 @@ from utils import dashboard_figures
 from utils.auth import Session
 from utils.changes import Changes
 from utils.production import ProductionService
-from utils.site.site_view import SiteView
 from utils.site.site_ingest import GUI_LOCAL_EVENTS
+from utils.site.site_view import SiteView
 from utils.permissions import require
 from utils.records_io import export_view_records
 

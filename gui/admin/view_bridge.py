@@ -14,8 +14,8 @@ import threading
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from utils.site.site_view import SiteView
 from utils.site.site_ingest import ViewChange
+from utils.site.site_view import SiteView
 from utils.site.view_follower import ViewFollower, ViewState
 
 COALESCE_MS = 300

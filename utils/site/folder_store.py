@@ -20,7 +20,9 @@ from typing import Callable, Iterator
 
 from data.database import Database
 from utils.site.journal import JournalWriter, Sealer
-from utils.site.journal_read import JournalEntry, chain_folders, journal_size, list_segments, read_journal, segment_name
+from utils.site.journal_read import (
+    JournalEntry, chain_folders, journal_size, list_segments, read_journal, segment_name,
+)
 from utils.site.layout import OnSiteFolder, folder_chain
 from utils.site.protocol import valid_station_id
 from utils.site.ports import (

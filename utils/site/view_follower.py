@@ -41,8 +41,8 @@ from models.canonical import format_utc, parse_utc
 from utils.changes import Change
 from utils.clock import Clock, SystemClock
 from utils.heap import give_back_freed_memory
-from utils.site.site_view import SiteView
 from utils.site.site_ingest import GROUP_EVENTS, ViewChange
+from utils.site.site_view import SiteView
 from utils.site.view_watch import JournalWatch
 
 log = logging.getLogger(__name__)

@@ -56,7 +56,8 @@ def test_a_stop_travels_to_the_other_pcs_view_and_is_classified_there(pcs):
     station.production.set_lot(operator, "L1", 100)
     # The app ran for 20 minutes without a box: the rule opens a stop from its start.
     started = station.clock.now() - timedelta(minutes=20)
-    vars(station)["downtime"] = DowntimeService(station, started_at=started)  # the cached one, replaced
+    # The context's cached service, replaced (the context is frozen; a cached_property is not).
+    vars(station)["downtime"] = DowntimeService(station, started_at=started)
     assert station.downtime.tick() == "opened"
     wait_until(lambda: (_status(site).get("production") or {}).get("state") == "down")
     assert _status(site)["production"]["reason"] == ""
