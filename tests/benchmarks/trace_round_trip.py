@@ -9,7 +9,7 @@ BEGIN / body / COMMIT, every fsync, and the station's periodic status and journa
 can land in the middle) it prints how often it ran per round trip, when it started (median,
 ms after the send began) and how long it took (median), then the six slowest round trips as
 timelines. The steps are wrapped at run time (a diagnostic, not a measure of the product's
-speed: the wrappers cost a few microseconds each); `bench_sync.py --phases rt` gives the
+speed: the wrappers add their own small cost to each step); `bench_sync.py --phases rt` gives the
 round trip's own figures. A script, not a pytest module.
 """
 
