@@ -27,24 +27,40 @@ from utils.site.station_part import StationPart
 from utils.site.station_state import SIZE_META_KEY, StationState
 
 
+@dataclass(frozen=True, kw_only=True)
+class StatusSources:
+    """What a status reports, each from the part that knows it."""
+
+    production: ProductionService  # the lot, and a lock
+    effects: StationEffects  # who is logged in
+    metrics: MetricsSampler  # CPU, memory and disk
+    state: StationState  # the size in force
+    ledger: CommandLedger  # the last commands' results
+
+
+@dataclass(frozen=True, kw_only=True)
+class ServiceAsked:
+    """What the heartbeat asks the sync service at each status (the values change while it
+    runs), and what it tells it."""
+
+    settings: Callable[[], Settings]
+    interval_s: Callable[[], float]
+    pending_commands: Callable[[], int]
+    came_back: Callable[[], None]  # a status was written after the share was away
+    production_state: Callable[[], dict[str, Any] | None] = lambda: None
+
+
 @dataclass(eq=False, repr=False, kw_only=True)
 class Heartbeat(StationPart):
     """What the sync service hands the heartbeat (utils/site/station_sync.py), and its count of
     statuses. One object: no equality or repr of its own."""
 
-    production: ProductionService
-    effects: StationEffects
-    metrics: MetricsSampler
-    state: StationState
-    ledger: CommandLedger
+    sources: StatusSources
+    service: ServiceAsked
+    # Whether this PC may still act (a copy of it holding the lease stops it), and the
+    # share's health (a failed write marks the share away; the journal held back is reported).
     standing: Standing
     health: ShareHealth
-    # What it asks the service at each status (the values change while it runs), and tells it.
-    settings: Callable[[], Settings]
-    interval_s: Callable[[], float]
-    pending_commands: Callable[[], int]
-    came_back: Callable[[], None]
-    production_state: Callable[[], dict[str, Any] | None] = lambda: None
     station_id: str = field(init=False)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     _seq: int = field(init=False, default=0)
@@ -59,9 +75,9 @@ class Heartbeat(StationPart):
         self._publish(Presence.BIRTH, {
             "kind": "birth", "station": self.station_id, "session_id": self.session_id,
             "version": APP_VERSION, "host": platform.node(), "pid": os.getpid(),
-            "station_kind": self.settings().station_kind,
+            "station_kind": self.service.settings().station_kind,
             "started_at": format_utc(self.clock.now()),
-            "status_interval_ms": int(self.interval_s() * 1000),
+            "status_interval_ms": int(self.service.interval_s() * 1000),
             "capabilities": sorted(str(c) for c in CommandType)})
 
     def write_death(self, reason: str) -> None:
@@ -70,30 +86,30 @@ class Heartbeat(StationPart):
             "reason": reason, "at": format_utc(self.clock.now())})
 
     def status_document(self) -> dict[str, Any]:
-        lot = self.production.current_lot()
-        user = self.effects.current_user()
+        lot = self.sources.production.current_lot()
+        user = self.sources.effects.current_user()
         with self._lock:
             self._seq += 1
             seq = self._seq
-        results = self.ledger.last_results()
+        results = self.sources.ledger.last_results()
         now = self.clock.now()
         return {"kind": "status", "station": self.station_id, "session_id": self.session_id,
                 "seq": seq, "ts_ms": int(now.timestamp() * 1000), "sent_at": format_utc(now),
-                "interval_ms": int(self.interval_s() * 1000), "version": APP_VERSION,
+                "interval_ms": int(self.service.interval_s() * 1000), "version": APP_VERSION,
                 "user": None if user is None else {"username": user[0], "role": user[1]},
                 "lot": None if lot is None else {"code": lot.code, "current_box": lot.current_box,
                                                  "total_boxes": lot.total_boxes},
-                "size": self.state.get(SIZE_META_KEY),
-                "locked": self.production.locked_reason,
-                "metrics": self.metrics.sample(), "last_results": results,
-                "pending_commands": self.pending_commands(), "host": platform.node(),
+                "size": self.sources.state.get(SIZE_META_KEY),
+                "locked": self.sources.production.locked_reason,
+                "metrics": self.sources.metrics.sample(), "last_results": results,
+                "pending_commands": self.service.pending_commands(), "host": platform.node(),
                 # The directory this PC holds, signed: a PC joining later refuses a share
                 # whose directory is older than this (rolled back).
                 "directory_head": [self.trust.state.head_seq, self.trust.state.head_hash],
                 "journal_held": self.health.journal_held,
                 # Running, idle, break or down since when and why (utils/mes/downtime.py);
                 # readers of an older version ignore it.
-                "production": self.production_state()}
+                "production": self.service.production_state()}
 
     def beat(self) -> None:
         """Write the status now (the share answering again is noticed here)."""
@@ -114,4 +130,4 @@ class Heartbeat(StationPart):
             self.health.went_offline(exc)
             return
         self.counters["heartbeats"] += 1
-        self.came_back()
+        self.service.came_back()

@@ -38,7 +38,7 @@ from utils.site.ports import LiveTransport, SiteStore, StationLink
 from utils.site.scheduler import Parts, Scheduler
 from utils.site.share_files import FailureCounter
 from utils.site.share_health import ShareHealth, ShareState
-from utils.site.heartbeat import Heartbeat
+from utils.site.heartbeat import Heartbeat, ServiceAsked, StatusSources
 from utils.site.inbox import Inbox
 from utils.site.journal_export import JournalExport
 from utils.site.site_settings import SiteSettings
@@ -118,15 +118,16 @@ class SyncService:
                            refresh_directory=self._refresh_directory,
                            went_offline=self._went_offline, wake=self.wake,
                            state_changed=self.notify_state_changed)
-        self.heartbeat = Heartbeat(link=self.link, trust=self.trust, clock=self.clock,
-                                   session_id=self.session_id, settings=lambda: ctx.settings,
-                                   interval_s=lambda: self.site_settings.status_interval_s,
-                                   production=ctx.production, effects=effects,
-                                   metrics=self.metrics, state=self.state, ledger=self.ledger,
-                                   pending_commands=lambda: len(self.inbox.in_flight),
-                                   standing=self.standing, health=self.health,
-                                   counters=self.counters, came_back=self._came_back,
-                                   production_state=self._production_state)
+        self.heartbeat = Heartbeat(
+            link=self.link, trust=self.trust, clock=self.clock, session_id=self.session_id,
+            counters=self.counters, standing=self.standing, health=self.health,
+            sources=StatusSources(production=ctx.production, effects=effects,
+                                  metrics=self.metrics, state=self.state, ledger=self.ledger),
+            service=ServiceAsked(settings=lambda: ctx.settings,
+                                 interval_s=lambda: self.site_settings.status_interval_s,
+                                 pending_commands=lambda: len(self.inbox.in_flight),
+                                 came_back=self._came_back,
+                                 production_state=self._production_state))
         self.scheduler = Scheduler(Parts(
             link=self.link, health=self.health, heartbeat=self.heartbeat, inbox=self.inbox,
             ledger=self.ledger, exporter=self.exporter, site_settings=self.site_settings,
