@@ -6,7 +6,7 @@ reject UPDATE and DELETE on them (see data.migrations).
 
 from __future__ import annotations
 
-from typing import Collection
+from typing import Any, Collection
 
 from sqlalchemy import (
     Boolean, Column, Float, Index, Integer, LargeBinary, MetaData, String, Table,
@@ -14,6 +14,22 @@ from sqlalchemy import (
 )
 
 metadata = MetaData()
+
+
+# The kinds of value that recur across tables, stored alike in every table (the local database's
+# and the site view's), so a time or a name read from one table compares with another's. The
+# column is NOT NULL unless the call says nullable=True.
+
+def timestamp(name: str, *, nullable: bool = False, **options: Any) -> Column:
+    """A moment: canonical UTC text with milliseconds (models/canonical.py), so text order is
+    time order."""
+    return Column(name, String(32), nullable=nullable, **options)
+
+
+def identifier(name: str, *, nullable: bool = False, **options: Any) -> Column:
+    """What the plant and the app name things by: a station's id, a person's username, a lot's
+    code, a record's or a command's id, a catalog's defect or location."""
+    return Column(name, String(64), nullable=nullable, **options)
 
 
 def copied(table: Table, names: Collection[str] | None = None, *,
@@ -30,14 +46,14 @@ schema_migrations = Table(
     "schema_migrations", metadata,
     Column("version", Integer, primary_key=True, autoincrement=False),
     Column("description", Text, nullable=False),
-    Column("applied_at", String(32), nullable=False),
+    timestamp("applied_at"),
 )
 
 
 def key_value_table(name: str, on: MetaData) -> Table:
     """A small store of named texts (a database's own facts: its anchor, the view's format)."""
     return Table(name, on,
-                 Column("key", String(64), primary_key=True),
+                 identifier("key", primary_key=True),
                  Column("value", Text, nullable=False))
 
 
@@ -45,7 +61,7 @@ meta_info = key_value_table("meta_info", metadata)
 
 users = Table(
     "users", metadata,
-    Column("username", String(64), primary_key=True),
+    identifier("username", primary_key=True),
     Column("full_name", Text, nullable=False),
     Column("role", String(16), nullable=False),
     Column("active", Boolean, nullable=False, default=True),
@@ -53,9 +69,9 @@ users = Table(
     Column("badge_id", String(128), nullable=True, unique=True),
     Column("password_hash", Text, nullable=False),
     Column("failed_attempts", Integer, nullable=False, default=0),
-    Column("locked_until", String(32), nullable=True),
-    Column("created_at", String(32), nullable=False),
-    Column("updated_at", String(32), nullable=False),
+    timestamp("locked_until", nullable=True),
+    timestamp("created_at"),
+    timestamp("updated_at"),
     Column("version", Integer, nullable=False, default=1),
     # Version 4: the person's signing key (public half, and the private half sealed under
     # their password), from the site directory; None on a PC outside a site.
@@ -65,26 +81,26 @@ users = Table(
 
 record_versions = Table(
     "record_versions", metadata,
-    Column("record_id", String(64), primary_key=True),
+    identifier("record_id", primary_key=True),
     Column("version", Integer, primary_key=True, autoincrement=False),
-    Column("station_id", String(64), nullable=False),
-    Column("lot", String(64), nullable=False),
+    identifier("station_id"),
+    identifier("lot"),
     Column("box", Integer, nullable=False),
     Column("size", String(20), nullable=False),
     Column("unit_weight_kg", Float, nullable=True),
-    Column("rej1_defect", String(64)), Column("rej1_location", String(64)),
-    Column("rej2_defect", String(64)), Column("rej2_location", String(64)),
-    Column("rej3_defect", String(64)), Column("rej3_location", String(64)),
+    identifier("rej1_defect", nullable=True), identifier("rej1_location", nullable=True),
+    identifier("rej2_defect", nullable=True), identifier("rej2_location", nullable=True),
+    identifier("rej3_defect", nullable=True), identifier("rej3_location", nullable=True),
     Column("cam_d", Float, nullable=True),
     Column("cam_w", Float, nullable=True),
-    Column("operator", String(64), nullable=False),
-    Column("recorded_at", String(32), nullable=False),
+    identifier("operator"),
+    timestamp("recorded_at"),
     Column("utc_offset_minutes", Integer, nullable=False),
     Column("origin", String(16), nullable=False),
     Column("status", String(16), nullable=False),
     Column("reason", Text, nullable=True),
-    Column("editor", String(64), nullable=True),
-    Column("edited_at", String(32), nullable=True),
+    identifier("editor", nullable=True),
+    timestamp("edited_at", nullable=True),
     Column("base_version", Integer, nullable=True),
 )
 Index("ix_record_versions_station_time", record_versions.c.station_id,
@@ -94,18 +110,18 @@ Index("ix_record_versions_lot", record_versions.c.lot)
 import_keys = Table(
     "import_keys", metadata,
     Column("source_key", String(64), primary_key=True),
-    Column("record_id", String(64), nullable=False),
-    Column("imported_at", String(32), nullable=False),
+    identifier("record_id"),
+    timestamp("imported_at"),
 )
 
 lots = Table(
     "lots", metadata,
-    Column("station_id", String(64), primary_key=True),
-    Column("code", String(64), nullable=False),
+    identifier("station_id", primary_key=True),
+    identifier("code"),
     Column("total_boxes", Integer, nullable=False),
     Column("current_box", Integer, nullable=False),
     Column("registered_count", Integer, nullable=False),
-    Column("updated_at", String(32), nullable=False),
+    timestamp("updated_at"),
 )
 
 
@@ -113,24 +129,24 @@ def _chained() -> list[Column]:
     """The rowid (in the order written) and the place in a station's chain, for the chain's
     events and its checkpoints."""
     return [Column("id", Integer, primary_key=True, autoincrement=True),
-            Column("station", String(64), nullable=False),
+            identifier("station"),
             Column("seq", Integer, nullable=False)]
 
 
 audit_events = Table(
     "audit_events", metadata,
     *_chained(),
-    Column("ts", String(32), nullable=False),
-    Column("username", String(64), nullable=True),
+    timestamp("ts"),
+    identifier("username", nullable=True),
     Column("role", String(16), nullable=True),
-    Column("action", String(64), nullable=False),
-    Column("entity", String(64), nullable=True),
+    identifier("action"),
+    identifier("entity", nullable=True),
     Column("entity_id", String(128), nullable=True),
-    Column("command_id", String(64), nullable=True),
+    identifier("command_id", nullable=True),
     Column("prev_hash", LargeBinary(32), nullable=False),
     Column("hash", LargeBinary(32), nullable=False),
     # HMAC-SHA256(key, hash): an event recomputed without the key is caught at once.
-    Column("key_id", String(64), nullable=False),
+    identifier("key_id"),
     Column("mac", LargeBinary(32), nullable=False),
     Column("body", Text, nullable=False),
     UniqueConstraint("station", "seq", name="uq_audit_station_seq"),
@@ -143,8 +159,8 @@ audit_checkpoints = Table(
     "audit_checkpoints", metadata,
     *_chained(),
     Column("head_hash", String(64), nullable=False),
-    Column("ts", String(32), nullable=False),
-    Column("key_id", String(64), nullable=False),
+    timestamp("ts"),
+    identifier("key_id"),
     Column("sig", String(64), nullable=False),
 )
 Index("ix_checkpoints_station_seq", audit_checkpoints.c.station, audit_checkpoints.c.seq)
@@ -160,12 +176,12 @@ command_ledger = Table(
     "command_ledger", metadata,
     Column("command_id", String(32), primary_key=True),
     Column("type", String(32), nullable=False),
-    Column("issued_by", String(64), nullable=True),
-    Column("received_at", String(32), nullable=False),
+    identifier("issued_by", nullable=True),
+    timestamp("received_at"),
     Column("status", String(16), nullable=False),  # executing, done, failed, rejected, expired
     Column("reason", Text, nullable=True),
     Column("result", Text, nullable=True),  # canonical JSON
-    Column("finished_at", String(32), nullable=True),
+    timestamp("finished_at", nullable=True),
     Column("ack_written", Boolean, nullable=False, default=False),
 )
 Index("ix_command_ledger_unacked", command_ledger.c.ack_written)
@@ -174,16 +190,16 @@ Index("ix_command_ledger_unacked", command_ledger.c.ack_written)
 sent_commands = Table(
     "sent_commands", metadata,
     Column("command_id", String(32), primary_key=True),
-    Column("target", String(64), nullable=False),
+    identifier("target"),
     Column("type", String(32), nullable=False),
     Column("params", Text, nullable=False),
-    Column("issued_by", String(64), nullable=False),
-    Column("issued_at", String(32), nullable=False),
-    Column("not_after", String(32), nullable=False),
+    identifier("issued_by"),
+    timestamp("issued_at"),
+    timestamp("not_after"),
     Column("state", String(16), nullable=False),  # pending, done, failed, rejected, expired, duplicate, timed_out
     Column("reason", Text, nullable=True),
     Column("result", Text, nullable=True),
-    Column("updated_at", String(32), nullable=False),
+    timestamp("updated_at"),
 )
 Index("ix_sent_commands_state", sent_commands.c.state)
 
@@ -210,7 +226,7 @@ Index("ix_site_audit_user", site_audit_events.c.username)
 site_record_versions = Table(
     "site_record_versions", metadata,
     *copied(record_versions, key=("record_id", "version")),
-    Column("source_station", String(64), primary_key=True),
+    identifier("source_station", primary_key=True),
     Column("source_seq", Integer, nullable=False),
 )
 Index("ix_site_records_station_time", site_record_versions.c.station_id,
@@ -222,7 +238,7 @@ site_checkpoints = Table(
     "site_checkpoints", metadata,
     *copied(audit_checkpoints, ("station", "seq", "head_hash", "ts", "key_id", "sig"),
             key=("station", "seq")),
-    Column("seen_at", String(32), nullable=False),
+    timestamp("seen_at"),
 )
 
 
@@ -237,14 +253,14 @@ def broken_at() -> list[Column]:
 # Where ingestion of each station's journal stands, and whether it found the journal broken.
 site_ingest_state = Table(
     "site_ingest_state", metadata,
-    Column("station", String(64), primary_key=True),
+    identifier("station", primary_key=True),
     Column("anchor", String(64), nullable=True),
     Column("segment", Integer, nullable=False),
     Column("offset", Integer, nullable=False),
     Column("last_seq", Integer, nullable=False),
     Column("last_hash", String(64), nullable=True),
     *broken_at(),
-    Column("updated_at", String(32), nullable=False),
+    timestamp("updated_at"),
 )
 
 # -- version 4: keys by role (the signed directory log, site-wide lockout) -------------------
@@ -264,15 +280,15 @@ directory_outbox = Table(
     "directory_outbox", metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("op", Text, nullable=False),
-    Column("created_at", String(32), nullable=False),
+    timestamp("created_at"),
 )
 
 # Failed passwords, this PC's and those other PCs published: the lockout counts them all.
 login_failures = Table(
     "login_failures", metadata,
-    Column("station", String(64), primary_key=True),
-    Column("username", String(64), primary_key=True),
-    Column("at", String(32), primary_key=True),
+    identifier("station", primary_key=True),
+    identifier("username", primary_key=True),
+    timestamp("at", primary_key=True),
     Column("n", Integer, primary_key=True, autoincrement=False),  # several in one millisecond
 )
 Index("ix_login_failures_user", login_failures.c.username, login_failures.c.at)
@@ -280,9 +296,9 @@ Index("ix_login_failures_user", login_failures.c.username, login_failures.c.at)
 # The last successful login of each account on each station (resets the count before it).
 login_successes = Table(
     "login_successes", metadata,
-    Column("station", String(64), primary_key=True),
-    Column("username", String(64), primary_key=True),
-    Column("at", String(32), nullable=False),
+    identifier("station", primary_key=True),
+    identifier("username", primary_key=True),
+    timestamp("at"),
 )
 
 V1_TABLES = (schema_migrations, meta_info, users, record_versions, import_keys, lots,

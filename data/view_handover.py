@@ -21,6 +21,7 @@ from typing import Any, Sequence
 
 from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
+from data.schema import identifier, timestamp
 from data.view_buckets import Buckets
 from data.view_extensions import EVENT_COLUMNS, RecordChange
 from data.view_schema import metadata
@@ -39,15 +40,15 @@ SEARCH_MAX = 200  # characters of a search text
 
 view_handovers = Table(
     "view_handovers", metadata,
-    Column("station", String(64), nullable=False),
+    identifier("station"),
     Column("handover", String(160), nullable=False),
     Column("seq", Integer, nullable=False),  # the signing event in the station's chain
     Column("shift_day", String(10), nullable=False),
     Column("shift_number", Integer, nullable=False),
-    Column("shift_start", String(32), nullable=False),
-    Column("signed_by", String(64), nullable=False),
+    timestamp("shift_start"),
+    identifier("signed_by"),
     Column("full_name", Text, nullable=False),
-    Column("signed_at", String(32), nullable=False),
+    timestamp("signed_at"),
     Column("boxes", Integer, nullable=False),
     Column("rejections", Integer, nullable=False),
     Column("stop_minutes", Float, nullable=True),  # None: the station records no stops
@@ -55,8 +56,8 @@ view_handovers = Table(
     Column("issues", Integer, nullable=False),
     Column("notes", Text, nullable=False),
     Column("document", Text, nullable=False),  # the signed document, canonical JSON
-    Column("ack_by", String(64), nullable=True),
-    Column("ack_at", String(32), nullable=True),
+    identifier("ack_by", nullable=True),
+    timestamp("ack_at", nullable=True),
     Column("ack_document", Text, nullable=True),
     Column("addenda", Integer, nullable=False, default=0),
     Column("search", Text, nullable=False),  # lower-case words a supervisor may look for
@@ -66,11 +67,11 @@ Index("ix_view_handovers_start", view_handovers.c.shift_start)
 
 view_handover_notes = Table(
     "view_handover_notes", metadata,
-    Column("station", String(64), nullable=False),
+    identifier("station"),
     Column("seq", Integer, nullable=False),
     Column("handover", String(160), nullable=False),
-    Column("signed_by", String(64), nullable=False),
-    Column("signed_at", String(32), nullable=False),
+    identifier("signed_by"),
+    timestamp("signed_at"),
     Column("note", Text, nullable=False),
     Column("document", Text, nullable=False),
     PrimaryKeyConstraint("station", "seq"),

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, String, Table, Text
 
-from data.view_schema import metadata
+from data.schema import identifier, timestamp
+from data.view_schema import clustered, metadata
 
 
 def _station_shift() -> list[Column]:
     """A station's shift (its start in UTC) and the local day it counts for."""
-    return [Column("station", String(64), nullable=False),
-            Column("shift_start", String(32), nullable=False),
+    return [identifier("station"),
+            timestamp("shift_start"),
             Column("day", String(10), nullable=False)]
 
 
@@ -34,50 +35,47 @@ def _downtime() -> list[Column]:
 
 oee_stops = Table(
     "oee_stops", metadata,
-    Column("station", String(64), nullable=False),
-    Column("stop_id", String(64), nullable=False),
-    Column("started_at", String(32), nullable=True),
-    Column("ended_at", String(32), nullable=True),
+    identifier("station"),
+    identifier("stop_id"),
+    timestamp("started_at", nullable=True),
+    timestamp("ended_at", nullable=True),
     Column("breaks", Text, nullable=True),  # JSON [[from, to], ...]
     Column("size", String(20), nullable=True),
     Column("reason", String(32), nullable=False, default=""),
     Column("note", Text, nullable=True),
-    Column("opened_by", String(64), nullable=True),
-    Column("classified_by", String(64), nullable=True),
-    Column("classified_at", String(32), nullable=True),
+    identifier("opened_by", nullable=True),
+    identifier("classified_by", nullable=True),
+    timestamp("classified_at", nullable=True),
     PrimaryKeyConstraint("station", "stop_id"),
 )
 Index("ix_oee_stops_started", oee_stops.c.station, oee_stops.c.started_at)
 Index("ix_oee_stops_open", oee_stops.c.ended_at)
 
-oee_shift = Table(
-    "oee_shift", metadata,
+oee_shift = clustered(
+    "oee_shift",
     *_station_shift(),
     Column("shift_no", Integer, nullable=False),
     Column("boxes", Integer, nullable=False, default=0),
     Column("rejected", Integer, nullable=False, default=0),
     Column("stop_s", Float, nullable=False, default=0.0),
     Column("stops", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint("station", "shift_start"),
-    sqlite_with_rowid=False,
+    key=("station", "shift_start"),
 )
 Index("ix_oee_shift_start", oee_shift.c.shift_start)
 
-oee_output = Table(
-    "oee_output", metadata,
+oee_output = clustered(
+    "oee_output",
     *_station_shift(),
     *_output(),
-    PrimaryKeyConstraint("station", "shift_start", "size"),
-    sqlite_with_rowid=False,
+    key=("station", "shift_start", "size"),
 )
 Index("ix_oee_output_start", oee_output.c.shift_start)
 
-oee_reason = Table(
-    "oee_reason", metadata,
+oee_reason = clustered(
+    "oee_reason",
     *_station_shift(),
     *_downtime(),
-    PrimaryKeyConstraint("station", "shift_start", "reason"),
-    sqlite_with_rowid=False,
+    key=("station", "shift_start", "reason"),
 )
 Index("ix_oee_reason_start", oee_reason.c.shift_start)
 
@@ -86,26 +84,24 @@ Index("ix_oee_reason_start", oee_reason.c.shift_start)
 # or a stop) and their downtime; boxes per day and size; downtime per day and reason.
 oee_site_shift = Table(
     "oee_site_shift", metadata,
-    Column("shift_start", String(32), primary_key=True),
+    timestamp("shift_start", primary_key=True),
     Column("day", String(10), nullable=False),
     Column("stations", Integer, nullable=False, default=0),
     Column("stop_s", Float, nullable=False, default=0.0),
 )
 
-oee_site_output = Table(
-    "oee_site_output", metadata,
+oee_site_output = clustered(
+    "oee_site_output",
     Column("day", String(10), nullable=False),
     *_output(),
-    PrimaryKeyConstraint("day", "size"),
-    sqlite_with_rowid=False,
+    key=("day", "size"),
 )
 
-oee_site_reason = Table(
-    "oee_site_reason", metadata,
+oee_site_reason = clustered(
+    "oee_site_reason",
     Column("day", String(10), nullable=False),
     *_downtime(),
-    PrimaryKeyConstraint("day", "reason"),
-    sqlite_with_rowid=False,
+    key=("day", "reason"),
 )
 
 

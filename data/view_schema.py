@@ -27,11 +27,14 @@ Timestamps are canonical UTC text (models/canonical.py), so text order is time o
 
 from __future__ import annotations
 
+from typing import Sequence
+
 from sqlalchemy import (
     Column, Float, Index, Integer, MetaData, PrimaryKeyConstraint, String, Table, Text,
 )
 
 from data import schema
+from data.schema import identifier, timestamp
 
 metadata = MetaData()
 
@@ -54,10 +57,19 @@ VIEW_FORMAT = 10
 
 view_meta = schema.key_value_table("view_meta", metadata)
 
+
+def clustered(name: str, *columns: Column, key: Sequence[str]) -> Table:
+    """A view table stored in the order of its primary key `key` (SQLite WITHOUT ROWID). The
+    aggregates are read as ranges of their key (a station's buckets, a shift's stations): in
+    key order each range is one stretch of the file, and no rowid b-tree is kept beside the
+    key's own index."""
+    return Table(name, metadata, *columns, PrimaryKeyConstraint(*key), sqlite_with_rowid=False)
+
+
 view_sources = Table(
     "view_sources", metadata,
     Column("source", String(160), primary_key=True),
-    Column("station", String(64), nullable=False, index=True),
+    identifier("station", index=True),
     Column("number", Integer, nullable=False, unique=True),  # the high bits of its events' ids
     Column("kind", String(8), nullable=False),  # journal | local
     Column("anchor", String(64), nullable=True),
@@ -65,11 +77,11 @@ view_sources = Table(
     Column("offset", Integer, nullable=False, default=0),
     Column("last_seq", Integer, nullable=False, default=0),
     Column("last_hash", String(64), nullable=True),
-    Column("first_ts", String(32), nullable=True),
-    Column("last_ts", String(32), nullable=True),
+    timestamp("first_ts", nullable=True),
+    timestamp("last_ts", nullable=True),
     Column("events", Integer, nullable=False, default=0),
     *schema.broken_at(),
-    Column("updated_at", String(32), nullable=False),
+    timestamp("updated_at"),
 )
 
 # id: the rowid in the order events arrive, so the table (each row holds a body of about 600
@@ -95,7 +107,7 @@ Index("ix_view_events_action_ts", view_events.c.action, view_events.c.ts)
 view_record_versions = Table(
     "view_record_versions", metadata,
     *schema.copied(schema.record_versions),
-    Column("source_station", String(64), nullable=False),
+    identifier("source_station"),
     Column("source_seq", Integer, nullable=False),
     PrimaryKeyConstraint("record_id", "version", "source_station"),
 )
@@ -103,7 +115,7 @@ view_record_versions = Table(
 view_records = Table(
     "view_records", metadata,
     *schema.copied(schema.record_versions, key=("record_id",)),
-    Column("source_station", String(64), nullable=False),
+    identifier("source_station"),
     Column("source_seq", Integer, nullable=False),
 )
 Index("ix_view_records_time", view_records.c.recorded_at, view_records.c.record_id)
@@ -135,8 +147,8 @@ HOURS = tuple(f"h{hour}" for hour in range(24))
 def place(prefix: str, *, nullable: bool = False) -> list[Column]:
     """A record's place in its station's order (recorded_at, record_id), as `prefix`_at and
     `prefix`_id."""
-    return [Column(f"{prefix}_at", String(32), nullable=nullable),
-            Column(f"{prefix}_id", String(64), nullable=nullable)]
+    return [timestamp(f"{prefix}_at", nullable=nullable),
+            identifier(f"{prefix}_id", nullable=nullable)]
 
 
 BUCKET_KEY = ("level", "bucket", "station")
@@ -146,14 +158,14 @@ def _bucket_key() -> list[Column]:
     """The dashboard's and the Insights' aggregates are per level, bucket and station (the
     start of their primary keys: BUCKET_KEY)."""
     return [Column("level", String(1), nullable=False),
-            Column("bucket", String(32), nullable=False),
-            Column("station", String(64), nullable=False)]
+            timestamp("bucket"),
+            identifier("station")]
 
 
 # level: H (a local hour), D (a local day), M (a local month), in agg_defects also Y (a local
 # year); bucket: its start in UTC.
-agg_counts = Table(
-    "agg_counts", metadata,
+agg_counts = clustered(
+    "agg_counts",
     *_bucket_key(),
     Column("boxes", Integer, nullable=False, default=0),
     Column("cam_d_sum", Float, nullable=False, default=0.0),
@@ -161,18 +173,16 @@ agg_counts = Table(
     Column("cam_w_sum", Float, nullable=False, default=0.0),
     Column("cam_w_n", Integer, nullable=False, default=0),
     *[Column(name, Integer, nullable=False, default=0) for name in HOURS],
-    PrimaryKeyConstraint(*BUCKET_KEY),
-    sqlite_with_rowid=False,
+    key=BUCKET_KEY,
 )
 
-agg_defects = Table(
-    "agg_defects", metadata,
+agg_defects = clustered(
+    "agg_defects",
     *_bucket_key(),
-    Column("defect", String(64), nullable=False),
-    Column("location", String(64), nullable=False),
+    identifier("defect"),
+    identifier("location"),
     Column("rejections", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint(*BUCKET_KEY, "defect", "location"),
-    sqlite_with_rowid=False,
+    key=(*BUCKET_KEY, "defect", "location"),
 )
 
 # The Insights' sums. level: H (a local hour), D (a local day), M (a local month), Y (a local
@@ -187,48 +197,44 @@ def _insight_sums() -> list[Column]:
                    default=0) for name in INSIGHT_SUMS]
 
 
-agg_insight = Table(
-    "agg_insight", metadata,
+agg_insight = clustered(
+    "agg_insight",
     *_bucket_key(),
     Column("shift", Integer, nullable=False),
     *_insight_sums(),
-    PrimaryKeyConstraint(*BUCKET_KEY, "shift"),
-    sqlite_with_rowid=False,
+    key=(*BUCKET_KEY, "shift"),
 )
 
 # The same sums per local week from Monday (bucket: its start in UTC), every shift together:
 # keyed by station first, so a station's weeks are one stretch of the table.
-agg_insight_weeks = Table(
-    "agg_insight_weeks", metadata,
-    Column("station", String(64), nullable=False),
-    Column("bucket", String(32), nullable=False),
+agg_insight_weeks = clustered(
+    "agg_insight_weeks",
+    identifier("station"),
+    timestamp("bucket"),
     *_insight_sums(),
-    PrimaryKeyConstraint("station", "bucket"),
-    sqlite_with_rowid=False,
+    key=("station", "bucket"),
 )
 
 # Boxes with at least one rejection of the defect (a box naming it twice counts once).
-agg_insight_defects = Table(
-    "agg_insight_defects", metadata,
+agg_insight_defects = clustered(
+    "agg_insight_defects",
     *_bucket_key(),
-    Column("defect", String(64), nullable=False),
+    identifier("defect"),
     Column("boxes", Integer, nullable=False, default=0),
-    PrimaryKeyConstraint(*BUCKET_KEY, "defect"),
-    sqlite_with_rowid=False,
+    key=(*BUCKET_KEY, "defect"),
 )
 
 # A run: its first and last record in the station's order (recorded_at, record_id), both
 # included; every active record of the station between them has the defect. Kept in the
 # order the Insights list them (station, then its order), so reading them sorts nothing.
-agg_runs = Table(
-    "agg_runs", metadata,
-    Column("station", String(64), nullable=False),
-    Column("defect", String(64), nullable=False),
+agg_runs = clustered(
+    "agg_runs",
+    identifier("station"),
+    identifier("defect"),
     *place("first"),
     *place("last"),
     Column("length", Integer, nullable=False),
-    PrimaryKeyConstraint("station", "first_at", "first_id", "defect"),
-    sqlite_with_rowid=False,
+    key=("station", "first_at", "first_id", "defect"),
 )
 Index("ix_agg_runs_station_last", agg_runs.c.station, agg_runs.c.last_at, agg_runs.c.last_id)
 Index("ix_agg_runs_last", agg_runs.c.last_at)

@@ -39,9 +39,10 @@ from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, Stri
 
 from config.constants import Permission
 from config.spc import SPC_MEASUREMENTS
+from data.schema import identifier, timestamp
 from data.view_buckets import Buckets
 from data.view_extensions import NoSignatures, PersonSignatures, RecordChange
-from data.view_schema import metadata, place
+from data.view_schema import clustered, metadata, place
 from models.bounded_json import parse_json
 from models.canonical import format_utc, parse_utc
 from models.spc import CONTEXT, Limits, flag
@@ -57,7 +58,7 @@ MAX_POINTS = 10_000_000
 
 def _chart() -> list[Column]:
     """A chart's key (station, size, measurement): the start of every SPC table's key."""
-    return [Column("station", String(64), nullable=False),
+    return [identifier("station"),
             Column("size", String(20), nullable=False),
             Column("measurement", String(8), nullable=False)]
 
@@ -65,12 +66,12 @@ def _chart() -> list[Column]:
 spc_baselines = Table(
     "spc_baselines", metadata,
     *_chart(),
-    Column("frozen_at", String(32), nullable=False),
-    Column("source_station", String(64), nullable=False),
+    timestamp("frozen_at"),
+    identifier("source_station"),
     Column("source_seq", Integer, nullable=False),
-    Column("frozen_by", String(64), nullable=True),
-    Column("start", String(32), nullable=False),  # the baseline's points: [start, end)
-    Column("end", String(32), nullable=False),
+    identifier("frozen_by", nullable=True),
+    timestamp("start"),  # the baseline's points: [start, end)
+    timestamp("end"),
     Column("n", Integer, nullable=False),
     Column("mean", Float, nullable=False),
     Column("mr_bar", Float, nullable=False),
@@ -79,15 +80,14 @@ spc_baselines = Table(
                          "source_seq"),
 )
 
-spc_signals = Table(
-    "spc_signals", metadata,
+spc_signals = clustered(
+    "spc_signals",
     *_chart(),
-    Column("recorded_at", String(32), nullable=False),
-    Column("record_id", String(64), nullable=False),
+    timestamp("recorded_at"),
+    identifier("record_id"),
     Column("value", Float, nullable=False),
     Column("rules", String(16), nullable=False),  # "1,4"
-    PrimaryKeyConstraint("station", "size", "measurement", "recorded_at", "record_id"),
-    sqlite_with_rowid=False,
+    key=("station", "size", "measurement", "recorded_at", "record_id"),
 )
 Index("ix_spc_signals_time", spc_signals.c.recorded_at)
 
@@ -96,7 +96,7 @@ spc_status = Table(
     *_chart(),
     *place("last", nullable=True),
     Column("open_rules", String(16), nullable=True),  # rules among the last 8 points; NULL: none
-    Column("open_since", String(32), nullable=True),  # the oldest of those signals' points
+    timestamp("open_since", nullable=True),  # the oldest of those signals' points
     PrimaryKeyConstraint("station", "size", "measurement"),
 )
 
@@ -104,7 +104,7 @@ spc_status = Table(
 # would read them all).
 spc_charts = Table(
     "spc_charts", metadata,
-    Column("station", String(64), nullable=False),
+    identifier("station"),
     Column("size", String(20), nullable=False),
     PrimaryKeyConstraint("station", "size"),
 )

@@ -12,6 +12,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Mapping
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
@@ -82,6 +83,14 @@ def current_language() -> str:
     """The language the installed translation speaks ("pt_BR" or "en")."""
     app = QCoreApplication.instance()
     return getattr(app, "_shopfloor_language", "en") if app is not None else "en"
+
+
+def coded_text(code: str, texts: Mapping[str, str]) -> str:
+    """The words for `code` among `texts`, or the code itself. The core and the stations give
+    codes, never sentences; one this version has no words for (a newer station's, say) is shown
+    as it came rather than lost. `texts` are translated where they are written, each a
+    `translate("Context", "literal")`, so lupdate finds every one with its context."""
+    return texts.get(code, code)
 
 
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from gui.i18n import coded_text
+
 # lupdate collects translate("Context", "text") under this short name too.
 translate = QCoreApplication.translate
 
@@ -25,24 +27,25 @@ def field_name(field: str) -> str:
 
 
 def problem_text(code: str) -> str:
-    return {
+    """A problem of a label's layout (utils/mes/label_layout.py codes)."""
+    return coded_text(code, {
         "code128_too_wide": translate("Labels", "The Code 128 does not fit: make the label wider "
                                       "or use a printer with more dots per inch."),
         "qr_too_big": translate("Labels", "The QR code does not fit: make the label taller."),
         "text_too_small": translate("Labels", "The text would be too small to read: show fewer "
                                     "fields or make the label taller."),
-    }.get(code, code)
+    })
 
 
 def scan_error_text(code: str) -> str:
     """Why a scanned label was not taken (utils/mes/label_payload.py codes)."""
-    detail = {
+    detail = coded_text(code, {
         "too_long": translate("Labels", "it is too long"),
         "control": translate("Labels", "it holds characters a label never has"),
         "format": translate("Labels", "its parts are not lot, box and total"),
         "lot": translate("Labels", "its lot code is not valid"),
         "number": translate("Labels", "its box or total is not a whole number"),
         "range": translate("Labels", "its box is not a box of the lot"),
-    }.get(code, code)
+    })
     return translate("Labels", "This label could not be read (%1). Nothing was changed: scan it "
                      "again or type the lot.").replace("%1", detail)

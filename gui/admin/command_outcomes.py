@@ -21,6 +21,7 @@ from models.canonical import parse_utc
 
 from gui.admin.command_texts import pairs_text, value_text
 from gui.header import role_name
+from gui.i18n import coded_text
 from gui.numbers import format_number
 
 # lupdate collects translate("Context", "text"[, None, n]) under this short name too.
@@ -246,7 +247,8 @@ def outcome_text(row: dict[str, Any], zone: tzinfo) -> tuple[str, bool]:
 # -- details -------------------------------------------------------------------------------------
 
 def result_label(key: str) -> str:
-    labels = {
+    """A field of a station's answer, named in the person's language."""
+    return coded_text(key, {
         "station": translate("Commands", "Station"),
         "at": translate("Commands", "Answered at"),
         "acknowledged_by": translate("Commands", "Read by"),
@@ -278,8 +280,7 @@ def result_label(key: str) -> str:
         "answered": translate("Commands", "Answered"),
         "note": translate("Commands", "Note"),
         "reason": translate("Commands", "Reason"),
-    }
-    return labels.get(key, key)
+    })
 
 
 _TIME_KEYS = {"at", "acknowledged_at"}

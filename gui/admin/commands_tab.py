@@ -43,9 +43,7 @@ class CommandsTab(QWidget):
                  selected_stations: Callable[[], list[str]], parent: QWidget | None = None,
                  *, confirm: Callable[[str], bool] | None = None):
         super().__init__(parent)
-        self.fleet = fleet
-        self.site = site
-        self.session = session
+        self.fleet, self.site, self.session = fleet, site, session
         self.selected_stations = selected_stations
         self.setObjectName("commandsTab")
         self.to_selected = QRadioButton(self.tr("Selected stations (Fleet tab)"))

@@ -66,10 +66,7 @@ class FleetTab(QWidget):
     def __init__(self, fleet: FleetMonitor, site: SiteNow, changes: Changes, session: Session,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.fleet = fleet
-        self.site = site
-        self.changes = changes
-        self.session = session
+        self.fleet, self.site, self.changes, self.session = fleet, site, changes, session
         self.setObjectName("fleetTab")
         self.model = FleetTableModel(self)
         self.search = QLineEdit()

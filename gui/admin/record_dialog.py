@@ -39,12 +39,8 @@ class _SignedDialog(QDialog):
                  meaning: Meaning, shown_meaning: str, *, signed: bool,
                  parent: QWidget | None = None):
         super().__init__(parent)
-        self.site = site
-        self.production = production
-        self.session = session
-        self.signed = signed
-        self.meaning = meaning
-        self.shown_meaning = shown_meaning
+        self.site, self.production, self.session = site, production, session
+        self.meaning, self.shown_meaning, self.signed = meaning, shown_meaning, signed
         self.reason, self.password = reason_and_password()
         self.signature = wrapped_label("signatureLine", role="hint")
         self.show_signature()

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from config.catalog import Catalog
 from utils.first_run import SetupPlan, SetupResult
 
-from gui.wizard.page import WizardPage
+from gui.wizard.page import Titles, WizardPage
 from gui.wizard.site_pages import machine_label
 from gui.wizard.widgets import hint_label
 
@@ -47,11 +47,10 @@ class FinishPage(WizardPage):
         if self.result is not None:
             self.show_done(self.result)
 
-    def heading(self) -> str:
-        return self.tr("This PC is ready") if self.result else self.tr("Ready to set up")
-
-    def intro(self) -> str:
-        return "" if self.result else self.tr("Check, then press \"Set up this PC\".")
+    def titles(self) -> Titles:
+        if self.result:
+            return Titles(self.tr("This PC is ready"))
+        return Titles(self.tr("Ready to set up"), self.tr("Check, then press \"Set up this PC\"."))
 
     def set_plan(self, plan: SetupPlan) -> None:
         self.plan = plan

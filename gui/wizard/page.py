@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, NamedTuple
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
@@ -29,6 +29,13 @@ class WizardOptions:
     translations_dir: Path | None = None
 
 
+class Titles(NamedTuple):
+    """What the wizard shows above a page, in the current language."""
+
+    heading: str
+    intro: str = ""  # the sentence under the heading; "": none
+
+
 class WizardPage(Retranslating):
     #: The set-up problems (SetupError.field) this page's inputs can correct.
     fields: frozenset[str] = frozenset()
@@ -42,11 +49,9 @@ class WizardPage(Retranslating):
         self.body.setContentsMargins(0, 0, 0, 0)
         self.body.setSpacing(10)
 
-    # Each page defines heading(): its title, in the current language.
-    heading: Callable[[], str]
-
-    def intro(self) -> str:
-        return ""
+    # Each page defines titles(), asked again on a language change: a method, so that
+    # self.tr gives its texts the page's own translation context.
+    titles: Callable[[], Titles]
 
     def entered(self) -> None:
         """The page became the current one."""

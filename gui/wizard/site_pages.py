@@ -18,7 +18,7 @@ from utils.site.site_key import PASSPHRASE_MIN_CHARS
 from gui.form_dialog import secret_field
 from gui.messages import field_error_text, password_policy_text
 from gui.theme import TOUCH_MIN_PX
-from gui.wizard.page import WizardOptions, WizardPage
+from gui.wizard.page import Titles, WizardOptions, WizardPage
 from gui.wizard.widgets import (
     FolderField, StationChoice, error_label, hint_label, machine_text, mark_invalid, row_label,
     with_notes,
@@ -95,17 +95,15 @@ class SitePage(WizardPage):
                 "The passphrase chosen when the site was created; ask the person who created "
                 "it."))
 
-    def heading(self) -> str:
-        return self.tr("The site's shared folder") if self.mode == "create" else self.tr(
-            "Join a site")
-
-    def intro(self) -> str:
+    def titles(self) -> Titles:
         if self.mode == "create":
-            return self.tr("Choose a folder that every PC of the plant can open and write, "
-                           "usually on a file server. The site's files are created inside it; "
-                           "this PC's own records stay on this PC.")
-        return self.tr("Choose the site's shared folder (the one chosen when the site was "
-                       "created) and type the site passphrase.")
+            return Titles(self.tr("The site's shared folder"),
+                          self.tr("Choose a folder that every PC of the plant can open and "
+                                  "write, usually on a file server. The site's files are "
+                                  "created inside it; this PC's own records stay on this PC."))
+        return Titles(self.tr("Join a site"),
+                      self.tr("Choose the site's shared folder (the one chosen when the site "
+                              "was created) and type the site passphrase."))
 
     def validate(self) -> bool:
         ok = True
@@ -224,12 +222,10 @@ class AdminPage(WizardPage):
                                   "username. There are no built-in accounts: this is the only "
                                   "way in, so remember it."))
 
-    def heading(self) -> str:
-        return self.tr("The first admin account")
-
-    def intro(self) -> str:
-        return self.tr("The admin manages users and settings. You log in with this account "
-                       "when the set-up is done.")
+    def titles(self) -> Titles:
+        return Titles(self.tr("The first admin account"),
+                      self.tr("The admin manages users and settings. You log in with this "
+                              "account when the set-up is done."))
 
     def validate(self) -> bool:
         for label in self.errors.values():
@@ -332,8 +328,8 @@ class StationPage(WizardPage):
                                        "machine. An office PC records nothing; supervisors and "
                                        "admins get the admin panel there right after login."))
 
-    def heading(self) -> str:
-        return self.tr("What is this PC?")
+    def titles(self) -> Titles:
+        return Titles(self.tr("What is this PC?"))
 
     def prepare(self, *, autostart: bool, machines: list[str] | None = None) -> None:
         """Defaults for the chosen way: the site's machines when joining; autostart on for a

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QButtonGroup, QWidget
 
-from gui.wizard.page import WizardPage
+from gui.wizard.page import Titles, WizardPage
 from gui.wizard.widgets import OptionButton
 
 # Each language is named in itself, so whoever reads the page finds their own.
@@ -36,12 +36,10 @@ class LanguagePage(WizardPage):
     def retranslate(self) -> None:
         pass  # the language names stay in their own language
 
-    def heading(self) -> str:
-        return self.tr("Welcome to Shopfloor Collector")
-
-    def intro(self) -> str:
-        return self.tr("This PC is not set up yet. A few questions, and it is ready. First, "
-                       "the language:")
+    def titles(self) -> Titles:
+        return Titles(self.tr("Welcome to Shopfloor Collector"),
+                      self.tr("This PC is not set up yet. A few questions, and it is ready. "
+                              "First, the language:"))
 
     def language(self) -> str:
         return next(code for code, button in self.buttons.items() if button.isChecked())
@@ -83,8 +81,8 @@ class ModePage(WizardPage):
             self.tr("Everything stays on this PC, to see how the app works. You choose the "
                     "admin's username and password."))
 
-    def heading(self) -> str:
-        return self.tr("How will this PC be used?")
+    def titles(self) -> Titles:
+        return Titles(self.tr("How will this PC be used?"))
 
     def mode(self) -> str | None:
         return next((mode for mode, button in self.buttons.items() if button.isChecked()), None)

@@ -172,9 +172,10 @@ class FirstRunWizard(Retranslating):
 
     def _update_texts(self) -> None:
         page = self.current
-        self.heading.setText(page.heading())
-        self.intro.setText(page.intro())
-        self.intro.setVisible(bool(page.intro()))
+        heading, intro = page.titles()
+        self.heading.setText(heading)
+        self.intro.setText(intro)
+        self.intro.setVisible(bool(intro))
         index = self.sequence.index(page) if page in self.sequence else 0
         self.step.setText(self.tr("Step %1 of %2").replace("%1", str(index + 1))
                           .replace("%2", str(len(self.sequence))) if len(self.sequence) > 2
