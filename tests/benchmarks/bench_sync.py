@@ -1023,8 +1023,12 @@ def machine_info(folder: Path) -> dict:
         import watchdog.version
         from watchdog.observers import Observer
 
+        from utils.site import inotify_hints
+
         info["watchdog"] = watchdog.version.VERSION_STRING
         info["watchdog_observer"] = Observer.__name__
+        # What the product watches with here (utils/site/inotify_hints.py make_observer).
+        info["observer"] = ("InotifyHints" if inotify_hints.available() else Observer.__name__)
     except ImportError:  # pragma: no cover
         pass
     if shutil.which("strace"):

@@ -19,6 +19,7 @@ from utils.site.journal_export import JournalExport
 from utils.site.ports import PlaceRefused, StationLink
 from utils.site.share_health import ShareHealth
 from utils.site.site_settings import SiteSettings
+from utils.site.inotify_hints import make_observer
 from utils.site.view_watch import Hint, stop_observer, written_events
 from utils.trust.lockout_share import LockoutShare
 
@@ -136,14 +137,10 @@ class Scheduler:
             if self.observer_factory is not None:
                 observer = self.observer_factory()
             else:
-                # Imported here: watchdog costs start-up time, and a PC without a watch
-                # (watch=False, the CLI's agent in tests) never needs it.
-                from watchdog.observers import Observer
-
                 folder = link.watch_folder()  # refused (PlaceRefused) when it is a link
                 if folder is None:
                     return  # nothing to watch with this transport: the rescan alone
-                observer = Observer()
+                observer = make_observer()
                 # Only a command ready to read wakes the loop (commands are write-once: see
                 # view_watch.written_events); its own reads and removals of commands would
                 # wake it again for nothing (an extra inbox listing per command).

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from utils.atomic_io import is_temp_name
+from utils.site.inotify_hints import make_observer
 
 log = logging.getLogger(__name__)
 
@@ -75,14 +76,8 @@ class FolderHints:
             return False
         try:
             if self._observer is None:
-                if self.observer_factory is not None:
-                    self._observer = self.observer_factory()
-                else:
-                    # Imported here: watchdog costs start-up time, and a PC that never
-                    # follows the site (no panel open, a production PC) never needs it.
-                    from watchdog.observers import Observer
-
-                    self._observer = Observer()
+                factory = self.observer_factory or make_observer
+                self._observer = factory()
                 self._observer.daemon = True
                 self._observer.start()
             handler = Hint(self.wake, self.suffix, write_once=self.write_once)

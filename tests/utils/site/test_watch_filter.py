@@ -1,5 +1,5 @@
 """The watchers wake their PC for writes only (utils/site/view_watch.py `written_events`): a real
-watchdog observer on a real folder. Without the filter inotify also reports every open and
+observer on a real folder, watchdog's and ours (utils/site/inotify_hints.py, what Linux uses). Without the filter inotify also reports every open and
 close, so the station reading the command it was woken for woke itself again (an extra inbox
 listing per command), and a site view reading a journal segment woke its follower again."""
 
@@ -13,7 +13,18 @@ import pytest
 from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
+from utils.site import inotify_hints
+
 from utils.site.view_watch import Hint, stop_observer, written_events
+
+OBSERVERS = ["watchdog", pytest.param("inotify", marks=pytest.mark.skipif(
+    not inotify_hints.available(), reason="no inotify on this system"))]
+
+
+@pytest.fixture(params=OBSERVERS)
+def make_observer(request):
+    """Each test runs with watchdog's observer and with ours."""
+    return Observer if request.param == "watchdog" else inotify_hints.InotifyHints
 
 
 class _Recorder(FileSystemEventHandler):
@@ -35,13 +46,13 @@ class _Recorder(FileSystemEventHandler):
 
 
 @pytest.mark.parametrize("appends", [False, True])
-def test_reading_a_file_wakes_nobody_writing_one_does(tmp_path, appends):
+def test_reading_a_file_wakes_nobody_writing_one_does(tmp_path, appends, make_observer):
     folder = tmp_path / "inbox"
     folder.mkdir()
     command = folder / "0123.json"
     command.write_bytes(b"{}")
     recorder = _Recorder()
-    observer = Observer()
+    observer = make_observer()
     observer.schedule(recorder, str(folder), recursive=False,
                       event_filter=written_events(appends=appends))
     observer.start()
@@ -56,13 +67,13 @@ def test_reading_a_file_wakes_nobody_writing_one_does(tmp_path, appends):
     assert ("created", "4567.json") in events
 
 
-def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path):
+def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path, make_observer):
     folder = tmp_path / "journal"
     folder.mkdir()
     segment = folder / "000001.jsonl"
     segment.write_bytes(b"")
     recorder = _Recorder()
-    observer = Observer()
+    observer = make_observer()
     observer.schedule(recorder, str(folder), recursive=False,
                       event_filter=written_events(appends=True))
     observer.start()
@@ -76,7 +87,7 @@ def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path):
     assert ("modified", "000001.jsonl") in events
 
 
-def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path):
+def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path, make_observer):
     """Commands and acks are write-once: linked under their name from a temp file whose name
     is removed after. Read in between, one has two names and is not ready (share_fs.py): a
     wake on the link made a pass that read it too early (the station's inbox listing, the
@@ -101,7 +112,7 @@ def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path)
             seen.notify_all()
 
     spy = Spy(wake, ".json", write_once=True)
-    observer = Observer()
+    observer = make_observer()
     observer.schedule(spy, str(folder), recursive=False,
                       event_filter=written_events(write_once=True))
     observer.start()
