@@ -127,6 +127,7 @@ class InotifyHints:
         self._lock = threading.Lock()
         self._thread = threading.Thread(target=self._run, name="shopfloor-inotify", daemon=True)
         self._stopped = False
+        self._overflowed = False  # a full queue was logged
 
     # -- what an observer offers ------------------------------------------------------------
 
@@ -203,7 +204,12 @@ class InotifyHints:
             name = data[offset:offset + length].split(b"\0", 1)[0]
             offset += length
             if mask & IN_Q_OVERFLOW:
-                log.info("Folder watcher: events were dropped (queue full); the rescan reads")
+                # Anyone may write in the share: a flood of files fills the kernel's queue.
+                # Said once, not once a flood; the reader's rescan reads what was dropped.
+                if not self._overflowed:
+                    self._overflowed = True
+                    log.info("Folder watcher: events were dropped (queue full); the rescan "
+                             "reads what they were about")
                 continue
             with self._lock:
                 place = (self._folders.pop(watch, None) if mask & IN_IGNORED

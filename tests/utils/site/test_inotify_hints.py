@@ -162,3 +162,56 @@ def test_the_panel_and_the_sync_service_use_it(tmp_path, site):
         watch.stop()
         service.stop()
         station.close()
+
+
+def test_a_flood_that_fills_the_queue_is_said_once_and_the_watching_goes_on(tmp_path, caplog):
+    """Anyone may write in the share: more files than the kernel queues while the handler is
+    busy, twice. The overflow is logged once (not once a flood), and a file written after
+    each flood still wakes its reader."""
+    limit = int(Path("/proc/sys/fs/inotify/max_queued_events").read_text())
+    if limit > 20_000:
+        pytest.skip(f"a queue of {limit} events takes too many files to fill")
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    busy = threading.Event()
+    go_on = threading.Event()
+    handed = Woken()  # every event handed to the handler
+    woken_by: list[str] = []
+    wake = Woken()
+
+    class Slow(Hint):
+        def dispatch(self, event) -> None:
+            busy.set()
+            go_on.wait(30)
+            woken_by.append(Path(event.src_path).name)
+            handed()
+            super().dispatch(event)
+
+    def flood(name: str) -> None:
+        """A file that keeps the handler busy, more files than the queue holds, then the
+        queue read to its end: a file written after it is not lost in the flood."""
+        busy.clear()
+        go_on.clear()
+        before = handed.count
+        (folder / f"{name}.json").write_text("{}")
+        assert busy.wait(10)
+        for number in range(limit // 2 + 100):  # two events a file: created, closed
+            (folder / f"{name}-{number}.json").write_bytes(b"")
+        go_on.set()
+        handed.wait_for(before + limit)  # what the queue held (the rest was dropped)
+        (folder / f"after-{name}.json").write_text("{}")
+        with wake.changed:
+            assert wake.changed.wait_for(lambda: f"after-{name}.json" in woken_by, 10)
+
+    observer = InotifyHints()
+    observer.schedule(Slow(wake, ".json"), str(folder), event_filter=written_events())
+    observer.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="utils.site.inotify_hints"):
+            flood("first")
+            flood("second")
+        assert caplog.text.count("events were dropped") == 1
+        assert observer.is_alive()
+    finally:
+        go_on.set()
+        stop_observer(observer, "test watcher")
