@@ -1023,14 +1023,17 @@ def machine_info(folder: Path) -> dict:
         import watchdog.version
         from watchdog.observers import Observer
 
-        from utils.site import inotify_hints
-
         info["watchdog"] = watchdog.version.VERSION_STRING
         info["watchdog_observer"] = Observer.__name__
-        # What the product watches with here (utils/site/inotify_hints.py make_observer).
-        info["observer"] = ("InotifyHints" if inotify_hints.available() else Observer.__name__)
     except ImportError:  # pragma: no cover
         pass
+    # What the product watches folders with here (utils/site/inotify_hints.py make_observer).
+    from utils.site.inotify_hints import make_observer
+    from utils.site.view_watch import stop_observer
+
+    observer = make_observer()
+    info["observer"] = type(observer).__name__
+    stop_observer(observer, "benchmark's probe")  # never started: its descriptors given back
     if shutil.which("strace"):
         try:
             info["strace"] = subprocess.run(["strace", "-V"], capture_output=True, text=True,

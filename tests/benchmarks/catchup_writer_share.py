@@ -16,9 +16,11 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import tempfile
 import time
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable
 
@@ -64,6 +66,8 @@ def main(argv: list[str] | None = None) -> int:
     site = bench_site_view.build_site(args.cache_dir, params)
     spent: dict[str, float] = {}
     time_writer(spent)
+    started_utc = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    load_before = os.getloadavg()
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         result = bench_site_view.phase_catchup(Path(folder), site)
     writer_s = sum(spent.values())
@@ -81,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
     report = {"catchup": result, "writer_s": {k: round(v, 2) for k, v in spent.items()},
               "writer_total_s": round(writer_s, 2), "everything_else_s": round(rest_s, 2),
               "bound_events_per_s": None if bound is None else round(bound),
+              "started_utc": started_utc, "loadavg_before": load_before,
+              "loadavg_after": os.getloadavg(),
               "site": {k: v for k, v in site.items() if k != "share"},
               "machine": machine_info(args.dir or Path(tempfile.gettempdir()))}
     args.json.write_text(json.dumps(report, indent=2))

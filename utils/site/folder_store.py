@@ -178,8 +178,16 @@ class FolderSiteStore(OnSiteFolder):
     # -- change hints (for followers) --------------------------------------------------------
 
     def journal_watch_folder(self, station_id: str) -> Path | None:
-        """The folder a file-system watcher may watch for a station's journal growing."""
-        return self.layout.station(station_id).journal
+        """The folder a file-system watcher may watch for a station's journal growing (None
+        when it is not a plain folder below the share: never watched through a link)."""
+        if not valid_station_id(station_id):
+            return None
+        journal = self.layout.station(station_id).journal
+        try:
+            self.fs.require_folder(journal)
+        except OSError:
+            return None
+        return journal
 
     def change_marker(self, station_id: str, previous: tuple | None) -> tuple:
         """What changes when one of a station's journals grows, or a journal folder is added

@@ -4,16 +4,21 @@ on the thread that reads it.
 Why not watchdog's Observer here: it passes each event through three threads (the inotify
 reader, the emitter, the dispatcher), and in a process whose other threads run Python each
 hand-over waits its turn for the interpreter lock. On a command's round trip that is two
-watchers, six hand-overs (README, "Where a round trip goes"). This one hands nothing over: the
-thread that reads the event calls the handler, which only sets an event (utils/site/view_watch
-`Hint`). Elsewhere (Windows, macOS, a Linux without inotify) `make_observer` gives watchdog's.
+watchers, six hand-overs (README, "One thread for a folder watcher on Linux"). This one hands
+nothing over: the thread that reads the event calls the handler, which only sets an event
+(utils/site/view_watch `Hint`). Elsewhere (Windows, macOS, a Linux without inotify)
+`make_observer` gives watchdog's.
 
 It offers what the hints use of an observer: `schedule(handler, path, recursive=False,
 event_filter=...)`, `start`, `stop`, `join`, `is_alive`, `daemon`. The events it hands over
-have watchdog's `event_type` and `src_path` (`dest_path` for a file moved in). A watched
-folder is never followed through a link (IN_DONT_FOLLOW, IN_ONLYDIR); one removed stops
-being watched, and the sync service's supervisor, which compares the folder's identity,
-watches it again.
+have watchdog's `event_type` and `src_path` (`dest_path` for a file moved in); a folder's own
+entries that are folders are not files and wake nobody. The watched folder itself is opened
+without following a link and watched through that descriptor, so a link swapped in after the
+check is never the one watched; the folders above it are the caller's to check (the share's
+`require_folder`), and a swap there can only cause or miss hints: readers re-read through the
+share's seam. A folder removed stops being watched; the sync service's supervisor, which
+compares the inbox's identity, watches a new inbox again. A full kernel queue (anyone may fill
+the share with files) wakes every handler, so each reader rescans at once.
 """
 
 from __future__ import annotations
@@ -25,6 +30,8 @@ import select
 import struct
 import sys
 import threading
+import time
+import weakref
 from dataclasses import dataclass
 from typing import Any, Iterable
 
@@ -38,6 +45,7 @@ IN_CREATE = 0x00000100
 IN_DELETE = 0x00000200
 IN_IGNORED = 0x00008000
 IN_Q_OVERFLOW = 0x00004000
+IN_ISDIR = 0x40000000
 IN_ONLYDIR = 0x01000000
 IN_DONT_FOLLOW = 0x02000000
 IN_NONBLOCK = 0o4000
@@ -48,11 +56,15 @@ _READ_BYTES = 64 * 1024
 # Each inotify bit and the watchdog event type it stands for.
 _TYPES = ((IN_MOVED_TO, "moved"), (IN_CLOSE_WRITE, "closed"), (IN_DELETE, "deleted"),
           (IN_CREATE, "created"), (IN_MODIFY, "modified"))
-# Watchdog's event classes by name (compared by name: importing watchdog costs start-up time).
+# Watchdog's event classes by name: this module never imports watchdog (where it watches, the
+# filter's classes come from utils/site/view_watch.written_events).
 _MASK_OF_CLASS = {"FileMovedEvent": IN_MOVED_TO, "FileClosedEvent": IN_CLOSE_WRITE,
                   "FileDeletedEvent": IN_DELETE, "FileCreatedEvent": IN_CREATE,
                   "FileModifiedEvent": IN_MODIFY}
 _ALL = IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_CREATE | IN_MODIFY
+OVERFLOW_LOG_S = 60.0  # a full queue is logged at most this often
+# The event a handler is given when the kernel dropped events (none of watchdog's types).
+OVERFLOWED = "overflowed"
 
 
 @dataclass(frozen=True)
@@ -74,8 +86,11 @@ def _libc() -> Any | None:
 
     try:
         libc = ctypes.CDLL(None, use_errno=True)  # the process's own symbols: the C library's
-        libc.inotify_init1, libc.inotify_add_watch  # noqa: B018  (present, or AttributeError)
-    except (OSError, AttributeError):
+        libc.inotify_init1.argtypes = [ctypes.c_int]
+        libc.inotify_init1.restype = ctypes.c_int
+        libc.inotify_add_watch.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32]
+        libc.inotify_add_watch.restype = ctypes.c_int
+    except (OSError, AttributeError):  # no such calls in this C library
         return None
     return libc
 
@@ -89,6 +104,7 @@ def _failed(call: str) -> OSError:
 
 
 def available() -> bool:
+    """Whether this system has inotify (then `make_observer` gives an InotifyHints)."""
     return _libc() is not None
 
 
@@ -102,12 +118,25 @@ def make_observer() -> Any:
 
 
 def _mask(event_filter: Iterable[type] | None) -> int:
+    """The inotify events for watchdog's event classes (None: all five)."""
     if event_filter is None:
         return _ALL
     mask = 0
     for kind in event_filter:
-        mask |= _MASK_OF_CLASS.get(kind.__name__, 0)
+        if kind.__name__ not in _MASK_OF_CLASS:
+            raise ValueError(f"no inotify event stands for {kind.__name__}")
+        mask |= _MASK_OF_CLASS[kind.__name__]
     return mask
+
+
+def _close_all(descriptors: list[int]) -> None:
+    """Close what is still open (each once: the list is emptied), for the watcher and for
+    its finalizer."""
+    while descriptors:
+        try:
+            os.close(descriptors.pop())
+        except OSError:
+            pass
 
 
 class InotifyHints:
@@ -120,14 +149,24 @@ class InotifyHints:
         fd = libc.inotify_init1(IN_NONBLOCK | IN_CLOEXEC)
         if fd < 0:
             raise _failed("inotify_init1")
+        try:
+            self._wake_r, self._wake_w = os.pipe()  # stop() writes here to end the wait
+        except OSError:
+            os.close(fd)
+            raise
         self._libc = libc
         self._fd = fd
-        self._wake_r, self._wake_w = os.pipe()  # stop() writes here to end the wait
+        # Every descriptor, closed once by whoever is last: the thread as it ends, `join`
+        # when it never started, or the finalizer when a watcher is dropped unstarted (a
+        # schedule that failed).
+        self._open = [self._wake_w, self._wake_r, fd]
+        self._finalizer = weakref.finalize(self, _close_all, self._open)
+        self._finalizer.atexit = False  # at exit the system closes them; a thread may still poll
         self._folders: dict[int, tuple[str, Any]] = {}  # watch descriptor -> folder, handler
-        self._lock = threading.Lock()
+        self._lock = threading.Lock()  # the folders, and the descriptors' closing
         self._thread = threading.Thread(target=self._run, name="shopfloor-inotify", daemon=True)
         self._stopped = False
-        self._overflowed = False  # a full queue was logged
+        self._overflow_logged = -OVERFLOW_LOG_S  # time.monotonic() of the last log
 
     # -- what an observer offers ------------------------------------------------------------
 
@@ -141,32 +180,48 @@ class InotifyHints:
 
     def schedule(self, handler: Any, path: str, recursive: bool = False,
                  event_filter: Iterable[type] | None = None) -> int:
-        """Watch the folder `path` (never through a link) for the events of `event_filter`
-        (watchdog's classes; None: all five)."""
+        """Watch the folder `path` for the events of `event_filter` (watchdog's classes;
+        None: all five). OSError when it is a link, no folder, or cannot be watched."""
         if recursive:
             raise ValueError("only single folders are watched")
-        mask = _mask(event_filter) | IN_ONLYDIR | IN_DONT_FOLLOW
-        watch = self._libc.inotify_add_watch(self._fd, os.fsencode(path), mask)
-        if watch < 0:
-            raise _failed(f"inotify_add_watch {path}")
-        with self._lock:
-            self._folders[watch] = (path, handler)
+        mask = _mask(event_filter) | IN_ONLYDIR
+        folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
+        try:
+            # Watched through the descriptor just opened, never looked up by name again: the
+            # folder watched is the one opened, not a link put in its place since.
+            with self._lock:
+                watch = self._libc.inotify_add_watch(
+                    self._fd, f"/proc/self/fd/{folder}".encode(), mask)
+                if watch < 0:
+                    raise _failed(f"inotify_add_watch {path}")
+                self._folders[watch] = (path, handler)
+        finally:
+            os.close(folder)
         return watch
+
+    def folders(self) -> list[str]:
+        """The folders watched now (a removed one is let go)."""
+        with self._lock:
+            return sorted(folder for folder, _handler in self._folders.values())
 
     def start(self) -> None:
         self._thread.start()
 
     def stop(self) -> None:
-        self._stopped = True
-        try:
-            os.write(self._wake_w, b"x")
-        except OSError:
-            pass  # already closed: the thread has ended
+        """Ask the thread to end (at once: no event is handed over after this)."""
+        with self._lock:
+            self._stopped = True
+            if self._wake_w in self._open:
+                try:
+                    os.write(self._wake_w, b"x")
+                except OSError:
+                    pass  # the pipe is full: the thread is waking already
 
     def join(self, timeout: float | None = None) -> None:
+        """Wait for the thread to end; a watcher never started gives its descriptors back."""
         if self._thread.ident is not None:
             self._thread.join(timeout)
-        if not self._thread.is_alive():
+        else:
             self._close()
 
     def is_alive(self) -> bool:
@@ -175,47 +230,41 @@ class InotifyHints:
     # -- the thread --------------------------------------------------------------------------
 
     def _close(self) -> None:
-        for fd in (self._fd, self._wake_r, self._wake_w):
-            try:
-                os.close(fd)
-            except OSError:
-                pass
-        self._fd = self._wake_r = self._wake_w = -1
+        with self._lock:
+            _close_all(self._open)
 
     def _run(self) -> None:
-        poller = select.poll()
-        poller.register(self._fd, select.POLLIN)
-        poller.register(self._wake_r, select.POLLIN)
-        while not self._stopped:
-            ready = {fd for fd, _flags in poller.poll()}
-            if self._wake_r in ready or self._stopped:
-                return
-            try:
-                data = os.read(self._fd, _READ_BYTES)
-            except BlockingIOError:
-                continue
-            self._hand_over(data)
+        try:
+            poller = select.poll()
+            poller.register(self._fd, select.POLLIN)
+            poller.register(self._wake_r, select.POLLIN)
+            while not self._stopped:
+                ready = {fd for fd, _flags in poller.poll()}
+                if self._wake_r in ready or self._stopped:
+                    return
+                try:
+                    data = os.read(self._fd, _READ_BYTES)
+                except BlockingIOError:
+                    continue
+                self._hand_over(data)
+        finally:
+            self._close()  # the thread's own end closes, even after a join gave up waiting
 
     def _hand_over(self, data: bytes) -> None:
         offset = 0
-        while offset + _HEADER.size <= len(data):
+        while offset + _HEADER.size <= len(data) and not self._stopped:
             watch, mask, _cookie, length = _HEADER.unpack_from(data, offset)
             offset += _HEADER.size
             name = data[offset:offset + length].split(b"\0", 1)[0]
             offset += length
             if mask & IN_Q_OVERFLOW:
-                # Anyone may write in the share: a flood of files fills the kernel's queue.
-                # Said once, not once a flood; the reader's rescan reads what was dropped.
-                if not self._overflowed:
-                    self._overflowed = True
-                    log.info("Folder watcher: events were dropped (queue full); the rescan "
-                             "reads what they were about")
+                self._overflowed()
                 continue
             with self._lock:
                 place = (self._folders.pop(watch, None) if mask & IN_IGNORED
                          else self._folders.get(watch))
-            if place is None or mask & IN_IGNORED:
-                continue  # its folder was removed: the supervisor watches it again
+            if place is None or mask & (IN_IGNORED | IN_ISDIR):
+                continue  # its folder was removed; or a folder's entry that is a folder
             folder, handler = place
             path = os.path.join(folder, os.fsdecode(name))
             for bit, event_type in _TYPES:
@@ -225,10 +274,22 @@ class InotifyHints:
                     self._dispatch(handler, event)
                     break
 
+    def _overflowed(self) -> None:
+        """The kernel dropped events: every handler is woken (each reader rescans its folder
+        now, not at its next interval). Anyone may flood the share with files: logged at most
+        once a minute."""
+        now = time.monotonic()
+        if now - self._overflow_logged >= OVERFLOW_LOG_S:
+            self._overflow_logged = now
+            log.info("Folder watcher: events were dropped (queue full); the readers rescan")
+        with self._lock:
+            places = list(self._folders.values())
+        for folder, handler in places:
+            self._dispatch(handler, FolderEvent(OVERFLOWED, folder))
+
     @staticmethod
     def _dispatch(handler: Any, event: FolderEvent) -> None:
         try:
             handler.dispatch(event)
         except Exception:  # a handler's bug must not end the watching
             log.exception("Folder watcher: the handler failed on %s", event)
-

@@ -15,11 +15,11 @@ from utils.clock import Clock
 from utils.site.command_ledger import CommandLedger
 from utils.site.heartbeat import Heartbeat
 from utils.site.inbox import Inbox
+from utils.site.inotify_hints import make_observer
 from utils.site.journal_export import JournalExport
 from utils.site.ports import PlaceRefused, StationLink
 from utils.site.share_health import ShareHealth
 from utils.site.site_settings import SiteSettings
-from utils.site.inotify_hints import make_observer
 from utils.site.view_watch import Hint, stop_observer, written_events
 from utils.trust.lockout_share import LockoutShare
 
@@ -133,6 +133,7 @@ class Scheduler:
         if not self.watch:
             return
         link = self.parts.link
+        observer = None
         try:
             if self.observer_factory is not None:
                 observer = self.observer_factory()
@@ -155,9 +156,13 @@ class Scheduler:
             self._watched_identity = link.watch_identity()
         except PlaceRefused:
             self.observer = None  # logged once by the seam; the rescan carries on alone
+            # One made and not started holds its inotify descriptors: given back, or the
+            # supervisor's retries would leak one set each time.
+            stop_observer(observer, "Inbox watcher")
         except Exception as exc:  # no inotify, folder gone...: the rescan carries on alone
             log.warning("Inbox watcher not started (%s); relying on the rescan", exc)
             self.observer = None
+            stop_observer(observer, "Inbox watcher")
 
     def stop_observer(self) -> None:
         observer, self.observer = self.observer, None

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, Callable, Protocol
 
 from utils.atomic_io import is_temp_name
-from utils.site.inotify_hints import make_observer
+from utils.site.inotify_hints import OVERFLOWED, make_observer
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,7 @@ class FolderHints:
         self.observer_factory = observer_factory
         self._observer: Any = None
         self._watched: set[str] = set()
+        self._unwatchable: set[str] = set()  # said once each
 
     def follow(self, stations: Iterable[str]) -> bool:
         """Watch the folder of each station not watched yet; False when no watcher can be had
@@ -82,17 +83,25 @@ class FolderHints:
                 self._observer.start()
             handler = Hint(self.wake, self.suffix, write_once=self.write_once)
             events = written_events(appends=self.appends, write_once=self.write_once)
-            for station in stations:
-                if station in self._watched:
-                    continue
-                folder = self.folder_of(station)
-                if folder is not None and folder.is_dir():
-                    self._observer.schedule(handler, str(folder), recursive=False,
-                                            event_filter=events)
-                    self._watched.add(station)
-        except Exception as exc:  # no inotify, too many watches...: the rescan carries on
+        except Exception as exc:  # no inotify, too many instances...: the rescan carries on
             log.warning("%s not available (%s); relying on the rescan", self.what, exc)
             return False
+        for station in stations:
+            if station in self._watched:
+                continue
+            folder = self.folder_of(station)
+            if folder is None or not folder.is_dir():
+                continue
+            try:
+                self._observer.schedule(handler, str(folder), recursive=False,
+                                        event_filter=events)
+            except OSError as exc:  # a link, gone meanwhile, no watches left: this one only
+                if station not in self._unwatchable:
+                    self._unwatchable.add(station)
+                    log.info("%s: %s not watched (%s); its rescan reads it", self.what,
+                             station, exc)
+                continue
+            self._watched.add(station)
         return True
 
     @property
@@ -129,18 +138,21 @@ class AckWatch(FolderHints):
 
 
 def stop_observer(observer: Any, what: str) -> None:
-    """Stop and join a watchdog observer (None: nothing to stop); a failure is logged, never
-    raised (the rescan goes on either way)."""
+    """Stop and join a folder watcher (None: nothing to stop), started or not (ours gives its
+    descriptors back either way); a failure is logged, never raised (the rescan goes on
+    either way)."""
     if observer is not None:
         try:
             observer.stop()
             observer.join(timeout=5)
+        except RuntimeError:
+            pass  # watchdog's, never started: a thread that cannot be joined, nothing open
         except Exception as exc:
             log.warning("%s did not stop cleanly: %s", what, exc)
 
 
 class Hint:
-    """A watchdog handler that only wakes its reader (dispatch is all watchdog calls), for a
+    """A watcher's handler that only wakes its reader (dispatch is all a watcher calls), for a
     file of the kind watched (a writer's temp file is not one yet). `write_once`: woken when a
     file is ready, by its temp name's removal, not by its link (written_events); the filter
     says so already, the handler again for any observer that does not filter."""
@@ -151,6 +163,9 @@ class Hint:
         self._write_once = write_once
 
     def dispatch(self, event: Any) -> None:
+        if event.event_type == OVERFLOWED:  # events were dropped: whatever they were, look
+            self._wake()
+            return
         name = os.path.basename(getattr(event, "dest_path", "") or event.src_path)
         if event.event_type == "deleted":
             if self._write_once and is_temp_name(name):  # its temp name gone: now it is ready

@@ -72,10 +72,17 @@ def test_a_removed_folder_is_let_go_and_the_others_still_wake(tmp_path):
     observer = _watching(gone, wake)
     observer.schedule(Hint(wake, ".json"), str(kept), event_filter=written_events())
     try:
+        assert observer.folders() == sorted([str(gone), str(kept)])
         gone.rmdir()
         (kept / "0001.json").write_text("{}")
-        wake.wait_for(1)
+        wake.wait_for(1)  # in order: the removal was read before this file's events
+        assert observer.folders() == [str(kept)]
         assert observer.is_alive()
+        gone.mkdir()  # made again: watched again when asked, and it wakes
+        observer.schedule(Hint(wake, ".json"), str(gone), event_filter=written_events())
+        woken = wake.count
+        (gone / "0002.json").write_text("{}")
+        wake.wait_for(woken + 1)
     finally:
         stop_observer(observer, "test watcher")
 
@@ -148,7 +155,9 @@ def test_a_file_moved_into_place_is_named_by_its_new_name(tmp_path):
 def test_the_panel_and_the_sync_service_use_it(tmp_path, site):
     from tests.utils.site.sitekit import site_layout, start_sync, wait_until
 
-    assert isinstance(make_observer(), InotifyHints)
+    made = make_observer()
+    assert isinstance(made, InotifyHints)
+    stop_observer(made, "test watcher")  # never started: its descriptors given back
     station = site.station(tmp_path, "206", status_interval_ms=60_000,
                            rescan_interval_ms=60_000)
     service = start_sync(station, watch=True)
@@ -211,7 +220,135 @@ def test_a_flood_that_fills_the_queue_is_said_once_and_the_watching_goes_on(tmp_
             flood("first")
             flood("second")
         assert caplog.text.count("events were dropped") == 1
+        assert woken_by.count("inbox") == 2  # each flood woke the folder's reader itself
         assert observer.is_alive()
     finally:
         go_on.set()
         stop_observer(observer, "test watcher")
+
+
+def _inotify_instances() -> int:
+    """This process's inotify descriptors."""
+    count = 0
+    for name in os.listdir("/proc/self/fd"):
+        try:
+            count += os.readlink(f"/proc/self/fd/{name}") == "anon_inode:inotify"
+        except OSError:
+            pass  # closed meanwhile
+    return count
+
+
+def test_a_folder_entry_that_is_a_folder_wakes_nobody(tmp_path):
+    folder = tmp_path / "acks"
+    folder.mkdir()
+    names = []
+    wake = Woken()
+
+    class Spy(Hint):
+        def dispatch(self, event) -> None:
+            names.append(Path(event.dest_path or event.src_path).name)
+            super().dispatch(event)
+
+    observer = InotifyHints()
+    observer.schedule(Spy(wake, ".json"), str(folder), event_filter=written_events())
+    observer.start()
+    try:
+        (folder / "evil.json").mkdir()  # anyone may make a folder with a file's name
+        (folder / "0001.json").write_text("{}")
+        wake.wait_for(1)
+    finally:
+        stop_observer(observer, "test watcher")
+    assert "evil.json" not in names and "0001.json" in names
+
+
+def test_a_join_that_gives_up_waiting_still_gets_the_descriptors_back(tmp_path):
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    before = _open_descriptors()
+    busy, go_on = threading.Event(), threading.Event()
+
+    class Stuck(Hint):
+        def dispatch(self, event) -> None:
+            busy.set()
+            go_on.wait(30)
+
+    observer = InotifyHints()
+    observer.schedule(Stuck(lambda: None, ".json"), str(folder), event_filter=written_events())
+    observer.start()
+    try:
+        (folder / "0001.json").write_text("{}")
+        assert busy.wait(10)
+        observer.stop()
+        observer.join(timeout=0.01)  # the handler is busy: the thread outlives the wait
+        assert observer.is_alive()
+    finally:
+        go_on.set()
+    observer.join(timeout=10)
+    assert not observer.is_alive()
+    assert _open_descriptors() == before
+
+
+def test_the_panel_watches_its_other_stations_when_one_folder_is_a_link(tmp_path, caplog):
+    from utils.site.view_watch import FolderHints
+
+    real, linked = tmp_path / "b", tmp_path / "a"
+    real.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    linked.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    wake = Woken()
+    hints = FolderHints({"a": linked, "b": real}.get, wake, suffix=".json", appends=False,
+                        what="Test watcher")
+    try:
+        with caplog.at_level(logging.INFO, logger="utils.site.view_watch"):
+            assert hints.follow(["a", "b"])
+            assert hints.follow(["a", "b"])  # asked again: said once
+        assert hints.watched == frozenset({"b"})
+        assert caplog.text.count("a not watched") == 1
+        (real / "0001.json").write_text("{}")
+        wake.wait_for(1)
+    finally:
+        hints.stop()
+
+
+def test_a_journal_folder_that_is_a_link_is_not_offered_for_watching(tmp_path):
+    from utils.site.folder_store import FolderSiteStore
+
+    share = tmp_path / "share"
+    store = FolderSiteStore(share)
+    station = store.layout.station("206")
+    station.journal.parent.mkdir(parents=True)
+    (tmp_path / "elsewhere").mkdir()
+    station.journal.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+    assert store.journal_watch_folder("206") is None
+    station.journal.unlink()
+    station.journal.mkdir()
+    assert store.journal_watch_folder("206") == station.journal
+    assert store.journal_watch_folder("../206") is None
+
+
+def test_an_inbox_watcher_that_cannot_watch_gives_its_descriptors_back(tmp_path, site,
+                                                                         monkeypatch):
+    """No watches left (ENOSPC), again at every retry of the supervisor: each watcher made is
+    closed, not left open (the per-user limit is 128 instances)."""
+    import errno
+
+    from tests.utils.site.sitekit import start_sync, wait_until
+
+    tries = []
+
+    def no_watches_left(self, *args, **kwargs):
+        tries.append(1)
+        raise OSError(errno.ENOSPC, "no inotify watches left")
+
+    before = _inotify_instances()
+    monkeypatch.setattr(InotifyHints, "schedule", no_watches_left)
+    station = site.station(tmp_path, "206", status_interval_ms=60_000,
+                           rescan_interval_ms=60_000)
+    service = start_sync(station, watch=True)
+    try:
+        wait_until(lambda: len(tries) >= 3, timeout=10)  # the start, then the supervisor's
+        assert _inotify_instances() == before
+    finally:
+        service.stop()
+        station.close()
+    assert _inotify_instances() == before

@@ -146,7 +146,7 @@ def test_a_dying_watcher_is_restarted_and_commands_still_work(site, tmp_path, cl
 def test_watcher_is_restarted_when_the_inbox_folder_is_renamed(site, tmp_path, closing):
     station = site.station(tmp_path, "206", status_interval_ms=60_000, rescan_interval_ms=60_000)
     closing.append(station)
-    service = start_sync(station)  # the real watchdog observer
+    service = start_sync(station)  # the product's own folder watcher
     closing.append(service)
     inbox = site_layout(site.share).station("206").inbox
     _ping_by_event(site)  # with a 60 s rescan, only the watcher can wake the loop this fast
@@ -161,9 +161,10 @@ def test_watcher_is_restarted_when_the_inbox_folder_is_renamed(site, tmp_path, c
 
 
 def _ping_by_event(site, tries=10):
-    """A ping acked within 0.5 s. The watcher's inotify watch is set up on its own thread a
-    moment after start, so an early file may be missed: each try drops a new one (whose event
-    also wakes the loop for the earlier ones)."""
+    """A ping acked within 0.5 s. With watchdog's observer the inotify watch was set up on
+    its own thread a moment after start (ours sets it up in `schedule`), so an early file may
+    be missed: each try drops a new one (whose event also wakes the loop for the earlier
+    ones)."""
     for _ in range(tries):
         ping = issue(site, CommandType.PING)
         drop(site.share, "206", ping)

@@ -1,7 +1,8 @@
-"""The watchers wake their PC for writes only (utils/site/view_watch.py `written_events`): a real
-observer on a real folder, watchdog's and ours (utils/site/inotify_hints.py, what Linux uses). Without the filter inotify also reports every open and
-close, so the station reading the command it was woken for woke itself again (an extra inbox
-listing per command), and a site view reading a journal segment woke its follower again."""
+"""The watchers wake their PC for writes only (utils/site/view_watch.py `written_events`): a
+real observer on a real folder, watchdog's and ours (utils/site/inotify_hints.py, what Linux
+uses). Without the filter inotify also reports every open and close, so the station reading
+the command it was woken for woke itself again (an extra inbox listing per command), and a
+site view reading a journal segment woke its follower again."""
 
 from __future__ import annotations
 
@@ -14,7 +15,6 @@ from watchdog.events import FileSystemEventHandler
 from watchdog.observers import Observer
 
 from utils.site import inotify_hints
-
 from utils.site.view_watch import Hint, stop_observer, written_events
 
 OBSERVERS = ["watchdog", pytest.param("inotify", marks=pytest.mark.skipif(
@@ -22,7 +22,7 @@ OBSERVERS = ["watchdog", pytest.param("inotify", marks=pytest.mark.skipif(
 
 
 @pytest.fixture(params=OBSERVERS)
-def make_observer(request):
+def observer_class(request):
     """Each test runs with watchdog's observer and with ours."""
     return Observer if request.param == "watchdog" else inotify_hints.InotifyHints
 
@@ -46,13 +46,13 @@ class _Recorder(FileSystemEventHandler):
 
 
 @pytest.mark.parametrize("appends", [False, True])
-def test_reading_a_file_wakes_nobody_writing_one_does(tmp_path, appends, make_observer):
+def test_reading_a_file_wakes_nobody_writing_one_does(tmp_path, appends, observer_class):
     folder = tmp_path / "inbox"
     folder.mkdir()
     command = folder / "0123.json"
     command.write_bytes(b"{}")
     recorder = _Recorder()
-    observer = make_observer()
+    observer = observer_class()
     observer.schedule(recorder, str(folder), recursive=False,
                       event_filter=written_events(appends=appends))
     observer.start()
@@ -67,13 +67,13 @@ def test_reading_a_file_wakes_nobody_writing_one_does(tmp_path, appends, make_ob
     assert ("created", "4567.json") in events
 
 
-def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path, make_observer):
+def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path, observer_class):
     folder = tmp_path / "journal"
     folder.mkdir()
     segment = folder / "000001.jsonl"
     segment.write_bytes(b"")
     recorder = _Recorder()
-    observer = make_observer()
+    observer = observer_class()
     observer.schedule(recorder, str(folder), recursive=False,
                       event_filter=written_events(appends=True))
     observer.start()
@@ -87,7 +87,7 @@ def test_an_append_to_an_open_segment_wakes_the_follower(tmp_path, make_observer
     assert ("modified", "000001.jsonl") in events
 
 
-def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path, make_observer):
+def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path, observer_class):
     """Commands and acks are write-once: linked under their name from a temp file whose name
     is removed after. Read in between, one has two names and is not ready (share_fs.py): a
     wake on the link made a pass that read it too early (the station's inbox listing, the
@@ -112,7 +112,7 @@ def test_a_write_once_file_wakes_its_reader_when_ready_not_when_linked(tmp_path,
             seen.notify_all()
 
     spy = Spy(wake, ".json", write_once=True)
-    observer = make_observer()
+    observer = observer_class()
     observer.schedule(spy, str(folder), recursive=False,
                       event_filter=written_events(write_once=True))
     observer.start()
