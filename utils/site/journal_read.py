@@ -19,7 +19,7 @@ from typing import Any, Iterator, NamedTuple
 
 from models.bounded_json import JsonLimits, parse_json
 from utils.site.layout import StationLayout, folder_chain, looks_like_journal
-from utils.site.share_fs import ShareFS, ShareRefused, refused
+from utils.site.share_fs import ShareFS, ShareRefused
 
 
 log = logging.getLogger(__name__)
