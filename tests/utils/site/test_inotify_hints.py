@@ -38,9 +38,31 @@ class Woken:
             assert self.changed.wait_for(lambda: self.count >= count, timeout), self.count
 
 
-def _watching(folder: Path, wake: Woken) -> InotifyHints:
+class Recording(Hint):
+    """A reader's handler that also keeps what it was handed: (event type, file name)."""
+
+    def __init__(self, wake: Woken) -> None:
+        super().__init__(wake, ".json")
+        self.seen: list[tuple[str, str]] = []
+
+    def dispatch(self, event) -> None:
+        self.seen.append((event.event_type, Path(event.dest_path or event.src_path).name))
+        super().dispatch(event)
+
+
+def _recorded_folder(tmp_path: Path, name: str) -> tuple[Path, Woken, Recording, InotifyHints]:
+    """A new folder, watched, with a handler that keeps what it is handed."""
+    folder = tmp_path / name
+    folder.mkdir()
+    wake = Woken()
+    handler = Recording(wake)
+    return folder, wake, handler, _watching(folder, handler)
+
+
+def _watching(folder: Path, handler: Hint) -> InotifyHints:
+    """A started watcher of `folder` for files written."""
     observer = InotifyHints()
-    observer.schedule(Hint(wake, ".json"), str(folder), event_filter=written_events())
+    observer.schedule(handler, str(folder), event_filter=written_events())
     observer.start()
     return observer
 
@@ -69,7 +91,7 @@ def test_a_removed_folder_is_let_go_and_the_others_still_wake(tmp_path):
     gone.mkdir()
     kept.mkdir()
     wake = Woken()
-    observer = _watching(gone, wake)
+    observer = _watching(gone, Hint(wake, ".json"))
     observer.schedule(Hint(wake, ".json"), str(kept), event_filter=written_events())
     try:
         assert observer.folders() == sorted([str(gone), str(kept)])
@@ -119,7 +141,7 @@ def test_stopping_ends_the_thread_and_gives_the_descriptors_back(tmp_path):
     folder.mkdir()
     before = _open_descriptors()
     wake = Woken()
-    observer = _watching(folder, wake)
+    observer = _watching(folder, Hint(wake, ".json"))
     (folder / "0001.json").write_text("{}")
     wake.wait_for(1)
     stop_observer(observer, "test watcher")
@@ -128,20 +150,7 @@ def test_stopping_ends_the_thread_and_gives_the_descriptors_back(tmp_path):
 
 
 def test_a_file_moved_into_place_is_named_by_its_new_name(tmp_path):
-    folder = tmp_path / "stations"
-    folder.mkdir()
-    seen = []
-    wake = Woken()
-
-    class Spy(Hint):
-        def dispatch(self, event) -> None:
-            seen.append((event.event_type, Path(event.dest_path or event.src_path).name))
-            super().dispatch(event)
-
-    observer = InotifyHints()
-    observer.schedule(Spy(wake, ".json"), str(folder),
-                      event_filter=written_events())
-    observer.start()
+    folder, wake, handler, observer = _recorded_folder(tmp_path, "stations")
     try:
         temp = folder / ".status.json.0123.tmp"
         temp.write_text("{}")
@@ -149,7 +158,7 @@ def test_a_file_moved_into_place_is_named_by_its_new_name(tmp_path):
         wake.wait_for(1)
     finally:
         stop_observer(observer, "test watcher")
-    assert ("moved", "status.json") in seen
+    assert ("moved", "status.json") in handler.seen
 
 
 def test_the_panel_and_the_sync_service_use_it(tmp_path, site):
@@ -239,25 +248,14 @@ def _inotify_instances() -> int:
 
 
 def test_a_folder_entry_that_is_a_folder_wakes_nobody(tmp_path):
-    folder = tmp_path / "acks"
-    folder.mkdir()
-    names = []
-    wake = Woken()
-
-    class Spy(Hint):
-        def dispatch(self, event) -> None:
-            names.append(Path(event.dest_path or event.src_path).name)
-            super().dispatch(event)
-
-    observer = InotifyHints()
-    observer.schedule(Spy(wake, ".json"), str(folder), event_filter=written_events())
-    observer.start()
+    folder, wake, handler, observer = _recorded_folder(tmp_path, "acks")
     try:
         (folder / "evil.json").mkdir()  # anyone may make a folder with a file's name
         (folder / "0001.json").write_text("{}")
         wake.wait_for(1)
     finally:
         stop_observer(observer, "test watcher")
+    names = [name for _kind, name in handler.seen]
     assert "evil.json" not in names and "0001.json" in names
 
 
