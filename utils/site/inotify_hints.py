@@ -16,13 +16,17 @@ entries that are folders are not files and wake nobody. The watched folder itsel
 without following a link and watched through that descriptor, so a link swapped in after the
 check is never the one watched; the folders above it are the caller's to check (the share's
 `require_folder`), and a swap there can only cause or miss hints: readers re-read through the
-share's seam. A folder removed stops being watched; the sync service's supervisor, which
-compares the inbox's identity, watches a new inbox again. A full kernel queue (anyone may fill
-the share with files) wakes every handler, so each reader rescans at once.
+share's seam (without /proc, in some containers, the folder is watched by its name, never
+through a link at its end). A folder removed stops being watched (`folders` no longer lists
+it); the sync service's supervisor, which compares the inbox's identity, watches a new inbox
+again, and the panel's watchers (view_watch `FolderHints`) at their next pass. A full kernel
+queue (anyone may fill the share with files) wakes every handler once, so each reader rescans
+at once. A stopped watcher watches nothing more: its descriptor's number may be another's.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import logging
 import os
@@ -63,7 +67,8 @@ _MASK_OF_CLASS = {"FileMovedEvent": IN_MOVED_TO, "FileClosedEvent": IN_CLOSE_WRI
                   "FileModifiedEvent": IN_MODIFY}
 _ALL = IN_MOVED_TO | IN_CLOSE_WRITE | IN_DELETE | IN_CREATE | IN_MODIFY
 OVERFLOW_LOG_S = 60.0  # a full queue is logged at most this often
-# The event a handler is given when the kernel dropped events (none of watchdog's types).
+# The event a handler is given when the kernel dropped events (none of watchdog's types: the
+# handlers given to this watcher are utils/site/view_watch `Hint`s, which wake on it).
 OVERFLOWED = "overflowed"
 
 
@@ -99,8 +104,8 @@ def _failed(call: str) -> OSError:
     """The error of a failed inotify call (errno as ctypes kept it)."""
     import ctypes  # loaded by _libc already: a lookup in sys.modules
 
-    errno = ctypes.get_errno()
-    return OSError(errno, f"{call}: {os.strerror(errno)}")
+    code = ctypes.get_errno()
+    return OSError(code, f"{call}: {os.strerror(code)}")
 
 
 def available() -> bool:
@@ -151,6 +156,7 @@ class InotifyHints:
             raise _failed("inotify_init1")
         try:
             self._wake_r, self._wake_w = os.pipe()  # stop() writes here to end the wait
+            os.set_blocking(self._wake_w, False)
         except OSError:
             os.close(fd)
             raise
@@ -158,13 +164,15 @@ class InotifyHints:
         self._fd = fd
         # Every descriptor, closed once by whoever is last: the thread as it ends, `join`
         # when it never started, or the finalizer when a watcher is dropped unstarted (a
-        # schedule that failed).
+        # schedule that failed: the thread is made at `start`, so until then nothing holds
+        # the watcher in a cycle and dropping it closes them at once).
         self._open = [self._wake_w, self._wake_r, fd]
         self._finalizer = weakref.finalize(self, _close_all, self._open)
         self._finalizer.atexit = False  # at exit the system closes them; a thread may still poll
         self._folders: dict[int, tuple[str, Any]] = {}  # watch descriptor -> folder, handler
         self._lock = threading.Lock()  # the folders, and the descriptors' closing
-        self._thread = threading.Thread(target=self._run, name="shopfloor-inotify", daemon=True)
+        self._thread: threading.Thread | None = None
+        self._daemon = True
         self._stopped = False
         self._overflow_logged = -OVERFLOW_LOG_S  # time.monotonic() of the last log
 
@@ -172,31 +180,45 @@ class InotifyHints:
 
     @property
     def daemon(self) -> bool:
-        return self._thread.daemon
+        return self._daemon
 
     @daemon.setter
     def daemon(self, value: bool) -> None:
-        self._thread.daemon = value
+        self._daemon = value
 
     def schedule(self, handler: Any, path: str, recursive: bool = False,
                  event_filter: Iterable[type] | None = None) -> int:
         """Watch the folder `path` for the events of `event_filter` (watchdog's classes;
-        None: all five). OSError when it is a link, no folder, or cannot be watched."""
+        None: all five). OSError when it is a link, no folder, cannot be watched, or this
+        watcher is stopped."""
         if recursive:
             raise ValueError("only single folders are watched")
         mask = _mask(event_filter) | IN_ONLYDIR
         folder = os.open(path, os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC)
         try:
-            # Watched through the descriptor just opened, never looked up by name again: the
-            # folder watched is the one opened, not a link put in its place since.
             with self._lock:
-                watch = self._libc.inotify_add_watch(
-                    self._fd, f"/proc/self/fd/{folder}".encode(), mask)
-                if watch < 0:
-                    raise _failed(f"inotify_add_watch {path}")
+                if self._stopped or self._fd not in self._open:
+                    # Its descriptor may be another's by now: never watched through it.
+                    raise OSError(errno.EBADF, "the folder watcher is stopped")
+                watch = self._add_watch(folder, path, mask)
                 self._folders[watch] = (path, handler)
         finally:
             os.close(folder)
+        return watch
+
+    def _add_watch(self, folder: int, path: str, mask: int) -> int:
+        """Watch the folder opened as `folder`: through its descriptor, never looked up by
+        name again, so the folder watched is the one opened, not a link put in its place
+        since. Without /proc (some containers), by its name, never through a link at its
+        end (IN_DONT_FOLLOW)."""
+        by_descriptor = f"/proc/self/fd/{folder}"
+        if os.path.isdir("/proc/self/fd"):
+            watch = self._libc.inotify_add_watch(self._fd, by_descriptor.encode(), mask)
+        else:
+            watch = self._libc.inotify_add_watch(self._fd, os.fsencode(path),
+                                                 mask | IN_DONT_FOLLOW)
+        if watch < 0:
+            raise _failed(f"inotify_add_watch on the folder {path}")
         return watch
 
     def folders(self) -> list[str]:
@@ -205,27 +227,36 @@ class InotifyHints:
             return sorted(folder for folder, _handler in self._folders.values())
 
     def start(self) -> None:
-        self._thread.start()
+        """Start the thread (once; a stopped watcher is not started again)."""
+        with self._lock:
+            if self._stopped or self._fd not in self._open:
+                raise RuntimeError("the folder watcher is stopped")
+            if self._thread is not None:
+                raise RuntimeError("the folder watcher is started already")
+            self._thread = threading.Thread(target=self._run, name="shopfloor-inotify",
+                                            daemon=self._daemon)
+            self._thread.start()
 
     def stop(self) -> None:
-        """Ask the thread to end (at once: no event is handed over after this)."""
+        """Ask the thread to end: it hands over no event it reads after this (one it is
+        handing over may still arrive)."""
         with self._lock:
+            if self._stopped:
+                return
             self._stopped = True
             if self._wake_w in self._open:
-                try:
-                    os.write(self._wake_w, b"x")
-                except OSError:
-                    pass  # the pipe is full: the thread is waking already
+                os.write(self._wake_w, b"x")  # once, to an empty pipe: never blocks
 
     def join(self, timeout: float | None = None) -> None:
         """Wait for the thread to end; a watcher never started gives its descriptors back."""
-        if self._thread.ident is not None:
-            self._thread.join(timeout)
+        thread = self._thread
+        if thread is not None:
+            thread.join(timeout)
         else:
             self._close()
 
     def is_alive(self) -> bool:
-        return self._thread.is_alive()
+        return self._thread is not None and self._thread.is_alive()
 
     # -- the thread --------------------------------------------------------------------------
 
@@ -283,8 +314,9 @@ class InotifyHints:
             self._overflow_logged = now
             log.info("Folder watcher: events were dropped (queue full); the readers rescan")
         with self._lock:
-            places = list(self._folders.values())
-        for folder, handler in places:
+            handlers = {id(handler): (folder, handler) for folder, handler in
+                        self._folders.values()}  # a handler shared by folders: woken once
+        for folder, handler in handlers.values():
             self._dispatch(handler, FolderEvent(OVERFLOWED, folder))
 
     @staticmethod

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, Callable, Protocol
@@ -67,42 +68,60 @@ class FolderHints:
         self.what = what
         self.observer_factory = observer_factory
         self._observer: Any = None
-        self._watched: set[str] = set()
+        self._watched: dict[str, str] = {}  # station -> its folder watched
         self._unwatchable: set[str] = set()  # said once each
 
     def follow(self, stations: Iterable[str]) -> bool:
-        """Watch the folder of each station not watched yet; False when no watcher can be had
-        (no inotify, too many watches...): the rescan or poll carries on alone."""
+        """Watch the folder of each station not watched yet (and again one whose folder was
+        removed since); False when no watcher can be had (no inotify, too many
+        instances...): the rescan or poll carries on alone. A station whose folder cannot
+        be watched (a link, no watches left) is said once and left to the rescan."""
         if self.folder_of is None:
             return False
         try:
             if self._observer is None:
                 factory = self.observer_factory or make_observer
-                self._observer = factory()
-                self._observer.daemon = True
-                self._observer.start()
+                observer = factory()
+                observer.daemon = True
+                observer.start()
+                self._observer = observer
             handler = Hint(self.wake, self.suffix, write_once=self.write_once)
             events = written_events(appends=self.appends, write_once=self.write_once)
         except Exception as exc:  # no inotify, too many instances...: the rescan carries on
             log.warning("%s not available (%s); relying on the rescan", self.what, exc)
             return False
+        observer = self._observer
+        self._forget_let_go(observer)
         for station in stations:
             if station in self._watched:
                 continue
-            folder = self.folder_of(station)
-            if folder is None or not folder.is_dir():
-                continue
             try:
-                self._observer.schedule(handler, str(folder), recursive=False,
-                                        event_filter=events)
-            except OSError as exc:  # a link, gone meanwhile, no watches left: this one only
+                folder = self.folder_of(station)
+                if folder is None or not folder.is_dir():
+                    continue  # not made yet: watched when it is
+                observer.schedule(handler, str(folder), recursive=False, event_filter=events)
+            except FileNotFoundError:
+                continue  # removed meanwhile: watched when it is made again
+            except OSError as exc:  # a link, no folder, no watches left: this one only
                 if station not in self._unwatchable:
                     self._unwatchable.add(station)
                     log.info("%s: %s not watched (%s); its rescan reads it", self.what,
                              station, exc)
                 continue
-            self._watched.add(station)
+            self._watched[station] = str(folder)
         return True
+
+    def _forget_let_go(self, observer: Any) -> None:
+        """Stations whose folder the watcher let go (removed, made again since) are
+        watched again at this call. watchdog's observer does not say: there a removed
+        folder stays unwatched, its rescan reading it."""
+        folders = getattr(observer, "folders", None)
+        if folders is None or not self._watched:
+            return
+        held = set(folders())
+        for station, folder in list(self._watched.items()):
+            if folder not in held:
+                del self._watched[station]
 
     @property
     def watched(self) -> frozenset[str]:
@@ -141,14 +160,18 @@ def stop_observer(observer: Any, what: str) -> None:
     """Stop and join a folder watcher (None: nothing to stop), started or not (ours gives its
     descriptors back either way); a failure is logged, never raised (the rescan goes on
     either way)."""
-    if observer is not None:
-        try:
-            observer.stop()
-            observer.join(timeout=5)
-        except RuntimeError:
-            pass  # watchdog's, never started: a thread that cannot be joined, nothing open
-        except Exception as exc:
-            log.warning("%s did not stop cleanly: %s", what, exc)
+    if observer is None:
+        return
+    try:
+        observer.stop()
+        if isinstance(observer, threading.Thread) and observer.ident is None:
+            return  # watchdog's, never started: no thread to wait for, nothing open
+        observer.join(timeout=5)
+    except Exception as exc:
+        log.warning("%s did not stop cleanly: %s", what, exc)
+        return
+    if observer.is_alive():
+        log.warning("%s did not stop within 5 s; left to end on its own", what)
 
 
 class Hint:
