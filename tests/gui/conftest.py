@@ -104,18 +104,29 @@ def ctx(tmp_path, clock, ctx_home):
     context.close()
 
 
-@pytest.fixture
-def station(qtbot, ctx):
+def open_station_app(qtbot, ctx):
+    """The station's app on `ctx`, started without syncing, its window closed by qtbot."""
     from gui.app import StationApp, make_application
 
     make_application([])
     app = StationApp(ctx, start_sync=False)
     qtbot.addWidget(app.window)
     app.start()
-    yield app
+    return app
+
+
+def close_station_app(app) -> None:
+    """Stop what the app runs and close its window (as a person's close would be refused)."""
     app.stop()
     app.window.allow_close = True
     app.window.close()
+
+
+@pytest.fixture
+def station(qtbot, ctx):
+    app = open_station_app(qtbot, ctx)
+    yield app
+    close_station_app(app)
 
 
 @pytest.fixture

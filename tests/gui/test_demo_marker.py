@@ -12,26 +12,10 @@ from utils.context import AppContext
 from utils.site.demo import create_demo
 from utils.site.share_health import ShareState
 
-from tests.gui.conftest import ADMIN_PW
+from tests.gui.conftest import ADMIN_PW, close_station_app, open_station_app
 from tests.utils.site.sitekit import use_fast_kdf
 
 DEMO_PW = "Demo-Lantern-2026"
-
-
-def _open_app(qtbot, ctx):
-    from gui.app import StationApp, make_application
-
-    make_application([])
-    app = StationApp(ctx, start_sync=False)
-    qtbot.addWidget(app.window)
-    app.start()
-    return app
-
-
-def _close_app(app) -> None:
-    app.stop()
-    app.window.allow_close = True
-    app.window.close()
 
 
 @pytest.fixture
@@ -40,9 +24,9 @@ def demo_office(qtbot, tmp_path, clock, monkeypatch):
     use_fast_kdf(monkeypatch)
     demo = create_demo(tmp_path / "demo", "demo", "Demo admin", DEMO_PW, days=1, clock=clock)
     ctx = AppContext.open(demo.office_home, clock=clock)
-    app = _open_app(qtbot, ctx)
+    app = open_station_app(qtbot, ctx)
     yield app
-    _close_app(app)
+    close_station_app(app)
     ctx.close()
 
 
@@ -51,9 +35,9 @@ def real_office(qtbot, tmp_path, clock):
     ctx = AppContext.open(tmp_path / "office", clock=clock, settings=Settings(
         station_id="office1", station_kind="office", timezone="America/Sao_Paulo"))
     ctx.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW)
-    app = _open_app(qtbot, ctx)
+    app = open_station_app(qtbot, ctx)
     yield app
-    _close_app(app)
+    close_station_app(app)
     ctx.close()
 
 
