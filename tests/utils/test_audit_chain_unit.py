@@ -397,6 +397,46 @@ def test_the_witness_never_moves_backwards(tmp_path):
     assert read_checkpoint_file(path)[STATION].seq == 5
 
 
+def test_two_threads_writing_the_witness_at_once_never_move_it_backwards(tmp_path,
+                                                                        monkeypatch):
+    """Each thread hands on its own commit's checkpoint: a writer that read the file before
+    another wrote a later checkpoint must not write its older one back over it."""
+    import threading
+
+    from utils.audit import chain
+
+    path = tmp_path / "cp.json"
+    first_read, go_on, second_read = threading.Event(), threading.Event(), threading.Event()
+    reading = chain.read_checkpoint_file
+
+    def read_then_pause(where):
+        found = reading(where)
+        if threading.current_thread().name == "older":
+            first_read.set()
+            go_on.wait(10)  # holds what it read while the other thread comes
+        else:
+            second_read.set()
+        return found
+
+    monkeypatch.setattr(chain, "read_checkpoint_file", read_then_pause)
+    older = threading.Thread(target=write_checkpoint_file, args=(path, checkpoint(seq=3)),
+                             name="older")
+    later = threading.Thread(target=write_checkpoint_file, args=(path, checkpoint(seq=5)),
+                             name="later")
+    older.start()
+    try:
+        assert first_read.wait(10)
+        later.start()
+        # One at a time: the later writer reads only once the older one has written.
+        assert not second_read.wait(0.3)
+    finally:
+        go_on.set()
+        older.join(10)
+        if later.ident is not None:
+            later.join(10)
+    assert reading(path)[STATION].seq == 5
+
+
 def test_a_newer_checkpoint_at_the_same_event_replaces_the_witness(tmp_path):
     path = tmp_path / "cp.json"
     write_checkpoint_file(path, checkpoint(seq=5, ts="2026-11-22T12:00:00.000Z"))

@@ -181,12 +181,24 @@ def read_checkpoint_file(path: Any) -> dict[str, StoredCheckpoint]:
         return {}
 
 
+# Each thread hands on its own commit's checkpoint (AuditLog.write_witness): two threads
+# reading the file at once would each write back what they read, and the later write could
+# move the witness backwards. One read-and-write at a time in this process.
+_WITNESS_LOCK = threading.Lock()
+
+
 def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint, *,
                           holds: Callable[[int, str], bool] | None = None) -> None:
     """Keep `checkpoint` as the station's witness, unless that would lose evidence: the
     witness never moves backwards, and never forward onto a chain that no longer holds the
     event it witnessed (`holds(seq, head_hash)`: an older copy put back and continued past it;
     verify then names the fork)."""
+    with _WITNESS_LOCK:
+        _write_checkpoint_file(path, checkpoint, holds)
+
+
+def _write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint,
+                           holds: Callable[[int, str], bool] | None) -> None:
     current = read_checkpoint_file(path)
     previous = current.get(checkpoint.station)
     if previous is not None and previous.seq > checkpoint.seq:
