@@ -45,7 +45,7 @@ from gui.zone_field import ZoneField
 class CatalogTab(QWidget):
     published = Signal(object)  # the new Catalog
 
-    def __init__(self, site: SiteNow, site_catalog: SiteCatalogService | None,
+    def __init__(self, site: SiteNow, site_catalog: SiteCatalogService,
                  in_site: Callable[[], bool], session: Session,
                  runner: TaskRunner | None = None, parent: QWidget | None = None):
         """`site_catalog`: publishes and keeps the site's catalog; `in_site`: whether this PC
@@ -241,7 +241,7 @@ class CatalogTab(QWidget):
         self._show_status(catalog)
 
     def _show_status(self, catalog: Catalog) -> None:
-        stored = self.site_catalog.stored() if self.site_catalog is not None else None
+        stored = self.site_catalog.stored()
         built_in = catalog.version == 0 or stored is None
         self.status.setText(catalog_texts.in_force_text(
             None if built_in else stored.catalog.version,

@@ -36,6 +36,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 os.environ.setdefault("SHOPFLOOR_KEYRING", "off")
 
 import bench_sync  # noqa: E402  (this folder's benchmark: its site kit, stamps and waker)
+from benchkit import pct  # noqa: E402
 
 Step = tuple[str, str, float, float]  # (step, thread, start, end), perf_counter seconds
 WARMUP = 10
@@ -192,8 +193,8 @@ def summarise(trips: list[tuple[float, float, list[Step]]]) -> dict[str, Any]:
     slowest = sorted(trips, key=lambda trip: trip[1] - trip[0])[-6:]
     return {
         "round_trips": len(trips),
-        "total_ms": {"p50": statistics.median(totals),
-                     "p99": totals[min(len(totals) - 1, int(len(totals) * 0.99))]},
+        # As bench_sync computes them (benchkit.pct), so the two scripts' figures compare.
+        "total_ms": {"p50": pct(totals, 50), "p99": pct(totals, 99)},
         "steps": rows,
         "slowest": [{"total_ms": (end - start) * 1000,
                      "steps": [{"step": name, "thread": thread_kind(thread),
