@@ -11,6 +11,7 @@ import json
 from config.exit_codes import ExitCode
 from utils.context import AppContext
 from utils.site.fleet import FleetMonitor
+from utils.site.ports import PlaceRefused
 from utils.site.view_report import station_summaries
 
 from cli.site_access import site_folder
@@ -26,11 +27,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     folder = site_folder(ctx)  # a one-line refusal outside a site
     held = station_summaries(ctx) if ctx.holds_site_view else {}
-    share_readable, rows = station_rows(ctx, held)
+    monitor = FleetMonitor(ctx, transport=ctx.transport)
+    share_readable, rows = station_rows(ctx, held, monitor)
     if args.json:
         print(json.dumps({"share_readable": share_readable, "stations": rows}, indent=2))
         return ExitCode.OK
-    if not share_readable:
+    if isinstance(monitor.poll_error, PlaceRefused):
+        # Not an outage: a place on the share is not what it must be (a link, say), and is
+        # not followed. The network is fine; the share's owner has something to look at.
+        print(f"the stations' folder on the shared folder was refused and not read "
+              f"({monitor.poll_error.reason or monitor.poll_error}), so no station's status "
+              f"was read: below is what this PC's site view holds from before; ask whoever "
+              f"looks after the shared folder ({folder}) to put it right")
+    elif not share_readable:
         print(f"the shared folder cannot be read now, so no station's status was read: below is "
               f"what this PC's site view holds from before; run status again when the shared "
               f"folder is back (check the network and the share path: {folder})")
@@ -56,12 +65,14 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
 UNKNOWN = "unknown"  # the state of a station the site view holds but no status was read of now
 
 
-def station_rows(ctx: AppContext, held: dict[str, dict]) -> tuple[bool, list[dict]]:
+def station_rows(ctx: AppContext, held: dict[str, dict],
+                 monitor: FleetMonitor | None = None) -> tuple[bool, list[dict]]:
     """Whether the share could be read, and one row per station (the --json form): each that
     reported on the share, then each other the site view holds, in state "unknown" (no status
     read now: the share is away, or the station wrote none). `held`: what the site view holds
-    of each station (utils.site.view_report.station_summaries)."""
-    monitor = FleetMonitor(ctx, transport=ctx.transport)
+    of each station (utils.site.view_report.station_summaries); `monitor`: the one to poll
+    with (its `poll_error` says why the share could not be read)."""
+    monitor = monitor or FleetMonitor(ctx, transport=ctx.transport)
     views = monitor.poll()
     rows = []
     for view in views:

@@ -143,3 +143,25 @@ def test_status_shows_each_station_once_whatever_its_chains(plant, tmp_path):
     assert readable is False
     assert [(row["station"], row["state"], row["site_view"]["events"]) for row in rows] == [
         ("206", UNKNOWN, 9), ("207", UNKNOWN, 5)]
+
+
+def test_status_with_the_stations_folder_a_link_says_it_was_refused(plant, cli, tmp_path):
+    """A share writer swaps `stations/` for a link: nothing is followed, and the person is told
+    the folder was refused (not to check the network: the share is answering)."""
+    site, homes = plant
+    stations = site.share / "stations"
+    kept = tmp_path / "stations-kept"
+    os.rename(stations, kept)
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    stations.symlink_to(elsewhere, target_is_directory=True)
+    try:
+        text = cli(homes["201"], "status")
+    finally:
+        stations.unlink()
+        os.rename(kept, stations)
+    assert text.returncode == 0, text.stderr
+    first = text.stdout.splitlines()[0]
+    assert first.startswith("the stations' folder on the shared folder was refused and not "
+                            "read ("), text.stdout
+    assert "check the network" not in first
