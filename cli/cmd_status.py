@@ -10,7 +10,7 @@ import json
 
 from config.exit_codes import ExitCode
 from utils.context import AppContext
-from utils.site.fleet import FleetMonitor
+from utils.site.fleet import FleetMonitor, StationView
 from utils.site.ports import PlaceRefused
 from utils.site.view_report import station_summaries
 
@@ -70,47 +70,52 @@ def station_rows(ctx: AppContext, held: dict[str, dict],
     """Whether the share could be read, and one row per station (the --json form): each that
     reported on the share, then each other the site view holds, in state "unknown" (no status
     read now: the share is away, or the station wrote none). `held`: what the site view holds
-    of each station (utils.site.view_report.station_summaries); `monitor`: the one to poll
+    of each chain (utils.site.view_report.station_summaries); `monitor`: the one to poll
     with (its `poll_error` says why the share could not be read)."""
     monitor = monitor or FleetMonitor(ctx, transport=ctx.transport)
     views = monitor.poll()
-    rows = []
-    for view in views:
-        status = view.status or {}
-        metrics = status.get("metrics") or {}
-        user = status.get("user") or {}
-        lot = status.get("lot") or {}
-        rows.append({"station": view.station_id, "state": str(view.liveness),
-                     "last_seen": status.get("sent_at"), "user": user.get("username"),
-                     "lot": lot.get("code"), "box": lot.get("current_box"),
-                     "total_boxes": lot.get("total_boxes"),
-                     "cpu": (metrics.get("cpu") or {}).get("value"),
-                     "memory": (metrics.get("memory") or {}).get("value"),
-                     "disk": (metrics.get("disk") or {}).get("value"),
-                     "version": status.get("version"), "locked": status.get("locked"),
-                     "skew_s": None if view.skew_s is None else round(view.skew_s, 3),
-                     "duplicate_id_suspected": view.duplicate_id_suspected,
-                     "problem": view.problem,
-                     "site_view": view_of(held, view.station_id)})
+    by_station = one_per_station(held)
+    rows = [station_row(view.station_id, by_station.get(view.station_id), view)
+            for view in views]
     polled = {view.station_id for view in views}
-    # A station's later chains are `station/journal-<chain id>`: each station once.
-    for station in sorted({source.split("/", 1)[0] for source in held} - polled):
-        rows.append({"station": station, "state": UNKNOWN, "last_seen": None, "user": None,
-                     "lot": None, "box": None, "total_boxes": None, "cpu": None,
-                     "memory": None, "disk": None, "version": None, "locked": None,
-                     "skew_s": None, "duplicate_id_suspected": False, "problem": None,
-                     "site_view": view_of(held, station)})
+    rows += [station_row(station, summary) for station, summary in by_station.items()
+             if station not in polled]
     rows.sort(key=lambda row: row["station"])
     return monitor.poll_error is None, rows
 
 
-def view_of(held: dict[str, dict], station: str) -> dict | None:
-    """What the site view holds of a station: its first journal's part, or (a station known
-    only by a later chain) that chain's."""
-    if station in held:
-        return held[station]
-    return next((summary for source, summary in sorted(held.items())
-                 if source.startswith(f"{station}/")), None)
+def one_per_station(held: dict[str, dict]) -> dict[str, dict]:
+    """What the site view holds of each station, once: its first journal's part (the chain
+    keyed by the station's id), or, for a station known only by later chains
+    (`station/journal-<chain id>`), the first of those by key."""
+    chosen: dict[str, dict] = {}
+    for source, summary in sorted(held.items()):
+        station = summary["station"]
+        if station not in chosen or source == station:
+            chosen[station] = summary
+    return chosen
+
+
+def station_row(station: str, site_view: dict | None, view: StationView | None = None) -> dict:
+    """One station's row: from the status read now (`view`), or, with none, what the view
+    holds alone, in state "unknown"."""
+    status = (view.status if view is not None else None) or {}
+    metrics = status.get("metrics") or {}
+    user = status.get("user") or {}
+    lot = status.get("lot") or {}
+    skew_s = None if view is None or view.skew_s is None else round(view.skew_s, 3)
+    return {"station": station, "state": UNKNOWN if view is None else str(view.liveness),
+            "last_seen": status.get("sent_at"), "user": user.get("username"),
+            "lot": lot.get("code"), "box": lot.get("current_box"),
+            "total_boxes": lot.get("total_boxes"),
+            "cpu": (metrics.get("cpu") or {}).get("value"),
+            "memory": (metrics.get("memory") or {}).get("value"),
+            "disk": (metrics.get("disk") or {}).get("value"),
+            "version": status.get("version"), "locked": status.get("locked"),
+            "skew_s": skew_s,
+            "duplicate_id_suspected": view is not None and view.duplicate_id_suspected,
+            "problem": None if view is None else view.problem,
+            "site_view": site_view}
 
 
 def view_text(held: dict | None) -> str:

@@ -129,11 +129,12 @@ def test_status_shows_each_station_once_whatever_its_chains(plant, tmp_path):
     station, with its first journal's part (or, known only by a later chain, that chain's)."""
     site, homes = plant
 
-    def held(events: int) -> dict:
-        return {"events": events, "data_up_to": None, "read_at": None, "source": "journal",
-                "broken": None}
+    def held(station: str, events: int) -> dict:
+        return {"station": station, "events": events, "data_up_to": None, "read_at": None,
+                "source": "journal", "broken": None}
 
-    summaries = {"206": held(9), "206/journal-abc": held(3), "207/journal-def": held(5)}
+    summaries = {"206": held("206", 9), "206/journal-abc": held("206", 3),
+                 "207/journal-def": held("207", 5)}
     ctx = AppContext.open(homes["201"])
     try:
         with share_away(site.share, tmp_path):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
@@ -285,3 +286,14 @@ def test_a_broken_journal_is_named_when_an_export_finds_nothing(plant, cli, tmp_
     assert "journal of station 206 is broken at event 1" in result.stderr
     verified = cli(homes["201"], "verify-audit", "--site")
     assert verified.returncode == 1 and "station 206: NOT intact" in verified.stdout
+
+    # The share away now: the view's break, read before, is still named.
+    away = tmp_path / "share-away"
+    os.rename(site.share, away)
+    try:
+        offline = cli(homes["201"], "export", "--site", "--format", "csv", "--out", str(out),
+                      "--station", "206", "--as", "ana")
+    finally:
+        os.rename(away, site.share)
+    assert "the shared folder cannot be read now" in offline.stdout
+    assert "; its journal is broken at event 1 (modified); run the export again" in offline.stdout

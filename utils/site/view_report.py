@@ -57,12 +57,13 @@ def catch_up(ctx: "AppContext", out: TextIO | None = None) -> ViewState:
 
 def station_summaries(ctx: "AppContext") -> dict[str, dict[str, Any]]:
     """Per station (per chain: a station's later journals as `station/journal-<chain id>`):
-    what this PC's site view holds of it (events, up to when, read when, and where its journal
-    broke, if it did)."""
+    what this PC's site view holds of it (its station, events, up to when, read when, and where
+    its journal broke, if it did)."""
     with ctx.site_view.database.read() as connection:
         sources = view_repo.sources(connection)
-    return {s["source"]: {"events": s["events"], "data_up_to": s["last_ts"],
-                           "read_at": s["updated_at"], "source": s["kind"],
+    return {s["source"]: {"station": s["station"], "events": s["events"],
+                           "data_up_to": s["last_ts"], "read_at": s["updated_at"],
+                           "source": s["kind"],
                            "broken": None if s["broken_seq"] is None else {
                                "seq": s["broken_seq"], "kind": s["broken_kind"],
                                "detail": s["broken_detail"]}}
@@ -91,7 +92,7 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool,
             held = view_repo.count_records(connection, RecordFilter())
             chains, source = [], None
     if share_unreadable:
-        return _share_unreadable(ctx, station, held, chains)
+        return _share_unreadable(ctx, station, held, chains, source)
     if held:
         whose = f"of station {station}" if station else "of the site"
         return f"this PC's site view holds {held} records {whose}, none within these filters"
@@ -111,8 +112,10 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool,
 
 
 def _share_unreadable(ctx: "AppContext", station: str | None, held: int,
-                      chains: list[dict[str, Any]]) -> str:
-    """Why none when the shared folder could not be read: what the view holds from before."""
+                      chains: list[dict[str, Any]], source: dict[str, Any] | None) -> str:
+    """Why none when the shared folder could not be read: what the view holds from before.
+    `source`: the station's broken chain if one is, else its first (None: no station named,
+    or none held)."""
     if station is None:
         what = (f"{held} records of the site, none within these filters" if held else
                 "no records of any station")
@@ -125,10 +128,9 @@ def _share_unreadable(ctx: "AppContext", station: str | None, held: int,
                 f"{up_to or '—'})")
     else:
         what = f"nothing of station {station}"
-    broken = next((chain for chain in chains if chain["broken_seq"] is not None), None)
-    if broken is not None:
-        what += (f"; its journal is broken at event {broken['broken_seq']} "
-                 f"({broken['broken_kind']})")
+    if source is not None and source["broken_seq"] is not None:
+        what += (f"; its journal is broken at event {source['broken_seq']} "
+                 f"({source['broken_kind']})")
     where = f": {ctx.site_folder}" if ctx.site_folder else ""
     return (f"the shared folder cannot be read now, and this PC's site view holds only what it "
             f"read before: {what}; run the export again when the shared folder is back (check "
