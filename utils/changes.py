@@ -132,13 +132,9 @@ class Changes:
 
     @contextmanager
     def begin(self, actor: Actor, topic: Topic) -> Iterator[Transaction]:
-        try:
-            with self.database.write() as connection:
-                tx = Transaction(connection, self.audit, actor)
-                yield tx
-        except BaseException:
-            self.audit.rolled_back()  # a checkpoint made in it must never reach the witness
-            raise
+        with self.audit.writing() as connection:
+            tx = Transaction(connection, self.audit, actor)
+            yield tx
         try:
             self.audit.write_witness()
         except OSError as exc:

@@ -15,8 +15,9 @@ import json
 import logging
 import socket
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from sqlalchemy import Connection
 
@@ -114,20 +115,28 @@ class AuditLog:
 
     def checkpoint_now(self) -> StoredCheckpoint | None:
         """Sign the current head (at shutdown, before a backup, on request)."""
+        with self.writing() as connection:
+            head = audit_repo.chain_head(connection, self.station)
+            if head is None:
+                return None
+            if audit_repo.last_checkpoint_seq(connection, self.station) == head[0]:
+                self._pending.checkpoint = audit_repo.checkpoints(connection, self.station)[-1]
+            else:
+                self._write_checkpoint_row(connection, head[0], head[1])
+        return self.write_witness()
+
+    @contextmanager
+    def writing(self) -> Iterator[Connection]:
+        """A write transaction of this database (the unit of work's, utils/changes.py, and a
+        checkpoint's). Rolled back, a checkpoint made in it is no checkpoint (its event is
+        gone) and must never reach the witness; committed, the caller hands it on with
+        `write_witness`."""
         try:
             with self.database.write() as connection:
-                head = audit_repo.chain_head(connection, self.station)
-                if head is None:
-                    return None
-                if audit_repo.last_checkpoint_seq(connection, self.station) == head[0]:
-                    self._pending.checkpoint = audit_repo.checkpoints(connection,
-                                                                      self.station)[-1]
-                else:
-                    self._write_checkpoint_row(connection, head[0], head[1])
+                yield connection
         except BaseException:
-            self.rolled_back()
+            self._rolled_back()
             raise
-        return self.write_witness()
 
     def _write_checkpoint_row(self, connection: Connection, seq: int, head: bytes) -> None:
         unsigned = StoredCheckpoint(self.station, seq, head.hex(), format_utc(self.clock.now()),
@@ -146,9 +155,9 @@ class AuditLog:
             write_checkpoint_file(self.checkpoint_file, checkpoint, holds=self._holds)
         return checkpoint
 
-    def rolled_back(self) -> None:
-        """This thread's write transaction was rolled back: the checkpoint it made is no
-        checkpoint (its event is gone), and the last checkpoint's seq is read again."""
+    def _rolled_back(self) -> None:
+        """This thread's write transaction was rolled back: the checkpoint it made is dropped,
+        and the last checkpoint's seq is read again."""
         self._pending.checkpoint = None
         self._last_checkpoint_seq = None
 
