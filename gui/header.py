@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 from models.lot import Lot
 from utils.auth import Session
 from utils.context import AppContext
-from utils.demo_home import demo_name
 from utils.site.share_health import ShareState
 
 from gui.eliding_label import ElidingLabel
@@ -100,7 +99,7 @@ class StationHeader(QFrame):
     def _demo_marker(self) -> QLabel | None:
         """The demo's mark, when this home is one (from this PC's own database: the share is
         anyone's to write)."""
-        if demo_name(self.ctx.database) is None:
+        if self.ctx.demo_name is None:
             return None
         label = QLabel(self.tr("DEMO · synthetic data"))
         label.setObjectName("headerDemo")

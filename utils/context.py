@@ -33,6 +33,7 @@ from utils.audit.verify import VerifyResult
 from utils.auth import AuthService
 from utils.changes import Changes
 from utils.clock import Clock, SystemClock
+from utils.demo_home import demo_name as read_demo_name
 from utils.production import ProductionService
 from utils.settings_holder import SettingsHolder
 from utils.settings_store import load_settings
@@ -144,6 +145,13 @@ class AppContext:
     def catalog(self) -> Catalog:
         """The catalog in force: the newest signed site catalog taken, else the defaults."""
         return self._opened.catalog
+
+    @cached_property
+    def demo_name(self) -> str | None:
+        """The demo's name when this home is `shopfloor demo`'s, else None: a mark in this
+        PC's own database (never the share's word), read once, since nothing unmarks a home
+        (utils/demo_home.py)."""
+        return read_demo_name(self.database)
 
     @cached_property
     def site_catalog(self) -> SiteCatalogService:

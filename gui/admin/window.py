@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from config.constants import Permission, role_allows
 from utils.auth import Session
 from utils.context import AppContext
-from utils.demo_home import demo_name
 from utils.site.fleet import FleetMonitor
 from utils.site.site_view import SiteView
 
@@ -48,7 +47,7 @@ class AdminWindow(QMainWindow):
         self.setObjectName("adminWindow")
         title = (self.tr("Shopfloor Collector · admin panel · %1")
                  .replace("%1", session.full_name))
-        if demo_name(ctx.database) is not None:  # `shopfloor demo`'s home (its own database)
+        if ctx.demo_name is not None:  # `shopfloor demo`'s home (its own database)
             title = self.tr("%1 · DEMO (synthetic data)").replace("%1", title)
         self.setWindowTitle(title)
         self.runner = TaskRunner(self)
