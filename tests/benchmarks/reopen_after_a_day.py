@@ -8,8 +8,10 @@ SHARE is a synthetic site's shared folder (bench_site_view.py keeps one in its c
 journal is cut back to its last seal before the final H hours (24 by default), a new PC's view
 catches up on that (the first opening, timed too), then the cut hours are put back, as if the
 stations had worked with the panel closed, and the second catch-up is timed: what a reopening
-reads. Prints a table and writes JSON. A script, not a pytest module; the full year needs about
-20 GB in WORK_DIR and about 20 minutes for the first catch-up.
+reads. The journals are read with the product's reader (utils/site/journal_read.py); only each
+station's first journal, `journal/` (a synthetic site has no other), is cut and put back.
+Prints a table and writes JSON. A script, not a pytest module; the full year needs about 20 GB
+in WORK_DIR and about 20 minutes for the first catch-up.
 """
 
 from __future__ import annotations
@@ -22,53 +24,78 @@ import sys
 import time
 from datetime import datetime, timedelta
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import bench_site_view  # noqa: E402  (this folder's benchmark: its office PC and its catch-up)
+from utils.site.journal_read import (  # noqa: E402  (the product's reader of the journals)
+    JournalEntry, JournalEvent, JournalSeal, list_segments, parse_body, read_journal,
+    segment_name,
+)
 
-EVENT = b'{"body"'
-SEAL = b'"kind":"seal"'
+
+def event_time(event: JournalEvent) -> str:
+    """When the station says the event happened: its body's `ts`."""
+    return parse_body(event.body)["ts"]
 
 
-def event_time(line: bytes) -> str:
-    return json.loads(json.loads(line)["body"])["ts"]
+def segment_entries(journal: Path, number: int) -> Iterator[JournalEntry]:
+    """One segment's complete lines in order. The reader goes on into the next segment, so it
+    is stopped there: the cut works a segment at a time, from the newest."""
+    for entry in read_journal(journal, start_segment=number):
+        if entry.segment != number:
+            return
+        yield entry
 
 
 def last_event_time(station: Path) -> str:
-    newest = sorted((station / "journal").glob("*.jsonl"))[-1]
-    return max(event_time(line) for line in newest.read_bytes().splitlines()
-               if line.startswith(EVENT))
+    """The latest event time in the station's newest segment (its first journal's)."""
+    journal = station / "journal"
+    newest, _path = list_segments(journal)[-1]
+    return max(event_time(entry) for entry in segment_entries(journal, newest)
+               if isinstance(entry, JournalEvent))
+
+
+def cut_point(journal: Path, number: int, before: str) -> tuple[int | None, list[int]]:
+    """Where segment `number` may be cut: the end of its last seal that follows, in this
+    segment, an event from before `before` (None: no such seal); and the end of each of its
+    event lines, to count what a cut takes away."""
+    keep: int | None = None
+    newest = ""  # the time of the segment's latest event line so far, in line order
+    events: list[int] = []
+    for entry in segment_entries(journal, number):
+        if isinstance(entry, JournalEvent):
+            newest = event_time(entry)
+            events.append(entry.end_offset)
+        elif isinstance(entry, JournalSeal) and newest and newest < before:
+            keep = entry.end_offset
+    return keep, events
 
 
 def cut_back(station: Path, before: str) -> int:
     """Cut the station's journal to its last seal whose events are all before `before`;
     returns how many events were taken away."""
+    journal = station / "journal"
     taken = 0
-    for segment in reversed(sorted((station / "journal").glob("*.jsonl"))):
-        data = segment.read_bytes()
-        keep, position, newest = None, 0, ""
-        for line in data.split(b"\n")[:-1]:
-            position += len(line) + 1
-            if line.startswith(EVENT):
-                newest = event_time(line)
-            elif SEAL in line and newest and newest < before:
-                keep = position
+    for number, segment in reversed(list_segments(journal)):
+        keep, events = cut_point(journal, number, before)
         if keep is not None:
-            taken += data[keep:].count(EVENT)
+            taken += sum(1 for end in events if end > keep)
             with open(segment, "r+b") as handle:
-                handle.truncate(keep)
+                handle.truncate(keep)  # whole lines: `keep` is where a line ends
             return taken
-        taken += data.count(EVENT)
+        taken += len(events)
         segment.unlink()  # wholly within the cut hours
     return taken
 
 
 def put_back(source: Path, station: Path) -> None:
-    for segment in sorted((source / "stations" / station.name / "journal").glob("*.jsonl")):
-        target = station / "journal" / segment.name
+    """Copy back, from the untouched share, each segment the cut removed or shortened."""
+    for number, segment in list_segments(source / "stations" / station.name / "journal"):
+        target = station / "journal" / segment_name(number)
         if not target.exists() or target.stat().st_size != segment.stat().st_size:
             shutil.copyfile(segment, target)
 
