@@ -32,6 +32,7 @@ from utils.audit.chain import (
 )
 from utils.audit.keys import SigningKey
 from utils.clock import ManualClock
+from utils.file_lock import FileLock
 
 ANCHOR = "site-test"
 STATION = "206"
@@ -434,6 +435,29 @@ def test_two_threads_writing_the_witness_at_once_never_move_it_backwards(tmp_pat
         if later.ident is not None:
             later.join(10)
     assert reading(path)[STATION].seq == 5
+
+
+def test_the_witness_is_written_holding_the_lock_other_processes_take(tmp_path, monkeypatch):
+    """The app, the agent and a command line of one home may each write the witness: the
+    read-and-write is done holding a lock between processes (a second holder, here another
+    descriptor of the same file, cannot take it meanwhile)."""
+    from utils.audit import chain
+
+    path = tmp_path / "cp.json"
+    free_while_writing: list[bool] = []
+    writing = chain.atomic_write_text
+
+    def write_and_look(where, text, **options):
+        other = FileLock(chain.witness_lock_file(path))
+        free_while_writing.append(other.acquire())
+        other.release()
+        writing(where, text, **options)
+
+    monkeypatch.setattr(chain, "atomic_write_text", write_and_look)
+    write_checkpoint_file(path, checkpoint(seq=2))
+    assert free_while_writing == [False]
+    assert read_checkpoint_file(path)[STATION].seq == 2
+    assert FileLock(chain.witness_lock_file(path)).acquire()  # given back after the write
 
 
 def test_a_newer_checkpoint_at_the_same_event_replaces_the_witness(tmp_path):

@@ -17,6 +17,7 @@ import socket
 import threading
 from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, Callable, Iterator
 
 from sqlalchemy import Connection
@@ -28,6 +29,7 @@ from models.audit_event import AuditEvent
 from models.bounded_json import JsonLimits, parse_json
 from models.canonical import canonical_bytes, format_utc
 from utils.atomic_io import atomic_write_text
+from utils.file_lock import FileLock
 from utils.audit.keys import SigningKey
 from utils.clock import Clock, SystemClock
 
@@ -202,8 +204,17 @@ def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint, *,
     witness never moves backwards, and never forward onto a chain that no longer holds the
     event it witnessed (`holds(seq, head_hash)`: an older copy put back and continued past it;
     verify then names the fork)."""
-    with _WITNESS_LOCK:
+    # One read-and-write at a time: among this process's threads, and among the processes of
+    # one home (the app, the agent, a command line), or one could write back the older
+    # checkpoint it read over a later one another wrote meanwhile.
+    with _WITNESS_LOCK, FileLock(witness_lock_file(path)).holding():
         _write_checkpoint_file(path, checkpoint, holds)
+
+
+def witness_lock_file(path: Any) -> Path:
+    """The file whose lock a writer of the witness `path` holds (beside it)."""
+    path = Path(path)
+    return path.with_name(f"{path.name}.lock")
 
 
 def _write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint,
