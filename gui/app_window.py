@@ -89,13 +89,13 @@ class AppWindow(QMainWindow):
         self.setCentralWidget(central)
         self._build_menus()
 
-        self.idle = IdleWatcher(ctx.settings.idle_logout_minutes, ctx.clock, self)
+        # A set_config's new timeout is in force at once: it follows the settings holder.
+        self.idle = IdleWatcher(ctx.settings_holder, ctx.clock, self)
         self.idle.countdown.connect(self._show_countdown)
         self.idle.active.connect(lambda: self.countdown.setVisible(False))
         self.idle.expired.connect(self._idle_expired)
         # Any input anywhere is activity.
         app_events(QApplication.instance()).subscribe(ACTIVITY, self.idle.handle)
-        self.idle.follow(ctx.settings_holder)  # a set_config's new timeout, at once
 
         controller.session_changed.connect(self._session_changed)
         controller.lock_changed.connect(self._lock_changed)

@@ -23,25 +23,20 @@ class IdleWatcher(QObject):
     # on a command worker), taken in on the GUI thread.
     settings_replaced = Signal(object, object)
 
-    def __init__(self, minutes: float, clock: Clock, parent: QObject | None = None,
+    def __init__(self, holder: SettingsHolder, clock: Clock, parent: QObject | None = None,
                  interval_ms: int = 1000):
+        """Follows `holder`: each new idle timeout of this PC's settings is in force as soon
+        as the settings are replaced, until `unfollow`."""
         super().__init__(parent)
-        self.policy = IdlePolicy(minutes, clock)
+        self.policy = IdlePolicy(holder.current.idle_logout_minutes, clock)
         self._warning = False
         self._running = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
-        self._holder: SettingsHolder | None = None
         self.settings_replaced.connect(self._settings_in_force)
-
-    def follow(self, holder: SettingsHolder) -> None:
-        """Take each new idle timeout of this PC's settings as they are replaced."""
-        self._holder = holder
+        self._holder: SettingsHolder | None = holder
         holder.subscribe(self._told)
-        # A replacement between this watcher's making and its subscribing is taken now.
-        if holder.current.idle_logout_minutes != self.policy.timeout.total_seconds() / 60:
-            self.set_minutes(holder.current.idle_logout_minutes)
 
     def unfollow(self) -> None:
         if self._holder is not None:
