@@ -28,15 +28,17 @@ class IdleWatcher(QObject):
         """Follows `holder`: each new idle timeout of this PC's settings is in force as soon
         as the settings are replaced, until `unfollow`."""
         super().__init__(parent)
-        self.policy = IdlePolicy(holder.current.idle_logout_minutes, clock)
         self._warning = False
         self._running = False
         self.timer = QTimer(self)
         self.timer.setInterval(interval_ms)
         self.timer.timeout.connect(self.check)
         self.settings_replaced.connect(self._settings_in_force)
+        # Told first, then the timeout read: a replacement in between (a set_config on a
+        # command worker) is in `current` already, or told (queued to this, the GUI thread).
         self._holder: SettingsHolder | None = holder
         holder.subscribe(self._told)
+        self.policy = IdlePolicy(holder.current.idle_logout_minutes, clock)
 
     def unfollow(self) -> None:
         if self._holder is not None:

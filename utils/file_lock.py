@@ -9,6 +9,7 @@ in CI.)
 from __future__ import annotations
 
 import os
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -17,6 +18,9 @@ if os.name == "nt":  # pragma: no cover - not run in CI
     import msvcrt
 else:
     import fcntl
+
+# How often a waiting taker tries again (a holder keeps the lock for a file's read and write).
+POLL_S = 0.005
 
 
 class FileLock:
@@ -28,24 +32,23 @@ class FileLock:
     def held(self) -> bool:
         return self._fd is not None
 
-    def acquire(self, *, wait: bool = False) -> bool:
-        """Take the lock. Without `wait`: False at once when another process, or another
-        holder in this one, has it. With `wait`: wait until it is free (True); on Windows the
-        system tries for about ten seconds, then raises OSError."""
+    def acquire(self, *, timeout_s: float = 0.0) -> bool:
+        """Take the lock: False when another process, or another holder in this one, has it
+        after `timeout_s` seconds (0: at once). Waiting is bounded, so a stuck holder (a
+        stopped process) delays others, never stops them for good."""
         if self._fd is not None:
             return True
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            if os.name == "nt":  # pragma: no cover
-                msvcrt.locking(fd, msvcrt.LK_LOCK if wait else msvcrt.LK_NBLCK, 1)
-            else:
-                fcntl.flock(fd, fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError:
-            os.close(fd)
-            if wait:
-                raise
-            return False
+        # Read-only, readable by all: a lock file another user of this PC made first (a
+        # command line run as an administrator) can still be opened and locked (flock and
+        # msvcrt.locking need no write access).
+        fd = os.open(self.path, os.O_RDONLY | os.O_CREAT, 0o644)
+        deadline = time.monotonic() + timeout_s
+        while not _try_lock(fd):
+            if time.monotonic() >= deadline:
+                os.close(fd)
+                return False
+            time.sleep(POLL_S)
         self._fd = fd
         return True
 
@@ -63,10 +66,25 @@ class FileLock:
             os.close(fd)
 
     @contextmanager
-    def holding(self) -> Iterator[None]:
-        """Held for the block, waiting for it first."""
-        self.acquire(wait=True)
+    def holding(self, timeout_s: float) -> Iterator[None]:
+        """Held for the block, waiting up to `timeout_s` for it first (TimeoutError, an
+        OSError, when it stays taken)."""
+        if not self.acquire(timeout_s=timeout_s):
+            raise TimeoutError(f"{self.path} stayed locked by another process for "
+                               f"{timeout_s:g} s")
         try:
             yield
         finally:
             self.release()
+
+
+def _try_lock(fd: int) -> bool:
+    """Lock the open file without waiting; False when another holder has it."""
+    try:
+        if os.name == "nt":  # pragma: no cover
+            msvcrt.locking(fd, msvcrt.LK_NBLCK, 1)
+        else:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
-"""What SQLite alone costs to store a catch-up's rows in the site view: the floor under any
-faster reading or checking (a script, not a pytest module).
+"""What SQLite alone costs to store a catch-up's rows in the site view, by layout.
+
+The floor under any faster reading or checking. A script, not a pytest module.
 
     .venv/bin/python tests/benchmarks/view_insert_floor.py SOURCE_VIEW --json PATH
         [--events N] [--dir DIR]
 
-SOURCE_VIEW is a site view a catch-up filled (`bench_site_view.py --phases catchup` leaves
-one in its work folder, `office/data/site-view.sqlite3`). Its rows are read back in the order
+SOURCE_VIEW is a site view a catch-up filled and kept (`bench_site_view.py --phases catchup
+--keep` keeps its work folder, the view in `office/data/site-view.sqlite3`). Its rows are read back in the order
 they were stored (rowid order: the order a catch-up stores them) and stored again into empty
 tables made from the view's own schema (data/view_schema.py), by the writer's statements, in
 batches of the catch-up's size, each a savepoint, a commit every 50,000 events, with the
@@ -22,7 +23,9 @@ reading the source is not. Layouts:
 - records: every version (`view_record_versions`) and the current one (`view_records`, the
   indexes a first catch-up keeps).
 
-Prints a table (microseconds per event) and writes JSON. The 50,000 events/s target leaves
+Each layout is a database of its own, with a page cache of its own (the writer's events and
+records share one): a floor, if anything on the low side. Prints a table (microseconds per
+event) and writes JSON. The 50,000 events/s target leaves
 20 µs an event for everything: reading, checking and storing.
 """
 

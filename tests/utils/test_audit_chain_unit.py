@@ -460,6 +460,28 @@ def test_the_witness_is_written_holding_the_lock_other_processes_take(tmp_path, 
     assert FileLock(chain.witness_lock_file(path)).acquire()  # given back after the write
 
 
+def test_a_witness_lock_held_elsewhere_past_the_wait_leaves_the_witness_as_it_was(
+        tmp_path, monkeypatch):
+    """Another process holding the witness's lock (stuck, say) delays a writer at most
+    WITNESS_LOCK_WAIT_S; then the write gives up with an OSError, which the unit of work
+    reports as a warning (the next checkpoint writes the witness)."""
+    from utils.audit import chain
+
+    path = tmp_path / "cp.json"
+    write_checkpoint_file(path, checkpoint(seq=2))
+    monkeypatch.setattr(chain, "WITNESS_LOCK_WAIT_S", 0.05)
+    elsewhere = FileLock(chain.witness_lock_file(path))
+    assert elsewhere.acquire()
+    try:
+        with pytest.raises(OSError):
+            write_checkpoint_file(path, checkpoint(seq=4))
+    finally:
+        elsewhere.release()
+    assert read_checkpoint_file(path)[STATION].seq == 2
+    write_checkpoint_file(path, checkpoint(seq=4))
+    assert read_checkpoint_file(path)[STATION].seq == 4
+
+
 def test_a_newer_checkpoint_at_the_same_event_replaces_the_witness(tmp_path):
     path = tmp_path / "cp.json"
     write_checkpoint_file(path, checkpoint(seq=5, ts="2026-11-22T12:00:00.000Z"))

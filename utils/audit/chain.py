@@ -196,6 +196,10 @@ def read_checkpoint_file(path: Any) -> dict[str, StoredCheckpoint]:
 # reading the file at once would each write back what they read, and the later write could
 # move the witness backwards. One read-and-write at a time in this process.
 _WITNESS_LOCK = threading.Lock()
+# How long a writer of the witness waits for another process's write (a few milliseconds
+# each); past it, the witness is not written this time (a warning; the next checkpoint
+# writes it: utils/changes.py).
+WITNESS_LOCK_WAIT_S = 10.0
 
 
 def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint, *,
@@ -207,7 +211,7 @@ def write_checkpoint_file(path: Any, checkpoint: StoredCheckpoint, *,
     # One read-and-write at a time: among this process's threads, and among the processes of
     # one home (the app, the agent, a command line), or one could write back the older
     # checkpoint it read over a later one another wrote meanwhile.
-    with _WITNESS_LOCK, FileLock(witness_lock_file(path)).holding():
+    with _WITNESS_LOCK, FileLock(witness_lock_file(path)).holding(WITNESS_LOCK_WAIT_S):
         _write_checkpoint_file(path, checkpoint, holds)
 
 

@@ -44,11 +44,12 @@ from config.constants import Permission
 from models.canonical import format_utc
 from models.validation import ValidationFailed, validate_reason
 from utils.atomic_io import atomic_write_with, fsync_directory
-from utils.audit.chain import Actor
+from utils.audit.chain import WITNESS_LOCK_WAIT_S, Actor, witness_lock_file
 from utils.backup.in_use import InUseLock
 from utils.backup.proof import BackupProof, verify_backup
 from utils.clock import Clock
 from utils.context import AppContext
+from utils.file_lock import FileLock
 from utils.permissions import PermissionDenied, require
 
 log = logging.getLogger(__name__)
@@ -202,8 +203,10 @@ def _replace(paths, proof: BackupProof, stamp: str) -> None:
         # it also saw the restore's own events there. Without an override it agreed with the
         # backup at the backup's head (checked above); with one, the signed override says
         # what it saw. The restored chain starts a witness of its own (signed below).
-        paths.checkpoint_file.rename(paths.checkpoint_file.with_name(
-            f"{paths.checkpoint_file.name}.before-restore-{stamp}"))
+        # Under the witness's lock: a command line writing it now writes it before or after.
+        with FileLock(witness_lock_file(paths.checkpoint_file)).holding(WITNESS_LOCK_WAIT_S):
+            paths.checkpoint_file.rename(paths.checkpoint_file.with_name(
+                f"{paths.checkpoint_file.name}.before-restore-{stamp}"))
 
 
 def _record_restored(home, clock, actor: Actor, file: Path, proof: BackupProof, aside: Path,
