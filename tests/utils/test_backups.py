@@ -293,6 +293,42 @@ def test_restore_of_a_backup_as_new_as_the_witness_needs_no_override(station):
         again.close()
 
 
+def test_restore_waits_for_a_witness_writer_and_changes_nothing_if_it_stays(station,
+                                                                          monkeypatch):
+    """Another process of this home writing the audit witness holds its lock: the restore
+    waits for it, and if it is kept past the wait, replaces nothing."""
+    from utils.audit import chain
+    from utils.audit.chain import witness_lock_file
+    from utils.backup import restore
+    from utils.file_lock import FileLock
+
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    home, clock = closed(station)
+    paths = AppContext.open(home, clock=clock)
+    try:
+        database, witness = paths.paths.database_file, paths.paths.checkpoint_file
+    finally:
+        paths.close()
+    witness_before = witness.read_bytes()
+    monkeypatch.setattr(restore, "WITNESS_LOCK_WAIT_S", 0.05)
+    monkeypatch.setattr(chain, "WITNESS_LOCK_WAIT_S", 0.05)
+    elsewhere = FileLock(witness_lock_file(witness))
+    assert elsewhere.acquire()
+    try:
+        inode_before = database.stat().st_ino
+        with pytest.raises(RestoreRefused) as refused:
+            restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
+    finally:
+        elsewhere.release()
+    assert refused.value.code == "witness_busy" and "nothing was replaced" in str(refused.value)
+    assert database.stat().st_ino == inode_before  # the same file: not replaced
+    assert witness.read_bytes() == witness_before
+    outcome = restore_backup(home, made.file.path, username="ana", password=ADMIN_PW,
+                             clock=clock)
+    assert outcome.set_aside.exists() and database.stat().st_ino != inode_before
+
+
 def test_restore_of_an_older_backup_needs_a_signed_override(station):
     """Two boxes after the backup are witnessed: restoring loses them, so the admin must say
     why and sign; both chains record it and the current database is kept aside."""

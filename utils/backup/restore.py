@@ -86,19 +86,25 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
     work = Path(tempfile.mkdtemp(prefix="shopfloor-restore-", dir=paths.data_dir))
     try:
         try:
-            session, proof, override, actor = _check(ctx, file, work, username, password,
-                                                     override_reason)
-            stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
-            aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
-            ctx.changes.record(actor, "database.set_aside", entity="database",
-                               entity_id=aside.name, after={
-                                   "restoring": str(file), "sha256": proof.sha256,
-                                   "override": override})
-            ctx.audit.checkpoint_now()
-            _copy_aside(ctx, aside)
-        finally:
-            ctx.close()
-        _replace(paths, proof, stamp)
+            try:
+                session, proof, override, actor = _check(ctx, file, work, username, password,
+                                                         override_reason)
+                stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
+                aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
+                ctx.changes.record(actor, "database.set_aside", entity="database",
+                                   entity_id=aside.name, after={
+                                       "restoring": str(file), "sha256": proof.sha256,
+                                       "override": override})
+                ctx.audit.checkpoint_now()
+                _copy_aside(ctx, aside)
+            finally:
+                ctx.close()
+            _replace(paths, proof, stamp)
+        except TimeoutError:  # the witness's lock, kept by another process (file_lock.py)
+            raise RestoreRefused(
+                "witness_busy", "another program on this PC (a command line?) kept the audit "
+                "witness locked, so nothing was replaced: the database and its witness are "
+                "as they were. Close that program and restore again.") from None
         _record_restored(home, clock, actor, file, proof, aside, override)
         log.warning("Database restored from %s by %s; the previous one is kept as %s%s",
                     file, username, aside, " (override: older than witnessed)" if override
@@ -183,7 +189,24 @@ def _copy_aside(ctx: "AppContext", aside: Path) -> None:
 
 
 def _replace(paths, proof: BackupProof, stamp: str) -> None:
-    """The proven copy in the database's place; the caches of the old history out."""
+    """The proven copy in the database's place; the caches of the old history out. Done
+    holding the witness's lock, taken before anything changes (if another process keeps it,
+    the restore stops with nothing replaced): a writer of the witness comes before the
+    database and its witness change, or after both."""
+    assert proof.restored is not None
+    with FileLock(witness_lock_file(paths.checkpoint_file)).holding(WITNESS_LOCK_WAIT_S):
+        _replace_database(paths, proof)
+        if paths.checkpoint_file.exists():
+            # The witness of the chain set aside goes with it (a copy is beside that
+            # database): it also saw the restore's own events there. Without an override it
+            # agreed with the backup at the backup's head (checked above); with one, the
+            # signed override says what it saw. The restored chain starts a witness of its
+            # own (signed below).
+            paths.checkpoint_file.rename(paths.checkpoint_file.with_name(
+                f"{paths.checkpoint_file.name}.before-restore-{stamp}"))
+
+
+def _replace_database(paths, proof: BackupProof) -> None:
     assert proof.restored is not None
     database = paths.database_file
     staged = database.with_name(f".{database.name}.restoring")
@@ -198,15 +221,6 @@ def _replace(paths, proof: BackupProof, stamp: str) -> None:
     fsync_directory(database.parent)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{paths.site_view_file}{suffix}").unlink(missing_ok=True)
-    if paths.checkpoint_file.exists():
-        # The witness of the chain set aside goes with it (a copy is beside that database):
-        # it also saw the restore's own events there. Without an override it agreed with the
-        # backup at the backup's head (checked above); with one, the signed override says
-        # what it saw. The restored chain starts a witness of its own (signed below).
-        # Under the witness's lock: a command line writing it now writes it before or after.
-        with FileLock(witness_lock_file(paths.checkpoint_file)).holding(WITNESS_LOCK_WAIT_S):
-            paths.checkpoint_file.rename(paths.checkpoint_file.with_name(
-                f"{paths.checkpoint_file.name}.before-restore-{stamp}"))
 
 
 def _record_restored(home, clock, actor: Actor, file: Path, proof: BackupProof, aside: Path,
