@@ -17,9 +17,11 @@ without following a link and watched through that descriptor, so a link swapped 
 check is never the one watched; the folders above it are the caller's to check (the share's
 `require_folder`), and a swap there can only cause or miss hints: readers re-read through the
 share's seam (without /proc, in some containers, the folder is watched by its name, never
-through a link at its end). A folder removed stops being watched (`folders` no longer lists
-it); the sync service's supervisor, which compares the inbox's identity, watches a new inbox
-again, and the panel's watchers (view_watch `FolderHints`) at their next pass. A full kernel
+through a link at its end). A folder removed, renamed away or replaced at its name (by
+another folder or a link) stops being watched: `folders` no longer lists it, comparing each
+name's identity with the folder watched, so a removal whose notice a flood made the kernel
+drop is seen too. The sync service's supervisor, which compares the inbox's identity, watches
+a new inbox again, and the panel's watchers (view_watch `FolderHints`) at their next pass. A full kernel
 queue (anyone may fill the share with files) wakes every handler once, so each reader rescans
 at once. A stopped watcher watches nothing more: its descriptor's number may be another's.
 """
@@ -95,9 +97,21 @@ def _libc() -> Any | None:
         libc.inotify_init1.restype = ctypes.c_int
         libc.inotify_add_watch.argtypes = [ctypes.c_int, ctypes.c_char_p, ctypes.c_uint32]
         libc.inotify_add_watch.restype = ctypes.c_int
+        libc.inotify_rm_watch.argtypes = [ctypes.c_int, ctypes.c_int]
+        libc.inotify_rm_watch.restype = ctypes.c_int
     except (OSError, AttributeError):  # no such calls in this C library
         return None
     return libc
+
+
+def _identity(folder: str) -> tuple[int, int] | None:
+    """The (device, inode) of the entry at `folder`, never through a link (None: nothing
+    there)."""
+    try:
+        info = os.lstat(folder)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def _failed(call: str) -> OSError:
@@ -169,22 +183,15 @@ class InotifyHints:
         self._open = [self._wake_w, self._wake_r, fd]
         self._finalizer = weakref.finalize(self, _close_all, self._open)
         self._finalizer.atexit = False  # at exit the system closes them; a thread may still poll
-        self._folders: dict[int, tuple[str, Any]] = {}  # watch descriptor -> folder, handler
+        # watch descriptor -> folder, handler, and the folder's identity (device, inode)
+        self._folders: dict[int, tuple[str, Any, tuple[int, int]]] = {}
         self._lock = threading.Lock()  # the folders, and the descriptors' closing
         self._thread: threading.Thread | None = None
-        self._daemon = True
+        self.daemon = True  # as watchdog's observer: its thread does not hold the program
         self._stopped = False
         self._overflow_logged = -OVERFLOW_LOG_S  # time.monotonic() of the last log
 
     # -- what an observer offers ------------------------------------------------------------
-
-    @property
-    def daemon(self) -> bool:
-        return self._daemon
-
-    @daemon.setter
-    def daemon(self, value: bool) -> None:
-        self._daemon = value
 
     def schedule(self, handler: Any, path: str, recursive: bool = False,
                  event_filter: Iterable[type] | None = None) -> int:
@@ -201,7 +208,8 @@ class InotifyHints:
                     # Its descriptor may be another's by now: never watched through it.
                     raise OSError(errno.EBADF, "the folder watcher is stopped")
                 watch = self._add_watch(folder, path, mask)
-                self._folders[watch] = (path, handler)
+                info = os.fstat(folder)
+                self._folders[watch] = (path, handler, (info.st_dev, info.st_ino))
         finally:
             os.close(folder)
         return watch
@@ -222,9 +230,20 @@ class InotifyHints:
         return watch
 
     def folders(self) -> list[str]:
-        """The folders watched now (a removed one is let go)."""
+        """The folders watched now. One removed is let go by the kernel; one renamed away,
+        or another folder or a link put at its name since, is let go here (its watch
+        removed): it is no longer the folder at that name, so its reader watches the folder
+        there again. This also holds when a flood of files made the kernel drop the notice
+        of a removal."""
         with self._lock:
-            return sorted(folder for folder, _handler in self._folders.values())
+            watched = list(self._folders.items())
+        gone = [watch for watch, (folder, _handler, identity) in watched
+                if _identity(folder) != identity]
+        with self._lock:
+            for watch in gone:
+                if self._folders.pop(watch, None) is not None and self._fd in self._open:
+                    self._libc.inotify_rm_watch(self._fd, watch)  # already gone: no matter
+            return sorted(folder for folder, _handler, _identity in self._folders.values())
 
     def start(self) -> None:
         """Start the thread (once; a stopped watcher is not started again)."""
@@ -233,9 +252,10 @@ class InotifyHints:
                 raise RuntimeError("the folder watcher is stopped")
             if self._thread is not None:
                 raise RuntimeError("the folder watcher is started already")
-            self._thread = threading.Thread(target=self._run, name="shopfloor-inotify",
-                                            daemon=self._daemon)
-            self._thread.start()
+            thread = threading.Thread(target=self._run, name="shopfloor-inotify",
+                                      daemon=self.daemon)
+            thread.start()  # kept only once started: one that could not start is joined never
+            self._thread = thread
 
     def stop(self) -> None:
         """Ask the thread to end: it hands over no event it reads after this (one it is
@@ -296,7 +316,7 @@ class InotifyHints:
                          else self._folders.get(watch))
             if place is None or mask & (IN_IGNORED | IN_ISDIR):
                 continue  # its folder was removed; or a folder's entry that is a folder
-            folder, handler = place
+            folder, handler, _identity = place
             path = os.path.join(folder, os.fsdecode(name))
             for bit, event_type in _TYPES:
                 if mask & bit:
@@ -314,7 +334,7 @@ class InotifyHints:
             self._overflow_logged = now
             log.info("Folder watcher: events were dropped (queue full); the readers rescan")
         with self._lock:
-            handlers = {id(handler): (folder, handler) for folder, handler in
+            handlers = {id(handler): (folder, handler) for folder, handler, _identity in
                         self._folders.values()}  # a handler shared by folders: woken once
         for folder, handler in handlers.values():
             self._dispatch(handler, FolderEvent(OVERFLOWED, folder))

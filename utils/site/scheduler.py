@@ -135,6 +135,11 @@ class Scheduler:
         link = self.parts.link
         observer = None
         try:
+            # A watcher on a folder that was renamed or recreated keeps watching the old one:
+            # the supervisor compares identities, not just thread liveness. Read before the
+            # watch is set: an inbox swapped in between then differs (a restart), never
+            # matches the one that is not watched.
+            identity = link.watch_identity()
             if self.observer_factory is not None:
                 observer = self.observer_factory()
             else:
@@ -151,9 +156,7 @@ class Scheduler:
             observer.daemon = True
             observer.start()
             self.observer = observer
-            # A watcher on a folder that was renamed or recreated keeps watching the old one:
-            # the supervisor compares identities, not just thread liveness.
-            self._watched_identity = link.watch_identity()
+            self._watched_identity = identity
         except PlaceRefused:
             self.observer = None  # logged once by the seam; the rescan carries on alone
             # One made and not started holds its inotify descriptors: given back, or the

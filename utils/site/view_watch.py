@@ -83,7 +83,11 @@ class FolderHints:
                 factory = self.observer_factory or make_observer
                 observer = factory()
                 observer.daemon = True
-                observer.start()
+                try:
+                    observer.start()
+                except BaseException:  # no thread to be had: its descriptors given back now
+                    stop_observer(observer, self.what)
+                    raise
                 self._observer = observer
             handler = Hint(self.wake, self.suffix, write_once=self.write_once)
             events = written_events(appends=self.appends, write_once=self.write_once)
@@ -112,9 +116,9 @@ class FolderHints:
         return True
 
     def _forget_let_go(self, observer: Any) -> None:
-        """Stations whose folder the watcher let go (removed, made again since) are
-        watched again at this call. watchdog's observer does not say: there a removed
-        folder stays unwatched, its rescan reading it."""
+        """Stations whose folder the watcher let go (removed, renamed away or replaced since)
+        are watched again at this call, the folder now at that name. watchdog's observer does
+        not say: there such a folder stays unwatched, its rescan reading it."""
         folders = getattr(observer, "folders", None)
         if folders is None or not self._watched:
             return

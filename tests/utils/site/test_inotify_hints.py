@@ -417,3 +417,57 @@ def test_a_stopped_watcher_watches_nothing_more_and_does_not_start_again(tmp_pat
     with pytest.raises(RuntimeError):
         unstarted.start()
     unstarted.join()
+
+
+@pytest.mark.parametrize("replaced_by", ["a folder renamed in", "a link"])
+def test_a_folder_renamed_away_is_let_go_and_the_one_at_its_name_watched(tmp_path,
+                                                                          replaced_by):
+    """A share writer renames a station's acks folder away and puts another folder (or a
+    link) at its name: the kernel says nothing (no removal), so the watcher compares the
+    folder at each name with the one it watches (which also catches a removal whose notice
+    a full queue dropped). The folder now at the name is watched at the next pass; a link
+    never is."""
+    from utils.site.view_watch import FolderHints
+
+    acks = tmp_path / "acks"
+    acks.mkdir()
+    wake = Woken()
+    hints = FolderHints({"206": acks}.get, wake, suffix=".json", appends=False,
+                        what="Test watcher")
+    try:
+        assert hints.follow(["206"]) and hints.watched == frozenset({"206"})
+        acks.rename(tmp_path / "moved")
+        if replaced_by == "a link":
+            (tmp_path / "elsewhere").mkdir()
+            acks.symlink_to(tmp_path / "elsewhere", target_is_directory=True)
+        else:
+            acks.mkdir()
+        assert hints.follow(["206"])
+        if replaced_by == "a link":
+            assert hints.watched == frozenset()
+            return
+        assert hints.watched == frozenset({"206"})
+        (acks / "0002.json").write_text("{}")  # in the folder now at the name: it wakes
+        wake.wait_for(1, timeout=5)
+    finally:
+        hints.stop()
+
+
+def test_a_watcher_whose_thread_cannot_start_gives_its_descriptors_back(tmp_path,
+                                                                         monkeypatch):
+    from utils.site.view_watch import FolderHints
+
+    folder = tmp_path / "acks"
+    folder.mkdir()
+    before = _inotify_instances()
+
+    def no_thread(self):
+        raise RuntimeError("can't start new thread")
+
+    monkeypatch.setattr(threading.Thread, "start", no_thread)
+    hints = FolderHints({"206": folder}.get, lambda: None, suffix=".json", appends=False,
+                        what="Test watcher")
+    for _attempt in range(3):
+        assert not hints.follow(["206"])
+    monkeypatch.undo()
+    assert _inotify_instances() == before
