@@ -1,6 +1,6 @@
 """The site store over the shared folder (`SiteStore`, utils/site/ports.py): each PC's journal
 in `stations/<id>/journal*/NNNNNNNN.jsonl` with its signed head in `checkpoint.json`,
-published by `journal.JournalWriter` and read by `journal.read_journal` within bounds; the site
+published by `journal.JournalWriter` and read by `journal_read.read_journal` within bounds; the site
 records beside them (`directory/failures/<station>.json`), each replaced atomically; and the
 site directory log's entries (`directory/log/NNNNNNNN.json`), each created once by a hard link
 that refuses a taken name (utils/atomic_io.py `atomic_create_bytes`), a refused one moved to
@@ -180,14 +180,7 @@ class FolderSiteStore(OnSiteFolder):
     def journal_watch_folder(self, station_id: str) -> Path | None:
         """The folder a file-system watcher may watch for a station's journal growing (None
         when it is not a plain folder below the share: never watched through a link)."""
-        if not valid_station_id(station_id):
-            return None
-        journal = self.layout.station(station_id).journal
-        try:
-            self.fs.require_folder(journal)
-        except OSError:
-            return None
-        return journal
+        return self._watch_folder(station_id, lambda station: station.journal)
 
     def change_marker(self, station_id: str, previous: tuple | None) -> tuple:
         """What changes when one of a station's journals grows, or a journal folder is added

@@ -58,14 +58,7 @@ class FolderTransport(OnSiteFolder):
                    reason, share=self.fs)
 
     def ack_watch_folder(self, station_id: str) -> Path | None:
-        if not valid_station_id(station_id):
-            return None
-        acks = self.layout.station(station_id).acks
-        try:
-            self.fs.require_folder(acks)  # never watched through a link
-        except OSError:
-            return None
-        return acks
+        return self._watch_folder(station_id, lambda station: station.acks)
 
     # -- presence ----------------------------------------------------------------------------
 

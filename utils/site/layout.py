@@ -10,6 +10,7 @@ from __future__ import annotations
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Callable
 
 from utils.site.ports import FIRST_CHAIN, chain_of
 from utils.site.protocol import valid_station_id
@@ -107,6 +108,20 @@ class OnSiteFolder:
 
     def check(self) -> None:
         self.layout.require_root()
+
+    def _watch_folder(self, station_id: str, place: Callable[[StationLayout], Path]
+                      ) -> Path | None:
+        """A station's folder (`place` picks it) that a file-system watcher may watch: None
+        when the id is no station's, or the folder is not a plain folder below the share
+        (never watched through a link)."""
+        if not valid_station_id(station_id):
+            return None
+        folder = place(self.layout.station(station_id))
+        try:
+            self.fs.require_folder(folder)
+        except OSError:
+            return None
+        return folder
 
     def _relative(self, path: Path) -> str:
         """A path on the share as a person reads it (messages, labels): under the root."""
