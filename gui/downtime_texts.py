@@ -9,6 +9,7 @@ from utils.mes.downtime import StopRefused
 from utils.permissions import PermissionDenied
 from utils.trust.person_documents import NoSigningKey
 
+from gui.i18n import coded_text
 from gui.numbers import format_number
 
 # What the downtime service refuses with, for `except STOP_REFUSALS as refused:`.
@@ -34,7 +35,7 @@ def state_label(state: str) -> str:
     names = {"running": translate("Downtime", "running"), "idle": translate("Downtime", "idle"),
              "break": translate("Downtime", "planned break"),
              "down": translate("Downtime", "down")}
-    return names.get(state, state)
+    return coded_text(state, names)
 
 
 def duration_text(seconds: float) -> str:

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from gui.admin.lot_texts import site_time
+from gui.i18n import coded_text
 from gui.numbers import format_number
 
 
@@ -24,13 +25,13 @@ class HandoverTexts(QObject):
                  "material": self.tr("material"), "maintenance": self.tr("maintenance"),
                  "quality": self.tr("quality"), "no_operator": self.tr("no operator"),
                  "other": self.tr("other")}
-        return names.get(code, code)
+        return coded_text(code, names)
 
     def alarm_text(self, alarm: dict[str, Any], zone: ZoneInfo) -> str:
         kind = str(alarm.get("kind"))
-        what = {"lock": self.tr("production entry locked"),
-                "unlock": self.tr("production entry unlocked"),
-                "message": self.tr("message from a supervisor")}.get(kind, kind)
+        what = coded_text(kind, {"lock": self.tr("production entry locked"),
+                                 "unlock": self.tr("production entry unlocked"),
+                                 "message": self.tr("message from a supervisor")})
         line = f"{site_time(alarm.get('at'), zone)} · {what}"
         if alarm.get("by"):
             line += " · " + self.tr("by %1").replace("%1", str(alarm["by"]))

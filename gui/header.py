@@ -24,6 +24,7 @@ from utils.context import AppContext
 from utils.site.share_health import ShareState
 
 from gui.eliding_label import ElidingLabel
+from gui.i18n import coded_text
 from gui.site_time import site_text, with_zone, zone_note
 from gui.theme import ERROR_COLOR, HEADER_OK_COLOR, HEADER_WARN_COLOR
 
@@ -208,4 +209,4 @@ def role_name(widget: QWidget | None, role: str) -> str:
              "supervisor": QCoreApplication.translate("Roles", "supervisor"),
              "quality": QCoreApplication.translate("Roles", "quality"),
              "admin": QCoreApplication.translate("Roles", "admin")}
-    return names.get(role, role)
+    return coded_text(role, names)

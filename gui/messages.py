@@ -16,6 +16,7 @@ from models.validation import FieldError
 from utils.permissions import PermissionDenied
 from utils.production import ProductionError, SignatureRejected
 
+from gui.i18n import coded_text
 from gui.numbers import format_number, format_shortest
 
 
@@ -38,7 +39,7 @@ def field_label(field: str) -> str:
         if part == "defect":
             return QCoreApplication.translate("Messages", "Defect %1").replace("%1", number)
         return QCoreApplication.translate("Messages", "Location %1").replace("%1", number)
-    return labels.get(field, field)
+    return coded_text(field, labels)
 
 
 def location_text(location: str) -> str:

@@ -9,6 +9,8 @@ from PySide6.QtCore import QCoreApplication
 
 from utils.permissions import PermissionDenied
 
+from gui.i18n import coded_text
+
 # lupdate collects translate("Context", "text"[, None, n]) under this short name too.
 translate = QCoreApplication.translate
 
@@ -21,8 +23,9 @@ def band_labels() -> dict[str, str]:
 
 
 def metric_label(name: str) -> str:
-    return {"cpu": translate("Catalog", "CPU"), "memory": translate("Catalog", "Memory"),
-            "disk": translate("Catalog", "Disk")}.get(name, name)
+    return coded_text(name, {"cpu": translate("Catalog", "CPU"),
+                             "memory": translate("Catalog", "Memory"),
+                             "disk": translate("Catalog", "Disk")})
 
 
 def in_force_text(version: int | None, published_by: str, published_at: str,

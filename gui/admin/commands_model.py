@@ -15,6 +15,7 @@ from models.canonical import parse_utc
 
 from gui.admin.command_outcomes import outcome_text
 from gui.admin.command_texts import pairs_text, type_label
+from gui.i18n import coded_text
 from gui.table_model import ColumnTableModel
 
 STATE_COLORS = {"pending": "#555555", "done": "#1b7f3b", "failed": "#b00020",
@@ -48,7 +49,7 @@ class CommandHistoryModel(ColumnTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             value = row.get(column)
             if column == "state":
-                return self._states.get(value, value)
+                return coded_text(value, self._states)
             if column == "params":
                 return pairs_text(value) if isinstance(value, dict) and value else ""
             if column == "issued_at":  # stored in UTC; shown in the site's time, like every tab

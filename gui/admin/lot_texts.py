@@ -12,6 +12,7 @@ from models.canonical import parse_utc
 from models.lot_status import DecisionKind, LotStatus
 from utils.release.exceptions import LotException
 
+from gui.i18n import coded_text
 from gui.numbers import format_number
 
 
@@ -40,11 +41,14 @@ def meaning_text(kind: DecisionKind, reason: str | None) -> str:
 
 
 def kind_text(kind: str) -> str:
-    return {"correction": QCoreApplication.translate("Lots", "Correction"), "void": QCoreApplication.translate("Lots", "Void"), "manual": QCoreApplication.translate("Lots", "Manual record"),
-            "conflict": QCoreApplication.translate("Lots", "Conflict"), "band": QCoreApplication.translate("Lots", "Outside the band"),
-            "gap": QCoreApplication.translate("Lots", "Missing boxes"), "repeat": QCoreApplication.translate("Lots", "Repeated box"), "lock": QCoreApplication.translate("Lots", "Lock"),
-            "alarm": QCoreApplication.translate("Lots", "Alarm"), "skew": QCoreApplication.translate("Lots", "Clock skew"),
-            "verify": QCoreApplication.translate("Lots", "Audit not intact")}.get(kind, kind)
+    translate = QCoreApplication.translate
+    return coded_text(kind, {
+        "correction": translate("Lots", "Correction"), "void": translate("Lots", "Void"),
+        "manual": translate("Lots", "Manual record"), "conflict": translate("Lots", "Conflict"),
+        "band": translate("Lots", "Outside the band"), "gap": translate("Lots", "Missing boxes"),
+        "repeat": translate("Lots", "Repeated box"), "lock": translate("Lots", "Lock"),
+        "alarm": translate("Lots", "Alarm"), "skew": translate("Lots", "Clock skew"),
+        "verify": translate("Lots", "Audit not intact")})
 
 
 def _number(value: Any) -> str:
