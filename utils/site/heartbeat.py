@@ -23,7 +23,7 @@ from utils.site.ports import Presence
 from utils.site.share_health import ShareHealth
 from utils.site.signed import document_bytes
 from utils.site.standing import Standing
-from utils.site.station_part import StationPart
+from utils.site.sync_part import SyncPart
 from utils.site.station_state import SIZE_META_KEY, StationState
 
 
@@ -47,11 +47,11 @@ class ServiceAsked:
     interval_s: Callable[[], float]
     pending_commands: Callable[[], int]
     came_back: Callable[[], None]  # a status was written after the share was away
-    production_state: Callable[[], dict[str, Any] | None] = lambda: None
+    production_state: Callable[[], dict[str, Any] | None]
 
 
 @dataclass(eq=False, repr=False, kw_only=True)
-class Heartbeat(StationPart):
+class Heartbeat(SyncPart):
     """What the sync service hands the heartbeat (utils/site/station_sync.py), and its count of
     statuses. One object: no equality or repr of its own."""
 

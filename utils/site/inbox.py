@@ -26,7 +26,7 @@ from utils.site.commands import (
 from utils.site.executor import execute
 from utils.site.share_files import FailureCounter, ReadState
 from utils.site.signed import document_bytes
-from utils.site.station_part import StationPart
+from utils.site.sync_part import SyncPart
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +36,7 @@ COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
 
 @dataclass(eq=False, repr=False, kw_only=True)
-class Inbox(StationPart):
+class Inbox(SyncPart):
     """What the sync service hands the inbox (utils/site/station_sync.py), and its workers.
     One object: no equality or repr of its own."""
 

@@ -13,7 +13,7 @@ from utils.trust.site_trust import SiteTrust
 
 
 @dataclass(eq=False, repr=False, kw_only=True)
-class StationPart:
+class SyncPart:
     link: StationLink
     trust: SiteTrust
     clock: Clock
