@@ -28,7 +28,8 @@ def timestamp(name: str, *, nullable: bool = False, **options: Any) -> Column:
 
 def identifier(name: str, *, nullable: bool = False, **options: Any) -> Column:
     """What the plant and the app name things by: a station's id, a person's username, a lot's
-    code, a record's or a command's id, a catalog's defect or location."""
+    code, a record's id, a catalog's defect or location (and an audit event's command id; the
+    command tables keep their own 32 characters, as they were made)."""
     return Column(name, String(64), nullable=nullable, **options)
 
 

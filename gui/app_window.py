@@ -357,7 +357,8 @@ class AppWindow(QMainWindow):
         self.shutdown(ExitCode.OK)
 
     def stop_work(self) -> None:
-        """Stop what the work page runs (called once, on a real close)."""
+        """Stop what the work page runs (from `stop_running`: on a real close or a dispose,
+        and again when the app stops after a close; a second stop does nothing more)."""
 
     def stop_running(self) -> None:
         """Stop what this window runs: the idle watch (its input filter and its settings),
