@@ -51,6 +51,7 @@ in under two minutes; the default run uses 500 commands, 30 s idle, 15 s strace,
 from __future__ import annotations
 
 import argparse
+import contextlib
 import cProfile
 import io
 import json
@@ -73,7 +74,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import benchkit  # noqa: E402  (shared with the other benchmark scripts)
 from benchkit import log, pct, summary  # noqa: E402
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -186,20 +187,24 @@ class Counters:
         os.fsync = self._orig_fsync
         SyncService.tick = self._orig_tick  # type: ignore[method-assign]
 
-    def watch_engine(self, name: str, engine: Any) -> None:
+    def watch_database(self, name: str, database: Any) -> None:
         """Count transactions: write ones (BEGIN IMMEDIATE, durable commit with
-        synchronous=FULL) and read ones (BEGIN ... COMMIT of a read, no sync)."""
-        from sqlalchemy import event
+        synchronous=FULL) and read ones (BEGIN ... COMMIT of a read, no sync). The database's
+        two transaction helpers are wrapped on this one object: an SQLAlchemy event listener
+        would make the engine dispatch events around every statement of the timed trips."""
+        for kind in ("write", "read"):
+            key = f"{kind}_tx_{name}"
+            self.commits.setdefault(key, 0)
+            setattr(database, kind, self._counted(getattr(database, kind), key))
 
-        self.commits.setdefault(f"write_tx_{name}", 0)
-        self.commits.setdefault(f"read_tx_{name}", 0)
-
-        def _commit(connection: Any) -> None:
-            kind = "write" if connection.get_execution_options().get("immediate") else "read"
+    def _counted(self, transaction: Callable[[], Any], key: str) -> Callable[[], Any]:
+        @contextlib.contextmanager
+        def counted() -> Iterator[Any]:
+            with transaction() as connection:
+                yield connection
             with self._lock:
-                self.commits[f"{kind}_tx_{name}"] += 1
-
-        event.listen(engine, "commit", _commit)
+                self.commits[key] += 1
+        return counted
 
     def snapshot(self) -> dict[str, Any]:
         with self._lock:
@@ -335,7 +340,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
     counters.install()
     stamps.install()
     try:
-        counters.watch_engine("admin", site.admin.database.engine)
+        counters.watch_database("admin", site.admin.database)
         fleet = FleetMonitor(site.admin, transport=FolderTransport(site.share))
         session = site.admin.auth.login("ana", kit.ADMIN_PW).session
         modes = [("watch", "206", {"status_interval_ms": 1000, "rescan_interval_ms": None},
@@ -346,7 +351,7 @@ def phase_round_trip(folder: Path, params: dict, rng: random.Random,
             log(f"  {name}: station {station_id}, {params['commands']} pings "
                 f"(+{WARMUP_COMMANDS} warm-up)")
             ctx = site.station(folder, station_id, **settings)
-            counters.watch_engine(f"station_{name}", ctx.database.engine)
+            counters.watch_database(f"station_{name}", ctx.database)
             service = kit.start_sync(ctx, **options)
             waker = AckWaker(fleet.transport, station_id) if options["watch"] else None
             try:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from data.database import NetworkDatabaseRefused, open_database
@@ -22,6 +24,57 @@ def test_pragmas_and_migrations(tmp_path):
         rows = c.exec_driver_sql("SELECT count(*) FROM schema_migrations").scalar()
     assert rows == LATEST_VERSION
     again.dispose()
+
+
+def _other(path) -> sqlite3.Connection:
+    """A second connection to the same file that never waits for a lock."""
+    other = sqlite3.connect(path, isolation_level=None, timeout=0)
+    other.execute("PRAGMA busy_timeout=0")
+    return other
+
+
+def test_a_write_holds_the_write_lock_from_its_start(tmp_path):
+    """IMMEDIATE: the lock is taken before the first statement, so a read-then-write (the audit
+    chain's append) never fails half way; nobody else can start writing meanwhile."""
+    db = open_database(tmp_path / "db.sqlite3")
+    other = _other(tmp_path / "db.sqlite3")
+    with db.write():
+        with pytest.raises(sqlite3.OperationalError, match="locked"):
+            other.execute("BEGIN IMMEDIATE")
+    other.execute("BEGIN IMMEDIATE")  # free again after the commit
+    other.execute("ROLLBACK")
+    other.close()
+    db.dispose()
+
+
+def test_a_failed_write_keeps_none_of_its_statements(tmp_path):
+    db = open_database(tmp_path / "db.sqlite3")
+    with db.write() as c:
+        c.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+    with pytest.raises(RuntimeError):
+        with db.write() as c:
+            c.exec_driver_sql("INSERT INTO t VALUES (1)")
+            c.exec_driver_sql("INSERT INTO t VALUES (2)")
+            raise RuntimeError("fails half way")
+    with db.read() as c:
+        assert c.exec_driver_sql("SELECT count(*) FROM t").scalar() == 0
+    db.dispose()
+
+
+def test_a_read_sees_one_moment(tmp_path):
+    """Every statement of a read sees the same snapshot, however others commit meanwhile."""
+    db = open_database(tmp_path / "db.sqlite3")
+    with db.write() as c:
+        c.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+    other = _other(tmp_path / "db.sqlite3")
+    with db.read() as c:
+        assert c.exec_driver_sql("SELECT count(*) FROM t").scalar() == 0
+        other.execute("INSERT INTO t VALUES (1)")
+        assert c.exec_driver_sql("SELECT count(*) FROM t").scalar() == 0
+    with db.read() as c:
+        assert c.exec_driver_sql("SELECT count(*) FROM t").scalar() == 1
+    other.close()
+    db.dispose()
 
 
 @pytest.mark.parametrize("path,mounts,expected", [

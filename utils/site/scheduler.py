@@ -208,17 +208,15 @@ class Scheduler:
         exporter = self.parts.exporter
         while not self.stop_event.is_set():
             self.loop_beat = self.clock.monotonic()
-            export_left = self._export_gathering.left(exporter.dirty.is_set())
-            status_left = self._status_gathering.left(self.state_dirty.is_set())
             try:
-                self.tick(hold_export=export_left > 0, hold_status=status_left > 0)
+                self.tick(gather=True)
             except Exception:  # one bad iteration must not end syncing
                 log.exception("Sync loop iteration failed")
-            self._export_gathering.left(exporter.dirty.is_set())  # acted on: starts anew
-            self._status_gathering.left(self.state_dirty.is_set())
             now = self.clock.monotonic()
             wait = max(0.0, min(self._next_heartbeat, self._next_rescan) - now)
-            for left in (export_left, status_left):
+            for gathering, flag in ((self._export_gathering, exporter.dirty),
+                                    (self._status_gathering, self.state_dirty)):
+                left = gathering.left(flag.is_set())
                 if left > 0:
                     wait = min(wait, left)
             self.wake_event.wait(wait)
@@ -226,10 +224,10 @@ class Scheduler:
 
     # -- one pass ------------------------------------------------------------------------------
 
-    def tick(self, *, hold_export: bool = False, hold_status: bool = False) -> None:
+    def tick(self, *, gather: bool = False) -> None:
         """One pass of the loop (public so tests can drive it without threads). The loop
-        holds the export and the status a change asks for back while it gathers a burst
-        (`EXPORT_GATHER_S`, `STATUS_GATHER_S`); a pass driven by hand does both now."""
+        (`gather`) holds the export and the status a change asks for back while it gathers a
+        burst (`EXPORT_GATHER_S`, `STATUS_GATHER_S`); a pass driven by hand does both now."""
         parts = self.parts
         now = self.clock.monotonic()
         if parts.health.refusal is not None:
@@ -240,8 +238,9 @@ class Scheduler:
                 parts.check_standing()
                 self._next_directory = now + DIRECTORY_REFRESH_S
             return
-        if (self.state_dirty.is_set() and not hold_status) or now >= self._next_heartbeat:
-            self.state_dirty.clear()
+        status_due = self._due(self.state_dirty, self._status_gathering, gather)
+        if status_due or now >= self._next_heartbeat:
+            self._acted_on(self.state_dirty, self._status_gathering)
             parts.heartbeat.beat()
             self._next_heartbeat = now + parts.site_settings.status_interval_s
         if not parts.health.online:
@@ -259,8 +258,8 @@ class Scheduler:
         if sweep or parts.ledger.acks_pending.is_set():
             parts.ledger.acks_pending.clear()
             parts.ledger.flush_acks()
-        if sweep or (parts.exporter.dirty.is_set() and not hold_export):
-            parts.exporter.dirty.clear()
+        if sweep or self._due(parts.exporter.dirty, self._export_gathering, gather):
+            self._acted_on(parts.exporter.dirty, self._export_gathering)
             parts.exporter.export()
         if now >= self._next_directory:
             parts.refresh_directory()
@@ -272,6 +271,20 @@ class Scheduler:
             except OSError as exc:
                 parts.health.went_offline(exc)
             self._next_directory = now + DIRECTORY_REFRESH_S
+
+    @staticmethod
+    def _due(flag: threading.Event, gathering: Gathering, gather: bool) -> bool:
+        """Is the change `flag` stands for to be acted on now? Asked at the moment of acting,
+        not at the start of the pass: a command run inside this pass (the inbox's rescan)
+        commits its changes there, and they wait for their burst like any other."""
+        if not flag.is_set():
+            return False
+        return not gather or gathering.left(True) <= 0
+
+    @staticmethod
+    def _acted_on(flag: threading.Event, gathering: Gathering) -> None:
+        flag.clear()
+        gathering.left(False)  # the next change starts a burst anew
 
     def rescan_interval(self) -> float:
         """The configured interval; by default 50 ms on a local folder, but 1 s while the

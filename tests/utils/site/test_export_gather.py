@@ -10,7 +10,8 @@ import time
 
 import pytest
 
-from tests.utils.site.sitekit import start_sync, wait_until
+from config.constants import CommandType
+from tests.utils.site.sitekit import drop, issue, start_sync, wait_ack, wait_until
 from utils.audit.chain import Actor
 from utils.site.scheduler import EXPORT_GATHER_S, STATUS_GATHER_S
 
@@ -54,6 +55,31 @@ def test_a_burst_of_changes_goes_to_the_share_in_one_export(quiet_station):
     # than the gathering window to make them), where every pass used to export.
     assert 1 <= len(exports) <= 3, exports
     assert EXPORT_GATHER_S <= 0.5  # other PCs' views follow within 2 s (issue 14)
+
+
+def test_a_command_run_inside_a_pass_waits_for_its_burst_too(site, quiet_station):
+    """The loop's own pass runs the command (its rescan finds it) and commits the command's
+    changes there: they are gathered like a change made between passes, never exported in
+    that same pass (beside the command's ack, on one disk)."""
+    station, service = quiet_station
+    wait_until(lambda: not service.exporter.dirty.is_set())  # the start's export is done
+    exported: list[float] = []  # when each export began (time.monotonic)
+    real_export = service.exporter.export
+
+    def noted_export() -> None:
+        exported.append(time.monotonic())
+        real_export()
+
+    service.exporter.export = noted_export
+    committed: list[float] = []
+    station.changes.bus.subscribe(lambda _change: committed.append(time.monotonic()))
+    document = issue(site, CommandType.PING)
+    drop(site.share, "206", document)
+    service.wake()
+    wait_ack(site.share, "206", document["id"])
+    wait_until(lambda: exported and committed and exported[-1] > committed[0])
+    first = min(t for t in exported if t > committed[0])
+    assert first - committed[0] >= EXPORT_GATHER_S
 
 
 def test_a_burst_of_state_changes_publishes_one_status(quiet_station):
