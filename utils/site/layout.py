@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import stat
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Callable
 
@@ -22,6 +23,7 @@ SITE_FILE_NAME = "shopfloor-site.json"
 # in `journal-<chain id>/`, a chain id being 16 lowercase hex digits (utils/site/journal.py
 # chain_id). Nothing else named like a journal is read.
 FIRST_JOURNAL = FIRST_CHAIN  # the folder of a chain is named as the chain (ports.py)
+STATION_LAYOUTS_KEPT = 1024  # a plant has up to a few hundred stations
 
 
 def chain_folder_name(chain: str | None) -> str:
@@ -43,13 +45,15 @@ def looks_like_journal(name: str) -> bool:
 
 @dataclass(frozen=True)
 class SiteLayout:
+    """The share's folders and files; each station's layout is made once (see StationLayout)."""
+
     root: Path
 
-    @property
+    @cached_property
     def fs(self) -> ShareFS:
         return ShareFS(self.root)
 
-    @property
+    @cached_property
     def site_file(self) -> Path:
         return self.root / SITE_FILE_NAME
 
@@ -69,9 +73,13 @@ class SiteLayout:
             raise ValueError(f"not a directory entry's number: {seq!r}")
         return self.directory_log / f"{seq:08d}.json"
 
-    @property
+    @cached_property
     def stations_dir(self) -> Path:
         return self.root / "stations"
+
+    @cached_property
+    def _stations(self) -> dict[str, "StationLayout"]:
+        return {}
 
     def require_root(self) -> None:
         """Raise FileNotFoundError unless the share is really there. Nobody creates folders
@@ -86,9 +94,15 @@ class SiteLayout:
             raise refused(self.site_file, problem or "a folder where a file belongs")
 
     def station(self, station_id: str) -> "StationLayout":
+        known = self._stations.get(station_id)
+        if known is not None:
+            return known
         if not valid_station_id(station_id):
             raise ValueError(f"not a valid station id: {station_id!r}")
-        return StationLayout(self.stations_dir / station_id, station_id)
+        station = StationLayout(self.stations_dir / station_id, station_id)
+        if len(self._stations) < STATION_LAYOUTS_KEPT:  # folders anyone may make: bounded
+            self._stations[station_id] = station
+        return station
 
     def quarantine(self, station_id: str) -> Path:
         return self.root / "quarantine" / station_id
@@ -133,39 +147,43 @@ class OnSiteFolder:
 
 @dataclass(frozen=True)
 class StationLayout:
+    """One station's folders and files on the share. The paths are built once per layout:
+    every share operation turns its path into names, and a fresh Path pays for that each time
+    (a command's round trip reaches them many times)."""
+
     folder: Path
     station_id: str
 
-    @property
+    @cached_property
     def root(self) -> Path:
         """The share root: a station folder is always `<root>/stations/<id>`."""
         return self.folder.parent.parent
 
-    @property
+    @cached_property
     def fs(self) -> ShareFS:
         return ShareFS(self.root)
 
-    @property
+    @cached_property
     def birth(self) -> Path:
         return self.folder / "birth.json"
 
-    @property
+    @cached_property
     def status(self) -> Path:
         return self.folder / "status.json"
 
-    @property
+    @cached_property
     def death(self) -> Path:
         return self.folder / "death.json"
 
-    @property
+    @cached_property
     def inbox(self) -> Path:
         return self.folder / "inbox"
 
-    @property
+    @cached_property
     def acks(self) -> Path:
         return self.folder / "acks"
 
-    @property
+    @cached_property
     def journal(self) -> Path:
         return self.folder / "journal"
 

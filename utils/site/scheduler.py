@@ -92,6 +92,7 @@ class Scheduler:
         self.stop_event = threading.Event()
         self.wake_event = threading.Event()
         self.state_dirty = threading.Event()  # publish the status at the next pass
+        self.rescan_asked = threading.Event()  # list the inbox at the next pass
         self.loop_beat = 0.0
         self.stalled = False
         self.loop_thread: threading.Thread | None = None
@@ -117,6 +118,12 @@ class Scheduler:
 
     def stop(self) -> None:
         self.stop_event.set()
+        self.wake_event.set()
+
+    def ask_rescan(self) -> None:
+        """Something may be waiting in the inbox (the watcher saw a command arrive, a command
+        finished, someone asked): list it at the next pass, now."""
+        self.rescan_asked.set()
         self.wake_event.set()
 
     def join(self) -> None:
@@ -150,7 +157,7 @@ class Scheduler:
                 # Only a command ready to read wakes the loop (commands are write-once: see
                 # view_watch.written_events); its own reads and removals of commands would
                 # wake it again for nothing (an extra inbox listing per command).
-                observer.schedule(Hint(self.wake_event.set, ".json", write_once=True),
+                observer.schedule(Hint(self.ask_rescan, ".json", write_once=True),
                                   str(folder), recursive=False,
                                   event_filter=written_events(write_once=True))
             observer.daemon = True
@@ -245,8 +252,13 @@ class Scheduler:
             self._next_heartbeat = now + parts.site_settings.status_interval_s
         if not parts.health.online:
             return
-        parts.inbox.rescan()
-        self._next_rescan = now + self.rescan_interval()
+        # Passes that other things wake (a commit, a status asked for) do not list the inbox:
+        # a command's round trip woke about four passes, each listing it; one that arrives
+        # asks for its own (the watcher), and the interval is the safety net.
+        if not gather or self.rescan_asked.is_set() or now >= self._next_rescan:
+            self.rescan_asked.clear()
+            parts.inbox.rescan()
+            self._next_rescan = now + self.rescan_interval()
         # Idle passes must cost next to nothing: database work only when something changed
         # (flags set after commits), plus a slow safety sweep for other processes' writes.
         sweep = now >= self._next_sweep

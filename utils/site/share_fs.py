@@ -60,22 +60,24 @@ class ShareFS(ShareFolders):
 
     # -- files -----------------------------------------------------------------------------
 
-    def _check_file(self, here: Path, info: os.stat_result, single_link: bool,
+    def _check_file(self, folder: Folder, name: str, info: os.stat_result, single_link: bool,
                     writing: bool) -> None:
+        # The file's path is only built for a refusal: pathlib on every read of a poll or a
+        # command's round trip costs more than its system calls.
         problem = describe(info)
         if problem is None and not stat.S_ISREG(info.st_mode):
             problem = "a folder where a file belongs"
         if problem is not None:
-            raise refused(here, problem)
+            raise refused(folder.path / name, problem)
         if single_link and info.st_nlink > 1:
             reason = f"a file with {info.st_nlink} names (hard-linked)"
             if writing:
-                raise refused(here, reason, hard_linked=True)
+                raise refused(folder.path / name, reason, hard_linked=True)
             # A reader may meet a write-once file between its link and the removal of the
             # temp name: the caller decides (not ready yet) and logs if it persists.
-            raise ShareRefused(here, reason, hard_linked=True)
+            raise ShareRefused(folder.path / name, reason, hard_linked=True)
 
-    def _open_file(self, folder: Folder, name: str, here: Path, flags: int,
+    def _open_file(self, folder: Folder, name: str, flags: int,
                    single_link: bool, create: bool = False) -> tuple[int, os.stat_result]:
         """Open a regular file in `folder` without following anything; checks before and
         after the open. Returns the descriptor and its fstat."""
@@ -90,7 +92,7 @@ class ShareFS(ShareFolders):
         if before is not None:
             # A device is never opened. The link count is judged after the open only: on
             # NFS and CIFS an lstat may come from the attribute cache, the open revalidates.
-            self._check_file(here, before, False, writing)
+            self._check_file(folder, name, before, False, writing)
         flags |= O_NOFOLLOW | _O_NONBLOCK | O_CLOEXEC | _O_BINARY
         if folder.fd is not None:
             fd = os.open(name, flags, 0o666, dir_fd=folder.fd)
@@ -99,8 +101,8 @@ class ShareFS(ShareFolders):
         try:
             info = os.fstat(fd)
             if before is not None and (info.st_dev, info.st_ino) != (before.st_dev, before.st_ino):
-                raise refused(here, "replaced while being opened")
-            self._check_file(here, info, single_link, writing)
+                raise refused(folder.path / name, "replaced while being opened")
+            self._check_file(folder, name, info, single_link, writing)
         except BaseException:
             os.close(fd)
             raise
@@ -112,9 +114,8 @@ class ShareFS(ShareFolders):
         """A regular file for reading, with its fstat. `single_link=False` accepts a file
         with several names (only for data we re-check, such as our own write-once files)."""
         parents, name = self._split(path)
-        here = self._path((*parents, name))
         with self._folder(parents) as folder:
-            fd, info = self._open_file(folder, name, here, os.O_RDONLY, single_link)
+            fd, info = self._open_file(folder, name, os.O_RDONLY, single_link)
         with os.fdopen(fd, "rb") as handle:
             yield handle, info
 
@@ -128,9 +129,8 @@ class ShareFS(ShareFolders):
         """Append to a file of its own (created if missing); returns its size before. A link,
         a hard-linked file or anything not a plain file is refused, never written."""
         parents, name = self._split(path)
-        here = self._path((*parents, name))
         with self._folder(parents) as folder:
-            fd, info = self._open_file(folder, name, here, os.O_WRONLY | os.O_APPEND | os.O_CREAT,
+            fd, info = self._open_file(folder, name, os.O_WRONLY | os.O_APPEND | os.O_CREAT,
                                        True, create=True)
         write_and_close(fd, data, durable=durable)
         return info.st_size
@@ -138,9 +138,8 @@ class ShareFS(ShareFolders):
     def truncate(self, path: Path | str, size: int) -> None:
         """Cut a file of its own to `size` bytes (a link or a hard-linked file is refused)."""
         parents, name = self._split(path)
-        here = self._path((*parents, name))
         with self._folder(parents) as folder:
-            fd, _info = self._open_file(folder, name, here, os.O_WRONLY, True)
+            fd, _info = self._open_file(folder, name, os.O_WRONLY, True)
         try:
             os.ftruncate(fd, size)
             os.fsync(fd)

@@ -187,7 +187,8 @@ class SyncService:
         self._wake.set()
 
     def wake(self) -> None:
-        self._wake.set()
+        """Look at the inbox now (a command finished, a test dropped one)."""
+        self.scheduler.ask_rescan()
 
     def _on_change(self, change: Change) -> None:
         """After every committed change (utils/changes.py): export it now (other PCs follow

@@ -1,7 +1,8 @@
 """The sync loop gathers a burst of committed changes into one journal export
 (utils/site/scheduler.py, EXPORT_GATHER_S): one append and one fsync on the share instead of
 one per change, and none beside a command's own durable writes. The status a change of state
-asks for is gathered the same way (STATUS_GATHER_S)."""
+asks for is gathered the same way (STATUS_GATHER_S), and a pass lists the inbox only when
+something may have put a command there."""
 
 from __future__ import annotations
 
@@ -80,6 +81,31 @@ def test_a_command_run_inside_a_pass_waits_for_its_burst_too(site, quiet_station
     wait_until(lambda: exported and committed and exported[-1] > committed[0])
     first = min(t for t in exported if t > committed[0])
     assert first - committed[0] >= EXPORT_GATHER_S
+
+
+def test_a_pass_woken_by_a_commit_does_not_list_the_inbox(quiet_station):
+    """Only what may have put a command there (the watcher, a finished command, a wake, the
+    interval) lists the inbox: a command's own commits woke about four passes, each listing
+    the inbox again, a round trip to the server on a network share."""
+    station, service = quiet_station
+    wait_until(lambda: service.counters["heartbeats"] >= 1)
+    link = service.inbox.link
+    real_listing = link.pending_commands
+    listings: list[float] = []
+
+    def counted_listing(**kwargs):
+        listings.append(time.monotonic())
+        return real_listing(**kwargs)
+
+    link.pending_commands = counted_listing
+    for n in range(5):  # each commit wakes the loop, each seen by a pass
+        station.changes.record(Actor.system(), "test.commit", entity="test", entity_id=str(n))
+        committed = time.monotonic()
+        wait_until(lambda: service.scheduler.loop_beat > committed, step=0.001)
+    assert listings == []
+    asked = time.monotonic()
+    service.wake()  # someone says a command may be there: listed at once
+    wait_until(lambda: any(t >= asked for t in listings), step=0.001)
 
 
 def test_a_burst_of_state_changes_publishes_one_status(quiet_station):
