@@ -65,6 +65,11 @@ class AppPaths:
         return self.data_dir / "set-aside"
 
     @property
+    def database_users_dir(self) -> Path:
+        """A lock file per process that has the database open (utils/backup/database_users.py)."""
+        return self.data_dir / "in-use"
+
+    @property
     def in_use_lock_file(self) -> Path:
         """Held while the app or the agent runs: a restore waits for neither (utils/backup)."""
         return self.data_dir / "in-use.lock"

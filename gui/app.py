@@ -15,6 +15,7 @@ from pathlib import Path
 # (looking for `from __feature__ import`), which cost start-up about 60 ms.
 from config.exit_codes import ExitCode
 from data.database import NetworkDatabaseRefused
+from utils.backup.database_users import RestoreUnderWay
 from utils.backup.scheduler import BackupService
 from utils.context import AppContext
 from utils.first_run import needs_first_run
@@ -222,15 +223,23 @@ class Launcher:
 
 def _refuse_network_database(exc: Exception, smoke: bool) -> int:
     """The data folder is on a network drive: say so plainly, open nothing."""
-    # Imported here: only a refused start needs them (the wizard's texts cost start-up time).
     from config.paths import resolve_paths
+
+    return _refuse_start("database_on_network", exc, smoke,
+                         folder=str(resolve_paths().data_dir))
+
+
+def _refuse_start(code: str, exc: Exception, smoke: bool, *, level: int = logging.ERROR,
+                  **params: str) -> int:
+    """The database cannot be opened (`code`: a setup error's, for its words): say why
+    plainly, open nothing."""
+    # Imported here: only a refused start needs them (the wizard's texts cost start-up time).
     from utils.first_run import SetupError
 
     from gui.wizard.texts import setup_error_text
 
-    text = setup_error_text(SetupError("database_on_network", str(exc),
-                                       folder=str(resolve_paths().data_dir)))
-    log.error("%s", exc)
+    text = setup_error_text(SetupError(code, str(exc), **params))
+    log.log(level, "%s", exc)
     print(f"error: {exc}", file=sys.stderr)
     if not smoke:
         QMessageBox.critical(None, APPLICATION, text)
@@ -246,6 +255,8 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
         ctx = AppContext.open()
     except NetworkDatabaseRefused as exc:
         return _refuse_network_database(exc, smoke)
+    except RestoreUnderWay as exc:
+        return _refuse_start("restore_under_way", exc, smoke, level=logging.WARNING)
     install_translators(app, language or ctx.settings.language,
                         ctx.paths.data_dir / "translations")
     instance = SingleInstance(ctx.paths.data_dir)

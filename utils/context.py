@@ -31,6 +31,7 @@ from utils.audit.keys import KeyRing, SigningKey, load_or_create_local_key
 from utils.audit.database_verify import verify_database
 from utils.audit.verify import VerifyResult
 from utils.auth import AuthService
+from utils.backup.database_users import DatabaseUser
 from utils.changes import Changes
 from utils.clock import Clock, SystemClock
 from utils.demo_home import demo_name as read_demo_name
@@ -117,6 +118,7 @@ class _Opened:
     # The site's two ports (utils/site/ports.py), built here and nowhere else, for the shared
     # folder they were built for (a PC that joins a site while running gets new ones).
     ports: "tuple[Path, LiveTransport, SiteStore] | None" = None
+    closed: bool = False
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,6 +142,8 @@ class AppContext:
     trust: SiteTrust | None = None  # once the PC is a certified member of a site
     directory: SiteAccounts | None = None  # the site's accounts, with `trust`
     in_site_at_open: bool = False  # a site folder was in the settings when it was opened
+    # This process's hold on the database, so a restore never replaces it under us.
+    database_user: DatabaseUser | None = None
 
     @property
     def catalog(self) -> Catalog:
@@ -275,7 +279,20 @@ class AppContext:
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: Clock | None = None,
              settings: Settings | None = None) -> "AppContext":
+        """Open this PC's installation (RestoreUnderWay while a restore replaces its
+        database: utils/backup/database_users.py)."""
         paths = resolve_paths(home).ensure()
+        user = DatabaseUser(paths.database_users_dir)
+        user.register()
+        try:
+            return cls._open(paths, user, clock, settings)
+        except BaseException:
+            user.release()
+            raise
+
+    @classmethod
+    def _open(cls, paths: AppPaths, user: DatabaseUser, clock: Clock | None,
+              settings: Settings | None) -> "AppContext":
         settings = settings or load_settings(paths.settings_file)
         clock = clock or SystemClock()
         database = open_database(paths.database_file)
@@ -309,7 +326,7 @@ class AppContext:
                                        clock=clock, auth=auth)
         context = cls(paths, holder, database, anchor, station_id, local_key, keyring, audit,
                       changes, auth, production, _Opened(catalog, ports=ports), clock, trust,
-                      accounts, in_site_at_open=ports is not None)
+                      accounts, in_site_at_open=ports is not None, database_user=user)
         # The production service asks the context's site view and lot release (opened on
         # first use) about a record and a lot: given as calls, after the context exists.
         production.site_records = context._site_record
@@ -330,6 +347,12 @@ class AppContext:
                                home=self.station_id, **options)
 
     def close(self) -> None:
+        """Stop what was opened on use, witness the chain's head, let the database go. Once:
+        a second call does nothing (a checkpoint then would write to whatever file is at
+        the database's path by then, e.g. the copy a restore put there)."""
+        if self._opened.closed:
+            return
+        self._opened.closed = True
         try:
             if self._opened.view_follower is not None:
                 self._opened.view_follower.stop()
@@ -337,4 +360,8 @@ class AppContext:
                 self._opened.site_view.close()
             self.audit.checkpoint_now()
         finally:
-            self.database.dispose()
+            try:
+                self.database.dispose()
+            finally:
+                if self.database_user is not None:
+                    self.database_user.release()

@@ -1,8 +1,9 @@
 """An advisory lock on a file, between processes: flock on POSIX, msvcrt.locking on Windows.
 The operating system drops it when its holder ends, crash included, so a stale lock cannot
-remain. Two uses: whether the app or the agent has this PC's database open (a restore waits
-for neither: utils/backup/in_use.py), and one writer of the audit witness at a time among the
-processes of one home (utils/audit/chain.py). (Windows: written to its documentation, not run
+remain. Three uses: whether the app or the agent has this PC's database open (a restore waits
+for neither: utils/backup/in_use.py), every process's use of the database with the gate a
+restore holds (utils/backup/database_users.py), and one writer of the audit witness at a time
+among the processes of one home (utils/audit/chain.py). (Windows: written to its documentation, not run
 in CI.)
 """
 

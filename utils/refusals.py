@@ -16,6 +16,7 @@ def _refusals() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseExcepti
     these classes live in (labels, handover, lot release, reviews) took ~0.3 s of every start
     of the app when they were imported here (bench_gui's startup phase)."""
     from config.settings import SettingsError
+    from utils.backup.database_users import RestoreUnderWay
     from models.validation import ValidationFailed
     from utils.audit.review import ReviewError
     from utils.auth import AuthError
@@ -34,7 +35,7 @@ def _refusals() -> tuple[tuple[type[BaseException], ...], tuple[type[BaseExcepti
     # Refusals about what the person typed or chose: information.
     inputs: tuple[type[BaseException], ...] = (
         SetupError, SiteError, PasswordPolicyError, ValidationFailed, ProductionError,
-        SettingsError, LabelError, PrinterUnreachable)
+        SettingsError, LabelError, PrinterUnreachable, RestoreUnderWay)
     # Refusals a person may want to know were attempted (permissions, accounts): a warning.
     # BootstrapError: a PC's own accounts brought into a site (or an upgrade) by someone who
     # is not an active admin there, or with a wrong password. ReleaseError, ReviewError: a

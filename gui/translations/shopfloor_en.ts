@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="218"/>
+        <location filename="../wizard/site_pages.py" line="216"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="219"/>
+        <location filename="../wizard/site_pages.py" line="217"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="220"/>
+        <location filename="../wizard/site_pages.py" line="218"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="221"/>
+        <location filename="../wizard/site_pages.py" line="219"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="222"/>
+        <location filename="../wizard/site_pages.py" line="220"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="223"/>
+        <location filename="../wizard/site_pages.py" line="221"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="231"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="257"/>
+        <location filename="../wizard/site_pages.py" line="253"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -106,89 +106,89 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="49"/>
+        <location filename="../admin/window.py" line="48"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="52"/>
+        <location filename="../admin/window.py" line="51"/>
         <source>%1 · DEMO (synthetic data)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="81"/>
-        <location filename="../admin/window.py" line="91"/>
-        <location filename="../admin/window.py" line="97"/>
+        <location filename="../admin/window.py" line="80"/>
+        <location filename="../admin/window.py" line="90"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="85"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="92"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="110"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="112"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="113"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="115"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="121"/>
+        <location filename="../admin/window.py" line="120"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="126"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="133"/>
+        <location filename="../admin/window.py" line="132"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="141"/>
+        <location filename="../admin/window.py" line="140"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="145"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="147"/>
+        <location filename="../admin/window.py" line="146"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="148"/>
+        <location filename="../admin/window.py" line="147"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,102 +455,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="121"/>
+        <location filename="../admin/audit_tab.py" line="122"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="123"/>
+        <location filename="../admin/audit_tab.py" line="124"/>
         <source>action, e.g. record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="130"/>
+        <location filename="../admin/audit_tab.py" line="131"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="148"/>
+        <location filename="../admin/audit_tab.py" line="149"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="150"/>
+        <location filename="../admin/audit_tab.py" line="151"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="153"/>
+        <location filename="../admin/audit_tab.py" line="154"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="155"/>
+        <location filename="../admin/audit_tab.py" line="156"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="157"/>
+        <location filename="../admin/audit_tab.py" line="158"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168"/>
+        <location filename="../admin/audit_tab.py" line="169"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="178"/>
+        <location filename="../admin/audit_tab.py" line="179"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="183"/>
+        <location filename="../admin/audit_tab.py" line="184"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="119"/>
+        <location filename="../admin/audit_tab.py" line="120"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="229"/>
+        <location filename="../admin/audit_tab.py" line="230"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="308"/>
+        <location filename="../admin/audit_tab.py" line="309"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="316"/>
+        <location filename="../admin/audit_tab.py" line="317"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="328"/>
+        <location filename="../admin/audit_tab.py" line="329"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="336"/>
+        <location filename="../admin/audit_tab.py" line="337"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="346"/>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="309"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="256"/>
+        <location filename="../admin/audit_tab.py" line="257"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -558,12 +558,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="311"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="339"/>
+        <location filename="../admin/audit_tab.py" line="340"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -571,7 +571,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="350"/>
+        <location filename="../admin/audit_tab.py" line="351"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -579,17 +579,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="361"/>
+        <location filename="../admin/audit_tab.py" line="362"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="363"/>
+        <location filename="../admin/audit_tab.py" line="364"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="364"/>
+        <location filename="../admin/audit_tab.py" line="365"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,72 +597,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../admin/catalog_texts.py" line="17"/>
+        <location filename="../admin/catalog_texts.py" line="19"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="18"/>
+        <location filename="../admin/catalog_texts.py" line="20"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="19"/>
+        <location filename="../admin/catalog_texts.py" line="21"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="20"/>
+        <location filename="../admin/catalog_texts.py" line="22"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="24"/>
+        <location filename="../admin/catalog_texts.py" line="26"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="24"/>
+        <location filename="../admin/catalog_texts.py" line="27"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="25"/>
+        <location filename="../admin/catalog_texts.py" line="28"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="32"/>
+        <location filename="../admin/catalog_texts.py" line="35"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="35"/>
+        <location filename="../admin/catalog_texts.py" line="38"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="39"/>
+        <location filename="../admin/catalog_texts.py" line="42"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="47"/>
+        <location filename="../admin/catalog_texts.py" line="50"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="51"/>
+        <location filename="../admin/catalog_texts.py" line="54"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="59"/>
+        <location filename="../admin/catalog_texts.py" line="62"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="61"/>
+        <location filename="../admin/catalog_texts.py" line="64"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -994,72 +994,72 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_model.py" line="34"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="34"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="34"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="35"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>Parameters</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="35"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="35"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="36"/>
+        <location filename="../admin/commands_model.py" line="37"/>
         <source>pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="36"/>
+        <location filename="../admin/commands_model.py" line="37"/>
         <source>done</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="37"/>
+        <location filename="../admin/commands_model.py" line="38"/>
         <source>failed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="37"/>
+        <location filename="../admin/commands_model.py" line="38"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="38"/>
+        <location filename="../admin/commands_model.py" line="39"/>
         <source>expired</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="38"/>
+        <location filename="../admin/commands_model.py" line="39"/>
         <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="39"/>
+        <location filename="../admin/commands_model.py" line="40"/>
         <source>duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="66"/>
+        <location filename="../admin/commands_model.py" line="67"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1153,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="280"/>
+        <location filename="../admin/command_outcomes.py" line="282"/>
         <location filename="../admin/command_texts.py" line="61"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
@@ -1164,20 +1164,20 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="261"/>
+        <location filename="../admin/command_outcomes.py" line="263"/>
         <location filename="../admin/command_texts.py" line="63"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="260"/>
+        <location filename="../admin/command_outcomes.py" line="262"/>
         <location filename="../admin/command_texts.py" line="64"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="262"/>
-        <location filename="../admin/command_outcomes.py" line="271"/>
+        <location filename="../admin/command_outcomes.py" line="264"/>
+        <location filename="../admin/command_outcomes.py" line="273"/>
         <location filename="../admin/command_texts.py" line="65"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
@@ -1238,7 +1238,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_outcomes.py" line="49"/>
+        <location filename="../admin/command_outcomes.py" line="50"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -1246,83 +1246,83 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="61"/>
+        <location filename="../admin/command_outcomes.py" line="62"/>
         <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="66"/>
+        <location filename="../admin/command_outcomes.py" line="67"/>
         <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="71"/>
+        <location filename="../admin/command_outcomes.py" line="72"/>
         <source>Read by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="73"/>
+        <location filename="../admin/command_outcomes.py" line="74"/>
         <source>Read at %1 on the login screen (nobody was logged in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="87"/>
+        <location filename="../admin/command_outcomes.py" line="88"/>
         <source>The station answered at %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="92"/>
+        <location filename="../admin/command_outcomes.py" line="93"/>
         <source>%1 was logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="93"/>
+        <location filename="../admin/command_outcomes.py" line="94"/>
         <source>Nobody was logged in; nothing to do.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="96"/>
+        <location filename="../admin/command_outcomes.py" line="97"/>
         <source>Production entry locked; %1 sees the banner.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="98"/>
+        <location filename="../admin/command_outcomes.py" line="99"/>
         <source>Production entry locked (nobody was logged in).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="102"/>
+        <location filename="../admin/command_outcomes.py" line="103"/>
         <source>Lot %1 set: box %2 of %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="106"/>
+        <location filename="../admin/command_outcomes.py" line="107"/>
         <source>Size %1 set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="109"/>
+        <location filename="../admin/command_outcomes.py" line="110"/>
         <source>Settings changed: %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="114"/>
+        <location filename="../admin/command_outcomes.py" line="115"/>
         <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="119"/>
+        <location filename="../admin/command_outcomes.py" line="120"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="120"/>
+        <location filename="../admin/command_outcomes.py" line="121"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_outcomes.py" line="123"/>
-        <location filename="../admin/command_outcomes.py" line="230"/>
+        <location filename="../admin/command_outcomes.py" line="124"/>
+        <location filename="../admin/command_outcomes.py" line="231"/>
         <source>%n log line(s) received (Details… to read them).</source>
         <translation>
             <numerusform>%n log line received (Details… to read it).</numerusform>
@@ -1330,12 +1330,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="126"/>
+        <location filename="../admin/command_outcomes.py" line="127"/>
         <source>Backup written on the station (%1).</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_outcomes.py" line="133"/>
+        <location filename="../admin/command_outcomes.py" line="134"/>
         <source>Audit trail intact: %n event(s) checked.</source>
         <translation>
             <numerusform>Audit trail intact: %n event checked.</numerusform>
@@ -1343,312 +1343,312 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="140"/>
+        <location filename="../admin/command_outcomes.py" line="141"/>
         <source>Closing, without asking the operator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="143"/>
+        <location filename="../admin/command_outcomes.py" line="144"/>
         <source>Closing: %1 confirmed it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="144"/>
+        <location filename="../admin/command_outcomes.py" line="145"/>
         <source>Closing (nobody was logged in to ask).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="156"/>
+        <location filename="../admin/command_outcomes.py" line="157"/>
         <source>Done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="216"/>
+        <location filename="../admin/command_outcomes.py" line="217"/>
         <source>Size %1 is not in that station&apos;s catalog. Nothing was changed; check the site catalog and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="233"/>
+        <location filename="../admin/command_outcomes.py" line="234"/>
         <source>See Details….</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="250"/>
+        <location filename="../admin/command_outcomes.py" line="252"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="251"/>
+        <location filename="../admin/command_outcomes.py" line="253"/>
         <source>Answered at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="252"/>
+        <location filename="../admin/command_outcomes.py" line="254"/>
         <source>Read by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="253"/>
+        <location filename="../admin/command_outcomes.py" line="255"/>
         <source>Read at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="254"/>
+        <location filename="../admin/command_outcomes.py" line="256"/>
         <source>Delivered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="255"/>
+        <location filename="../admin/command_outcomes.py" line="257"/>
         <source>Shown on a screen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="256"/>
+        <location filename="../admin/command_outcomes.py" line="258"/>
         <source>Logged out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="257"/>
+        <location filename="../admin/command_outcomes.py" line="259"/>
         <source>Locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="258"/>
+        <location filename="../admin/command_outcomes.py" line="260"/>
         <source>Shown to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="259"/>
+        <location filename="../admin/command_outcomes.py" line="261"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="263"/>
+        <location filename="../admin/command_outcomes.py" line="265"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="264"/>
+        <location filename="../admin/command_outcomes.py" line="266"/>
         <source>Python</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="265"/>
+        <location filename="../admin/command_outcomes.py" line="267"/>
         <source>Platform</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="266"/>
+        <location filename="../admin/command_outcomes.py" line="268"/>
         <source>Host name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="267"/>
+        <location filename="../admin/command_outcomes.py" line="269"/>
         <source>Process id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="268"/>
+        <location filename="../admin/command_outcomes.py" line="270"/>
         <source>Database size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="269"/>
+        <location filename="../admin/command_outcomes.py" line="271"/>
         <source>Shared folder online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="270"/>
+        <location filename="../admin/command_outcomes.py" line="272"/>
         <source>File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="272"/>
+        <location filename="../admin/command_outcomes.py" line="274"/>
         <source>Intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="273"/>
+        <location filename="../admin/command_outcomes.py" line="275"/>
         <source>Closing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="274"/>
+        <location filename="../admin/command_outcomes.py" line="276"/>
         <source>Confirmed by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="275"/>
+        <location filename="../admin/command_outcomes.py" line="277"/>
         <source>Declined by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="276"/>
+        <location filename="../admin/command_outcomes.py" line="278"/>
         <source>Forced</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="277"/>
+        <location filename="../admin/command_outcomes.py" line="279"/>
         <source>Restarting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="278"/>
+        <location filename="../admin/command_outcomes.py" line="280"/>
         <source>Answered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="279"/>
+        <location filename="../admin/command_outcomes.py" line="281"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="297"/>
+        <location filename="../admin/command_outcomes.py" line="298"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="312"/>
+        <location filename="../admin/command_outcomes.py" line="313"/>
         <source>Settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="164"/>
+        <location filename="../admin/command_outcomes.py" line="165"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="167"/>
+        <location filename="../admin/command_outcomes.py" line="168"/>
         <source>Already received before: not run again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="168"/>
+        <location filename="../admin/command_outcomes.py" line="169"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="89"/>
-        <location filename="../admin/command_outcomes.py" line="176"/>
+        <location filename="../admin/command_outcomes.py" line="90"/>
+        <location filename="../admin/command_outcomes.py" line="177"/>
         <source>The station answered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="177"/>
+        <location filename="../admin/command_outcomes.py" line="178"/>
         <source>Message delivered.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="178"/>
+        <location filename="../admin/command_outcomes.py" line="179"/>
         <source>User logged out.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="179"/>
+        <location filename="../admin/command_outcomes.py" line="180"/>
         <source>Production entry locked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="100"/>
-        <location filename="../admin/command_outcomes.py" line="180"/>
+        <location filename="../admin/command_outcomes.py" line="101"/>
+        <location filename="../admin/command_outcomes.py" line="181"/>
         <source>Production entry unlocked.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="181"/>
+        <location filename="../admin/command_outcomes.py" line="182"/>
         <source>Lot set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="182"/>
+        <location filename="../admin/command_outcomes.py" line="183"/>
         <source>Product (size) set.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="183"/>
+        <location filename="../admin/command_outcomes.py" line="184"/>
         <source>Settings changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="112"/>
-        <location filename="../admin/command_outcomes.py" line="184"/>
+        <location filename="../admin/command_outcomes.py" line="113"/>
+        <location filename="../admin/command_outcomes.py" line="185"/>
         <source>Status sent again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="187"/>
+        <location filename="../admin/command_outcomes.py" line="188"/>
         <source>Backup written on the station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="188"/>
+        <location filename="../admin/command_outcomes.py" line="189"/>
         <source>Audit trail intact.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="134"/>
-        <location filename="../admin/command_outcomes.py" line="189"/>
+        <location filename="../admin/command_outcomes.py" line="135"/>
+        <location filename="../admin/command_outcomes.py" line="190"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="137"/>
-        <location filename="../admin/command_outcomes.py" line="192"/>
+        <location filename="../admin/command_outcomes.py" line="138"/>
+        <location filename="../admin/command_outcomes.py" line="193"/>
         <source>Restarting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="157"/>
+        <location filename="../admin/command_outcomes.py" line="158"/>
         <source>Failed on the station; Details… shows the station&apos;s own words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="159"/>
+        <location filename="../admin/command_outcomes.py" line="160"/>
         <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="185"/>
+        <location filename="../admin/command_outcomes.py" line="186"/>
         <source>Diagnostics collected (Details… for everything).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="193"/>
+        <location filename="../admin/command_outcomes.py" line="194"/>
         <source>Closing.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="195"/>
+        <location filename="../admin/command_outcomes.py" line="196"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="198"/>
+        <location filename="../admin/command_outcomes.py" line="199"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="201"/>
+        <location filename="../admin/command_outcomes.py" line="202"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="205"/>
+        <location filename="../admin/command_outcomes.py" line="206"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="208"/>
+        <location filename="../admin/command_outcomes.py" line="209"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="219"/>
+        <location filename="../admin/command_outcomes.py" line="220"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="222"/>
+        <location filename="../admin/command_outcomes.py" line="223"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1656,102 +1656,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>Selected stations (Fleet tab)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>These stations:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="67"/>
+        <location filename="../admin/commands_tab.py" line="65"/>
         <source> min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="72"/>
+        <location filename="../admin/commands_tab.py" line="70"/>
         <source>Send</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="76"/>
+        <location filename="../admin/commands_tab.py" line="74"/>
         <source>Commands sent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="79"/>
+        <location filename="../admin/commands_tab.py" line="77"/>
         <source>Details…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="92"/>
+        <location filename="../admin/commands_tab.py" line="90"/>
         <source>Send to</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="93"/>
+        <location filename="../admin/commands_tab.py" line="91"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="94"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Valid for</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="101"/>
+        <location filename="../admin/commands_tab.py" line="99"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="225"/>
+        <location filename="../admin/commands_tab.py" line="223"/>
         <source>Choose at least one station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="229"/>
+        <location filename="../admin/commands_tab.py" line="227"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="240"/>
+        <location filename="../admin/commands_tab.py" line="238"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="241"/>
+        <location filename="../admin/commands_tab.py" line="239"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="250"/>
+        <location filename="../admin/commands_tab.py" line="248"/>
         <source>Confirm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="268"/>
+        <location filename="../admin/commands_tab.py" line="266"/>
         <source>Your role may not send this command.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="271"/>
+        <location filename="../admin/commands_tab.py" line="269"/>
         <source>The command was not sent: its parameters do not fit what it accepts. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="281"/>
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
@@ -1759,7 +1759,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="292"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1974,77 +1974,77 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Downtime</name>
     <message>
-        <location filename="../downtime_texts.py" line="23"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>unqualified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="23"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="24"/>
+        <location filename="../downtime_texts.py" line="25"/>
         <source>material</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="25"/>
+        <location filename="../downtime_texts.py" line="26"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="26"/>
+        <location filename="../downtime_texts.py" line="27"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="28"/>
         <source>no operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="28"/>
+        <location filename="../downtime_texts.py" line="29"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="34"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="34"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="35"/>
+        <location filename="../downtime_texts.py" line="36"/>
         <source>planned break</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="36"/>
+        <location filename="../downtime_texts.py" line="37"/>
         <source>down</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="55"/>
+        <location filename="../downtime_texts.py" line="56"/>
         <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="58"/>
+        <location filename="../downtime_texts.py" line="59"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="61"/>
+        <location filename="../downtime_texts.py" line="62"/>
         <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="63"/>
+        <location filename="../downtime_texts.py" line="64"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2202,72 +2202,72 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="51"/>
+        <location filename="../wizard/finish_page.py" line="52"/>
         <source>This PC is ready</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="51"/>
+        <location filename="../wizard/finish_page.py" line="53"/>
         <source>Ready to set up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="54"/>
+        <location filename="../wizard/finish_page.py" line="53"/>
         <source>Check, then press &quot;Set up this PC&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="60"/>
+        <location filename="../wizard/finish_page.py" line="59"/>
         <source>Create a new site in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="62"/>
+        <location filename="../wizard/finish_page.py" line="61"/>
         <source>Join the site in %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="64"/>
+        <location filename="../wizard/finish_page.py" line="63"/>
         <source>A trial site on this PC only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="67"/>
+        <location filename="../wizard/finish_page.py" line="66"/>
         <source>First admin: %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="70"/>
+        <location filename="../wizard/finish_page.py" line="69"/>
         <source>Site time zone: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="72"/>
+        <location filename="../wizard/finish_page.py" line="71"/>
         <source>Start with the PC: yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="73"/>
+        <location filename="../wizard/finish_page.py" line="72"/>
         <source>Start with the PC: no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78"/>
+        <location filename="../wizard/finish_page.py" line="77"/>
         <source>This PC: production station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="80"/>
+        <location filename="../wizard/finish_page.py" line="79"/>
         <source>This PC: office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="89"/>
+        <location filename="../wizard/finish_page.py" line="88"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../wizard/finish_page.py" line="92"/>
+        <location filename="../wizard/finish_page.py" line="91"/>
         <source>%n account(s) of the site reached this PC; log in with yours.</source>
         <translation>
             <numerusform>%n account of the site reached this PC; log in with yours.</numerusform>
@@ -2275,32 +2275,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="95"/>
+        <location filename="../wizard/finish_page.py" line="94"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="99"/>
+        <location filename="../wizard/finish_page.py" line="98"/>
         <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="103"/>
+        <location filename="../wizard/finish_page.py" line="102"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="106"/>
+        <location filename="../wizard/finish_page.py" line="105"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="110"/>
+        <location filename="../wizard/finish_page.py" line="109"/>
         <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="114"/>
+        <location filename="../wizard/finish_page.py" line="113"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2323,27 +2323,27 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="179"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="316"/>
+        <location filename="../wizard/window.py" line="317"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2422,58 +2422,58 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
+        <location filename="../admin/fleet_tab.py" line="74"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="79"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="84"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="85"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="91"/>
+        <location filename="../admin/fleet_tab.py" line="88"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="131"/>
+        <location filename="../admin/fleet_tab.py" line="128"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="126"/>
-        <location filename="../admin/fleet_tab.py" line="153"/>
+        <location filename="../admin/fleet_tab.py" line="123"/>
+        <location filename="../admin/fleet_tab.py" line="150"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="216"/>
+        <location filename="../admin/fleet_tab.py" line="213"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="217"/>
+        <location filename="../admin/fleet_tab.py" line="214"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2481,17 +2481,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="258"/>
+        <location filename="../admin/fleet_tab.py" line="255"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="357"/>
+        <location filename="../admin/fleet_tab.py" line="354"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="358"/>
+        <location filename="../admin/fleet_tab.py" line="355"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2977,247 +2977,247 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverTexts</name>
     <message>
-        <location filename="../handover_texts.py" line="23"/>
+        <location filename="../handover_texts.py" line="24"/>
         <source>not classified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="23"/>
+        <location filename="../handover_texts.py" line="24"/>
         <source>setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>material</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>no operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="26"/>
+        <location filename="../handover_texts.py" line="27"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="31"/>
+        <location filename="../handover_texts.py" line="32"/>
         <source>production entry locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="32"/>
+        <location filename="../handover_texts.py" line="33"/>
         <source>production entry unlocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="33"/>
+        <location filename="../handover_texts.py" line="34"/>
         <source>message from a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="36"/>
+        <location filename="../handover_texts.py" line="37"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="45"/>
+        <location filename="../handover_texts.py" line="46"/>
         <source>Production entry is locked: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="48"/>
+        <location filename="../handover_texts.py" line="49"/>
         <source>Lot %1 is not complete: %2 of %3 boxes registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="52"/>
+        <location filename="../handover_texts.py" line="53"/>
         <source>Stops not classified yet: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="54"/>
+        <location filename="../handover_texts.py" line="55"/>
         <source>Stops still running: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="56"/>
+        <location filename="../handover_texts.py" line="57"/>
         <source>Changes of this station not on the share yet: %1 (kept on this PC; they go when the share is back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="63"/>
+        <location filename="../handover_texts.py" line="64"/>
         <source>This shift&apos;s handover is already signed and cannot change. Add a signed note to it instead. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="66"/>
+        <location filename="../handover_texts.py" line="67"/>
         <source>This handover was already acknowledged. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="68"/>
+        <location filename="../handover_texts.py" line="69"/>
         <source>You signed this handover: the person taking the station over acknowledges it. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="70"/>
+        <location filename="../handover_texts.py" line="71"/>
         <source>This handover is not on this station. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="71"/>
+        <location filename="../handover_texts.py" line="72"/>
         <source>The notes contain characters that are not allowed (control or direction characters). Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="73"/>
+        <location filename="../handover_texts.py" line="74"/>
         <source>Write the note first. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="74"/>
+        <location filename="../handover_texts.py" line="75"/>
         <source>The notes are longer than 2000 characters. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="76"/>
+        <location filename="../handover_texts.py" line="77"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="79"/>
+        <location filename="../handover_texts.py" line="80"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="87"/>
+        <location filename="../handover_texts.py" line="88"/>
         <source>Station %1 · shift %2 of %3 · %4 to %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="95"/>
+        <location filename="../handover_texts.py" line="96"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="96"/>
+        <location filename="../handover_texts.py" line="97"/>
         <source>%1 boxes registered, %2 voided · lots: %3 · up to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="99"/>
+        <location filename="../handover_texts.py" line="100"/>
         <source>Rejections by defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="103"/>
+        <location filename="../handover_texts.py" line="104"/>
         <source>No rejections in this shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="104"/>
+        <location filename="../handover_texts.py" line="105"/>
         <source>Stops by reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="107"/>
+        <location filename="../handover_texts.py" line="108"/>
         <source>Stops are not recorded on this version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="109"/>
+        <location filename="../handover_texts.py" line="110"/>
         <source>No stops in this shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="115"/>
+        <location filename="../handover_texts.py" line="116"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="115"/>
+        <location filename="../handover_texts.py" line="116"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="115"/>
+        <location filename="../handover_texts.py" line="116"/>
         <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="117"/>
         <source>Still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="117"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="120"/>
+        <location filename="../handover_texts.py" line="121"/>
         <source>No alarms in this shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="121"/>
+        <location filename="../handover_texts.py" line="122"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="124"/>
+        <location filename="../handover_texts.py" line="125"/>
         <source>Nothing left open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="138"/>
+        <location filename="../handover_texts.py" line="139"/>
         <source>Notes of the outgoing shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="139"/>
+        <location filename="../handover_texts.py" line="140"/>
         <source>No notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="140"/>
+        <location filename="../handover_texts.py" line="141"/>
         <source>Signatures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="141"/>
+        <location filename="../handover_texts.py" line="142"/>
         <source>Handed over by %1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="145"/>
+        <location filename="../handover_texts.py" line="146"/>
         <source>Acknowledged by %1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="148"/>
+        <location filename="../handover_texts.py" line="149"/>
         <source>Not acknowledged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="150"/>
+        <location filename="../handover_texts.py" line="151"/>
         <source>Note added by %1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="155"/>
+        <location filename="../handover_texts.py" line="156"/>
         <source>A signature here does not hold: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3844,102 +3844,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../label_texts.py" line="15"/>
+        <location filename="../label_texts.py" line="17"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="15"/>
+        <location filename="../label_texts.py" line="17"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="16"/>
+        <location filename="../label_texts.py" line="18"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="16"/>
+        <location filename="../label_texts.py" line="18"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="17"/>
+        <location filename="../label_texts.py" line="19"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="17"/>
+        <location filename="../label_texts.py" line="19"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="18"/>
+        <location filename="../label_texts.py" line="20"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="18"/>
+        <location filename="../label_texts.py" line="20"/>
         <source>BOX</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="19"/>
+        <location filename="../label_texts.py" line="21"/>
         <source>LOT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="19"/>
+        <location filename="../label_texts.py" line="21"/>
         <source>REPRINT</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="29"/>
+        <location filename="../label_texts.py" line="32"/>
         <source>The Code 128 does not fit: make the label wider or use a printer with more dots per inch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="31"/>
+        <location filename="../label_texts.py" line="34"/>
         <source>The QR code does not fit: make the label taller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="32"/>
+        <location filename="../label_texts.py" line="35"/>
         <source>The text would be too small to read: show fewer fields or make the label taller.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="40"/>
+        <location filename="../label_texts.py" line="43"/>
         <source>it is too long</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="41"/>
+        <location filename="../label_texts.py" line="44"/>
         <source>it holds characters a label never has</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="42"/>
+        <location filename="../label_texts.py" line="45"/>
         <source>its parts are not lot, box and total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="43"/>
+        <location filename="../label_texts.py" line="46"/>
         <source>its lot code is not valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="44"/>
+        <location filename="../label_texts.py" line="47"/>
         <source>its box or total is not a whole number</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="45"/>
+        <location filename="../label_texts.py" line="48"/>
         <source>its box is not a box of the lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="47"/>
+        <location filename="../label_texts.py" line="50"/>
         <source>This label could not be read (%1). Nothing was changed: scan it again or type the lot.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3952,7 +3952,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="43"/>
+        <location filename="../wizard/start_pages.py" line="41"/>
         <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4653,226 +4653,226 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Lots</name>
     <message>
-        <location filename="../admin/lot_texts.py" line="19"/>
+        <location filename="../admin/lot_texts.py" line="20"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="19"/>
-        <location filename="../admin/lot_texts.py" line="38"/>
+        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="39"/>
         <source>complete</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
-        <location filename="../admin/lot_texts.py" line="36"/>
-        <source>released</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
-        <location filename="../admin/lot_texts.py" line="36"/>
-        <source>on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/lot_texts.py" line="21"/>
         <location filename="../admin/lot_texts.py" line="37"/>
+        <source>released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="21"/>
+        <location filename="../admin/lot_texts.py" line="37"/>
+        <source>on hold</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="22"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="24"/>
+        <location filename="../admin/lot_texts.py" line="25"/>
         <source>released, INVALIDATED: its records changed after the signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="29"/>
+        <location filename="../admin/lot_texts.py" line="30"/>
         <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="29"/>
+        <location filename="../admin/lot_texts.py" line="30"/>
         <source>Put on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="31"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="31"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="31"/>
+        <location filename="../admin/lot_texts.py" line="32"/>
         <source>Declare complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="44"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="44"/>
+        <location filename="../admin/lot_texts.py" line="48"/>
         <source>Outside the band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="48"/>
         <source>Missing boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="49"/>
         <source>Repeated box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="49"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="50"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="50"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="51"/>
         <source>Audit not intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="68"/>
+        <location filename="../admin/lot_texts.py" line="72"/>
         <source>Box %1 corrected (version %2) by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="69"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Box %1 voided (version %2) by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="73"/>
+        <location filename="../admin/lot_texts.py" line="77"/>
         <source>Box %1 entered by hand by %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="77"/>
+        <location filename="../admin/lot_texts.py" line="81"/>
         <source>Box %1: version %2 written by two PCs (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="79"/>
+        <location filename="../admin/lot_texts.py" line="83"/>
         <source>Box %1: version %2 written from version %3, not the one before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="83"/>
+        <location filename="../admin/lot_texts.py" line="87"/>
         <source>Box %1: %2 is %3 (critical band from %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="87"/>
+        <location filename="../admin/lot_texts.py" line="91"/>
         <source>Boxes %1 to %2 are missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="90"/>
+        <location filename="../admin/lot_texts.py" line="94"/>
         <source>Box %1 registered %2 times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="93"/>
+        <location filename="../admin/lot_texts.py" line="97"/>
         <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="97"/>
+        <location filename="../admin/lot_texts.py" line="101"/>
         <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="103"/>
+        <location filename="../admin/lot_texts.py" line="107"/>
         <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="106"/>
+        <location filename="../admin/lot_texts.py" line="110"/>
         <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="110"/>
+        <location filename="../admin/lot_texts.py" line="114"/>
         <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="113"/>
+        <location filename="../admin/lot_texts.py" line="117"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="120"/>
+        <location filename="../admin/lot_texts.py" line="124"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="121"/>
+        <location filename="../admin/lot_texts.py" line="125"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="123"/>
+        <location filename="../admin/lot_texts.py" line="127"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="125"/>
+        <location filename="../admin/lot_texts.py" line="129"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="128"/>
+        <location filename="../admin/lot_texts.py" line="132"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="129"/>
+        <location filename="../admin/lot_texts.py" line="133"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="131"/>
+        <location filename="../admin/lot_texts.py" line="135"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5004,132 +5004,132 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="26"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="27"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="28"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="29"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="30"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location filename="../messages.py" line="31"/>
         <source>Unit weight</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="31"/>
+        <location filename="../messages.py" line="32"/>
         <source>Total boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="33"/>
         <source>Current box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="34"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="35"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Defect %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>Location %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>location not recorded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="65"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="70"/>
         <source>Type a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="74"/>
         <source>Must be at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>Must be from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="84"/>
         <source>Contains invisible or control characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="86"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="88"/>
         <source>Not in the list: choose one of the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="90"/>
         <source>Choose the defect for this location.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="92"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="97"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="99"/>
         <source>Wrong kind of value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="67"/>
         <source>Type a number, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>Too long (at most %n character(s)).</source>
         <translation>
             <numerusform>Too long (at most %n character).</numerusform>
@@ -5137,7 +5137,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Too short (at least %n character(s)).</source>
         <translation>
             <numerusform>Too short (at least %n character).</numerusform>
@@ -5145,7 +5145,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="94"/>
         <source>At most %n rejection(s).</source>
         <translation>
             <numerusform>At most %n rejection.</numerusform>
@@ -5153,92 +5153,92 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="103"/>
         <source>Appears twice; keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="105"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="109"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="111"/>
         <source>The maximum must be above the minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="113"/>
         <source>Critical must be above warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="119"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="121"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="123"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="126"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="128"/>
         <source>This record no longer exists here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="130"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="132"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="134"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="136"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="138"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="140"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="145"/>
+        <location filename="../messages.py" line="146"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>The password needs at least %n character.</numerusform>
@@ -5246,37 +5246,37 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="149"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="151"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="153"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="157"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="158"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="68"/>
+        <location filename="../i18n.py" line="69"/>
         <source>decimal-separator</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5284,42 +5284,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../wizard/start_pages.py" line="74"/>
+        <location filename="../wizard/start_pages.py" line="72"/>
         <source>Create a new site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="75"/>
+        <location filename="../wizard/start_pages.py" line="73"/>
         <source>The first PC of a plant. You choose a shared folder that every PC can open, the site passphrase, and the first admin account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="78"/>
+        <location filename="../wizard/start_pages.py" line="76"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="79"/>
+        <location filename="../wizard/start_pages.py" line="77"/>
         <source>Another PC of a plant whose site exists already. You need the shared folder and the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="82"/>
+        <location filename="../wizard/start_pages.py" line="80"/>
         <source>Try it on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="83"/>
+        <location filename="../wizard/start_pages.py" line="81"/>
         <source>Everything stays on this PC, to see how the app works. You choose the admin&apos;s username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="87"/>
+        <location filename="../wizard/start_pages.py" line="85"/>
         <source>How will this PC be used?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="94"/>
+        <location filename="../wizard/start_pages.py" line="92"/>
         <source>Choose one of the three.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5769,88 +5769,88 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="67"/>
+        <location filename="../admin/production_tab.py" line="68"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="69"/>
+        <location filename="../admin/production_tab.py" line="70"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="71"/>
+        <location filename="../admin/production_tab.py" line="72"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="77"/>
+        <location filename="../admin/production_tab.py" line="78"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="79"/>
+        <location filename="../admin/production_tab.py" line="80"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="81"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="84"/>
+        <location filename="../admin/production_tab.py" line="85"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="87"/>
+        <location filename="../admin/production_tab.py" line="88"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="180"/>
+        <location filename="../admin/production_tab.py" line="181"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="188"/>
+        <location filename="../admin/production_tab.py" line="189"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="195"/>
+        <location filename="../admin/production_tab.py" line="196"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="215"/>
+        <location filename="../admin/production_tab.py" line="216"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="140"/>
-        <location filename="../admin/production_tab.py" line="159"/>
+        <location filename="../admin/production_tab.py" line="141"/>
+        <location filename="../admin/production_tab.py" line="160"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="97"/>
+        <location filename="../admin/production_tab.py" line="98"/>
         <source>Site records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="101"/>
+        <location filename="../admin/production_tab.py" line="102"/>
         <source>Version history of the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="164"/>
+        <location filename="../admin/production_tab.py" line="165"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -5858,47 +5858,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="225"/>
+        <location filename="../admin/production_tab.py" line="226"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="232"/>
+        <location filename="../admin/production_tab.py" line="233"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="235"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="243"/>
+        <location filename="../admin/production_tab.py" line="244"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="257"/>
+        <location filename="../admin/production_tab.py" line="258"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="276"/>
+        <location filename="../admin/production_tab.py" line="277"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="288"/>
+        <location filename="../admin/production_tab.py" line="289"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5906,7 +5906,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="292"/>
+        <location filename="../admin/production_tab.py" line="293"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5914,57 +5914,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="125"/>
+        <location filename="../admin/record_dialog.py" line="119"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="129"/>
+        <location filename="../admin/record_dialog.py" line="123"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="129"/>
+        <location filename="../admin/record_dialog.py" line="123"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="137"/>
+        <location filename="../admin/record_dialog.py" line="131"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="148"/>
+        <location filename="../admin/record_dialog.py" line="142"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="158"/>
+        <location filename="../admin/record_dialog.py" line="152"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="162"/>
+        <location filename="../admin/record_dialog.py" line="156"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="163"/>
+        <location filename="../admin/record_dialog.py" line="157"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="165"/>
+        <location filename="../admin/record_dialog.py" line="159"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="166"/>
+        <location filename="../admin/record_dialog.py" line="160"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="191"/>
+        <location filename="../admin/record_dialog.py" line="185"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6336,27 +6336,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="208"/>
+        <location filename="../header.py" line="207"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="209"/>
+        <location filename="../header.py" line="208"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="210"/>
+        <location filename="../header.py" line="209"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="211"/>
+        <location filename="../header.py" line="210"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="212"/>
+        <location filename="../header.py" line="211"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6440,26 +6440,31 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../wizard/texts.py" line="56"/>
-        <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
+        <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="57"/>
-        <source>The site passphrase needs at least 12 characters.</source>
+        <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="58"/>
-        <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
+        <source>The site passphrase needs at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="59"/>
-        <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
+        <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="60"/>
+        <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="61"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6469,47 +6474,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="63"/>
+        <location filename="../wizard/texts.py" line="64"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="64"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>A new site needs its first admin account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="66"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="68"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="70"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="82"/>
+        <location filename="../wizard/texts.py" line="83"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="83"/>
+        <location filename="../wizard/texts.py" line="84"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6570,52 +6575,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99"/>
+        <location filename="../wizard/site_pages.py" line="100"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="100"/>
+        <location filename="../wizard/site_pages.py" line="104"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="104"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="107"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="118"/>
+        <location filename="../wizard/site_pages.py" line="116"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="123"/>
+        <location filename="../wizard/site_pages.py" line="121"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="128"/>
+        <location filename="../wizard/site_pages.py" line="126"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="134"/>
+        <location filename="../wizard/site_pages.py" line="132"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="139"/>
+        <location filename="../wizard/site_pages.py" line="137"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="154"/>
+        <location filename="../wizard/site_pages.py" line="152"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6990,42 +6995,42 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="46"/>
+        <location filename="../header.py" line="47"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="47"/>
+        <location filename="../header.py" line="48"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="106"/>
+        <location filename="../header.py" line="105"/>
         <source>DEMO · synthetic data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="108"/>
+        <location filename="../header.py" line="107"/>
         <source>A demo plant made by &quot;shopfloor demo&quot;: its stations are simulated, and nothing in it (records, stops, figures) is a real plant&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="139"/>
+        <location filename="../header.py" line="138"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="139"/>
+        <location filename="../header.py" line="138"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="143"/>
+        <location filename="../header.py" line="142"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="145"/>
+        <location filename="../header.py" line="144"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lot %1 complete (%n box)</numerusform>
@@ -7033,62 +7038,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="148"/>
+        <location filename="../header.py" line="147"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="158"/>
+        <location filename="../header.py" line="157"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="160"/>
+        <location filename="../header.py" line="159"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="161"/>
+        <location filename="../header.py" line="160"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="193"/>
+        <location filename="../header.py" line="192"/>
         <source>Not syncing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="195"/>
+        <location filename="../header.py" line="194"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="166"/>
+        <location filename="../header.py" line="165"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="179"/>
+        <location filename="../header.py" line="178"/>
         <source>Share: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="181"/>
+        <location filename="../header.py" line="180"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="184"/>
+        <location filename="../header.py" line="183"/>
         <source>Share online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="187"/>
+        <location filename="../header.py" line="186"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="190"/>
+        <location filename="../header.py" line="189"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -7096,12 +7101,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="193"/>
+        <location filename="../header.py" line="192"/>
         <source>saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="176"/>
+        <location filename="../header.py" line="175"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7109,37 +7114,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="324"/>
+        <location filename="../wizard/site_pages.py" line="320"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="325"/>
+        <location filename="../wizard/site_pages.py" line="321"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="327"/>
+        <location filename="../wizard/site_pages.py" line="323"/>
         <source>Why this PC replaces the station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="328"/>
+        <location filename="../wizard/site_pages.py" line="324"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="329"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="331"/>
+        <location filename="../wizard/site_pages.py" line="327"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="336"/>
+        <location filename="../wizard/site_pages.py" line="332"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8129,17 +8134,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="210"/>
+        <location filename="../admin/record_dialog.py" line="204"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="214"/>
+        <location filename="../admin/record_dialog.py" line="208"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="215"/>
+        <location filename="../admin/record_dialog.py" line="209"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8147,22 +8152,22 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="68"/>
+        <location filename="../admin/record_dialog.py" line="64"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="78"/>
+        <location filename="../admin/record_dialog.py" line="74"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="80"/>
+        <location filename="../admin/record_dialog.py" line="76"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="99"/>
+        <location filename="../admin/record_dialog.py" line="95"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

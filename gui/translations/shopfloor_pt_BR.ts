@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="218"/>
+        <location filename="../wizard/site_pages.py" line="216"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="219"/>
+        <location filename="../wizard/site_pages.py" line="217"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="220"/>
+        <location filename="../wizard/site_pages.py" line="218"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="221"/>
+        <location filename="../wizard/site_pages.py" line="219"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="222"/>
+        <location filename="../wizard/site_pages.py" line="220"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="223"/>
+        <location filename="../wizard/site_pages.py" line="221"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="226"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="231"/>
+        <location filename="../wizard/site_pages.py" line="227"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="257"/>
+        <location filename="../wizard/site_pages.py" line="253"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -106,89 +106,89 @@
 <context>
     <name>AdminWindow</name>
     <message>
-        <location filename="../admin/window.py" line="49"/>
+        <location filename="../admin/window.py" line="48"/>
         <source>Shopfloor Collector · admin panel · %1</source>
         <translation>Shopfloor Collector · painel de administração · %1</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="52"/>
+        <location filename="../admin/window.py" line="51"/>
         <source>%1 · DEMO (synthetic data)</source>
         <translation>%1 · DEMO (dados sintéticos)</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="81"/>
-        <location filename="../admin/window.py" line="91"/>
-        <location filename="../admin/window.py" line="97"/>
+        <location filename="../admin/window.py" line="80"/>
+        <location filename="../admin/window.py" line="90"/>
+        <location filename="../admin/window.py" line="96"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="85"/>
+        <location filename="../admin/window.py" line="84"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="92"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="110"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="112"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="113"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="115"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="121"/>
+        <location filename="../admin/window.py" line="120"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="126"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="129"/>
         <source>Handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="133"/>
+        <location filename="../admin/window.py" line="132"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="141"/>
+        <location filename="../admin/window.py" line="140"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="145"/>
+        <location filename="../admin/window.py" line="144"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="147"/>
+        <location filename="../admin/window.py" line="146"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="148"/>
+        <location filename="../admin/window.py" line="147"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -456,102 +456,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="121"/>
+        <location filename="../admin/audit_tab.py" line="122"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="123"/>
+        <location filename="../admin/audit_tab.py" line="124"/>
         <source>action, e.g. record.edit</source>
         <translation>ação, por exemplo record.edit</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="130"/>
+        <location filename="../admin/audit_tab.py" line="131"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="148"/>
+        <location filename="../admin/audit_tab.py" line="149"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="150"/>
+        <location filename="../admin/audit_tab.py" line="151"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="153"/>
+        <location filename="../admin/audit_tab.py" line="154"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="155"/>
+        <location filename="../admin/audit_tab.py" line="156"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="157"/>
+        <location filename="../admin/audit_tab.py" line="158"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="168"/>
+        <location filename="../admin/audit_tab.py" line="169"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="178"/>
+        <location filename="../admin/audit_tab.py" line="179"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="183"/>
+        <location filename="../admin/audit_tab.py" line="184"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="119"/>
+        <location filename="../admin/audit_tab.py" line="120"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="229"/>
+        <location filename="../admin/audit_tab.py" line="230"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="308"/>
+        <location filename="../admin/audit_tab.py" line="309"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="316"/>
+        <location filename="../admin/audit_tab.py" line="317"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="328"/>
+        <location filename="../admin/audit_tab.py" line="329"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="336"/>
+        <location filename="../admin/audit_tab.py" line="337"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="346"/>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="309"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="256"/>
+        <location filename="../admin/audit_tab.py" line="257"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -559,12 +559,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="311"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="339"/>
+        <location filename="../admin/audit_tab.py" line="340"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -572,7 +572,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="350"/>
+        <location filename="../admin/audit_tab.py" line="351"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -580,17 +580,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="361"/>
+        <location filename="../admin/audit_tab.py" line="362"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="363"/>
+        <location filename="../admin/audit_tab.py" line="364"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="364"/>
+        <location filename="../admin/audit_tab.py" line="365"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -598,72 +598,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../admin/catalog_texts.py" line="17"/>
+        <location filename="../admin/catalog_texts.py" line="19"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="18"/>
+        <location filename="../admin/catalog_texts.py" line="20"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="19"/>
+        <location filename="../admin/catalog_texts.py" line="21"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="20"/>
+        <location filename="../admin/catalog_texts.py" line="22"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="24"/>
+        <location filename="../admin/catalog_texts.py" line="26"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="24"/>
+        <location filename="../admin/catalog_texts.py" line="27"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="25"/>
+        <location filename="../admin/catalog_texts.py" line="28"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="32"/>
+        <location filename="../admin/catalog_texts.py" line="35"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="35"/>
+        <location filename="../admin/catalog_texts.py" line="38"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="39"/>
+        <location filename="../admin/catalog_texts.py" line="42"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="47"/>
+        <location filename="../admin/catalog_texts.py" line="50"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="51"/>
+        <location filename="../admin/catalog_texts.py" line="54"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="59"/>
+        <location filename="../admin/catalog_texts.py" line="62"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="61"/>
+        <location filename="../admin/catalog_texts.py" line="64"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -995,72 +995,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandHistoryModel</name>
     <message>
-        <location filename="../admin/commands_model.py" line="34"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Sent</source>
         <translation>Enviado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="34"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="34"/>
+        <location filename="../admin/commands_model.py" line="35"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="35"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>Parameters</source>
         <translation>Parâmetros</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="35"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="35"/>
+        <location filename="../admin/commands_model.py" line="36"/>
         <source>Outcome</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="36"/>
+        <location filename="../admin/commands_model.py" line="37"/>
         <source>pending</source>
         <translation>pendente</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="36"/>
+        <location filename="../admin/commands_model.py" line="37"/>
         <source>done</source>
         <translation>feito</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="37"/>
+        <location filename="../admin/commands_model.py" line="38"/>
         <source>failed</source>
         <translation>falhou</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="37"/>
+        <location filename="../admin/commands_model.py" line="38"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="38"/>
+        <location filename="../admin/commands_model.py" line="39"/>
         <source>expired</source>
         <translation>expirado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="38"/>
+        <location filename="../admin/commands_model.py" line="39"/>
         <source>timed out</source>
         <translation>sem resposta</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="39"/>
+        <location filename="../admin/commands_model.py" line="40"/>
         <source>duplicate</source>
         <translation>duplicado</translation>
     </message>
     <message>
-        <location filename="../admin/commands_model.py" line="66"/>
+        <location filename="../admin/commands_model.py" line="67"/>
         <source>Double-click (or Details…) for the details.</source>
         <translation>Clique duas vezes (ou em Detalhes…) para ver os detalhes.</translation>
     </message>
@@ -1149,7 +1149,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Título</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="280"/>
+        <location filename="../admin/command_outcomes.py" line="282"/>
         <location filename="../admin/command_texts.py" line="61"/>
         <source>Reason</source>
         <translation>Motivo</translation>
@@ -1160,20 +1160,20 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Código do lote</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="261"/>
+        <location filename="../admin/command_outcomes.py" line="263"/>
         <location filename="../admin/command_texts.py" line="63"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="260"/>
+        <location filename="../admin/command_outcomes.py" line="262"/>
         <location filename="../admin/command_texts.py" line="64"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="262"/>
-        <location filename="../admin/command_outcomes.py" line="271"/>
+        <location filename="../admin/command_outcomes.py" line="264"/>
+        <location filename="../admin/command_outcomes.py" line="273"/>
         <location filename="../admin/command_texts.py" line="65"/>
         <source>Size</source>
         <translation>Tamanho</translation>
@@ -1239,7 +1239,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>“%1” não confere com o que este comando aceita. Nada foi enviado; confira o formulário e envie de novo.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_outcomes.py" line="49"/>
+        <location filename="../admin/command_outcomes.py" line="50"/>
         <source>%n byte(s)</source>
         <translation>
             <numerusform>%n byte</numerusform>
@@ -1247,83 +1247,83 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="61"/>
+        <location filename="../admin/command_outcomes.py" line="62"/>
         <source>Shown, but not read: the station&apos;s application closed (or nobody answered for hours) before anyone pressed “I have read it”.</source>
         <translation>Exibida, mas não lida: o aplicativo da estação foi fechado (ou ninguém respondeu por horas) antes que alguém apertasse “Li a mensagem”.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="66"/>
+        <location filename="../admin/command_outcomes.py" line="67"/>
         <source>Delivered; nobody logged in to read it: the station runs without a window (the message is in its log).</source>
         <translation>Entregue; ninguém conectado para ler: a estação roda sem janela (a mensagem está no log dela).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="71"/>
+        <location filename="../admin/command_outcomes.py" line="72"/>
         <source>Read by %1 at %2.</source>
         <translation>Lida por %1 às %2.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="73"/>
+        <location filename="../admin/command_outcomes.py" line="74"/>
         <source>Read at %1 on the login screen (nobody was logged in).</source>
         <translation>Lida às %1 na tela de entrada (ninguém estava conectado).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="87"/>
+        <location filename="../admin/command_outcomes.py" line="88"/>
         <source>The station answered at %1.</source>
         <translation>A estação respondeu às %1.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="92"/>
+        <location filename="../admin/command_outcomes.py" line="93"/>
         <source>%1 was logged out.</source>
         <translation>%1 foi desconectado(a).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="93"/>
+        <location filename="../admin/command_outcomes.py" line="94"/>
         <source>Nobody was logged in; nothing to do.</source>
         <translation>Ninguém estava conectado; nada a fazer.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="96"/>
+        <location filename="../admin/command_outcomes.py" line="97"/>
         <source>Production entry locked; %1 sees the banner.</source>
         <translation>Registro de produção bloqueado; %1 vê o aviso.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="98"/>
+        <location filename="../admin/command_outcomes.py" line="99"/>
         <source>Production entry locked (nobody was logged in).</source>
         <translation>Registro de produção bloqueado (ninguém estava conectado).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="102"/>
+        <location filename="../admin/command_outcomes.py" line="103"/>
         <source>Lot %1 set: box %2 of %3.</source>
         <translation>Lote %1 definido: caixa %2 de %3.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="106"/>
+        <location filename="../admin/command_outcomes.py" line="107"/>
         <source>Size %1 set.</source>
         <translation>Tamanho %1 definido.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="109"/>
+        <location filename="../admin/command_outcomes.py" line="110"/>
         <source>Settings changed: %1.</source>
         <translation>Configurações alteradas: %1.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="114"/>
+        <location filename="../admin/command_outcomes.py" line="115"/>
         <source>Diagnostics collected: version %1, database %2, shared folder %3 (Details… for everything).</source>
         <translation>Diagnóstico coletado: versão %1, banco de dados %2, pasta compartilhada %3 (Detalhes… para tudo).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="119"/>
+        <location filename="../admin/command_outcomes.py" line="120"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="120"/>
+        <location filename="../admin/command_outcomes.py" line="121"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_outcomes.py" line="123"/>
-        <location filename="../admin/command_outcomes.py" line="230"/>
+        <location filename="../admin/command_outcomes.py" line="124"/>
+        <location filename="../admin/command_outcomes.py" line="231"/>
         <source>%n log line(s) received (Details… to read them).</source>
         <translation>
             <numerusform>%n linha de log recebida (Detalhes… para lê-la).</numerusform>
@@ -1331,12 +1331,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="126"/>
+        <location filename="../admin/command_outcomes.py" line="127"/>
         <source>Backup written on the station (%1).</source>
         <translation>Cópia de segurança gravada na estação (%1).</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/command_outcomes.py" line="133"/>
+        <location filename="../admin/command_outcomes.py" line="134"/>
         <source>Audit trail intact: %n event(s) checked.</source>
         <translation>
             <numerusform>Trilha de auditoria íntegra: %n evento verificado.</numerusform>
@@ -1344,312 +1344,312 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="140"/>
+        <location filename="../admin/command_outcomes.py" line="141"/>
         <source>Closing, without asking the operator.</source>
         <translation>Fechando, sem perguntar ao operador.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="143"/>
+        <location filename="../admin/command_outcomes.py" line="144"/>
         <source>Closing: %1 confirmed it.</source>
         <translation>Fechando: %1 confirmou.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="144"/>
+        <location filename="../admin/command_outcomes.py" line="145"/>
         <source>Closing (nobody was logged in to ask).</source>
         <translation>Fechando (ninguém estava conectado para perguntar).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="156"/>
+        <location filename="../admin/command_outcomes.py" line="157"/>
         <source>Done.</source>
         <translation>Feito.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="233"/>
+        <location filename="../admin/command_outcomes.py" line="234"/>
         <source>See Details….</source>
         <translation>Veja Detalhes….</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="250"/>
+        <location filename="../admin/command_outcomes.py" line="252"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="251"/>
+        <location filename="../admin/command_outcomes.py" line="253"/>
         <source>Answered at</source>
         <translation>Respondeu às</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="252"/>
+        <location filename="../admin/command_outcomes.py" line="254"/>
         <source>Read by</source>
         <translation>Lida por</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="253"/>
+        <location filename="../admin/command_outcomes.py" line="255"/>
         <source>Read at</source>
         <translation>Lida às</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="254"/>
+        <location filename="../admin/command_outcomes.py" line="256"/>
         <source>Delivered</source>
         <translation>Entregue</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="255"/>
+        <location filename="../admin/command_outcomes.py" line="257"/>
         <source>Shown on a screen</source>
         <translation>Exibida numa tela</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="256"/>
+        <location filename="../admin/command_outcomes.py" line="258"/>
         <source>Logged out</source>
         <translation>Desconectado</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="257"/>
+        <location filename="../admin/command_outcomes.py" line="259"/>
         <source>Locked</source>
         <translation>Bloqueado</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="258"/>
+        <location filename="../admin/command_outcomes.py" line="260"/>
         <source>Shown to</source>
         <translation>Exibido para</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="259"/>
+        <location filename="../admin/command_outcomes.py" line="261"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="263"/>
+        <location filename="../admin/command_outcomes.py" line="265"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="264"/>
+        <location filename="../admin/command_outcomes.py" line="266"/>
         <source>Python</source>
         <translation>Python</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="265"/>
+        <location filename="../admin/command_outcomes.py" line="267"/>
         <source>Platform</source>
         <translation>Plataforma</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="266"/>
+        <location filename="../admin/command_outcomes.py" line="268"/>
         <source>Host name</source>
         <translation>Nome do computador</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="267"/>
+        <location filename="../admin/command_outcomes.py" line="269"/>
         <source>Process id</source>
         <translation>Id do processo</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="268"/>
+        <location filename="../admin/command_outcomes.py" line="270"/>
         <source>Database size</source>
         <translation>Tamanho do banco de dados</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="269"/>
+        <location filename="../admin/command_outcomes.py" line="271"/>
         <source>Shared folder online</source>
         <translation>Pasta compartilhada on-line</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="270"/>
+        <location filename="../admin/command_outcomes.py" line="272"/>
         <source>File</source>
         <translation>Arquivo</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="272"/>
+        <location filename="../admin/command_outcomes.py" line="274"/>
         <source>Intact</source>
         <translation>Íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="273"/>
+        <location filename="../admin/command_outcomes.py" line="275"/>
         <source>Closing</source>
         <translation>Fechando</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="274"/>
+        <location filename="../admin/command_outcomes.py" line="276"/>
         <source>Confirmed by</source>
         <translation>Confirmado por</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="275"/>
+        <location filename="../admin/command_outcomes.py" line="277"/>
         <source>Declined by</source>
         <translation>Recusado por</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="276"/>
+        <location filename="../admin/command_outcomes.py" line="278"/>
         <source>Forced</source>
         <translation>Forçado</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="277"/>
+        <location filename="../admin/command_outcomes.py" line="279"/>
         <source>Restarting</source>
         <translation>Reiniciando</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="278"/>
+        <location filename="../admin/command_outcomes.py" line="280"/>
         <source>Answered</source>
         <translation>Respondido</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="279"/>
+        <location filename="../admin/command_outcomes.py" line="281"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="297"/>
+        <location filename="../admin/command_outcomes.py" line="298"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="312"/>
+        <location filename="../admin/command_outcomes.py" line="313"/>
         <source>Settings</source>
         <translation>Configurações</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="164"/>
+        <location filename="../admin/command_outcomes.py" line="165"/>
         <source>Expired before the station could run it. Nothing was done; send it again with a longer validity.</source>
         <translation>Expirou antes que a estação pudesse executá-lo. Nada foi feito; envie de novo com validade maior.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="167"/>
+        <location filename="../admin/command_outcomes.py" line="168"/>
         <source>Already received before: not run again.</source>
         <translation>Já recebido antes: não foi executado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="168"/>
+        <location filename="../admin/command_outcomes.py" line="169"/>
         <source>No answer before the command expired. Check that the station is on and reaches the shared folder, then send again.</source>
         <translation>Sem resposta antes de o comando expirar. Verifique se a estação está ligada e alcança a pasta compartilhada, e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="89"/>
-        <location filename="../admin/command_outcomes.py" line="176"/>
+        <location filename="../admin/command_outcomes.py" line="90"/>
+        <location filename="../admin/command_outcomes.py" line="177"/>
         <source>The station answered.</source>
         <translation>A estação respondeu.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="177"/>
+        <location filename="../admin/command_outcomes.py" line="178"/>
         <source>Message delivered.</source>
         <translation>Mensagem entregue.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="178"/>
+        <location filename="../admin/command_outcomes.py" line="179"/>
         <source>User logged out.</source>
         <translation>Usuário desconectado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="179"/>
+        <location filename="../admin/command_outcomes.py" line="180"/>
         <source>Production entry locked.</source>
         <translation>Lançamento de produção bloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="100"/>
-        <location filename="../admin/command_outcomes.py" line="180"/>
+        <location filename="../admin/command_outcomes.py" line="101"/>
+        <location filename="../admin/command_outcomes.py" line="181"/>
         <source>Production entry unlocked.</source>
         <translation>Lançamento de produção desbloqueado.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="181"/>
+        <location filename="../admin/command_outcomes.py" line="182"/>
         <source>Lot set.</source>
         <translation>Lote definido.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="182"/>
+        <location filename="../admin/command_outcomes.py" line="183"/>
         <source>Product (size) set.</source>
         <translation>Produto (tamanho) definido.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="183"/>
+        <location filename="../admin/command_outcomes.py" line="184"/>
         <source>Settings changed.</source>
         <translation>Configurações alteradas.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="112"/>
-        <location filename="../admin/command_outcomes.py" line="184"/>
+        <location filename="../admin/command_outcomes.py" line="113"/>
+        <location filename="../admin/command_outcomes.py" line="185"/>
         <source>Status sent again.</source>
         <translation>Status enviado de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="187"/>
+        <location filename="../admin/command_outcomes.py" line="188"/>
         <source>Backup written on the station.</source>
         <translation>Backup gravado na estação.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="188"/>
+        <location filename="../admin/command_outcomes.py" line="189"/>
         <source>Audit trail intact.</source>
         <translation>Trilha de auditoria íntegra.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="134"/>
-        <location filename="../admin/command_outcomes.py" line="189"/>
+        <location filename="../admin/command_outcomes.py" line="135"/>
+        <location filename="../admin/command_outcomes.py" line="190"/>
         <source>Audit trail NOT intact: verify the site from the Tools menu to see where.</source>
         <translation>Trilha de auditoria NÃO íntegra: verifique o site pelo menu Ferramentas para ver onde.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="137"/>
-        <location filename="../admin/command_outcomes.py" line="192"/>
+        <location filename="../admin/command_outcomes.py" line="138"/>
+        <location filename="../admin/command_outcomes.py" line="193"/>
         <source>Restarting.</source>
         <translation>Reiniciando.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="157"/>
+        <location filename="../admin/command_outcomes.py" line="158"/>
         <source>Failed on the station; Details… shows the station&apos;s own words.</source>
         <translation>Falhou na estação; Detalhes… mostra as palavras da própria estação.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="159"/>
+        <location filename="../admin/command_outcomes.py" line="160"/>
         <source>Refused by the station, nothing was done; Details… shows the station&apos;s own words.</source>
         <translation>Recusado pela estação, nada foi feito; Detalhes… mostra as palavras da própria estação.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="185"/>
+        <location filename="../admin/command_outcomes.py" line="186"/>
         <source>Diagnostics collected (Details… for everything).</source>
         <translation>Diagnóstico coletado (Detalhes… para tudo).</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="193"/>
+        <location filename="../admin/command_outcomes.py" line="194"/>
         <source>Closing.</source>
         <translation>Fechando.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="195"/>
+        <location filename="../admin/command_outcomes.py" line="196"/>
         <source>Nothing to change: choose at least one setting and send again.</source>
         <translation>Nada a alterar: escolha ao menos uma configuração e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="198"/>
+        <location filename="../admin/command_outcomes.py" line="199"/>
         <source>The operator chose not to close the application; it keeps running.</source>
         <translation>O operador escolheu não fechar o aplicativo; ele continua rodando.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="201"/>
+        <location filename="../admin/command_outcomes.py" line="202"/>
         <source>Interrupted by a restart of the station and not run again; send it again if it is still needed.</source>
         <translation>Interrompido por um reinício da estação e não executado de novo; envie de novo se ainda for preciso.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="205"/>
+        <location filename="../admin/command_outcomes.py" line="206"/>
         <source>Refused: the signature does not match (another site key, or the file was altered). Nothing was done.</source>
         <translation>Recusado: a assinatura não confere (outra chave de site, ou o arquivo foi alterado). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="208"/>
+        <location filename="../admin/command_outcomes.py" line="209"/>
         <source>Refused: this PC&apos;s clock is ahead of the station&apos;s. Nothing was done; correct the clocks and send again.</source>
         <translation>Recusado: o relógio deste PC está adiantado em relação ao da estação. Nada foi feito; acerte os relógios e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="216"/>
+        <location filename="../admin/command_outcomes.py" line="217"/>
         <source>Size %1 is not in that station&apos;s catalog. Nothing was changed; check the site catalog and send again.</source>
         <translation>O tamanho %1 não está no catálogo daquela estação. Nada foi alterado; confira o catálogo do site e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="219"/>
+        <location filename="../admin/command_outcomes.py" line="220"/>
         <source>Refused: the station does not know %1 as an active user (its copy of the users may be older). Nothing was done.</source>
         <translation>Recusado: a estação não conhece %1 como usuário ativo (a cópia de usuários dela pode estar desatualizada). Nada foi feito.</translation>
     </message>
     <message>
-        <location filename="../admin/command_outcomes.py" line="222"/>
+        <location filename="../admin/command_outcomes.py" line="223"/>
         <source>Refused: the station does not allow the role %1 to send this command. Nothing was done.</source>
         <translation>Recusado: a estação não permite que o papel %1 envie este comando. Nada foi feito.</translation>
     </message>
@@ -1657,102 +1657,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CommandsTab</name>
     <message>
-        <location filename="../admin/commands_tab.py" line="51"/>
+        <location filename="../admin/commands_tab.py" line="49"/>
         <source>Selected stations (Fleet tab)</source>
         <translation>Estações selecionadas (aba Estações)</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="52"/>
+        <location filename="../admin/commands_tab.py" line="50"/>
         <source>These stations:</source>
         <translation>Estas estações:</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="53"/>
+        <location filename="../admin/commands_tab.py" line="51"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="67"/>
+        <location filename="../admin/commands_tab.py" line="65"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="72"/>
+        <location filename="../admin/commands_tab.py" line="70"/>
         <source>Send</source>
         <translation>Enviar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="76"/>
+        <location filename="../admin/commands_tab.py" line="74"/>
         <source>Commands sent</source>
         <translation>Comandos enviados</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="79"/>
+        <location filename="../admin/commands_tab.py" line="77"/>
         <source>Details…</source>
         <translation>Detalhes…</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="92"/>
+        <location filename="../admin/commands_tab.py" line="90"/>
         <source>Send to</source>
         <translation>Enviar para</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="93"/>
+        <location filename="../admin/commands_tab.py" line="91"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="94"/>
+        <location filename="../admin/commands_tab.py" line="92"/>
         <source>Valid for</source>
         <translation>Válido por</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="101"/>
+        <location filename="../admin/commands_tab.py" line="99"/>
         <source>History</source>
         <translation>Histórico</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="225"/>
+        <location filename="../admin/commands_tab.py" line="223"/>
         <source>Choose at least one station.</source>
         <translation>Escolha ao menos uma estação.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="229"/>
+        <location filename="../admin/commands_tab.py" line="227"/>
         <source>Not a station number: %1. Nothing was sent; type the numbers the Fleet tab shows, separated by commas.</source>
         <translation>Não é um número de estação: %1. Nada foi enviado; digite os números que a aba Estações mostra, separados por vírgulas.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="240"/>
+        <location filename="../admin/commands_tab.py" line="238"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="241"/>
+        <location filename="../admin/commands_tab.py" line="239"/>
         <source>Send %1 to %2? The operators there will be interrupted.</source>
         <translation>Enviar %1 para %2? Os operadores de lá serão interrompidos.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="250"/>
+        <location filename="../admin/commands_tab.py" line="248"/>
         <source>Confirm</source>
         <translation>Confirmar</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="268"/>
+        <location filename="../admin/commands_tab.py" line="266"/>
         <source>Your role may not send this command.</source>
         <translation>Seu perfil não pode enviar este comando.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="271"/>
+        <location filename="../admin/commands_tab.py" line="269"/>
         <source>The command was not sent: its parameters do not fit what it accepts. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o que ele aceita. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="281"/>
+        <location filename="../admin/commands_tab.py" line="279"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="285"/>
+        <location filename="../admin/commands_tab.py" line="283"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1760,7 +1760,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="292"/>
+        <location filename="../admin/commands_tab.py" line="290"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>
@@ -1975,77 +1975,77 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Downtime</name>
     <message>
-        <location filename="../downtime_texts.py" line="23"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>unqualified</source>
         <translation>não classificada</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="23"/>
+        <location filename="../downtime_texts.py" line="24"/>
         <source>setup</source>
         <translation>setup</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="24"/>
+        <location filename="../downtime_texts.py" line="25"/>
         <source>material</source>
         <translation>material</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="25"/>
+        <location filename="../downtime_texts.py" line="26"/>
         <source>maintenance</source>
         <translation>manutenção</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="26"/>
+        <location filename="../downtime_texts.py" line="27"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="27"/>
+        <location filename="../downtime_texts.py" line="28"/>
         <source>no operator</source>
         <translation>sem operador</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="28"/>
+        <location filename="../downtime_texts.py" line="29"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="34"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>running</source>
         <translation>produzindo</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="34"/>
+        <location filename="../downtime_texts.py" line="35"/>
         <source>idle</source>
         <translation>ociosa</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="35"/>
+        <location filename="../downtime_texts.py" line="36"/>
         <source>planned break</source>
         <translation>pausa planejada</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="36"/>
+        <location filename="../downtime_texts.py" line="37"/>
         <source>down</source>
         <translation>parada</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="55"/>
+        <location filename="../downtime_texts.py" line="56"/>
         <source>Your role may not classify stops. Nothing was changed; ask a supervisor.</source>
         <translation>Seu papel não permite classificar paradas. Nada foi alterado; peça a um supervisor.</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="58"/>
+        <location filename="../downtime_texts.py" line="59"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was changed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="61"/>
+        <location filename="../downtime_texts.py" line="62"/>
         <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
         <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="63"/>
+        <location filename="../downtime_texts.py" line="64"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
     </message>
@@ -2203,72 +2203,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>A instalação leva alguns segundos: a chave do site é derivada da frase-senha, lentamente de propósito.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="51"/>
+        <location filename="../wizard/finish_page.py" line="52"/>
         <source>This PC is ready</source>
         <translation>Este PC está pronto</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="51"/>
+        <location filename="../wizard/finish_page.py" line="53"/>
         <source>Ready to set up</source>
         <translation>Pronto para instalar</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="54"/>
+        <location filename="../wizard/finish_page.py" line="53"/>
         <source>Check, then press &quot;Set up this PC&quot;.</source>
         <translation>Confira e então pressione &quot;Configurar este PC&quot;.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="60"/>
+        <location filename="../wizard/finish_page.py" line="59"/>
         <source>Create a new site in %1</source>
         <translation>Criar um novo site em %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="62"/>
+        <location filename="../wizard/finish_page.py" line="61"/>
         <source>Join the site in %1</source>
         <translation>Entrar no site em %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="64"/>
+        <location filename="../wizard/finish_page.py" line="63"/>
         <source>A trial site on this PC only</source>
         <translation>Um site de teste só neste PC</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="67"/>
+        <location filename="../wizard/finish_page.py" line="66"/>
         <source>First admin: %1 (%2)</source>
         <translation>Primeiro administrador: %1 (%2)</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="70"/>
+        <location filename="../wizard/finish_page.py" line="69"/>
         <source>Site time zone: %1</source>
         <translation>Fuso horário do site: %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="72"/>
+        <location filename="../wizard/finish_page.py" line="71"/>
         <source>Start with the PC: yes</source>
         <translation>Iniciar com o PC: sim</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="73"/>
+        <location filename="../wizard/finish_page.py" line="72"/>
         <source>Start with the PC: no</source>
         <translation>Iniciar com o PC: não</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="78"/>
+        <location filename="../wizard/finish_page.py" line="77"/>
         <source>This PC: production station %1</source>
         <translation>Este PC: estação de produção %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="80"/>
+        <location filename="../wizard/finish_page.py" line="79"/>
         <source>This PC: office PC %1</source>
         <translation>Este PC: PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="89"/>
+        <location filename="../wizard/finish_page.py" line="88"/>
         <source>Log in as %1 with the password you chose.</source>
         <translation>Entre como %1 com a senha que você escolheu.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../wizard/finish_page.py" line="92"/>
+        <location filename="../wizard/finish_page.py" line="91"/>
         <source>%n account(s) of the site reached this PC; log in with yours.</source>
         <translation>
             <numerusform>%n conta do site chegou a este PC; entre com a sua.</numerusform>
@@ -2276,32 +2276,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="95"/>
+        <location filename="../wizard/finish_page.py" line="94"/>
         <source>No accounts of the site reached this PC yet (is the shared folder reachable?). They arrive by themselves once it is; until then nobody can log in here.</source>
         <translation>Nenhuma conta do site chegou a este PC ainda (a pasta compartilhada está acessível?). Elas chegam sozinhas quando estiver; até lá ninguém consegue entrar aqui.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="99"/>
+        <location filename="../wizard/finish_page.py" line="98"/>
         <source>Set up the plant&apos;s other PCs with &quot;Join a site&quot;: the folder %1 and the site passphrase.</source>
         <translation>Configure os outros PCs da fábrica com &quot;Entrar em um site&quot;: a pasta %1 e a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="103"/>
+        <location filename="../wizard/finish_page.py" line="102"/>
         <source>The trial site is in %1. For a real site, set up the PCs with a shared folder.</source>
         <translation>O site de teste está em %1. Para um site de verdade, configure os PCs com uma pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="106"/>
+        <location filename="../wizard/finish_page.py" line="105"/>
         <source>The shared folder is on the network: status and commands are checked every half second there.</source>
         <translation>A pasta compartilhada está na rede: status e comandos são verificados lá a cada meio segundo.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="110"/>
+        <location filename="../wizard/finish_page.py" line="109"/>
         <source>Starting with the PC could not be switched on: %1. An admin can try again in Tools → This PC&apos;s settings.</source>
         <translation>Não foi possível ativar o início com o PC: %1. Um administrador pode tentar de novo em Ferramentas → Configurações deste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/finish_page.py" line="114"/>
+        <location filename="../wizard/finish_page.py" line="113"/>
         <source>The app starts by itself when this PC starts.</source>
         <translation>O aplicativo abre sozinho quando este PC liga.</translation>
     </message>
@@ -2324,27 +2324,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="179"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="183"/>
+        <location filename="../wizard/window.py" line="184"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="185"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="186"/>
+        <location filename="../wizard/window.py" line="187"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="316"/>
+        <location filename="../wizard/window.py" line="317"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2423,58 +2423,58 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="77"/>
+        <location filename="../admin/fleet_tab.py" line="74"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="79"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="84"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="85"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="91"/>
+        <location filename="../admin/fleet_tab.py" line="88"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="131"/>
+        <location filename="../admin/fleet_tab.py" line="128"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="126"/>
-        <location filename="../admin/fleet_tab.py" line="153"/>
+        <location filename="../admin/fleet_tab.py" line="123"/>
+        <location filename="../admin/fleet_tab.py" line="150"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="216"/>
+        <location filename="../admin/fleet_tab.py" line="213"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="217"/>
+        <location filename="../admin/fleet_tab.py" line="214"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2482,17 +2482,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="258"/>
+        <location filename="../admin/fleet_tab.py" line="255"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="357"/>
+        <location filename="../admin/fleet_tab.py" line="354"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="358"/>
+        <location filename="../admin/fleet_tab.py" line="355"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2978,247 +2978,247 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverTexts</name>
     <message>
-        <location filename="../handover_texts.py" line="23"/>
+        <location filename="../handover_texts.py" line="24"/>
         <source>not classified</source>
         <translation>não classificada</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="23"/>
+        <location filename="../handover_texts.py" line="24"/>
         <source>setup</source>
         <translation>setup</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>material</source>
         <translation>material</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>maintenance</source>
         <translation>manutenção</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>no operator</source>
         <translation>sem operador</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="26"/>
+        <location filename="../handover_texts.py" line="27"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="31"/>
+        <location filename="../handover_texts.py" line="32"/>
         <source>production entry locked</source>
         <translation>registro de produção bloqueado</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="32"/>
+        <location filename="../handover_texts.py" line="33"/>
         <source>production entry unlocked</source>
         <translation>registro de produção desbloqueado</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="33"/>
+        <location filename="../handover_texts.py" line="34"/>
         <source>message from a supervisor</source>
         <translation>mensagem de um supervisor</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="36"/>
+        <location filename="../handover_texts.py" line="37"/>
         <source>by %1</source>
         <translation>por %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="45"/>
+        <location filename="../handover_texts.py" line="46"/>
         <source>Production entry is locked: %1</source>
         <translation>O registro de produção está bloqueado: %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="48"/>
+        <location filename="../handover_texts.py" line="49"/>
         <source>Lot %1 is not complete: %2 of %3 boxes registered</source>
         <translation>O lote %1 não está completo: %2 de %3 caixas registradas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="52"/>
+        <location filename="../handover_texts.py" line="53"/>
         <source>Stops not classified yet: %1</source>
         <translation>Paradas ainda não classificadas: %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="54"/>
+        <location filename="../handover_texts.py" line="55"/>
         <source>Stops still running: %1</source>
         <translation>Paradas ainda em curso: %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="56"/>
+        <location filename="../handover_texts.py" line="57"/>
         <source>Changes of this station not on the share yet: %1 (kept on this PC; they go when the share is back)</source>
         <translation>Alterações desta estação ainda fora da pasta compartilhada: %1 (guardadas neste PC; vão quando a pasta voltar)</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="63"/>
+        <location filename="../handover_texts.py" line="64"/>
         <source>This shift&apos;s handover is already signed and cannot change. Add a signed note to it instead. Nothing was saved.</source>
         <translation>A passagem deste turno já está assinada e não pode mudar. Acrescente uma nota assinada. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="66"/>
+        <location filename="../handover_texts.py" line="67"/>
         <source>This handover was already acknowledged. Nothing was saved.</source>
         <translation>Esta passagem de turno já teve ciência. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="68"/>
+        <location filename="../handover_texts.py" line="69"/>
         <source>You signed this handover: the person taking the station over acknowledges it. Nothing was saved.</source>
         <translation>Você assinou esta passagem: quem assume a estação é quem dá ciência. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="70"/>
+        <location filename="../handover_texts.py" line="71"/>
         <source>This handover is not on this station. Nothing was saved.</source>
         <translation>Esta passagem de turno não está nesta estação. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="71"/>
+        <location filename="../handover_texts.py" line="72"/>
         <source>The notes contain characters that are not allowed (control or direction characters). Nothing was saved.</source>
         <translation>As notas contêm caracteres não permitidos (de controle ou de direção). Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="73"/>
+        <location filename="../handover_texts.py" line="74"/>
         <source>Write the note first. Nothing was saved.</source>
         <translation>Escreva a nota primeiro. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="74"/>
+        <location filename="../handover_texts.py" line="75"/>
         <source>The notes are longer than 2000 characters. Nothing was saved.</source>
         <translation>As notas passam de 2000 caracteres. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="76"/>
+        <location filename="../handover_texts.py" line="77"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="79"/>
+        <location filename="../handover_texts.py" line="80"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="87"/>
+        <location filename="../handover_texts.py" line="88"/>
         <source>Station %1 · shift %2 of %3 · %4 to %5</source>
         <translation>Estação %1 · turno %2 de %3 · %4 a %5</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="95"/>
+        <location filename="../handover_texts.py" line="96"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="96"/>
+        <location filename="../handover_texts.py" line="97"/>
         <source>%1 boxes registered, %2 voided · lots: %3 · up to %4</source>
         <translation>%1 caixas registradas, %2 anuladas · lotes: %3 · até %4</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="99"/>
+        <location filename="../handover_texts.py" line="100"/>
         <source>Rejections by defect</source>
         <translation>Rejeições por defeito</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="103"/>
+        <location filename="../handover_texts.py" line="104"/>
         <source>No rejections in this shift.</source>
         <translation>Nenhuma rejeição neste turno.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="104"/>
+        <location filename="../handover_texts.py" line="105"/>
         <source>Stops by reason</source>
         <translation>Paradas por motivo</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="107"/>
+        <location filename="../handover_texts.py" line="108"/>
         <source>Stops are not recorded on this version.</source>
         <translation>Esta versão não registra paradas.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="109"/>
+        <location filename="../handover_texts.py" line="110"/>
         <source>No stops in this shift.</source>
         <translation>Nenhuma parada neste turno.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="115"/>
+        <location filename="../handover_texts.py" line="116"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="115"/>
+        <location filename="../handover_texts.py" line="116"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="115"/>
+        <location filename="../handover_texts.py" line="116"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="117"/>
         <source>Still running</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="117"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="120"/>
+        <location filename="../handover_texts.py" line="121"/>
         <source>No alarms in this shift.</source>
         <translation>Nenhum alarme neste turno.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="121"/>
+        <location filename="../handover_texts.py" line="122"/>
         <source>Open issues</source>
         <translation>Pendências</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="124"/>
+        <location filename="../handover_texts.py" line="125"/>
         <source>Nothing left open.</source>
         <translation>Nenhuma pendência.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="138"/>
+        <location filename="../handover_texts.py" line="139"/>
         <source>Notes of the outgoing shift</source>
         <translation>Notas do turno que sai</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="139"/>
+        <location filename="../handover_texts.py" line="140"/>
         <source>No notes.</source>
         <translation>Sem notas.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="140"/>
+        <location filename="../handover_texts.py" line="141"/>
         <source>Signatures</source>
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="141"/>
+        <location filename="../handover_texts.py" line="142"/>
         <source>Handed over by %1 (%2) at %3</source>
         <translation>Passado por %1 (%2) em %3</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="145"/>
+        <location filename="../handover_texts.py" line="146"/>
         <source>Acknowledged by %1 (%2) at %3</source>
         <translation>Ciência de %1 (%2) em %3</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="148"/>
+        <location filename="../handover_texts.py" line="149"/>
         <source>Not acknowledged yet.</source>
         <translation>Ainda sem ciência.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="150"/>
+        <location filename="../handover_texts.py" line="151"/>
         <source>Note added by %1 (%2) at %3</source>
         <translation>Nota acrescentada por %1 (%2) em %3</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="155"/>
+        <location filename="../handover_texts.py" line="156"/>
         <source>A signature here does not hold: %1</source>
         <translation>Uma assinatura aqui não confere: %1</translation>
     </message>
@@ -3846,102 +3846,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../label_texts.py" line="15"/>
+        <location filename="../label_texts.py" line="17"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="15"/>
+        <location filename="../label_texts.py" line="17"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="16"/>
+        <location filename="../label_texts.py" line="18"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="16"/>
+        <location filename="../label_texts.py" line="18"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="17"/>
+        <location filename="../label_texts.py" line="19"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="17"/>
+        <location filename="../label_texts.py" line="19"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="18"/>
+        <location filename="../label_texts.py" line="20"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="18"/>
+        <location filename="../label_texts.py" line="20"/>
         <source>BOX</source>
         <translation>CAIXA</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="19"/>
+        <location filename="../label_texts.py" line="21"/>
         <source>LOT</source>
         <translation>LOTE</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="19"/>
+        <location filename="../label_texts.py" line="21"/>
         <source>REPRINT</source>
         <translation>REIMPRESSÃO</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="29"/>
+        <location filename="../label_texts.py" line="32"/>
         <source>The Code 128 does not fit: make the label wider or use a printer with more dots per inch.</source>
         <translation>O Code 128 não cabe: aumente a largura da etiqueta ou use uma impressora com mais pontos por polegada.</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="31"/>
+        <location filename="../label_texts.py" line="34"/>
         <source>The QR code does not fit: make the label taller.</source>
         <translation>O QR code não cabe: aumente a altura da etiqueta.</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="32"/>
+        <location filename="../label_texts.py" line="35"/>
         <source>The text would be too small to read: show fewer fields or make the label taller.</source>
         <translation>O texto ficaria pequeno demais para ler: mostre menos campos ou aumente a altura da etiqueta.</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="40"/>
+        <location filename="../label_texts.py" line="43"/>
         <source>it is too long</source>
         <translation>é longa demais</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="41"/>
+        <location filename="../label_texts.py" line="44"/>
         <source>it holds characters a label never has</source>
         <translation>tem caracteres que uma etiqueta nunca tem</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="42"/>
+        <location filename="../label_texts.py" line="45"/>
         <source>its parts are not lot, box and total</source>
         <translation>suas partes não são lote, caixa e total</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="43"/>
+        <location filename="../label_texts.py" line="46"/>
         <source>its lot code is not valid</source>
         <translation>o código do lote não é válido</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="44"/>
+        <location filename="../label_texts.py" line="47"/>
         <source>its box or total is not a whole number</source>
         <translation>a caixa ou o total não é um número inteiro</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="45"/>
+        <location filename="../label_texts.py" line="48"/>
         <source>its box is not a box of the lot</source>
         <translation>a caixa não é uma caixa do lote</translation>
     </message>
     <message>
-        <location filename="../label_texts.py" line="47"/>
+        <location filename="../label_texts.py" line="50"/>
         <source>This label could not be read (%1). Nothing was changed: scan it again or type the lot.</source>
         <translation>Esta etiqueta não pôde ser lida (%1). Nada foi alterado: leia de novo ou digite o lote.</translation>
     </message>
@@ -3954,7 +3954,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Bem-vindo ao Shopfloor Collector</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="43"/>
+        <location filename="../wizard/start_pages.py" line="41"/>
         <source>This PC is not set up yet. A few questions, and it is ready. First, the language:</source>
         <translation>Este PC ainda não está configurado. Algumas perguntas e ele fica pronto. Primeiro, o idioma:</translation>
     </message>
@@ -4655,226 +4655,226 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Lots</name>
     <message>
-        <location filename="../admin/lot_texts.py" line="19"/>
+        <location filename="../admin/lot_texts.py" line="20"/>
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="19"/>
-        <location filename="../admin/lot_texts.py" line="38"/>
+        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="39"/>
         <source>complete</source>
         <translation>completo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
-        <location filename="../admin/lot_texts.py" line="36"/>
+        <location filename="../admin/lot_texts.py" line="21"/>
+        <location filename="../admin/lot_texts.py" line="37"/>
         <source>released</source>
         <translation>liberado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
-        <location filename="../admin/lot_texts.py" line="36"/>
+        <location filename="../admin/lot_texts.py" line="21"/>
+        <location filename="../admin/lot_texts.py" line="37"/>
         <source>on hold</source>
         <translation>em espera</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="21"/>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="22"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="24"/>
+        <location filename="../admin/lot_texts.py" line="25"/>
         <source>released, INVALIDATED: its records changed after the signature</source>
         <translation>liberado, INVALIDADO: seus registros mudaram depois da assinatura</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="29"/>
+        <location filename="../admin/lot_texts.py" line="30"/>
         <source>Release</source>
         <translation>Liberar</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="29"/>
+        <location filename="../admin/lot_texts.py" line="30"/>
         <source>Put on hold</source>
         <translation>Colocar em espera</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="31"/>
         <source>Reject</source>
         <translation>Reprovar</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="31"/>
         <source>Reopen</source>
         <translation>Reabrir</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="31"/>
+        <location filename="../admin/lot_texts.py" line="32"/>
         <source>Declare complete</source>
         <translation>Declarar completo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
         <source>reopened</source>
         <translation>reaberto</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
         <source>Correction</source>
         <translation>Correção</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
         <source>Void</source>
         <translation>Anulação</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="43"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="44"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="44"/>
+        <location filename="../admin/lot_texts.py" line="48"/>
         <source>Outside the band</source>
         <translation>Fora da faixa</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="48"/>
         <source>Missing boxes</source>
         <translation>Caixas faltando</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="49"/>
         <source>Repeated box</source>
         <translation>Caixa repetida</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="49"/>
         <source>Lock</source>
         <translation>Bloqueio</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="50"/>
         <source>Alarm</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="50"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="51"/>
         <source>Audit not intact</source>
         <translation>Auditoria não íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="68"/>
+        <location filename="../admin/lot_texts.py" line="72"/>
         <source>Box %1 corrected (version %2) by %3: %4</source>
         <translation>Caixa %1 corrigida (versão %2) por %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="69"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Box %1 voided (version %2) by %3: %4</source>
         <translation>Caixa %1 anulada (versão %2) por %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="73"/>
+        <location filename="../admin/lot_texts.py" line="77"/>
         <source>Box %1 entered by hand by %2: %3</source>
         <translation>Caixa %1 lançada à mão por %2: %3</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="77"/>
+        <location filename="../admin/lot_texts.py" line="81"/>
         <source>Box %1: version %2 written by two PCs (%3)</source>
         <translation>Caixa %1: versão %2 gravada por dois PCs (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="79"/>
+        <location filename="../admin/lot_texts.py" line="83"/>
         <source>Box %1: version %2 written from version %3, not the one before</source>
         <translation>Caixa %1: versão %2 gravada a partir da versão %3, não da anterior</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="83"/>
+        <location filename="../admin/lot_texts.py" line="87"/>
         <source>Box %1: %2 is %3 (critical band from %4)</source>
         <translation>Caixa %1: %2 é %3 (faixa crítica a partir de %4)</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="87"/>
+        <location filename="../admin/lot_texts.py" line="91"/>
         <source>Boxes %1 to %2 are missing</source>
         <translation>Faltam as caixas %1 a %2</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="90"/>
+        <location filename="../admin/lot_texts.py" line="94"/>
         <source>Box %1 registered %2 times</source>
         <translation>Caixa %1 registrada %2 vezes</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="93"/>
+        <location filename="../admin/lot_texts.py" line="97"/>
         <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
         <translation>Estação bloqueada ou desbloqueada (%1) em %2 por %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="97"/>
+        <location filename="../admin/lot_texts.py" line="101"/>
         <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
         <translation>Alarme %1 (%2) reconhecido por %3 em %4: %5</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="103"/>
+        <location filename="../admin/lot_texts.py" line="107"/>
         <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
         <translation>O relógio da estação difere %1 s do deste PC</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="106"/>
+        <location filename="../admin/lot_texts.py" line="110"/>
         <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
         <translation>A caixa %1 tem hora %2, antes da caixa %3 (%4): o relógio da estação voltou</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="110"/>
+        <location filename="../admin/lot_texts.py" line="114"/>
         <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
         <translation>A caixa %1 tem hora %2, adiante do relógio deste PC</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="113"/>
+        <location filename="../admin/lot_texts.py" line="117"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation>A cadeia de auditoria da estação não está íntegra: %1</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="120"/>
+        <location filename="../admin/lot_texts.py" line="124"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation>Diga o que você conferiu: a observação é obrigatória. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="121"/>
+        <location filename="../admin/lot_texts.py" line="125"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation>Dê ciência a cada exceção antes de liberar; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="123"/>
+        <location filename="../admin/lot_texts.py" line="127"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="125"/>
+        <location filename="../admin/lot_texts.py" line="129"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="128"/>
+        <location filename="../admin/lot_texts.py" line="132"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation>Este PC não tem registros deste lote; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="129"/>
+        <location filename="../admin/lot_texts.py" line="133"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation>O status do lote não permite esta decisão agora; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="131"/>
+        <location filename="../admin/lot_texts.py" line="135"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation>O lote mudou desde que você o abriu: revise de novo. Nada foi assinado.</translation>
     </message>
@@ -5006,132 +5006,132 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Messages</name>
     <message>
-        <location filename="../messages.py" line="25"/>
+        <location filename="../messages.py" line="26"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="26"/>
+        <location filename="../messages.py" line="27"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="27"/>
+        <location filename="../messages.py" line="28"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="28"/>
+        <location filename="../messages.py" line="29"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="29"/>
+        <location filename="../messages.py" line="30"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="30"/>
+        <location filename="../messages.py" line="31"/>
         <source>Unit weight</source>
         <translation>Peso unitário</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="31"/>
+        <location filename="../messages.py" line="32"/>
         <source>Total boxes</source>
         <translation>Total de caixas</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="32"/>
+        <location filename="../messages.py" line="33"/>
         <source>Current box</source>
         <translation>Caixa atual</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="33"/>
+        <location filename="../messages.py" line="34"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="34"/>
+        <location filename="../messages.py" line="35"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="39"/>
+        <location filename="../messages.py" line="40"/>
         <source>Defect %1</source>
         <translation>Defeito %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="40"/>
+        <location filename="../messages.py" line="41"/>
         <source>Location %1</source>
         <translation>Local %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="48"/>
+        <location filename="../messages.py" line="49"/>
         <source>location not recorded</source>
         <translation>local não registrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="64"/>
+        <location filename="../messages.py" line="65"/>
         <source>Required.</source>
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="69"/>
+        <location filename="../messages.py" line="70"/>
         <source>Type a whole number.</source>
         <translation>Digite um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="73"/>
+        <location filename="../messages.py" line="74"/>
         <source>Must be at least %1.</source>
         <translation>Deve ser no mínimo %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>Must be from %1 to %2.</source>
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="83"/>
+        <location filename="../messages.py" line="84"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="85"/>
+        <location filename="../messages.py" line="86"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation>Use só letras, números, espaço e . _ / # -.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="87"/>
+        <location filename="../messages.py" line="88"/>
         <source>Not in the list: choose one of the options.</source>
         <translation>Não está na lista: escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="89"/>
+        <location filename="../messages.py" line="90"/>
         <source>Choose the defect for this location.</source>
         <translation>Escolha o defeito para este local.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="91"/>
+        <location filename="../messages.py" line="92"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="96"/>
+        <location filename="../messages.py" line="97"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="98"/>
+        <location filename="../messages.py" line="99"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="66"/>
+        <location filename="../messages.py" line="67"/>
         <source>Type a number, e.g. %1.</source>
         <translation>Digite um número, por exemplo %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="77"/>
+        <location filename="../messages.py" line="78"/>
         <source>Too long (at most %n character(s)).</source>
         <translation>
             <numerusform>Longo demais (no máximo %n caractere).</numerusform>
@@ -5139,7 +5139,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="80"/>
+        <location filename="../messages.py" line="81"/>
         <source>Too short (at least %n character(s)).</source>
         <translation>
             <numerusform>Curto demais (ao menos %n caractere).</numerusform>
@@ -5147,7 +5147,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="93"/>
+        <location filename="../messages.py" line="94"/>
         <source>At most %n rejection(s).</source>
         <translation>
             <numerusform>No máximo %n rejeição.</numerusform>
@@ -5155,92 +5155,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="100"/>
+        <location filename="../messages.py" line="101"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation>Não é um fuso horário: escolha um da lista.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="102"/>
+        <location filename="../messages.py" line="103"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="104"/>
+        <location filename="../messages.py" line="105"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation>Reservado para rejeições importadas sem local registrado; escolha outro nome.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="108"/>
+        <location filename="../messages.py" line="109"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="110"/>
+        <location filename="../messages.py" line="111"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="112"/>
+        <location filename="../messages.py" line="113"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="118"/>
+        <location filename="../messages.py" line="119"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="120"/>
+        <location filename="../messages.py" line="121"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="122"/>
+        <location filename="../messages.py" line="123"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="125"/>
+        <location filename="../messages.py" line="126"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="127"/>
+        <location filename="../messages.py" line="128"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="129"/>
+        <location filename="../messages.py" line="130"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="131"/>
+        <location filename="../messages.py" line="132"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="133"/>
+        <location filename="../messages.py" line="134"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="135"/>
+        <location filename="../messages.py" line="136"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="137"/>
+        <location filename="../messages.py" line="138"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation>Este lote está liberado (ou reprovado): seus registros não podem mudar até que uma pessoa da qualidade o reabra com um motivo e uma assinatura. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="139"/>
+        <location filename="../messages.py" line="140"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="145"/>
+        <location filename="../messages.py" line="146"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -5248,37 +5248,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="148"/>
+        <location filename="../messages.py" line="149"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="150"/>
+        <location filename="../messages.py" line="151"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="152"/>
+        <location filename="../messages.py" line="153"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="154"/>
+        <location filename="../messages.py" line="155"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="156"/>
+        <location filename="../messages.py" line="157"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="158"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
     <message>
-        <location filename="../i18n.py" line="68"/>
+        <location filename="../i18n.py" line="69"/>
         <source>decimal-separator</source>
         <translation>,</translation>
     </message>
@@ -5286,42 +5286,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ModePage</name>
     <message>
-        <location filename="../wizard/start_pages.py" line="74"/>
+        <location filename="../wizard/start_pages.py" line="72"/>
         <source>Create a new site</source>
         <translation>Criar um novo site</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="75"/>
+        <location filename="../wizard/start_pages.py" line="73"/>
         <source>The first PC of a plant. You choose a shared folder that every PC can open, the site passphrase, and the first admin account.</source>
         <translation>O primeiro PC de uma fábrica. Você escolhe uma pasta compartilhada que todos os PCs conseguem abrir, a frase-senha do site e a primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="78"/>
+        <location filename="../wizard/start_pages.py" line="76"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="79"/>
+        <location filename="../wizard/start_pages.py" line="77"/>
         <source>Another PC of a plant whose site exists already. You need the shared folder and the site passphrase.</source>
         <translation>Outro PC de uma fábrica cujo site já existe. Você precisa da pasta compartilhada e da frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="82"/>
+        <location filename="../wizard/start_pages.py" line="80"/>
         <source>Try it on this PC</source>
         <translation>Experimentar neste PC</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="83"/>
+        <location filename="../wizard/start_pages.py" line="81"/>
         <source>Everything stays on this PC, to see how the app works. You choose the admin&apos;s username and password.</source>
         <translation>Tudo fica neste PC, para ver como o aplicativo funciona. Você escolhe o usuário e a senha do administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="87"/>
+        <location filename="../wizard/start_pages.py" line="85"/>
         <source>How will this PC be used?</source>
         <translation>Como este PC será usado?</translation>
     </message>
     <message>
-        <location filename="../wizard/start_pages.py" line="94"/>
+        <location filename="../wizard/start_pages.py" line="92"/>
         <source>Choose one of the three.</source>
         <translation>Escolha uma das três opções.</translation>
     </message>
@@ -5771,88 +5771,88 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="67"/>
+        <location filename="../admin/production_tab.py" line="68"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="69"/>
+        <location filename="../admin/production_tab.py" line="70"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="71"/>
+        <location filename="../admin/production_tab.py" line="72"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="75"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="77"/>
+        <location filename="../admin/production_tab.py" line="78"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="79"/>
+        <location filename="../admin/production_tab.py" line="80"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="81"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="84"/>
+        <location filename="../admin/production_tab.py" line="85"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="87"/>
+        <location filename="../admin/production_tab.py" line="88"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="180"/>
+        <location filename="../admin/production_tab.py" line="181"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="188"/>
+        <location filename="../admin/production_tab.py" line="189"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="195"/>
+        <location filename="../admin/production_tab.py" line="196"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="215"/>
+        <location filename="../admin/production_tab.py" line="216"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="140"/>
-        <location filename="../admin/production_tab.py" line="159"/>
+        <location filename="../admin/production_tab.py" line="141"/>
+        <location filename="../admin/production_tab.py" line="160"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="97"/>
+        <location filename="../admin/production_tab.py" line="98"/>
         <source>Site records</source>
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="101"/>
+        <location filename="../admin/production_tab.py" line="102"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="164"/>
+        <location filename="../admin/production_tab.py" line="165"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -5860,47 +5860,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="225"/>
+        <location filename="../admin/production_tab.py" line="226"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="232"/>
+        <location filename="../admin/production_tab.py" line="233"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="235"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="243"/>
+        <location filename="../admin/production_tab.py" line="244"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="257"/>
+        <location filename="../admin/production_tab.py" line="258"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="270"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="276"/>
+        <location filename="../admin/production_tab.py" line="277"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="288"/>
+        <location filename="../admin/production_tab.py" line="289"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5908,7 +5908,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="292"/>
+        <location filename="../admin/production_tab.py" line="293"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -5916,57 +5916,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="125"/>
+        <location filename="../admin/record_dialog.py" line="119"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="129"/>
+        <location filename="../admin/record_dialog.py" line="123"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="129"/>
+        <location filename="../admin/record_dialog.py" line="123"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="137"/>
+        <location filename="../admin/record_dialog.py" line="131"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="148"/>
+        <location filename="../admin/record_dialog.py" line="142"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="158"/>
+        <location filename="../admin/record_dialog.py" line="152"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="162"/>
+        <location filename="../admin/record_dialog.py" line="156"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="163"/>
+        <location filename="../admin/record_dialog.py" line="157"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="165"/>
+        <location filename="../admin/record_dialog.py" line="159"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="166"/>
+        <location filename="../admin/record_dialog.py" line="160"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="191"/>
+        <location filename="../admin/record_dialog.py" line="185"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -6338,27 +6338,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="208"/>
+        <location filename="../header.py" line="207"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="209"/>
+        <location filename="../header.py" line="208"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="210"/>
+        <location filename="../header.py" line="209"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="211"/>
+        <location filename="../header.py" line="210"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../header.py" line="212"/>
+        <location filename="../header.py" line="211"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -6442,26 +6442,31 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../wizard/texts.py" line="56"/>
+        <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
+        <translation>Uma restauração do banco de dados deste PC está em andamento, por isso o aplicativo não pode abri-lo agora. Nada foi aberto nem alterado: abra o aplicativo de novo quando a restauração terminar.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="57"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation>A frase-senha do site está errada. Confirme com quem criou o site (maiúsculas contam) e digite de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57"/>
+        <location filename="../wizard/texts.py" line="58"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation>A frase-senha do site precisa de ao menos 12 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="58"/>
+        <location filename="../wizard/texts.py" line="59"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation>O arquivo do site nesta pasta está danificado ou não foi gravado pelo Shopfloor Collector. Pergunte a quem criou o site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59"/>
+        <location filename="../wizard/texts.py" line="60"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation>A estação %1 está em uso por um PC ligado agora. Escolha outra estação, ou feche antes o aplicativo naquele PC. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="60"/>
+        <location filename="../wizard/texts.py" line="61"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation>A estação %1 pertence a outro PC deste site. Se este PC substitui aquele (quebrou ou foi aposentado), marque &quot;Este PC substitui o PC dessa estação&quot; e diga por quê; senão escolha outra estação. Nada foi alterado.</translation>
     </message>
@@ -6471,47 +6476,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Um id de estação tem de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="63"/>
+        <location filename="../wizard/texts.py" line="64"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation>A estação %1 não está na tabela de máquinas. Escolha uma máquina da lista, ou faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="64"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation>Este PC já pertence a um site; nada foi alterado. Abra o aplicativo de novo para entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>A new site needs its first admin account.</source>
         <translation>Um novo site precisa da sua primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="66"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation>%1 contém outro site, não o deste PC. Mudar este PC para outro site exige a frase-senha daquele site: configure-o de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation>Este PC não está em um site, então não há pasta compartilhada para mudar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="68"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation>%1 não é um fuso horário. Escolha um da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="70"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="82"/>
+        <location filename="../wizard/texts.py" line="83"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="83"/>
+        <location filename="../wizard/texts.py" line="84"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>
@@ -6572,52 +6577,52 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="99"/>
+        <location filename="../wizard/site_pages.py" line="100"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="100"/>
+        <location filename="../wizard/site_pages.py" line="104"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="104"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="107"/>
+        <location filename="../wizard/site_pages.py" line="105"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="118"/>
+        <location filename="../wizard/site_pages.py" line="116"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="123"/>
+        <location filename="../wizard/site_pages.py" line="121"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="128"/>
+        <location filename="../wizard/site_pages.py" line="126"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="134"/>
+        <location filename="../wizard/site_pages.py" line="132"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="139"/>
+        <location filename="../wizard/site_pages.py" line="137"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="154"/>
+        <location filename="../wizard/site_pages.py" line="152"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -6992,42 +6997,42 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="46"/>
+        <location filename="../header.py" line="47"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="47"/>
+        <location filename="../header.py" line="48"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="106"/>
+        <location filename="../header.py" line="105"/>
         <source>DEMO · synthetic data</source>
         <translation>DEMO · dados sintéticos</translation>
     </message>
     <message>
-        <location filename="../header.py" line="108"/>
+        <location filename="../header.py" line="107"/>
         <source>A demo plant made by &quot;shopfloor demo&quot;: its stations are simulated, and nothing in it (records, stops, figures) is a real plant&apos;s.</source>
         <translation>Uma fábrica de demonstração criada por &quot;shopfloor demo&quot;: as estações são simuladas, e nada nela (registros, paradas, números) é de uma fábrica real.</translation>
     </message>
     <message>
-        <location filename="../header.py" line="139"/>
+        <location filename="../header.py" line="138"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="139"/>
+        <location filename="../header.py" line="138"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="143"/>
+        <location filename="../header.py" line="142"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="145"/>
+        <location filename="../header.py" line="144"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lote %1 completo (%n caixa)</numerusform>
@@ -7035,62 +7040,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="148"/>
+        <location filename="../header.py" line="147"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="158"/>
+        <location filename="../header.py" line="157"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../header.py" line="160"/>
+        <location filename="../header.py" line="159"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../header.py" line="161"/>
+        <location filename="../header.py" line="160"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../header.py" line="193"/>
+        <location filename="../header.py" line="192"/>
         <source>Not syncing</source>
         <translation>Sem sincronizar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="195"/>
+        <location filename="../header.py" line="194"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation>registros retidos neste PC (o diário da estação na pasta compartilhada continua além da cadeia deste PC)</translation>
     </message>
     <message>
-        <location filename="../header.py" line="166"/>
+        <location filename="../header.py" line="165"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="179"/>
+        <location filename="../header.py" line="178"/>
         <source>Share: connecting…</source>
         <translation>Pasta compartilhada: conectando…</translation>
     </message>
     <message>
-        <location filename="../header.py" line="181"/>
+        <location filename="../header.py" line="180"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="184"/>
+        <location filename="../header.py" line="183"/>
         <source>Share online · synced %1</source>
         <translation>Pasta compartilhada on-line · sincronizada às %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="187"/>
+        <location filename="../header.py" line="186"/>
         <source>%1 behind</source>
         <translation>%1 de atraso</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="190"/>
+        <location filename="../header.py" line="189"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n alteração aguardando</numerusform>
@@ -7098,12 +7103,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="193"/>
+        <location filename="../header.py" line="192"/>
         <source>saving on this PC</source>
         <translation>salvando neste PC</translation>
     </message>
     <message>
-        <location filename="../header.py" line="176"/>
+        <location filename="../header.py" line="175"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -7111,37 +7116,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="324"/>
+        <location filename="../wizard/site_pages.py" line="320"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="325"/>
+        <location filename="../wizard/site_pages.py" line="321"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="327"/>
+        <location filename="../wizard/site_pages.py" line="323"/>
         <source>Why this PC replaces the station&apos;s PC</source>
         <translation>Por que este PC substitui o PC da estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="328"/>
+        <location filename="../wizard/site_pages.py" line="324"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="329"/>
+        <location filename="../wizard/site_pages.py" line="325"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="331"/>
+        <location filename="../wizard/site_pages.py" line="327"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="336"/>
+        <location filename="../wizard/site_pages.py" line="332"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -8133,17 +8138,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="210"/>
+        <location filename="../admin/record_dialog.py" line="204"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="214"/>
+        <location filename="../admin/record_dialog.py" line="208"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="215"/>
+        <location filename="../admin/record_dialog.py" line="209"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -8151,22 +8156,22 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="68"/>
+        <location filename="../admin/record_dialog.py" line="64"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="78"/>
+        <location filename="../admin/record_dialog.py" line="74"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="80"/>
+        <location filename="../admin/record_dialog.py" line="76"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="99"/>
+        <location filename="../admin/record_dialog.py" line="95"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>

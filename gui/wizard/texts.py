@@ -53,6 +53,7 @@ def _setup_texts() -> dict[str, tuple[str, tuple[str, ...]]]:
         "cannot_delete": (translate("Setup", "This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed."), _FOLDER),
         "folder_unusable": (translate("Setup", "%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed."), ("folder", "detail")),
         "database_on_network": (translate("Setup", "This PC's data folder %1 is on a network drive, and the database must be on this PC's own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed."), _FOLDER),
+        "restore_under_way": (translate("Setup", "A restore of this PC's database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished."), ()),
         "wrong_passphrase": (translate("Setup", "The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed."), ()),
         "weak_passphrase": (translate("Setup", "The site passphrase needs at least 12 characters."), ()),
         "bad_site_file": (translate("Setup", "The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed."), ()),

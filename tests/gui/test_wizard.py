@@ -346,7 +346,8 @@ def test_every_setup_code_has_a_message():
              "database_on_network", "wrong_passphrase", "weak_passphrase", "bad_site_file",
              "station_in_use", "station_taken", "bad_station_id", "unknown_machine",
              "already_member",
-             "admin_required", "other_site", "not_member", "autostart_failed"]
+             "admin_required", "other_site", "not_member", "autostart_failed",
+             "restore_under_way"]
     for code in codes:
         raw = SetupError(code, f"raw {code}", folder="/x")
         assert setup_error_text(raw) != str(raw), code
@@ -382,6 +383,25 @@ def test_a_database_on_a_network_drive_is_refused_at_start(monkeypatch, capsys, 
     monkeypatch.setattr(app_module, "AppContext", RefusingContext)
     assert app_module.run_gui(smoke=True) == 2
     assert "network folder" in capsys.readouterr().err
+
+
+def test_the_app_started_during_a_restore_says_so_and_opens_nothing(monkeypatch, capsys,
+                                                                      tmp_path):
+    """A restore holds the database's gate (utils/backup/database_users.py): the app waits
+    for it a moment, then says why it cannot start, in words, with nothing opened."""
+    from config.paths import resolve_paths
+    from gui import app as app_module
+    from utils.backup import database_users
+
+    home = tmp_path / "home"
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)  # run_gui installs its own
+    monkeypatch.setenv("SHOPFLOOR_HOME", str(home))
+    monkeypatch.setattr(database_users, "GATE_WAIT_S", 0.05)
+    folder = resolve_paths(home).ensure().database_users_dir
+    with database_users.sole_user(folder):
+        assert app_module.run_gui(smoke=True) == 2
+    assert "restore of this PC's database is under way" in capsys.readouterr().err
+    assert not resolve_paths(home).database_file.exists()
 
 
 def test_start_with_the_pc_belongs_to_production_stations(make_launcher, tmp_path):

@@ -34,6 +34,8 @@ from utils.settings_store import save_settings
 
 from tests.utils.site.sitekit import wait_until
 
+ROOT = Path(__file__).resolve().parents[2]
+
 FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap/Body",
         "cam_d": "4,42", "cam_w": "3.98"}
 ADMIN_PW = "Quarry-Lantern-42"
@@ -256,6 +258,85 @@ def test_restore_refuses_while_the_app_or_agent_runs(station):
         assert refused.value.code == "in_use"
     finally:
         service.stop()
+
+
+_HOLDER = """
+import sys
+from utils.context import AppContext
+ctx = AppContext.open(sys.argv[1])
+print("open", flush=True)
+sys.stdin.readline()  # a command line at work, until the test lets it end
+ctx.close()
+"""
+
+
+def test_restore_refuses_while_a_command_line_has_the_database_open(station):
+    """Another process that opened the database (a `shopfloor` command at work) holds it in
+    use: the restore stops with nothing replaced, and goes ahead once that process ended."""
+    import subprocess
+    import sys
+
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    database = ctx.paths.database_file
+    home, clock = closed(station)
+    env = {**os.environ, "SHOPFLOOR_KEYRING": "off"}
+    holder = subprocess.Popen([sys.executable, "-c", _HOLDER, str(home)], cwd=ROOT, env=env,
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        inode_before = database.stat().st_ino
+        with pytest.raises(RestoreRefused) as refused:
+            restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
+        assert refused.value.code == "in_use" and f"process {holder.pid}" in str(refused.value)
+        assert database.stat().st_ino == inode_before
+    finally:
+        holder.communicate("done\n", timeout=60)
+    assert holder.returncode == 0
+    outcome = restore_backup(home, made.file.path, username="ana", password=ADMIN_PW,
+                             clock=clock)
+    assert outcome.set_aside.exists() and database.stat().st_ino != inode_before
+
+
+def test_a_process_that_ended_without_closing_does_not_hold_a_restore(station):
+    """Its file stays (killed, crashed), its lock went with it: removed, not obeyed."""
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    left = ctx.paths.database_users_dir / "999999-5a1e0000c0de.user.lock"
+    left.write_bytes(b"")
+    home, clock = closed(station)
+    outcome = restore_backup(home, made.file.path, username="ana", password=ADMIN_PW,
+                             clock=clock)
+    assert outcome.set_aside.exists() and not left.exists()
+
+
+def test_nothing_opens_the_database_while_a_restore_replaces_it(station, monkeypatch):
+    from utils.backup import database_users
+    from utils.backup.database_users import DatabaseInUse, RestoreUnderWay, sole_user
+
+    ctx, home, clock, admin, op = station
+    folder = ctx.paths.database_users_dir
+    with pytest.raises(DatabaseInUse):  # the station's own context has it open
+        with sole_user(folder):
+            pass
+    home, clock = closed(station)
+    assert not [p for p in folder.iterdir() if p.name.endswith(".user.lock")]
+    monkeypatch.setattr(database_users, "GATE_WAIT_S", 0.05)
+    with sole_user(folder):  # what a restore holds from its check to the copy in place
+        with pytest.raises(RestoreUnderWay, match="restore .* under way"):
+            open_home(home, clock)
+    again = open_home(home, clock)
+    again.close()
+
+
+def test_a_context_closed_twice_writes_nothing_the_second_time(station):
+    ctx, home, clock, admin, op = station
+    ctx.close()
+    witness = ctx.paths.checkpoint_file
+    before = witness.read_bytes()
+    ctx.production.register_box(op, FORM)  # what a stray call might do after closing...
+    ctx.close()  # ...is not witnessed by a second close
+    assert witness.read_bytes() == before
 
 
 def test_restore_refuses_an_operator_a_wrong_password_and_a_backup_not_intact(station):

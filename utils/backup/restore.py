@@ -4,7 +4,10 @@
 replaced, so nothing may hold it open. In order:
 
 1. Nothing else uses this PC's database: the app and the agent hold the in-use lock
-   (utils/backup/in_use.py) while they run; the restore takes it for itself.
+   (utils/backup/in_use.py) while they run; the restore takes it for itself. Every process
+   with the database open (a command line too) holds a file of its own, and the restore holds
+   the gate that keeps others from opening it until the copy is in place
+   (utils/backup/database_users.py).
 2. The person logs in (an admin: Permission.BACKUP_MANAGE).
 3. The backup is proven (utils/backup/proof.py): restored into a temporary folder and verified
    end to end, records against the chain. A backup that is not intact, or of another
@@ -45,6 +48,7 @@ from models.canonical import format_utc
 from models.validation import ValidationFailed, validate_reason
 from utils.atomic_io import atomic_write_with, fsync_directory
 from utils.audit.chain import WITNESS_LOCK_WAIT_S, Actor, witness_lock_file
+from utils.backup.database_users import DatabaseInUse, sole_user
 from utils.backup.in_use import InUseLock
 from utils.backup.proof import BackupProof, verify_backup
 from utils.clock import Clock
@@ -86,25 +90,33 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
     work = Path(tempfile.mkdtemp(prefix="shopfloor-restore-", dir=paths.data_dir))
     try:
         try:
-            try:
-                session, proof, override, actor = _check(ctx, file, work, username, password,
-                                                         override_reason)
-                stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
-                aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
-                ctx.changes.record(actor, "database.set_aside", entity="database",
-                                   entity_id=aside.name, after={
-                                       "restoring": str(file), "sha256": proof.sha256,
-                                       "override": override})
-                ctx.audit.checkpoint_now()
-                _copy_aside(ctx, aside)
-            finally:
-                ctx.close()
-            _replace(paths, proof, stamp)
+            # Every other process with the database open is seen here (a command line too),
+            # and none opens it until the copy is in place (utils/backup/database_users.py).
+            with sole_user(paths.database_users_dir, own=ctx.database_user):
+                try:
+                    session, proof, override, actor = _check(ctx, file, work, username,
+                                                             password, override_reason)
+                    stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
+                    aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
+                    ctx.changes.record(actor, "database.set_aside", entity="database",
+                                       entity_id=aside.name, after={
+                                           "restoring": str(file), "sha256": proof.sha256,
+                                           "override": override})
+                    ctx.audit.checkpoint_now()
+                    _copy_aside(ctx, aside)
+                finally:
+                    ctx.close()
+                _replace(paths, proof, stamp)
+        except DatabaseInUse as exc:
+            raise RestoreRefused("in_use", f"{exc}: close it first. Nothing was "
+                                           f"changed.") from None
         except TimeoutError:  # the witness's lock, kept by another process (file_lock.py)
             raise RestoreRefused(
                 "witness_busy", "another program on this PC (a command line?) kept the audit "
                 "witness locked, so nothing was replaced: the database and its witness are "
                 "as they were. Close that program and restore again.") from None
+        finally:
+            ctx.close()  # (a second close does nothing; this one is for a refusal at entry)
         _record_restored(home, clock, actor, file, proof, aside, override)
         log.warning("Database restored from %s by %s; the previous one is kept as %s%s",
                     file, username, aside, " (override: older than witnessed)" if override
