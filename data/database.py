@@ -56,22 +56,24 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
-    # BEGIN goes to the driver inside SQLAlchemy's transaction (whose own begin does nothing
-    # on SQLite; its commit and rollback end ours). Not through a "begin" event: an engine with
-    # any connection event listened to dispatches events around every statement too, about
-    # 40 µs of CPU per transaction on a command's round trip (this project's 2-core VM).
+    # BEGIN is issued inside SQLAlchemy's transaction (whose own begin does nothing on SQLite;
+    # its commit and rollback end ours), as a statement of its own: SQLAlchemy wraps its
+    # errors (a database locked past the busy timeout stays an OperationalError, never "cannot
+    # be read"). Not through a "begin" event: an engine with any connection event listened to
+    # dispatches events around every statement too, about 40 µs of CPU per transaction on a
+    # command's round trip (this project's 2-core VM).
     @contextmanager
     def write(self) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             with connection.begin():
-                connection.connection.driver_connection.execute("BEGIN IMMEDIATE")
+                connection.exec_driver_sql("BEGIN IMMEDIATE")
                 yield connection
 
     @contextmanager
     def read(self) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             with connection.begin():
-                connection.connection.driver_connection.execute("BEGIN")
+                connection.exec_driver_sql("BEGIN")
                 yield connection
 
     def raw_sqlite_connection(self, read_only: bool = True, *,

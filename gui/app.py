@@ -221,23 +221,35 @@ class Launcher:
         self.ctx.close()
 
 
-def _refuse_network_database(exc: Exception, smoke: bool) -> int:
+def _refuse_network_database(exc: Exception, smoke: bool, language: str | None) -> int:
     """The data folder is on a network drive: say so plainly, open nothing."""
     from config.paths import resolve_paths
 
-    return _refuse_start("database_on_network", exc, smoke,
+    return _refuse_start("database_on_network", exc, smoke, language,
                          folder=str(resolve_paths().data_dir))
 
 
-def _refuse_start(code: str, exc: Exception, smoke: bool, *, level: int = logging.ERROR,
-                  **params: str) -> int:
+def _refuse_start(code: str, exc: Exception, smoke: bool, language: str | None, *,
+                  level: int = logging.ERROR, **params: str) -> int:
     """The database cannot be opened (`code`: a setup error's, for its words): say why
-    plainly, open nothing."""
+    plainly, in the PC's language (read from its settings file: there is no context), open
+    nothing."""
     # Imported here: only a refused start needs them (the wizard's texts cost start-up time).
+    from config.paths import resolve_paths
+    from config.settings import SettingsError
     from utils.first_run import SetupError
+    from utils.settings_store import load_settings
 
     from gui.wizard.texts import setup_error_text
 
+    paths = resolve_paths()
+    try:
+        setting = language or load_settings(paths.settings_file).language
+    except SettingsError:
+        setting = "system"
+    app = QApplication.instance()
+    if app is not None:
+        install_translators(app, setting, paths.data_dir / "translations")
     text = setup_error_text(SetupError(code, str(exc), **params))
     log.log(level, "%s", exc)
     print(f"error: {exc}", file=sys.stderr)
@@ -254,9 +266,9 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     try:
         ctx = AppContext.open()
     except NetworkDatabaseRefused as exc:
-        return _refuse_network_database(exc, smoke)
+        return _refuse_network_database(exc, smoke, language)
     except RestoreUnderWay as exc:
-        return _refuse_start("restore_under_way", exc, smoke, level=logging.WARNING)
+        return _refuse_start("restore_under_way", exc, smoke, language, level=logging.WARNING)
     install_translators(app, language or ctx.settings.language,
                         ctx.paths.data_dir / "translations")
     instance = SingleInstance(ctx.paths.data_dir)

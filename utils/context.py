@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import logging
 import socket
+import threading
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -119,6 +120,7 @@ class _Opened:
     # folder they were built for (a PC that joins a site while running gets new ones).
     ports: "tuple[Path, LiveTransport, SiteStore] | None" = None
     closed: bool = False
+    closing: threading.Lock = field(default_factory=threading.Lock)
 
 
 @dataclass(frozen=True, eq=False)
@@ -278,12 +280,16 @@ class AppContext:
 
     @classmethod
     def open(cls, home: str | Path | None = None, *, clock: Clock | None = None,
-             settings: Settings | None = None) -> "AppContext":
+             settings: Settings | None = None,
+             database_user: DatabaseUser | None = None) -> "AppContext":
         """Open this PC's installation (RestoreUnderWay while a restore replaces its
-        database: utils/backup/database_users.py)."""
+        database: utils/backup/database_users.py). `database_user`: already registered (by a
+        restore holding the gate); else this process registers now."""
         paths = resolve_paths(home).ensure()
-        user = DatabaseUser(paths.database_users_dir)
-        user.register()
+        user = database_user
+        if user is None:
+            user = DatabaseUser(paths.database_users_dir)
+            user.register()
         try:
             return cls._open(paths, user, clock, settings)
         except BaseException:
@@ -350,9 +356,10 @@ class AppContext:
         """Stop what was opened on use, witness the chain's head, let the database go. Once:
         a second call does nothing (a checkpoint then would write to whatever file is at
         the database's path by then, e.g. the copy a restore put there)."""
-        if self._opened.closed:
-            return
-        self._opened.closed = True
+        with self._opened.closing:  # two threads closing at once: one does it
+            if self._opened.closed:
+                return
+            self._opened.closed = True
         try:
             if self._opened.view_follower is not None:
                 self._opened.view_follower.stop()

@@ -47,6 +47,26 @@ def test_a_write_holds_the_write_lock_from_its_start(tmp_path):
     db.dispose()
 
 
+def test_a_write_that_finds_the_database_locked_says_so_and_leaves_it_usable(tmp_path):
+    """Locked past the busy timeout: SQLAlchemy's OperationalError (the caller's "locked",
+    never a database that "cannot be read"), and the pooled connection is clean after it."""
+    from sqlalchemy.exc import OperationalError
+
+    db = open_database(tmp_path / "db.sqlite3")
+    with db.engine.connect() as c:  # the pool's one connection: no waiting for the lock
+        c.exec_driver_sql("PRAGMA busy_timeout=0")
+    other = _other(tmp_path / "db.sqlite3")
+    other.execute("BEGIN IMMEDIATE")
+    with pytest.raises(OperationalError, match="locked"):
+        with db.write():
+            pass
+    other.execute("ROLLBACK")
+    other.close()
+    with db.write() as c:
+        c.exec_driver_sql("CREATE TABLE t (x INTEGER)")
+    db.dispose()
+
+
 def test_a_failed_write_keeps_none_of_its_statements(tmp_path):
     db = open_database(tmp_path / "db.sqlite3")
     with db.write() as c:

@@ -389,8 +389,11 @@ def test_the_app_started_during_a_restore_says_so_and_opens_nothing(monkeypatch,
                                                                       tmp_path):
     """A restore holds the database's gate (utils/backup/database_users.py): the app waits
     for it a moment, then says why it cannot start, in words, with nothing opened."""
+    from PySide6.QtWidgets import QApplication
+
     from config.paths import resolve_paths
     from gui import app as app_module
+    from gui.i18n import install_translators
     from utils.backup import database_users
 
     home = tmp_path / "home"
@@ -398,9 +401,19 @@ def test_the_app_started_during_a_restore_says_so_and_opens_nothing(monkeypatch,
     monkeypatch.setenv("SHOPFLOOR_HOME", str(home))
     monkeypatch.setattr(database_users, "GATE_WAIT_S", 0.05)
     folder = resolve_paths(home).ensure().database_users_dir
+    shown: list[str] = []
+    monkeypatch.setattr(app_module.QMessageBox, "critical",
+                        lambda _parent, _title, text: shown.append(text))
     with database_users.sole_user(folder):
         assert app_module.run_gui(smoke=True) == 2
+        try:
+            assert app_module.run_gui(language="pt_BR") == 2  # the person sees it in words
+        finally:  # the other tests' application speaks English again
+            install_translators(QApplication.instance(), "en", tmp_path / "qm")
     assert "restore of this PC's database is under way" in capsys.readouterr().err
+    assert shown == ["Uma restauração do banco de dados deste PC está em andamento, por isso o "
+                     "aplicativo não pode abri-lo agora. Nada foi aberto nem alterado: abra o "
+                     "aplicativo de novo quando a restauração terminar."]
     assert not resolve_paths(home).database_file.exists()
 
 

@@ -329,6 +329,82 @@ def test_nothing_opens_the_database_while_a_restore_replaces_it(station, monkeyp
     again.close()
 
 
+def test_a_command_line_waiting_for_a_restore_writes_after_it_is_recorded(station,
+                                                                         monkeypatch):
+    """A command started during the restore waits for the gate, and gets it only once
+    "backup.restored" is in the restored chain: that event must come right after the fork
+    point, or the station's journal is held back (utils/site/journal.py)."""
+    from utils.audit.chain import Actor
+    from utils.backup import restore as restore_module
+    from utils.backup.database_users import DatabaseUser
+
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    home, clock = closed(station)
+    waiting, wrote = threading.Event(), threading.Event()
+    real_register, real_record = DatabaseUser.register, restore_module._record_restored
+    real_replace = restore_module._replace
+
+    def register(self, **kwargs):
+        if threading.current_thread().name == "command-line":
+            waiting.set()
+        return real_register(self, **kwargs)
+
+    def command_line() -> None:  # stands for `shopfloor user add` started meanwhile
+        other = AppContext.open(home, clock=clock)
+        try:
+            other.changes.record(Actor.system(), "test.command_line", entity="test")
+        finally:
+            other.close()
+        wrote.set()
+
+    def replace(*args):
+        real_replace(*args)
+        threading.Thread(target=command_line, name="command-line").start()
+        assert waiting.wait(10)
+
+    def record(*args):
+        wrote.wait(0.5)  # a command line let in by now would have written first
+        real_record(*args)
+
+    monkeypatch.setattr(DatabaseUser, "register", register)
+    monkeypatch.setattr(restore_module, "_replace", replace)
+    monkeypatch.setattr(restore_module, "_record_restored", record)
+    restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
+    assert wrote.wait(15)
+    after = open_home(home, clock)
+    try:
+        with after.database.read() as connection:
+            actions = [row["action"] for row in audit_repo.list_events(connection)]
+    finally:
+        after.close()
+    assert actions.index("backup.restored") < actions.index("test.command_line")
+
+
+def test_a_restore_never_samples_the_files_of_the_processes_using_the_database(tmp_path,
+                                                                               monkeypatch):
+    """More files than it checks (anyone on the PC may make them): refused, never a sample
+    that could leave the one in use out; a folder named like one is nobody's."""
+    from utils.backup import database_users
+    from utils.backup.database_users import DatabaseInUse, DatabaseUser, sole_user
+
+    folder = tmp_path / "in-use"
+    live = DatabaseUser(folder)
+    live.register()
+    (folder / f"0-folder{database_users.USER_SUFFIX}").mkdir()
+    monkeypatch.setattr(database_users, "USERS_CHECKED_MAX", 3)
+    for n in range(3):
+        (folder / f"0-{n}{database_users.USER_SUFFIX}").write_bytes(b"")
+    with pytest.raises(DatabaseInUse, match="more than 3 files"):
+        with sole_user(folder):
+            pass
+    live.release()
+    with sole_user(folder):  # the stale files are removed, the folder left alone
+        pass
+    assert [p.name for p in folder.iterdir() if p.name.endswith(".user.lock")] == [
+        f"0-folder{database_users.USER_SUFFIX}"]
+
+
 def test_a_context_closed_twice_writes_nothing_the_second_time(station):
     ctx, home, clock, admin, op = station
     ctx.close()

@@ -54,9 +54,13 @@ class DatabaseUser:
         self._lock: FileLock | None = None
         self._finalizer: weakref.finalize | None = None
 
-    def register(self, *, timeout_s: float | None = None) -> None:
+    def register(self, *, timeout_s: float | None = None, gate_held: bool = False) -> None:
         """Add this process's file (RestoreUnderWay when the gate stays taken `timeout_s`,
-        by default GATE_WAIT_S)."""
+        by default GATE_WAIT_S). `gate_held`: the caller holds the gate already (a restore
+        recording itself in the database it has just put in place)."""
+        if gate_held:
+            self._add()
+            return
         gate = FileLock(self.folder / GATE_NAME)
         if not gate.acquire(timeout_s=GATE_WAIT_S if timeout_s is None else timeout_s):
             raise RestoreUnderWay(
@@ -64,12 +68,15 @@ class DatabaseUser:
                 f"{gate.path} locked): nothing was opened or changed. Try again when it has "
                 f"finished.")
         try:
-            path = self.folder / f"{os.getpid()}-{secrets.token_hex(6)}{USER_SUFFIX}"
-            lock = FileLock(path)
-            if not lock.acquire():  # a fresh random name: only a bug gets here
-                raise RuntimeError(f"{path} is locked by another process")
+            self._add()
         finally:
             gate.release()
+
+    def _add(self) -> None:
+        path = self.folder / f"{os.getpid()}-{secrets.token_hex(6)}{USER_SUFFIX}"
+        lock = FileLock(path)
+        if not lock.acquire():  # a fresh random name: only a bug gets here
+            raise RuntimeError(f"{path} is locked by another process")
         self.path, self._lock = path, lock
         # A context nobody closed still gives its descriptor back when it is collected.
         self._finalizer = weakref.finalize(self, _drop, lock, path)
@@ -107,10 +114,14 @@ def sole_user(folder: Path, *, own: DatabaseUser | None = None) -> Iterator[None
 
 def _check_users(folder: Path, own: DatabaseUser | None) -> None:
     try:
-        names = sorted(entry.name for entry in os.scandir(folder)
-                       if entry.name.endswith(USER_SUFFIX))[:USERS_CHECKED_MAX]
+        # Files only: a folder or a link named like one is nobody's (and never opened).
+        names = [entry.name for entry in os.scandir(folder)
+                 if entry.name.endswith(USER_SUFFIX) and entry.is_file(follow_symlinks=False)]
     except FileNotFoundError:
         return
+    if len(names) > USERS_CHECKED_MAX:  # never a sample: the one in use could be left out
+        raise DatabaseInUse(f"{folder} holds more than {USERS_CHECKED_MAX} files; remove "
+                            f"them with every program of this PC closed")
     for name in names:
         path = folder / name
         if own is not None and path == own.path:

@@ -48,7 +48,7 @@ from models.canonical import format_utc
 from models.validation import ValidationFailed, validate_reason
 from utils.atomic_io import atomic_write_with, fsync_directory
 from utils.audit.chain import WITNESS_LOCK_WAIT_S, Actor, witness_lock_file
-from utils.backup.database_users import DatabaseInUse, sole_user
+from utils.backup.database_users import DatabaseInUse, DatabaseUser, sole_user
 from utils.backup.in_use import InUseLock
 from utils.backup.proof import BackupProof, verify_backup
 from utils.clock import Clock
@@ -87,43 +87,51 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
         ctx.close()
         raise RestoreRefused("in_use", "the app or the agent is running on this PC and uses "
                                        "its database: close it first. Nothing was changed.")
-    work = Path(tempfile.mkdtemp(prefix="shopfloor-restore-", dir=paths.data_dir))
+    work: Path | None = None
     try:
+        work = Path(tempfile.mkdtemp(prefix="shopfloor-restore-", dir=paths.data_dir))
         try:
             # Every other process with the database open is seen here (a command line too),
-            # and none opens it until the copy is in place (utils/backup/database_users.py).
+            # and none opens it until the restore is recorded (utils/backup/database_users.py).
             with sole_user(paths.database_users_dir, own=ctx.database_user):
                 try:
-                    session, proof, override, actor = _check(ctx, file, work, username,
-                                                             password, override_reason)
-                    stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
-                    aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
-                    ctx.changes.record(actor, "database.set_aside", entity="database",
-                                       entity_id=aside.name, after={
-                                           "restoring": str(file), "sha256": proof.sha256,
-                                           "override": override})
-                    ctx.audit.checkpoint_now()
-                    _copy_aside(ctx, aside)
-                finally:
-                    ctx.close()
-                _replace(paths, proof, stamp)
-        except DatabaseInUse as exc:
+                    try:
+                        session, proof, override, actor = _check(ctx, file, work, username,
+                                                                 password, override_reason)
+                        stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
+                        aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
+                        ctx.changes.record(actor, "database.set_aside", entity="database",
+                                           entity_id=aside.name, after={
+                                               "restoring": str(file), "sha256": proof.sha256,
+                                               "override": override})
+                        ctx.audit.checkpoint_now()
+                        _copy_aside(ctx, aside)
+                    finally:
+                        ctx.close()
+                    _replace(paths, proof, stamp)
+                except TimeoutError:  # the witness's lock, kept by another process
+                    raise RestoreRefused(
+                        "witness_busy", "another program on this PC (a command line?) kept "
+                        "the audit witness locked, so nothing was replaced: the database and "
+                        "its witness are as they were. Close that program and restore "
+                        "again.") from None
+                # Recorded before the gate opens: a command line waiting for it writes after
+                # "backup.restored", which must follow the fork point (utils/site/journal.py).
+                restorer = DatabaseUser(paths.database_users_dir)
+                restorer.register(gate_held=True)
+                _record_restored(home, clock, actor, file, proof, aside, override, restorer)
+        except DatabaseInUse as exc:  # another process has it open (checked at the gate)
             raise RestoreRefused("in_use", f"{exc}: close it first. Nothing was "
                                            f"changed.") from None
-        except TimeoutError:  # the witness's lock, kept by another process (file_lock.py)
-            raise RestoreRefused(
-                "witness_busy", "another program on this PC (a command line?) kept the audit "
-                "witness locked, so nothing was replaced: the database and its witness are "
-                "as they were. Close that program and restore again.") from None
         finally:
             ctx.close()  # (a second close does nothing; this one is for a refusal at entry)
-        _record_restored(home, clock, actor, file, proof, aside, override)
         log.warning("Database restored from %s by %s; the previous one is kept as %s%s",
                     file, username, aside, " (override: older than witnessed)" if override
                     else "")
         return RestoreOutcome(proof, aside, override)
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
         lock.release()
 
 
@@ -236,8 +244,8 @@ def _replace_database(paths, proof: BackupProof) -> None:
 
 
 def _record_restored(home, clock, actor: Actor, file: Path, proof: BackupProof, aside: Path,
-                     override: dict[str, Any] | None) -> None:
-    ctx = AppContext.open(home, clock=clock)
+                     override: dict[str, Any] | None, user: DatabaseUser) -> None:
+    ctx = AppContext.open(home, clock=clock, database_user=user)
     try:
         ctx.changes.record(actor, "backup.restored", entity="database", entity_id=Path(file).name,
                            after={"file": str(file), "sha256": proof.sha256,

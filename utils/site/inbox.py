@@ -80,6 +80,10 @@ class Inbox(SyncPart):
             if stem in self.in_flight:
                 continue
             self._consider(stem)
+        if len(names) >= INBOX_BATCH:
+            # More may wait behind this batch (anyone may flood the inbox with files): the
+            # next pass lists again at once, not at the rescan interval.
+            self.wake()
 
     def remove_processed(self, stem: str) -> None:
         """Take a processed command out of the inbox. If the transport refuses, remember the

@@ -164,6 +164,7 @@ class Scheduler:
             observer.start()
             self.observer = observer
             self._watched_identity = identity
+            self.ask_rescan()  # what arrived before the watch was set gave no hint
         except PlaceRefused:
             self.observer = None  # logged once by the seam; the rescan carries on alone
             # One made and not started holds its inotify descriptors: given back, or the
@@ -251,6 +252,9 @@ class Scheduler:
             parts.heartbeat.beat()
             self._next_heartbeat = now + parts.site_settings.status_interval_s
         if not parts.health.online:
+            # Nothing more to do until the share answers (the heartbeat tries it): the loop
+            # waits an interval, not a pass after another (a rescan asked for stays asked).
+            self._next_rescan = now + self.rescan_interval()
             return
         # Passes that other things wake (a commit, a status asked for) do not list the inbox:
         # a command's round trip woke about four passes, each listing it; one that arrives

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import threading
+import time
 import tracemalloc
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -656,6 +657,54 @@ def test_processed_files_the_station_may_not_delete_do_not_starve_new_commands(s
         done += 1
     assert done == 7, f"only the first {done} commands were seen"
     assert len([n for n in os.listdir(inbox) if not n.startswith(".")]) == 7  # all still there
+
+
+def test_a_flooded_inbox_is_worked_through_at_once_not_a_batch_an_interval(site, tmp_path,
+                                                                          monkeypatch):
+    """Anyone may fill the inbox with junk: each listing takes a batch (5 here), and one that
+    came back full lists again at once. A real command behind the flood waits for that work,
+    not for one rescan interval (a minute here) per batch."""
+    monkeypatch.setattr(inbox_part, "INBOX_BATCH", 5)
+    running = Running(site, tmp_path, status_interval_ms=60_000, rescan_interval_ms=60_000)
+    try:
+        older = time.time() - 60  # listed first: the flood is ahead of the command
+        for n in range(23):
+            junk = drop(site.share, "206", b'{"junk": 1}', name=f"junk-{n:02d}.json")
+            os.utime(junk, (older, older))
+        ping = issue(site, CommandType.PING)
+        drop(site.share, "206", ping)
+        running.service.wake()
+        assert wait_ack(site.share, "206", ping["id"], timeout=10)["status"] == "done"
+    finally:
+        running.close()
+
+
+def test_a_station_whose_share_is_away_waits_between_passes(site, tmp_path):
+    """Offline, a pass has nothing to do until the heartbeat tries the share again: the loop
+    sleeps an interval between passes (it used to spin until the next heartbeat)."""
+    running = Running(site, tmp_path, status_interval_ms=60_000, rescan_interval_ms=500)
+    share, away = Path(site.share), Path(f"{site.share}-away")
+    passes: list[float] = []
+    scheduler = running.service.scheduler
+    real_tick = scheduler.tick
+
+    def counted_tick(**kwargs):
+        passes.append(time.monotonic())
+        return real_tick(**kwargs)
+
+    scheduler.tick = counted_tick
+    try:
+        share.rename(away)
+        running.service.wake()
+        wait_until(lambda: not running.service.health.online)
+        went = time.monotonic()
+        wait_until(lambda: len([t for t in passes if t > went]) >= 3, step=0.05)
+        since = [t for t in passes if t > went][:3]
+        assert min(b - a for a, b in zip(since, since[1:])) >= 0.25  # about one per 0.5 s
+    finally:
+        if away.exists():
+            away.rename(share)
+        running.close()
 
 
 def test_crash_after_the_ack_but_before_the_ledger_commit_keeps_both_sides_in_agreement(
