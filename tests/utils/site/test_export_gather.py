@@ -108,6 +108,23 @@ def test_a_pass_woken_by_a_commit_does_not_list_the_inbox(quiet_station):
     wait_until(lambda: any(t >= asked for t in listings), step=0.001)
 
 
+def test_on_a_network_share_the_inbox_keeps_its_own_rescan(site, tmp_path, closing,
+                                                          monkeypatch):
+    """Another PC's command is never seen by a watcher on a mounted share: none is started,
+    and the inbox is listed at the network share's 500 ms (a live, blind watcher stretched
+    it to the 1 s of a local folder it sees whole)."""
+    from utils.site import netshare
+
+    monkeypatch.setattr(netshare, "network_filesystem_reason", lambda _folder: "cifs")
+    station = site.station(tmp_path, "206", status_interval_ms=60_000, rescan_interval_ms=None)
+    closing.append(station)
+    service = start_sync(station, watch=True)
+    closing.append(service)
+    wait_until(lambda: service.counters["heartbeats"] >= 1)
+    assert service.scheduler.observer is None
+    assert service.scheduler.rescan_interval() == netshare.NETWORK_RESCAN_MS / 1000
+
+
 def test_a_burst_of_state_changes_publishes_one_status(quiet_station):
     _station, service = quiet_station
     wait_until(lambda: service.counters["heartbeats"] >= 1)  # the first, at start
