@@ -13,7 +13,7 @@ import logging
 import sqlite3
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import ContextManager, Iterator
 
 from sqlalchemy import Connection, Engine, create_engine, event
 
@@ -56,6 +56,12 @@ class Database:
     def is_sqlite(self) -> bool:
         return self.engine.dialect.name == "sqlite"
 
+    def write(self) -> ContextManager[Connection]:
+        return self._transaction("BEGIN IMMEDIATE")
+
+    def read(self) -> ContextManager[Connection]:
+        return self._transaction("BEGIN")
+
     # BEGIN is issued inside SQLAlchemy's transaction (whose own begin does nothing on SQLite;
     # its commit and rollback end ours), as a statement of its own: SQLAlchemy wraps its
     # errors (a database locked past the busy timeout stays an OperationalError, never "cannot
@@ -63,17 +69,10 @@ class Database:
     # dispatches events around every statement too, about 40 µs of CPU per transaction on a
     # command's round trip (this project's 2-core VM).
     @contextmanager
-    def write(self) -> Iterator[Connection]:
+    def _transaction(self, begin: str) -> Iterator[Connection]:
         with self.engine.connect() as connection:
             with connection.begin():
-                connection.exec_driver_sql("BEGIN IMMEDIATE")
-                yield connection
-
-    @contextmanager
-    def read(self) -> Iterator[Connection]:
-        with self.engine.connect() as connection:
-            with connection.begin():
-                connection.exec_driver_sql("BEGIN")
+                connection.exec_driver_sql(begin)
                 yield connection
 
     def raw_sqlite_connection(self, read_only: bool = True, *,
