@@ -381,46 +381,6 @@ def test_a_command_line_waiting_for_a_restore_writes_after_it_is_recorded(statio
     assert actions.index("backup.restored") < actions.index("test.command_line")
 
 
-def test_the_database_stays_open_to_others_while_the_backup_is_checked(station, monkeypatch):
-    """Verifying a large backup takes minutes: a command line may open the database then (the
-    gate is not held yet). One that wrote to it makes the restore stop: what the check found
-    (how far behind the witness the backup is) may no longer hold."""
-    from utils.audit.chain import Actor
-    from utils.backup import database_users
-    from utils.backup import restore as restore_module
-
-    ctx, home, clock, admin, op = station
-    made = make_backup(ctx)
-    database = ctx.paths.database_file
-    home, clock = closed(station)
-    monkeypatch.setattr(database_users, "GATE_WAIT_S", 0.05)  # it would say so at once
-    real_heads = restore_module._heads
-    noted: list[dict] = []
-
-    def heads(ctx):
-        found = real_heads(ctx)
-        if not noted:  # the check has just ended: a command line writes meanwhile
-            other = open_home(home, clock)
-            try:
-                other.changes.record(Actor.system(), "test.meanwhile", entity="test")
-            finally:
-                other.close()
-        noted.append(found)
-        return found
-
-    monkeypatch.setattr(restore_module, "_heads", heads)
-    inode_before = database.stat().st_ino
-    with pytest.raises(RestoreRefused) as refused:
-        restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
-    assert refused.value.code == "changed_meanwhile" and "Nothing was changed" in str(
-        refused.value)
-    assert database.stat().st_ino == inode_before
-    monkeypatch.setattr(restore_module, "_heads", real_heads)
-    with pytest.raises(RestoreRefused) as refused:  # the event written meanwhile is witnessed
-        restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
-    assert refused.value.code == "older_than_witnessed"
-
-
 def test_a_restore_never_samples_the_files_of_the_processes_using_the_database(tmp_path,
                                                                                monkeypatch):
     """More files than it checks (anyone on the PC may make them): refused, never a sample

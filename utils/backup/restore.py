@@ -6,9 +6,8 @@ replaced, so nothing may hold it open. In order:
 1. Nothing else uses this PC's database: the app and the agent hold the in-use lock
    (utils/backup/in_use.py) while they run; the restore takes it for itself. Every process
    with the database open (a command line too) holds a file of its own, and the restore holds
-   the gate that keeps others from opening it until the restore is recorded
-   (utils/backup/database_users.py). The backup is checked before the gate is taken (it can
-   take minutes); if the database changed meanwhile, the restore stops.
+   the gate that keeps others from opening it until the copy is in place
+   (utils/backup/database_users.py).
 2. The person logs in (an admin: Permission.BACKUP_MANAGE).
 3. The backup is proven (utils/backup/proof.py): restored into a temporary folder and verified
    end to end, records against the chain. A backup that is not intact, or of another
@@ -45,7 +44,6 @@ from pathlib import Path
 from typing import Any
 
 from config.constants import Permission
-from data import audit_repo
 from models.canonical import format_utc
 from models.validation import ValidationFailed, validate_reason
 from utils.atomic_io import atomic_write_with, fsync_directory
@@ -93,24 +91,13 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
     try:
         work = Path(tempfile.mkdtemp(prefix="shopfloor-restore-", dir=paths.data_dir))
         try:
-            with sole_user(paths.database_users_dir, own=ctx.database_user):
-                pass  # another process has it open: said now, not after the verification
-            # Proven next, with the database still open to others (a large backup takes
-            # minutes to verify); what it holds is noted, and must be the same at the gate.
-            session, proof, override, actor = _check(ctx, file, work, username, password,
-                                                     override_reason)
-            checked = _heads(ctx)
             # Every other process with the database open is seen here (a command line too),
             # and none opens it until the restore is recorded (utils/backup/database_users.py).
             with sole_user(paths.database_users_dir, own=ctx.database_user):
                 try:
                     try:
-                        if _heads(ctx) != checked:
-                            raise RestoreRefused(
-                                "changed_meanwhile", "another program of this PC wrote to its "
-                                "database while the backup was being checked, so what the "
-                                "check found may no longer hold. Nothing was changed; close "
-                                "the other programs and restore again.", proof)
+                        session, proof, override, actor = _check(ctx, file, work, username,
+                                                                 password, override_reason)
                         stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
                         aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
                         ctx.changes.record(actor, "database.set_aside", entity="database",
@@ -146,13 +133,6 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
         lock.release()
-
-
-def _heads(ctx: "AppContext") -> dict[str, tuple[int, bytes] | None]:
-    """The head of every chain the database holds: every change of state appends to one."""
-    with ctx.database.read() as connection:
-        return {station: audit_repo.chain_head(connection, station)
-                for station in audit_repo.stations(connection)}
 
 
 def _check(ctx: "AppContext", file: Path, work: Path, username: str, password: str,
