@@ -152,7 +152,10 @@ class Scheduler:
             else:
                 folder = link.watch_folder()  # refused (PlaceRefused) when it is a link
                 if folder is None:
-                    return  # nothing to watch with this transport: the rescan alone
+                    # Nothing to watch (a network share, another transport): the rescan
+                    # alone, and the supervisor has no watcher to restart.
+                    self.watch = False
+                    return
                 observer = make_observer()
                 # Only a command ready to read wakes the loop (commands are write-once: see
                 # view_watch.written_events); its own reads and removals of commands would

@@ -123,6 +123,10 @@ def test_on_a_network_share_the_inbox_keeps_its_own_rescan(site, tmp_path, closi
     wait_until(lambda: service.counters["heartbeats"] >= 1)
     assert service.scheduler.observer is None
     assert service.scheduler.rescan_interval() == netshare.NETWORK_RESCAN_MS / 1000
+    # No watcher is no dead watcher: the supervisor (every 0.5 s) restarts nothing.
+    beat = service.scheduler.loop_beat
+    wait_until(lambda: service.scheduler.loop_beat > beat + 1.0, step=0.05)
+    assert service.scheduler.restarts["observer"] == 0
 
 
 def test_a_burst_of_state_changes_publishes_one_status(quiet_station):
