@@ -7,10 +7,11 @@ For every step (the admin's send and its write of the command file, the station'
 claim and ledger commit, the worker's ack, the admin's reading of it, each unit of work's
 BEGIN / body / COMMIT, every fsync, and the station's periodic status and journal export that
 can land in the middle) it prints how often it ran per round trip, when it started (median,
-ms after the send began) and how long it took (median), then the six slowest round trips as
-timelines. The steps are wrapped at run time (a diagnostic, not a measure of the product's
-speed: the wrappers add their own small cost to each step); `bench_sync.py --phases rt` gives the
-round trip's own figures. A script, not a pytest module.
+ms after the send began) and how long it took (median), which steps grow in the slowest 3 %
+of the trips (where the p99 lives) against the trips nearest the median, then the six slowest
+round trips as timelines. The steps are wrapped at run time (a diagnostic, not a measure of
+the product's speed: the wrappers add their own small cost to each step); `bench_sync.py
+--phases rt` gives the round trip's own figures. A script, not a pytest module.
 """
 
 from __future__ import annotations
@@ -192,6 +193,7 @@ def summarise(trips: list[tuple[float, float, list[Step]]]) -> dict[str, Any]:
     rows.sort(key=lambda row: row["start_p50_ms"])
     slowest = sorted(trips, key=lambda trip: trip[1] - trip[0])[-6:]
     return {
+        "tail": tail_excess(trips),
         "round_trips": len(trips),
         # As bench_sync computes them (benchkit.pct), so the two scripts' figures compare.
         "total_ms": {"p50": pct(totals, 50), "p99": pct(totals, 99)},
@@ -206,6 +208,31 @@ def summarise(trips: list[tuple[float, float, list[Step]]]) -> dict[str, Any]:
     }
 
 
+def tail_excess(trips: list[tuple[float, float, list[Step]]], share: float = 0.03
+                ) -> list[dict[str, Any]]:
+    """What grows in the slowest `share` of the trips: each step's time per trip (summed when
+    it ran more than once), their mean against the mean of the trips nearest the median (the
+    middle tenth), biggest growth first. The p99 lives in that tail."""
+    def per_trip(steps: list[Step]) -> dict[tuple[str, str], float]:
+        spent: dict[tuple[str, str], float] = defaultdict(float)
+        for name, thread, begun, done in steps:
+            spent[(name, thread_kind(thread))] += (done - begun) * 1000
+        return spent
+
+    ordered = sorted(trips, key=lambda trip: trip[1] - trip[0])
+    count = len(ordered)
+    slow = [per_trip(steps) for _s, _e, steps in ordered[count - max(1, int(count * share)):]]
+    middle = [per_trip(steps) for _s, _e, steps in ordered[int(count * 0.45):int(count * 0.55) + 1]]
+    rows = []
+    for key in set().union(*slow, *middle):
+        slow_ms = statistics.fmean(spent.get(key, 0.0) for spent in slow)
+        typical_ms = statistics.fmean(spent.get(key, 0.0) for spent in middle)
+        rows.append({"step": key[0], "thread": key[1], "slow_ms": slow_ms,
+                     "typical_ms": typical_ms, "grows_ms": slow_ms - typical_ms})
+    rows.sort(key=lambda row: -row["grows_ms"])
+    return rows
+
+
 def print_report(report: dict[str, Any]) -> None:
     total = report["total_ms"]
     print(f"{report['round_trips']} round trips: p50 {total['p50']:.2f} ms, "
@@ -214,6 +241,10 @@ def print_report(report: dict[str, Any]) -> None:
     for row in report["steps"]:
         print(f"{row['step']:28} {row['thread']:16} {row['per_round_trip']:8.2f} "
               f"{row['start_p50_ms']:8.2f}ms {row['duration_p50_ms']:6.3f}ms")
+    print("--- what grows in the slowest 3 % of the trips (ms a trip: slow, typical, growth)")
+    for row in report["tail"][:12]:
+        print(f"  {row['step']:28} {row['thread']:16} {row['slow_ms']:6.2f} "
+              f"{row['typical_ms']:6.2f} {row['grows_ms']:+6.2f}")
     for trip in report["slowest"]:
         print(f"--- a slow round trip: {trip['total_ms']:.2f} ms")
         for step in trip["steps"]:
