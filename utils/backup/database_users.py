@@ -51,18 +51,17 @@ class DatabaseUser:
     def __init__(self, folder: Path):
         self.folder = Path(folder)
         self.path: Path | None = None
-        self._lock: FileLock | None = None
         self._finalizer: weakref.finalize | None = None
 
-    def register(self, *, timeout_s: float | None = None, gate_held: bool = False) -> None:
-        """Add this process's file (RestoreUnderWay when the gate stays taken `timeout_s`,
-        by default GATE_WAIT_S). `gate_held`: the caller holds the gate already (a restore
-        recording itself in the database it has just put in place)."""
+    def register(self, *, gate_held: bool = False) -> None:
+        """Add this process's file (RestoreUnderWay when the gate stays taken GATE_WAIT_S).
+        `gate_held`: the caller holds the gate already (a restore recording itself in the
+        database it has just put in place)."""
         if gate_held:
             self._add()
             return
         gate = FileLock(self.folder / GATE_NAME)
-        if not gate.acquire(timeout_s=GATE_WAIT_S if timeout_s is None else timeout_s):
+        if not gate.acquire(timeout_s=GATE_WAIT_S):
             raise RestoreUnderWay(
                 f"A restore of this PC's database is under way (or another program holds "
                 f"{gate.path} locked): nothing was opened or changed. Try again when it has "
@@ -77,14 +76,14 @@ class DatabaseUser:
         lock = FileLock(path)
         if not lock.acquire():  # a fresh random name: only a bug gets here
             raise RuntimeError(f"{path} is locked by another process")
-        self.path, self._lock = path, lock
+        self.path = path
         # A context nobody closed still gives its descriptor back when it is collected.
         self._finalizer = weakref.finalize(self, _drop, lock, path)
 
     def release(self) -> None:
         if self._finalizer is not None:
             self._finalizer()
-        self._finalizer, self._lock, self.path = None, None, None
+        self._finalizer, self.path = None, None
 
 
 def _drop(lock: FileLock, path: Path) -> None:

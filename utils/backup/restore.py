@@ -94,37 +94,13 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
             # Every other process with the database open is seen here (a command line too),
             # and none opens it until the restore is recorded (utils/backup/database_users.py).
             with sole_user(paths.database_users_dir, own=ctx.database_user):
-                try:
-                    try:
-                        session, proof, override, actor = _check(ctx, file, work, username,
-                                                                 password, override_reason)
-                        stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
-                        aside = paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
-                        ctx.changes.record(actor, "database.set_aside", entity="database",
-                                           entity_id=aside.name, after={
-                                               "restoring": str(file), "sha256": proof.sha256,
-                                               "override": override})
-                        ctx.audit.checkpoint_now()
-                        _copy_aside(ctx, aside)
-                    finally:
-                        ctx.close()
-                    _replace(paths, proof, stamp)
-                except TimeoutError:  # the witness's lock, kept by another process
-                    raise RestoreRefused(
-                        "witness_busy", "another program on this PC (a command line?) kept "
-                        "the audit witness locked, so nothing was replaced: the database and "
-                        "its witness are as they were. Close that program and restore "
-                        "again.") from None
-                # Recorded before the gate opens: a command line waiting for it writes after
-                # "backup.restored", which must follow the fork point (utils/site/journal.py).
-                restorer = DatabaseUser(paths.database_users_dir)
-                restorer.register(gate_held=True)
-                _record_restored(home, clock, actor, file, proof, aside, override, restorer)
+                proof, aside, override = _restore_alone(ctx, home, clock, file, work,
+                                                        username, password, override_reason)
         except DatabaseInUse as exc:  # another process has it open (checked at the gate)
             raise RestoreRefused("in_use", f"{exc}: close it first. Nothing was "
                                            f"changed.") from None
         finally:
-            ctx.close()  # (a second close does nothing; this one is for a refusal at entry)
+            ctx.close()  # (a second close does nothing; this one is for a refusal at the gate)
         log.warning("Database restored from %s by %s; the previous one is kept as %s%s",
                     file, username, aside, " (override: older than witnessed)" if override
                     else "")
@@ -133,6 +109,39 @@ def restore_backup(home: Path | None, file: Path, *, username: str, password: st
         if work is not None:
             shutil.rmtree(work, ignore_errors=True)
         lock.release()
+
+
+def _restore_alone(ctx: "AppContext", home: Path | None, clock: Clock | None, file: Path,
+                   work: Path, username: str, password: str, override_reason: str | None
+                   ) -> tuple[BackupProof, Path, dict[str, Any] | None]:
+    """Steps 2 to 6, with no other process holding the database (the caller holds the gate).
+    `ctx` is closed before the database is replaced."""
+    try:
+        try:
+            _session, proof, override, actor = _check(ctx, file, work, username, password,
+                                                      override_reason)
+            stamp = ctx.clock.now().strftime("%Y%m%dT%H%M%SZ")
+            aside = ctx.paths.set_aside_dir / f"shopfloor-{stamp}.sqlite3"
+            ctx.changes.record(actor, "database.set_aside", entity="database",
+                               entity_id=aside.name, after={
+                                   "restoring": str(file), "sha256": proof.sha256,
+                                   "override": override})
+            ctx.audit.checkpoint_now()
+            _copy_aside(ctx, aside)
+        finally:
+            ctx.close()  # its checkpoint may also wait for the witness's lock
+        _replace(ctx.paths, proof, stamp)
+    except TimeoutError:  # the witness's lock, kept by another process (file_lock.py)
+        raise RestoreRefused(
+            "witness_busy", "another program on this PC (a command line?) kept the audit "
+            "witness locked, so nothing was replaced: the database and its witness are as "
+            "they were. Close that program and restore again.") from None
+    # Recorded before the gate opens: a command line waiting for it writes after
+    # "backup.restored", which must follow the fork point (utils/site/journal.py).
+    restorer = DatabaseUser(ctx.paths.database_users_dir)
+    restorer.register(gate_held=True)
+    _record_restored(home, clock, actor, file, proof, aside, override, restorer)
+    return proof, aside, override
 
 
 def _check(ctx: "AppContext", file: Path, work: Path, username: str, password: str,

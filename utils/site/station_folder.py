@@ -16,7 +16,7 @@ from typing import Any, Callable, Hashable
 
 from utils.site.folder_store import FolderSiteStore
 from utils.site.layout import SiteLayout, StationLayout
-from utils.site.netshare import watcher_sees_others
+from utils.site.netshare import on_network_share
 from utils.site.ports import AckWrite, Presence
 from utils.site.share_files import ReadResult, list_json_files, quarantine, read_json_file
 from utils.site.share_fs import ShareFS, ShareRefused
@@ -188,7 +188,7 @@ class StationFolder:
     def watch_folder(self) -> Path | None:
         # Commands come from other PCs: on a network share a watcher would never see one
         # arrive, yet, alive, it would stretch the rescan to its 1 s (scheduler.py).
-        if not watcher_sees_others(self.layout.root):
+        if on_network_share(self.layout.root):
             return None
         # Never watch through a link: a linked inbox is refused (and quarantined by the
         # rescan). A swap between this check and the watch can only cause hints.
