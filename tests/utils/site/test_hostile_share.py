@@ -499,3 +499,22 @@ def test_a_status_file_written_over_by_a_share_writer_does_not_silence_the_stati
     wait_until(lambda: (document := ours()) is not None and document["seq"] > first["seq"],
                timeout=10)
     assert service.refusal is None  # nothing was refused: no copy of this PC is running
+
+
+def test_station_folders_made_by_anyone_never_grow_the_layouts_kept(tmp_path):
+    """Each station's layout is made once and kept (its paths are on every command's path),
+    but anyone may make station folders on the share: beyond a plant's size they are made
+    again each time, never kept."""
+    from utils.site import layout as layout_module
+    from utils.site.layout import SiteLayout
+
+    site = SiteLayout(tmp_path)
+    first = site.station("201")
+    assert site.station("201") is first  # kept
+    for n in range(layout_module.STATION_LAYOUTS_KEPT + 50):
+        site.station(f"flood-{n}")
+    assert len(site._stations) == layout_module.STATION_LAYOUTS_KEPT
+    assert site.station("flood-9999") is not site.station("flood-9999")  # not kept
+    assert site.station("201") is first
+    with pytest.raises(ValueError):
+        site.station("../201")
