@@ -23,6 +23,7 @@ from typing import Callable
 
 from config.constants import Permission, Role
 from data.legacy_users import LegacyAccount, UserRowProblem, parse_legacy_users
+from models.path_text import path_text
 from models.validation import ValidationFailed
 from utils.atomic_io import atomic_create_bytes
 from utils.auth import AuthError, AuthService, Session
@@ -64,11 +65,12 @@ def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
     """Create an account for each row of `path`. Raises PermissionDenied (audited) for anyone
     who may not manage users, data.legacy_csv.LegacyFileError when the file cannot be read."""
     path = Path(path)
-    require(session, Permission.USER_MANAGE, auth.changes, target=str(path))
+    require(session, Permission.USER_MANAGE, auth.changes, target=path_text(path))
     # Also the stale-session check (a demoted admin's open session), before reading anything.
     taken = {user.username for user in auth.list_users(session)}
     parsed = parse_legacy_users(path)
-    report = UsersImportReport(file_name=path.name, total_rows=parsed.total_rows,
+    name = path_text(path.name)  # a name that is no UTF-8 still goes into the events
+    report = UsersImportReport(file_name=name, total_rows=parsed.total_rows,
                                problems=list(parsed.problems), warnings=list(parsed.warnings),
                                had_passwords=parsed.had_passwords)
     total = len(parsed.accounts)
@@ -84,7 +86,7 @@ def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
         password = new_password(account.username)
         try:
             auth.create_user(session, account.username, account.full_name, account.role,
-                             password, f"imported from the old system ({path.name}, line "
+                             password, f"imported from the old system ({name}, line "
                                        f"{account.line}, tipo {account.legacy_role})")
         except AuthError as exc:
             if exc.code != "username_taken":  # created meanwhile by someone else: existing
@@ -105,7 +107,7 @@ def import_legacy_users(auth: AuthService, session: Session, path: Path, *,
     if progress is not None and not report.stopped:
         progress(total, total)
     report.problems.sort(key=lambda problem: problem.line)
-    auth.changes.record(session.actor, AUDIT_ACTION, entity="file", entity_id=path.name, after={
+    auth.changes.record(session.actor, AUDIT_ACTION, entity="file", entity_id=name, after={
                         "total_rows": report.total_rows, "created": len(report.created),
                         "existing": len(report.existing), "not_imported": len(report.problems),
                         "stopped": report.stopped,

@@ -15,6 +15,7 @@ from data import records_repo, view_repo
 from data.exports import NOT_RECORDED_TEXT, records_to_dataframe, write_csv, write_xlsx
 from data.legacy_import import LegacyParseResult, RejectedRow, parse_legacy_csv
 from data.records_repo import RecordFilter
+from models.path_text import path_text
 from models.record import Origin, ProductionRecord
 from utils.atomic_io import atomic_write_with
 from utils.audit.records import require_proven
@@ -46,7 +47,7 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
 
     Raises data.legacy_import.LegacyFileError when the file cannot be read at all.
     """
-    require(session, Permission.IMPORT_LEGACY, service.changes, target=str(path))
+    require(session, Permission.IMPORT_LEGACY, service.changes, target=path_text(path))
     parsed: LegacyParseResult = parse_legacy_csv(Path(path), service.catalog, timezone)
     report = ImportReport(total_rows=parsed.total_rows, rejected=list(parsed.rejected),
                           warnings=list(parsed.warnings))
@@ -69,13 +70,15 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                                                service.clock.now())
                 tx.audit("record.import", entity="record", entity_id=record.record_id, after={
                     **record.audit_view(), "legacy_origin": row.legacy_origin,
-                    "source_file": Path(path).name, "line": row.line, "gaps": list(row.gaps)})
+                    "source_file": path_text(Path(path).name), "line": row.line,
+                    "gaps": list(row.gaps)})
                 report.imported += 1
                 if row.gaps:
                     report.imported_with_gaps += 1
                     for gap in row.gaps:
                         report.gaps[gap] = report.gaps.get(gap, 0) + 1
-    service.changes.record(actor, "import.legacy", entity="file", entity_id=Path(path).name,
+    service.changes.record(actor, "import.legacy", entity="file",
+                           entity_id=path_text(Path(path).name),
                            after={"total_rows": report.total_rows, "imported": report.imported,
                                   "imported_with_gaps": report.imported_with_gaps,
                                   "gaps": dict(sorted(report.gaps.items())),
@@ -89,7 +92,7 @@ def export_records(service: ProductionService, session: Session, fmt: str, out: 
                    not_recorded_text: str = NOT_RECORDED_TEXT) -> int:
     """Write the current version of the matching records to `out`; returns the row count.
     `not_recorded_text`: "location not recorded" in the person's language."""
-    require(session, Permission.EXPORT, service.changes, target=str(out))
+    require(session, Permission.EXPORT, service.changes, target=path_text(out))
     rows = service.list_records(session, record_filter)
     # This PC's table is checked against its chain first: an export never hands out a value
     # the chain does not hold (utils/audit/records.py). Refused, nothing is written.
@@ -117,8 +120,8 @@ def export_view_records(view, changes: Changes, session: Session, record_filter:
     """Export every site record for the filter from the site view (the admin panel's
     Production tab and `shopfloor export --site` alike); returns the row count.
     `not_recorded_text`: "location not recorded" in the person's language."""
-    require(session, Permission.RECORD_VIEW_SITE, changes, target=str(out))
-    require(session, Permission.EXPORT, changes, target=str(out))
+    require(session, Permission.RECORD_VIEW_SITE, changes, target=path_text(out))
+    require(session, Permission.EXPORT, changes, target=path_text(out))
     return write_export(changes, session, view_records(view, record_filter), fmt, out, filters,
                         not_recorded_text=not_recorded_text)
 
@@ -132,7 +135,15 @@ def write_export(changes: Changes, session: Session, rows: list[dict], fmt: str,
     writer = write_csv if fmt == "csv" else write_xlsx
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
+    # The file is put in place first: a file another program holds open (an old export in a
+    # spreadsheet, on Windows) is then refused with no event. The event follows; if it cannot
+    # be recorded, the new file goes: no copy of the records leaves without its trace.
     atomic_write_with(out, lambda temp: writer(frame, temp))
-    changes.record(actor_of(session), "records.export", entity="file", entity_id=out.name,
-                   after={"format": fmt, "rows": len(rows), **filters})
+    try:
+        changes.record(actor_of(session), "records.export", entity="file",
+                       entity_id=path_text(out.name),
+                       after={"format": fmt, "rows": len(rows), **filters})
+    except BaseException:
+        out.unlink(missing_ok=True)
+        raise
     return len(rows)

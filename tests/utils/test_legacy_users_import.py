@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import stat
+import sys
 from pathlib import Path
 
 import pytest
@@ -180,3 +182,15 @@ def test_cli_smoke_in_a_real_process(cli_home, usuarios):
                          SHOPFLOOR_PASSWORD=ADMIN_PW)
     assert result.returncode == 0, result.stderr
     assert result.stdout.count("One-time password:") == 4 and "Traceback" not in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="Windows file names are always text")
+def test_a_file_whose_name_is_no_utf8_is_imported_and_audited(ctx, usuarios):
+    """POSIX hands a Latin-1 name on as lone surrogates, which no audit event can hold."""
+    latin1 = usuarios.with_name(os.fsdecode(b"usu\xe1rios.csv"))
+    usuarios.rename(latin1)
+    ana = ctx.auth.login("ana", ADMIN_PW).session
+    report = import_legacy_users(ctx.auth, ana, latin1)
+    assert report.file_name == "usu\\xe1rios.csv" and len(report.created) == 3
+    [event] = events(ctx, AUDIT_ACTION)
+    assert event["entity_id"] == "usu\\xe1rios.csv"
