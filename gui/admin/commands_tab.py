@@ -22,7 +22,7 @@ from config.command_parameters import CATALOG_SIZES, COMMAND_PARAMS, ParamSpec, 
 from config.constants import COMMAND_ROLES, DISRUPTIVE_COMMANDS, CommandType, Role
 from utils.auth import Session
 from utils.permissions import PermissionDenied
-from utils.site.fleet import FleetMonitor
+from utils.site.fleet import FleetMonitor, NotAStation
 from utils.site.protocol import valid_station_id
 
 from gui.accessible_names import name_inputs
@@ -264,6 +264,11 @@ class CommandsTab(QWidget):
                                         ttl=timedelta(minutes=self.ttl.value()))
         except PermissionDenied:
             self.error.setText(self.tr("Your role may not send this command."))
+            return
+        except NotAStation as refused:  # typed in the list: a number no station of the site has
+            self.error.setText(self.tr("Not a station of this site: %1. Nothing was sent; type "
+                                       "the numbers the Fleet tab shows.")
+                               .replace("%1", ", ".join(refused.strangers)))
             return
         except ValueError:  # the form was checked against the specification: a safety net
             self.error.setText(self.tr("The command was not sent: its parameters do not fit "

@@ -1742,16 +1742,21 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="269"/>
+        <source>Not a station of this site: %1. Nothing was sent; type the numbers the Fleet tab shows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="274"/>
         <source>The command was not sent: its parameters do not fit what it accepts. Nothing was queued; check the form and send again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279"/>
+        <location filename="../admin/commands_tab.py" line="284"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="288"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>The shared folder %1 stopped answering while sending: only %n station got the command (see the history). Send it again to the others when the folder is back.</numerusform>
@@ -1759,7 +1764,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1743,16 +1743,21 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/commands_tab.py" line="269"/>
+        <source>Not a station of this site: %1. Nothing was sent; type the numbers the Fleet tab shows.</source>
+        <translation>Não é uma estação deste site: %1. Nada foi enviado; digite os números que a aba Estações mostra.</translation>
+    </message>
+    <message>
+        <location filename="../admin/commands_tab.py" line="274"/>
         <source>The command was not sent: its parameters do not fit what it accepts. Nothing was queued; check the form and send again.</source>
         <translation>O comando não foi enviado: os parâmetros não conferem com o que ele aceita. Nada foi enfileirado; confira o formulário e envie de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="279"/>
+        <location filename="../admin/commands_tab.py" line="284"/>
         <source>The command was not sent: the shared folder %1 cannot be reached. Nothing was queued; try again when it is back.</source>
         <translation>O comando não foi enviado: a pasta compartilhada %1 não está acessível. Nada foi enfileirado; tente de novo quando ela voltar.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/commands_tab.py" line="283"/>
+        <location filename="../admin/commands_tab.py" line="288"/>
         <source>The shared folder %1 stopped answering while sending: only %n station(s) got the command (see the history). Send it again to the others when the folder is back.</source>
         <translation>
             <numerusform>A pasta compartilhada %1 parou de responder durante o envio: só %n estação recebeu o comando (veja o histórico). Envie de novo às outras quando a pasta voltar.</numerusform>
@@ -1760,7 +1765,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/commands_tab.py" line="290"/>
+        <location filename="../admin/commands_tab.py" line="295"/>
         <source>No station is known on the shared folder yet: nothing was sent. Send again once the stations have started.</source>
         <translation>Nenhuma estação conhecida na pasta compartilhada ainda: nada foi enviado. Envie de novo quando as estações tiverem iniciado.</translation>
     </message>

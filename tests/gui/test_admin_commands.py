@@ -17,7 +17,8 @@ from utils.site.fleet import FleetMonitor
 
 from tests.gui.conftest import open_admin_window, wait_for
 from tests.utils.site.sitekit import (
-    ADMIN_PW, RecordingEffects, command_actions, make_site, site_layout, start_sync, use_fast_kdf,
+    ADMIN_PW, RecordingEffects, certified_pc_key, command_actions, make_site, site_layout,
+    start_sync, use_fast_kdf,
 )
 
 
@@ -208,7 +209,8 @@ def test_a_confirm_hook_answers_for_the_person(qtbot, site):
     assert len(asked) == 1 and "all stations" in asked[0]
     assert tab.error.text() == ("No station is known on the shared folder yet: nothing was "
                                 "sent. Send again once the stations have started.")
-    site_layout(site.share).station("206").ensure()  # a station known on the share
+    certified_pc_key(site, "206")  # a station of the site, known on the share
+    site_layout(site.share).station("206").ensure()
     tab.send()  # No
     assert len(asked) == 2 and tab.error.text() == ""
     assert tab.history.rowCount() == 0 and inbox_files(site, "206") == []
@@ -268,11 +270,12 @@ def send_and_wait(tab, command_type, station_id, state, *, minutes=10, **params)
 
 
 def test_history_shows_every_state_with_its_word_colour_and_reason(tab_with_clock, agents,
-                                                                  qtmodeltester):
+                                                                  qtmodeltester, site):
     from PySide6.QtCore import Qt
 
     tab, clock = tab_with_clock
     agents.start("206", DecliningEffects())
+    certified_pc_key(site, "209")  # a station of the site that is switched off
     ids = {}
     clock.advance(hours=-2)  # this PC's clock is 2 h late: valid for 1 min, long gone there
     ids["expired"] = send_and_wait(tab, CommandType.PING, "206", "expired", minutes=1)
@@ -378,10 +381,19 @@ def test_form_problems_and_wrong_station_numbers_are_said_in_the_persons_words(
                                 "numbers the Fleet tab shows, separated by commas.")
     assert inbox_files(site, "206") == [] and tab.history.rowCount() == 0
     assert audited_sends(site) == []
+    certified_pc_key(site, "206")
+    tab.prepare(CommandType.PING, ["206", "207"])  # 207: a typo, no station of the site
+    tab.send()
+    assert tab.error.text() == ("Not a station of this site: 207. Nothing was sent; type the "
+                                "numbers the Fleet tab shows.")
+    assert inbox_files(site, "206") == [] and tab.history.rowCount() == 0
+    assert not site_layout(site.share).station("207").folder.exists()
 
 
 def test_an_unreachable_share_says_what_was_sent(tab_with_clock, site):
     tab, _clock = tab_with_clock
+    for station_id in ("206", "207"):
+        certified_pc_key(site, station_id)
     site_layout(site.share).station("206").ensure()
     broken = site_layout(site.share).station("207")
     broken.folder.mkdir(parents=True)

@@ -266,10 +266,8 @@ class FleetMonitor:
             raise PermissionDenied(session.username, session.role, Permission.COMMAND_SEND)
         if session.signer is None:
             raise NoSigningKey(session.username)
-        if targets is None:
-            self.poll()
-            targets = sorted(self.views)
         self.transport.check()  # never "send" into a phantom site
+        targets = self._stations(targets)
         documents = []
         for target in targets:
             # Signed by the person, with their own key: no PC can send in their name.
@@ -285,6 +283,27 @@ class FleetMonitor:
                                 "params": document["params"]})
             documents.append(document)
         return documents
+
+    def _stations(self, targets: Iterable[str] | None) -> list[str]:
+        """The targets of a send: those given, each a station of the site (NotAStation
+        otherwise: a typo would make a phantom station that every PC then lists), or (None)
+        every station that shows itself, less any folder someone made that is none."""
+        if targets is None:
+            self.poll()
+            wanted = sorted(self.views)
+        else:
+            wanted = list(targets)
+        if any(self.trust.state.member(station) is None for station in wanted):
+            try:  # a person's send: the directory read now, so a PC that just joined counts
+                self.trust.directory.refresh()
+            except OSError as exc:
+                log.info("The site directory could not be read again before a send: %s", exc)
+        strangers = [station for station in wanted if self.trust.state.member(station) is None]
+        if targets is None:
+            return [station for station in wanted if station not in strangers]
+        if strangers:
+            raise NotAStation(strangers, self.trust.members())
+        return wanted
 
     def track(self) -> list[dict[str, Any]]:
         """Look for the acks of pending commands; returns the ones that reached a final state."""
@@ -347,6 +366,17 @@ class FleetMonitor:
             row["params"] = json.loads(row["params"])
             row["result"] = None if row["result"] is None else json.loads(row["result"])
         return rows
+
+
+class NotAStation(ValueError):
+    """A command addressed to a station no PC of the site is certified for (a typo, or a
+    folder someone made on the share): nothing is sent to any target."""
+
+    def __init__(self, strangers: list[str], members: list[str]):
+        self.strangers = strangers
+        super().__init__(
+            f"{', '.join(strangers)}: not a station of this site (its stations: "
+            f"{', '.join(members) or 'none yet'}); nothing was sent")
 
 
 class NoSigningKey(PermissionDenied):

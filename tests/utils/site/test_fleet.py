@@ -227,6 +227,7 @@ def test_a_late_ack_within_the_grace_is_not_a_false_failure(site, clock, fleet):
 
     ana = admin_session(site)
     station_key = certified_pc_key(site, "206")
+    certified_pc_key(site, "207")  # a station of the site that never answers
     late, lost = fleet.send(ana, "ping", ["206", "207"], ttl=timedelta(seconds=10))
     assert fleet.track() == []
     clock.advance(10 + ACK_GRACE.total_seconds() - 1)  # expired, but an ack may still arrive
@@ -363,3 +364,35 @@ def test_user_directory_login_offline_deactivation_and_no_resurrection(site, tmp
     finally:
         station.close()
         stale.close()
+
+
+def test_a_command_to_a_station_that_is_not_of_the_site_is_refused_and_leaves_nothing(
+        site, fleet):
+    """A typo (207 for 206) once made a phantom station folder that `status` on every PC
+    listed and every "all stations" send then addressed."""
+    from data import commands_repo
+    from utils.site.fleet import NotAStation
+
+    ana = admin_session(site)
+    certified_pc_key(site, "206")
+    with pytest.raises(NotAStation, match="207: not a station of this site .*206.*nothing "
+                                          "was sent"):
+        fleet.send(ana, "ping", ["206", "207"])
+    assert not site_layout(site.share).station("207").folder.exists()
+    assert not site_layout(site.share).station("206").inbox.exists()  # nor to the good one
+    with site.admin.database.read() as connection:
+        assert commands_repo.sent_list(connection) == []
+
+
+def test_all_stations_leaves_out_a_folder_someone_made_on_the_share(site, fleet):
+    ana = admin_session(site)
+    certified_pc_key(site, "206")
+    for station_id in ("206", "999"):
+        folder = site_layout(site.share).station(station_id)
+        folder.ensure()
+        folder.status.write_text("{}")  # shows itself (refused, but a view of the panel)
+    fleet.poll()
+    assert {"206", "999"} <= set(fleet.views)
+    sent = fleet.send(ana, "ping", None)
+    assert [document["target"] for document in sent] == ["206"]
+    assert list(site_layout(site.share).station("999").inbox.glob("*.json")) == []

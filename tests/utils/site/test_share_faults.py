@@ -189,6 +189,7 @@ def test_share_renamed_away_then_back(site, tmp_path, closing):
     station.production.set_lot(olga, "L1", 10)
     before = station.production.register_box(olga, FORM)
     wait_until(lambda: (status_seq(site.share, "206") or 0) > 0)
+    site.admin.trust.directory.refresh()  # the admin PC has seen the station join
 
     away = tmp_path / "share-away"
     os.rename(site.share, away)
