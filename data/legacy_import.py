@@ -110,17 +110,20 @@ class LegacyParseResult:
     total_rows: int = 0  # non-blank data records: always len(rows) + len(rejected)
 
 
-def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParseResult:
+def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str, *,
+                     not_after: datetime | None = None) -> LegacyParseResult:
     """Parse a legacy `dados_producao.csv`; rows are validated, nothing is stored.
 
     `timezone` is the IANA name of the site's zone (e.g. "America/Sao_Paulo"), in which
-    `data_hora` was written. Raises `LegacyFileError` when the import cannot start.
+    `data_hora` was written. `not_after` (aware): a row recorded later is refused (a typo
+    such as 2052 for 2025 would put a box decades ahead). Raises `LegacyFileError` when the
+    import cannot start.
     """
     zone = site_zone(timezone)
     path = Path(path)
     result, encoding_warning = read_legacy_file(
         path, FILE_KIND, MAX_FILE_BYTES,
-        lambda handle: _Parser(catalog, zone, path.name).parse(handle))
+        lambda handle: _Parser(catalog, zone, path.name, not_after).parse(handle))
     if encoding_warning:
         result.warnings.insert(0, encoding_warning)
     return result
@@ -129,10 +132,12 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str) -> LegacyParse
 class _Parser:
     """One pass over one decoded stream; holds the per-file state (header, counters)."""
 
-    def __init__(self, catalog: Catalog, zone: ZoneInfo, file_name: str):
+    def __init__(self, catalog: Catalog, zone: ZoneInfo, file_name: str,
+                 not_after: datetime | None = None):
         self.catalog = catalog
         self.zone = zone  # its key is the zone's name, for the warnings
         self.file_name = file_name
+        self.not_after = not_after
         self.result = LegacyParseResult()
         self.columns: dict[str, int] = {}  # canonical name -> cell index
         self.labels: dict[str, str] = {}  # canonical name -> header text as written
@@ -255,6 +260,11 @@ class _Parser:
         local, when_problem = self._local_time(values["data_hora"])
         if when_problem:
             problems.append(when_problem)
+        elif (local is not None and self.not_after is not None
+              and localise(local, self.zone)[0] > self.not_after):
+            problems.append(self._problem("data_hora", values["data_hora"],
+                                          "it is later than this PC's clock: a box cannot "
+                                          "have been recorded in the future"))
         origin = values.get("origem", "").lower()
         if origin and origin not in LEGACY_ORIGINS:
             problems.append(self._problem("origem", values["origem"],

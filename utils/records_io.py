@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
+from datetime import timedelta
 from pathlib import Path
 
 from config.constants import Permission
@@ -26,6 +27,9 @@ from utils.production import ProductionService, actor_of
 
 EXPORT_FORMATS = ("csv", "xlsx")
 IMPORT_BATCH = 500
+# A legacy row may be a little ahead of this PC's clock (the old PCs' clocks drifted); a day
+# ahead or more is a typo in the year or the date, refused.
+LEGACY_CLOCK_MARGIN = timedelta(days=1)
 
 
 @dataclass
@@ -48,7 +52,9 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
     Raises data.legacy_import.LegacyFileError when the file cannot be read at all.
     """
     require(session, Permission.IMPORT_LEGACY, service.changes, target=path_text(path))
-    parsed: LegacyParseResult = parse_legacy_csv(Path(path), service.catalog, timezone)
+    parsed: LegacyParseResult = parse_legacy_csv(
+        Path(path), service.catalog, timezone,
+        not_after=service.clock.now() + LEGACY_CLOCK_MARGIN)
     report = ImportReport(total_rows=parsed.total_rows, rejected=list(parsed.rejected),
                           warnings=list(parsed.warnings))
     actor = actor_of(session)

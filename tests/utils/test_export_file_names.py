@@ -95,3 +95,18 @@ def test_a_legacy_import_from_a_name_that_is_no_utf8_is_imported_and_audited(sta
         [record] = audit_repo.list_events(connection, action="record.import")
     assert event["entity_id"] == "produ\\xe7\\xe3o.csv"
     assert json.loads(record["body"])["after"]["source_file"] == "produ\\xe7\\xe3o.csv"
+
+
+def test_a_legacy_row_dated_in_the_future_is_refused_with_its_line(station, tmp_path):
+    """A typo such as 2099 for 2025 would put a box decades ahead (1900 was already refused)."""
+    ctx, admin = station
+    now = ctx.clock.now().astimezone().replace(microsecond=0, tzinfo=None)
+    rows = [LEGACY.splitlines()[0],
+            f"206,L1,1,#00,1.21e-04,Furo,N/A,,,2.5,,{now:%Y-%m-%d %H:%M:%S}",
+            "206,L1,2,#00,1.21e-04,Furo,N/A,,,2.5,,2099-01-01 06:00:00"]
+    path = tmp_path / "dados_producao.csv"
+    path.write_text("\n".join(rows) + "\n", encoding="utf-8")
+    report = import_legacy_file(ctx.production, admin, path, "America/Sao_Paulo")
+    assert report.imported == 1
+    [rejected] = report.rejected
+    assert rejected.line == 3 and "later than this PC's clock" in rejected.reason
