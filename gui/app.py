@@ -15,6 +15,7 @@ from pathlib import Path
 # (looking for `from __feature__ import`), which cost start-up about 60 ms.
 from config.exit_codes import ExitCode
 from data.database import NetworkDatabaseRefused
+from models.path_text import path_text
 from utils.backup.database_users import RestoreUnderWay
 from utils.backup.scheduler import BackupService
 from utils.context import AppContext
@@ -294,8 +295,11 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
                 shown = window.isVisible() and window.login_page.isVisible()
                 print(f"smoke: login window shown ({window.windowTitle()})" if shown
                       else "smoke: login window NOT shown")
-            if smoke_png is not None:
-                window.grab().save(str(smoke_png))
+            if smoke_png is not None and not window.grab().save(str(smoke_png)):
+                # Packaging checks look at this picture: a run that could not save it failed.
+                print(f"smoke: could not save the screenshot to {path_text(smoke_png)}",
+                      file=sys.stderr)
+                shown = False
             smoke_code[0] = ExitCode.OK if shown else ExitCode.FAILED
             app.exit(smoke_code[0])
 

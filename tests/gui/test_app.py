@@ -29,6 +29,12 @@ def test_gui_smoke_exits_0_and_renders(tmp_path, shopfloor):
                             capture_output=True, text=True, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "login window shown" in result.stdout and png.stat().st_size > 1000
+    nowhere = tmp_path / "no such folder" / "login.png"
+    result = subprocess.run([sys.executable, str(ROOT / "main.py"), "--home", str(tmp_path / "h"),
+                             "gui", "--smoke", "--screenshot", str(nowhere)],
+                            capture_output=True, text=True, env=env, timeout=120)
+    assert result.returncode != 0  # the picture packaging checks was never saved
+    assert f"smoke: could not save the screenshot to {nowhere}" in result.stderr
 
 
 def test_second_instance_raises_the_first(qtbot, tmp_path):
