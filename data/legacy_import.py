@@ -59,10 +59,8 @@ from data.legacy_csv import (
     read_header_line, read_legacy_file,
 )
 from models.canonical import canonical_json
-from models.validation import (
-    TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
-    validate_record_input,
-)
+from models.validation import (TEXT_MAX, FieldError, RecordDraft, ValidationFailed,
+                               has_forbidden_characters, validate_record_input)
 
 # A production CSV of a few years is tens of MB; anything far larger is not one, and reading it
 # would tie up the importing PC.
@@ -115,9 +113,8 @@ def parse_legacy_csv(path: Path, catalog: Catalog, timezone: str, *,
     """Parse a legacy `dados_producao.csv`; rows are validated, nothing is stored.
 
     `timezone` is the IANA name of the site's zone (e.g. "America/Sao_Paulo"), in which
-    `data_hora` was written. `not_after` (aware): a row recorded later is refused (a typo
-    such as 2052 for 2025 would put a box decades ahead). Raises `LegacyFileError` when the
-    import cannot start.
+    `data_hora` was written; a row after `not_after` is refused (2052 typed for 2025). Raises
+    `LegacyFileError` when the import cannot start.
     """
     zone = site_zone(timezone)
     path = Path(path)
@@ -260,11 +257,6 @@ class _Parser:
         local, when_problem = self._local_time(values["data_hora"])
         if when_problem:
             problems.append(when_problem)
-        elif (local is not None and self.not_after is not None
-              and localise(local, self.zone)[0] > self.not_after):
-            problems.append(self._problem("data_hora", values["data_hora"],
-                                          "it is later than this PC's clock: a box cannot "
-                                          "have been recorded in the future"))
         origin = values.get("origem", "").lower()
         if origin and origin not in LEGACY_ORIGINS:
             problems.append(self._problem("origem", values["origem"],
@@ -374,6 +366,8 @@ class _Parser:
 
     def _local_time(self, text: str) -> tuple[datetime | None, str | None]:
         moment, problem = read_local_time(text)
+        if moment and self.not_after and localise(moment, self.zone)[0] > self.not_after:
+            problem = "it is later than this PC's clock: a box cannot be recorded in the future"
         return moment, None if problem is None else self._problem("data_hora", text, problem)
 
     def _localise(self, naive: datetime, line: int) -> datetime:
