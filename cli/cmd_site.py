@@ -12,11 +12,13 @@ import argparse
 import shlex
 
 from config.exit_codes import ExitCode
+from models.validation import SITE_NAME_MAX, ValidationFailed, validate_site_name
 from utils.context import AppContext
 from utils.first_run import AdminAccount, SetupPlan, set_up
 from utils.timezones import pc_zone_name
 from utils.trust.upgrade import upgrade_site
 
+from cli.cmd_user import new_password
 from cli.errors import CliError
 from cli.prompts import PASSPHRASE_ENV, PASSWORD_ENV, login_as, require_admin, secret
 from cli.verbs import Needs
@@ -82,6 +84,12 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
     """What to create, the secrets asked for; a PC with accounts already names one of its
     admins, logged in here before anything is written (the site's root certifies them, and
     they this PC's other accounts)."""
+    try:
+        name = validate_site_name(args.name)
+    except ValidationFailed as exc:
+        raise CliError(f"the site name is refused ({'; '.join(e.message for e in exc.errors)}); "
+                       f"nothing was created. Give --name as plain text of at most "
+                       f"{SITE_NAME_MAX} characters.") from None
     zone = args.timezone or pc_zone_name() or ctx.settings.timezone
     passphrase = secret(PASSPHRASE_ENV, "New site passphrase: ", confirm=True)
     admin = args.admin
@@ -89,7 +97,7 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
     if not certify_existing:
         if not admin:
             raise CliError("name the first admin with --admin USERNAME")
-        password = secret(PASSWORD_ENV, f"New password for {admin}: ", confirm=True)
+        password = new_password(f"New password for {admin}: ")
     else:
         if not admin:
             raise CliError("this PC has accounts already: name one of its admins with "
@@ -101,7 +109,7 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
     return SetupPlan("create", args.station, kind, folder=args.folder, passphrase=passphrase,
                      admin=AdminAccount(admin, args.full_name or admin, password),
                      certify_existing=certify_existing, autostart=None,
-                     site_name=args.name or "", timezone=zone)
+                     site_name=name, timezone=zone)
 
 
 def _upgrade(args: argparse.Namespace) -> int:

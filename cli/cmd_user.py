@@ -7,9 +7,12 @@ change is made by a logged-in admin (`--as`) and audited with `--reason`.
 from __future__ import annotations
 
 import argparse
+import logging
+import os
 
 from config.constants import Role
 from config.exit_codes import ExitCode
+from utils.auth import AuthError, Session
 from utils.context import AppContext
 
 from cli.errors import CliError
@@ -17,6 +20,9 @@ from cli.prompts import NEW_PASSWORD_ENV, PASSWORD_ENV, login_as, secret
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
+log = logging.getLogger("shopfloor.cli")
+# The account is already as asked: nothing was changed (utils/account_admin.py).
+NOTHING_TO_DO = ("not_locked", "already_inactive")
 DEFAULT_REASON = "changed with the shopfloor command line"
 
 
@@ -59,12 +65,29 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         password = secret(NEW_PASSWORD_ENV, f"New password for {args.username}: ", confirm=True)
         ctx.auth.reset_password(actor, args.username, password, args.reason)
         print(f"password of {args.username} reset; it must be changed at next login")
-    elif args.user_command == "unlock":
-        ctx.auth.unlock(actor, args.username, args.reason)
-        print(f"{args.username} unlocked")
-    elif args.user_command == "deactivate":
-        ctx.auth.deactivate(actor, args.username, args.reason)
-        print(f"{args.username} deactivated (the name will never be reused)")
+    elif args.user_command in ("unlock", "deactivate"):
+        return _unlock_or_deactivate(ctx, actor, args)
+    return ExitCode.OK
+
+
+def _unlock_or_deactivate(ctx: AppContext, actor: Session, args: argparse.Namespace) -> int:
+    """An account already as asked (not locked, inactive) is left as it is, with no event:
+    said on stdout, exit 0 (what was asked for holds; a script run twice does not fail)."""
+    unlock = args.user_command == "unlock"
+    try:
+        if unlock:
+            ctx.auth.unlock(actor, args.username, args.reason)
+        else:
+            ctx.auth.deactivate(actor, args.username, args.reason)
+    except AuthError as exc:
+        if exc.code not in NOTHING_TO_DO:
+            raise
+        log.info("user %s %s: nothing to do (%s): %s", args.user_command, args.username,
+                 exc.code, exc)
+        print(exc)
+        return ExitCode.OK
+    print(f"{args.username} unlocked" if unlock
+          else f"{args.username} deactivated (the name will never be reused)")
     return ExitCode.OK
 
 
@@ -74,7 +97,7 @@ def _add(ctx: AppContext, args: argparse.Namespace) -> int:
     if not ctx.auth.has_users() and not args.as_user:
         if role != Role.ADMIN:
             raise CliError("the first user must be an admin: use --role admin")
-        password = secret(PASSWORD_ENV, f"New password for {args.username}: ", confirm=True)
+        password = new_password(f"New password for {args.username}: ")
         user = ctx.auth.create_first_admin(args.username, full_name, password)
         print(f"created first admin {user.username}")
         return ExitCode.OK
@@ -83,3 +106,12 @@ def _add(ctx: AppContext, args: argparse.Namespace) -> int:
     user = ctx.auth.create_user(actor, args.username, full_name, role, password, args.reason)
     print(f"created {user.role} {user.username} (must change the password at first login)")
     return ExitCode.OK
+
+
+def new_password(prompt: str) -> str:
+    """A password being set (the first admin's here and in `site create`): from
+    SHOPFLOOR_NEW_PASSWORD, as the README says, else typed twice; SHOPFLOOR_PASSWORD is still
+    read when only it is set, as scripts and tests made before did for the first admin."""
+    if os.environ.get(NEW_PASSWORD_ENV) is None and os.environ.get(PASSWORD_ENV) is not None:
+        return secret(PASSWORD_ENV, prompt, confirm=True)
+    return secret(NEW_PASSWORD_ENV, prompt, confirm=True)

@@ -266,6 +266,19 @@ def validate_username(value: Any, field_name: str = "username"
     return name, []
 
 
+SITE_NAME_MAX = FULL_NAME_MAX  # a plant's name, as a person's: one line on a screen or label
+
+
+def validate_site_name(value: Any, field_name: str = "site_name") -> str:
+    """A site's name (optional: "" when none), checked as a full name is: no control, format or
+    direction characters, at most SITE_NAME_MAX characters; raises ValidationFailed. It goes
+    into the site's signed genesis entry, where it can never be corrected."""
+    text, errors = validate_text(field_name, value, required=False, max_length=SITE_NAME_MAX)
+    if errors:
+        raise ValidationFailed(errors)
+    return text or ""
+
+
 def validate_reason(reason: Any, field_name: str = "reason") -> str:
     """A change's justification: at least MIN_REASON_LENGTH characters; raises ValidationFailed."""
     text, errors = validate_text(field_name, reason, required=True, max_length=TEXT_MAX,

@@ -9,7 +9,8 @@ password change live there.
 from __future__ import annotations
 
 from dataclasses import replace
-from typing import Any
+from datetime import datetime
+from typing import Any, Callable
 
 from config.constants import Permission, Role
 from data import directory_repo, users_repo
@@ -60,6 +61,8 @@ class AccountAdmin:
     database: Database
     clock: Clock
     site: SiteAccounts | None
+    # (locked until, failures counting) of an account now: AuthService's, as login sees it.
+    _lock_state: Callable[[Any, str, datetime], tuple[datetime | None, int]]
 
     # -- administration ------------------------------------------------------------------------
 
@@ -122,11 +125,19 @@ class AccountAdmin:
                             failed_attempts=0, locked_until=None, **changes)
 
     def unlock(self, actor: Session, username: str, reason: str) -> User:
-        """An admin lifts a lock: failures before now stop counting, on every PC of the site."""
+        """An admin lifts a lock: failures before now stop counting, on every PC of the site.
+        An account that is not locked is refused ("not_locked"): nothing changes, no event."""
         self._require_manager(actor)
         name = normalize_username(username)
         reason_text = validate_reason(reason)
-        at = format_utc(self.clock.now())
+        now = self.clock.now()
+        with self.database.read() as connection:
+            user = self._existing(connection, name)
+            locked = self._lock_state(connection, name, now)[0] is not None or (
+                user.locked_until is not None and user.locked_until > now)
+        if not locked:
+            raise AuthError("not_locked", f"{name} is not locked; nothing was changed")
+        at = format_utc(now)
         op = None
         if self.site is not None:
             if actor.signer is None:
@@ -145,9 +156,16 @@ class AccountAdmin:
         return user
 
     def deactivate(self, actor: Session, username: str, reason: str) -> User:
+        """An account inactive already is refused ("already_inactive"): nothing changes, no
+        event."""
         self._require_manager(actor)
-        return self._change(actor, normalize_username(username), "user.deactivate",
-                            validate_reason(reason), active=False)
+        name = normalize_username(username)
+        reason_text = validate_reason(reason)
+        with self.database.read() as connection:
+            if not self._existing(connection, name).active:
+                raise AuthError("already_inactive", f"{name} is already inactive; nothing was "
+                                "changed")
+        return self._change(actor, name, "user.deactivate", reason_text, active=False)
 
     def reactivate(self, actor: Session, username: str, reason: str) -> User:
         """The same person back (e.g. after leave). The name is theirs; it was never reused."""
@@ -205,6 +223,13 @@ class AccountAdmin:
         self._publish(op)
         bumped = 1 if site_columns else 0
         return replace(after, version=before.version + bumped)
+
+    @staticmethod
+    def _existing(connection: Any, username: str) -> User:
+        found = users_repo.get(connection, username)
+        if found is None:
+            raise AuthError("not_found", f"there is no account named {username!r}")
+        return found[0]
 
     # -- the site's directory --------------------------------------------------------------------
 

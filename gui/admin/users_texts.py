@@ -24,6 +24,11 @@ def auth_error_text(error: AuthError) -> str:
         "not_found": QCoreApplication.translate(
             "UsersTab", "Not changed: there is no such account on this PC. Close this window, "
             "choose the account in the list again and retry."),
+        "already_inactive": QCoreApplication.translate(
+            "UsersTab", "Not changed: this account is already inactive. Nothing to do."),
+        "not_locked": QCoreApplication.translate(
+            "UsersTab", "Not changed: this account is not locked; it can log in. Nothing to "
+            "do."),
     }
     return texts.get(error.code) or QCoreApplication.translate(
         "UsersTab", "The account service refused this change (code %1); nothing was changed. "

@@ -196,7 +196,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="62"/>
+        <location filename="../app.py" line="63"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -7528,7 +7528,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_texts.py" line="28"/>
+        <location filename="../admin/users_texts.py" line="27"/>
+        <source>Not changed: this account is already inactive. Nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_texts.py" line="29"/>
+        <source>Not changed: this account is not locked; it can log in. Nothing to do.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/users_texts.py" line="33"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -196,7 +196,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="62"/>
+        <location filename="../app.py" line="63"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -7532,7 +7532,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Não alterado: essa conta não existe neste PC. Feche esta janela, escolha a conta na lista de novo e tente outra vez.</translation>
     </message>
     <message>
-        <location filename="../admin/users_texts.py" line="28"/>
+        <location filename="../admin/users_texts.py" line="27"/>
+        <source>Not changed: this account is already inactive. Nothing to do.</source>
+        <translation>Nada foi alterado: esta conta já está inativa. Não há o que fazer.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_texts.py" line="29"/>
+        <source>Not changed: this account is not locked; it can log in. Nothing to do.</source>
+        <translation>Nada foi alterado: esta conta não está bloqueada; ela pode entrar. Não há o que fazer.</translation>
+    </message>
+    <message>
+        <location filename="../admin/users_texts.py" line="33"/>
         <source>The account service refused this change (code %1); nothing was changed. Check the values and try again; if it is refused again, give the code to support.</source>
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>

@@ -82,7 +82,7 @@ def test_the_first_user_must_be_an_admin(tmp_path, shopfloor, fast_secrets):
 def test_no_secret_without_terminal_is_a_clear_error(tmp_path, shopfloor):
     result = shopfloor(tmp_path / "h", "user", "add", "x1", "--role", "admin")
     assert result.returncode == 2
-    assert "SHOPFLOOR_PASSWORD" in result.stderr and "Traceback" not in result.stderr
+    assert "set SHOPFLOOR_NEW_PASSWORD" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_sixteen_concurrent_cli_processes_get_no_more_guesses_than_the_threshold(tmp_path):

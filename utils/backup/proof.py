@@ -7,10 +7,15 @@ checkpoints) and the record table against the chains. It also says how the backu
 against the checkpoints this PC witnessed since (`behind`, `forked`): what a restore must be
 told about. A backup is verified on the PC that made it: its events' MACs need that PC's local
 key, which never leaves it (an archive is the form another PC can check, utils/backup/archive).
+So which installation a backup belongs to (its chain anchor) is checked before its chain: one
+of another installation is refused as such (OtherInstallation), never reported as forged. A
+file that does not start as an SQLite database (an empty one too) is refused before SQLite
+opens it: SQLite would take an empty file for a new database, and the migrations build it.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import tempfile
@@ -22,10 +27,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from data.database import DatabaseError, open_database
+from models.validation import SITE_NAME_MAX, has_forbidden_characters
 from utils.audit.chain import read_checkpoint_file
 from utils.audit.database_verify import verify_database
 from utils.audit.verify import VerifyResult
-from utils.backup.files import file_sha256, read_sidecar
+from utils.backup.files import file_sha256, parse_name, read_sidecar
 from utils.backup.snapshot import chain_heads
 
 if TYPE_CHECKING:
@@ -36,6 +42,20 @@ ANCHOR_KEY = "chain_anchor"  # utils/context.py keeps a database's anchor under 
 
 class BackupUnreadable(ValueError):
     """The file is not a database this program can read; nothing was changed."""
+
+
+class OtherInstallation(BackupUnreadable):
+    """The backup was made by another installation (its chain has another anchor): this PC
+    cannot check it (its events' MACs need that PC's local key) nor restore it; nothing was
+    changed. `station` and `site` name where it comes from, when the file says."""
+
+    def __init__(self, message: str, *, station: str | None = None, site: str | None = None):
+        self.station = station
+        self.site = site
+        super().__init__(message)
+
+
+SQLITE_HEADER = b"SQLite format 3\x00"
 
 
 @dataclass
@@ -89,11 +109,14 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
                   progress: Callable[[str, int, int | None], None] | None = None,
                   cancel: threading.Event | None = None) -> BackupProof:
     """Restore `file` into a temporary folder (or `keep_copy_in`, left for the caller) and
-    verify it with this PC's keys. Raises BackupUnreadable when it is no readable database."""
+    verify it with this PC's keys. Raises BackupUnreadable when it is no readable database
+    (an empty file included), OtherInstallation (one of those) when another installation made
+    it: its chain is not checked then, it cannot be here."""
     started = time.perf_counter()
     file = Path(file)
     if not file.is_file():
         raise BackupUnreadable(f"{file} is not a file")
+    _check_header(file)  # before SQLite opens it: an empty file would become a new database
     digest = file_sha256(file)
     sidecar = read_sidecar(file)
     state = "missing" if sidecar is None else (
@@ -116,6 +139,9 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
                 found = connection.exec_driver_sql(
                     "SELECT value FROM meta_info WHERE key = ?", (ANCHOR_KEY,)).first()
             anchor = None if found is None else str(found[0])
+            if anchor != ctx.anchor:  # checked first: its chain cannot be checked here
+                with closing(database.raw_sqlite_connection()) as raw:
+                    raise _other_installation(file, sidecar, raw)
             results = verify_database(database, anchor=anchor or "", keyring=ctx.keyring,
                                       progress=progress, cancel=cancel,
                                       home=(sidecar or {}).get("station") or ctx.station_id)
@@ -129,6 +155,66 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
             shutil.rmtree(place, ignore_errors=True)
     return BackupProof(file, digest, state, anchor, results, heads, behind, forked,
                        time.perf_counter() - started, copy if keep_copy_in is not None else None)
+
+
+def _check_header(file: Path) -> None:
+    """BackupUnreadable unless the file starts as an SQLite database does: an empty or short
+    file, or another kind of file, is never handed to SQLite."""
+    try:
+        with open(file, "rb") as handle:
+            head = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise BackupUnreadable(f"{file.name} cannot be read ({exc.strerror or exc}); nothing "
+                               f"was changed") from exc
+    if not head:
+        raise BackupUnreadable(f"{file.name} is empty: not a backup; nothing was changed. "
+                               f"Choose another backup file.")
+    if head != SQLITE_HEADER:
+        raise BackupUnreadable(f"{file.name} is not a database this program can read (not an "
+                               f"SQLite file); nothing was changed. Choose another backup "
+                               f"file.")
+
+
+def _other_installation(file: Path, sidecar: dict | None,
+                        connection: sqlite3.Connection) -> OtherInstallation:
+    """The refusal for a backup of another installation, naming its station and site where
+    the sidecar, the file's name or the copy's site directory say them."""
+    station = (sidecar or {}).get("station")
+    if not _printable(station, 64):
+        parsed = parse_name(file)
+        station = parsed.station if parsed is not None else None
+    site = _site_name(connection)
+    where = " of ".join(part for part in (
+        f"station {station}" if station else "", f"site {site}" if site else "") if part)
+    return OtherInstallation(
+        f"{file.name} is a backup made by another installation"
+        f"{f' ({where})' if where else ''}, not by this PC: it can only be verified on the PC "
+        f"that made it (its events are sealed with that PC's own key), and it cannot be "
+        f"restored here. Nothing was changed.", station=station, site=site)
+
+
+def _site_name(connection: sqlite3.Connection) -> str | None:
+    """The site's name (else its id) from the site directory's first entry in a database, or
+    None (no site, or a database of a release without it)."""
+    try:
+        row = connection.execute("SELECT entry FROM directory_log ORDER BY seq "
+                                 "LIMIT 1").fetchone()
+        op = json.loads(row[0])["op"] if row is not None else None
+    except (sqlite3.Error, ValueError, TypeError, KeyError):
+        return None
+    if not isinstance(op, dict) or op.get("op") != "site.genesis":
+        return None
+    name = op["data"].get("name") if isinstance(op.get("data"), dict) else None
+    if _printable(name, SITE_NAME_MAX):
+        return repr(name.strip())
+    site_id = op.get("site_id")
+    return site_id if _printable(site_id, 64) else None
+
+
+def _printable(text: object, longest: int) -> bool:
+    """Text from the file that can be shown as it is (it may have been made anywhere)."""
+    return isinstance(text, str) and 0 < len(text.strip()) <= longest \
+        and not has_forbidden_characters(text)
 
 
 def _against_witness(ctx: "AppContext", connection: sqlite3.Connection,

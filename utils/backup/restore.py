@@ -10,8 +10,9 @@ replaced, so nothing may hold it open. In order:
    (utils/backup/database_users.py).
 2. The person logs in (an admin: Permission.BACKUP_MANAGE).
 3. The backup is proven (utils/backup/proof.py): restored into a temporary folder and verified
-   end to end, records against the chain. A backup that is not intact, or of another
-   installation (another chain anchor), is refused; there is no override for that.
+   end to end, records against the chain. A backup of another installation (another chain
+   anchor: checked first, its chain cannot be checked here), an empty or unreadable file, or
+   a backup that is not intact is refused; there is no override for that.
 4. A backup older than what this PC witnessed since (a signed checkpoint beyond its end, or a
    different event at that place) would lose signed events: refused unless the person gives an
    explicit override, a reason (10+ characters) and a signature (their password again; in a
@@ -50,7 +51,7 @@ from utils.atomic_io import atomic_write_with, fsync_directory
 from utils.audit.chain import WITNESS_LOCK_WAIT_S, Actor, witness_lock_file
 from utils.backup.database_users import DatabaseInUse, DatabaseUser, sole_user
 from utils.backup.in_use import InUseLock
-from utils.backup.proof import BackupProof, verify_backup
+from utils.backup.proof import BackupProof, BackupUnreadable, OtherInstallation, verify_backup
 from utils.clock import Clock
 from utils.context import AppContext
 from utils.file_lock import FileLock
@@ -156,14 +157,20 @@ def _check(ctx: "AppContext", file: Path, work: Path, username: str, password: s
     except PermissionDenied:
         raise RestoreRefused("denied", f"{username} may not restore backups (admins only); "
                                        f"nothing was changed") from None
-    proof = verify_backup(ctx, file, keep_copy_in=work)
-    if not proof.intact:
-        raise RestoreRefused("not_intact", "the backup is not intact: " + "; ".join(
-            proof.summary()) + ". Nothing was changed; choose another backup.", proof)
+    try:
+        # Which installation it belongs to is checked there first, before its chain.
+        proof = verify_backup(ctx, file, keep_copy_in=work)
+    except OtherInstallation as exc:
+        raise RestoreRefused("other_installation", str(exc)) from None
+    except BackupUnreadable as exc:  # empty, not a database, unreadable
+        raise RestoreRefused("unreadable", str(exc)) from None
     if proof.anchor != ctx.anchor:
         raise RestoreRefused("other_installation", "the backup is of another installation "
                              "(its chain has another anchor): it cannot become this PC's "
                              "database. Nothing was changed.", proof)
+    if not proof.intact:
+        raise RestoreRefused("not_intact", "the backup is not intact: " + "; ".join(
+            proof.summary()) + ". Nothing was changed; choose another backup.", proof)
     override = None
     if proof.older_than_witnessed:
         if not override_reason:

@@ -29,6 +29,7 @@ from config.settings import Settings
 from data.database import open_database
 from data.netfs import network_filesystem_reason
 from models.canonical import parse_utc
+from models.validation import validate_site_name
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
 from utils.site.journal_read import sealed_heads
@@ -130,7 +131,10 @@ def _directory_at(database_file: Path, folder: Path, info: SiteInfo, clock: Cloc
 def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, passphrase: str, *,
                            station_id: str, kind: str = "production", name: str = "",
                            clock: Clock | None = None) -> Membership:
-    """Create the site on `folder` and make this PC its first member."""
+    """Create the site on `folder` and make this PC its first member. A name with control,
+    format or direction characters, or longer than a full name, is refused (ValidationFailed)
+    before anything is written."""
+    name = validate_site_name(name)
     _check_station(station_id, kind)
     if settings.site_id:
         raise SiteError("already_member", "this PC already belongs to a site")
