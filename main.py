@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Sequence
 
 from config.exit_codes import ExitCode
-from config.paths import resolve_paths
+from config.paths import HOME_ENV, AppPaths, resolve_paths
 from config.process import set_up_process
 from utils.logger import setup_logging
 
@@ -32,20 +32,52 @@ def launch_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     return run_gui(smoke=smoke, smoke_png=smoke_png, language=language)
 
 
-def start_logging() -> None:
+def start_logging(paths: AppPaths) -> None:
     """The log file in this home's log folder; a home where that is impossible still runs."""
-    paths = resolve_paths().ensure()
     try:
         setup_logging(paths.log_dir, console=False)
     except OSError as exc:
         print(f"warning: logging to {paths.log_dir} is not possible: {exc}", file=sys.stderr)
 
 
+def home_folders() -> AppPaths | None:
+    """This home's folders, made if missing; None (after one line saying why) when the home
+    cannot hold them: a file named as the home, say. Checked before anything else runs, as
+    nothing can be kept or logged in such a home."""
+    try:
+        return resolve_paths().ensure()
+    except OSError as exc:
+        print(f"error: {home_problem(exc)}", file=sys.stderr)
+        return None
+
+
+def home_problem(exc: OSError) -> str:
+    """What is wrong with the home folder, for the person: the home named as they gave it."""
+    home = os.environ.get(HOME_ENV) or str(exc.filename)
+    fix = ("give --home (or SHOPFLOOR_HOME) a folder, or a path where one can be made; "
+           "nothing was changed")
+    if isinstance(exc, (NotADirectoryError, FileExistsError)):  # a file on the way
+        blocker = _not_a_folder(Path(exc.filename or home))
+        return f"the home folder {home} is not a folder ({blocker} is a file): {fix}"
+    return f"the home folder {home} cannot be used ({exc.strerror}: {exc.filename}): {fix}"
+
+
+def _not_a_folder(path: Path) -> Path:
+    """The outermost existing part of `path` that is not a folder: the file in the way."""
+    for part in (*reversed(path.parents), path):
+        if part.exists() and not part.is_dir():
+            return part
+    return path
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run `shopfloor ARGV` in this process; returns the exit code."""
     args = parse_args(sys.argv[1:] if argv is None else list(argv))
     set_up_process(args.home)
-    start_logging()
+    paths = home_folders()
+    if paths is None:
+        return ExitCode.ERROR
+    start_logging(paths)
     # Imported once the arguments are parsed: `--version` and `--help` load no service
     # (the dispatcher brings in the services' context, a second or two on a station PC).
     from cli.app import run

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 
 from config.exit_codes import ExitCode
@@ -19,6 +20,11 @@ from cli.parser import verb_module
 from cli.verbs import GuiLauncher, Needs
 
 log = logging.getLogger("shopfloor.cli")
+# The reader of the output went away (`shopfloor status | head -1`): what a shell reports for a
+# command ended by SIGPIPE (128 + 13), so a script with `set -o pipefail` sees, as from any
+# other tool, that the output was cut short, without an error line. Python ignores SIGPIPE and
+# raises BrokenPipeError instead, hence the number here rather than the signal's default.
+BROKEN_PIPE = 141
 
 
 def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
@@ -28,13 +34,23 @@ def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
     try:
         if verb.NEEDS is Needs.CONTEXT:
             ctx = AppContext.open()
-            return verb.run(ctx, args)
-        if verb.NEEDS is Needs.GUI:
-            return verb.run(args, launch_gui)
-        return verb.run(args)
+            code = verb.run(ctx, args)
+        elif verb.NEEDS is Needs.GUI:
+            code = verb.run(args, launch_gui)
+        else:
+            code = verb.run(args)
+        if sys.stdout is not None:  # None in a window-only process (pythonw, the bundle's GUI)
+            sys.stdout.flush()  # a reader gone is found here, not at exit ("Exception ignored")
+        return code
     except CliError as exc:
+        # The refusal it came from, when there is one, says the most (its class and code).
+        log_refusal(log, exc.__cause__ or exc, f"shopfloor {args.command}")
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
+    except BrokenPipeError:
+        _silence_stdout()
+        log.info("shopfloor %s: its output was closed by the reader; stopped", args.command)
+        return BROKEN_PIPE
     except KeyboardInterrupt:
         print("interrupted; nothing more was done", file=sys.stderr)
         return ExitCode.INTERRUPTED
@@ -48,3 +64,14 @@ def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _silence_stdout() -> None:
+    """Point stdout at the null device, so that the interpreter's own flush at exit (of what
+    is still buffered) does not fail a second time (the recipe of Python's `signal` docs)."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no file descriptor behind stdout (a capture): nothing kept
+        pass

@@ -5,7 +5,6 @@ period (journals, records, keys, manifest), for supervisors and admins; checked 
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from config.exit_codes import ExitCode
 from utils.backup.archive import ArchiveError, make_archive
@@ -13,7 +12,7 @@ from utils.context import AppContext
 from utils.permissions import PermissionDenied
 from utils.site.view_report import catch_up
 
-from cli.errors import CliError
+from cli.errors import CliError, output_file
 from cli.prompts import login_as
 from cli.site_access import site_folder
 from cli.times import parse_time
@@ -30,6 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    out = output_file(args.out, "--out", "archive.zip")  # before the login
     session = login_as(ctx, args.as_user)
     zone = ctx.settings.timezone
     start, end = parse_time(args.start, zone), parse_time(args.end, zone)
@@ -39,7 +39,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         site_folder(ctx)
         catch_up(ctx)  # the members and keys as the directory says now
     try:
-        manifest = make_archive(ctx, session, start, end, Path(args.out))
+        manifest = make_archive(ctx, session, start, end, out)
     except PermissionDenied:
         raise CliError(f"{session.username} may not make archives; nothing was written") from None
     except ArchiveError as exc:

@@ -5,7 +5,6 @@ the admin panel's Production filters and rows. An export that finds nothing says
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from config.exit_codes import ExitCode
 from data.records_repo import RecordFilter
@@ -14,7 +13,7 @@ from utils.records_io import export_records, export_view_records
 from utils.site.view_follower import Phase
 from utils.site.view_report import catch_up, why_empty
 
-from cli.errors import CliError
+from cli.errors import CliError, output_file
 from cli.prompts import login_as
 from cli.times import parse_time
 from cli.verbs import Needs
@@ -38,6 +37,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    out = output_file(args.out, "--out", f"records.{args.format}")  # before the login
     session = login_as(ctx, args.as_user)
     zone = ctx.timezone
     record_filter = RecordFilter(start=parse_time(args.start, zone),
@@ -52,12 +52,12 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                    "operator": args.operator, "defect": args.defect, "from": args.start,
                    "to": args.end}
         count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
-                                    args.format, Path(args.out), filters)
+                                    args.format, out, filters)
     else:
         share_unreadable = False
         if args.defect:
             raise CliError("--defect filters the site view: use it with --site")
-        count = export_records(ctx.production, session, args.format, Path(args.out),
+        count = export_records(ctx.production, session, args.format, out,
                                record_filter)
     print(f"exported {count} records to {args.out}")
     if count == 0:

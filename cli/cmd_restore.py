@@ -5,10 +5,10 @@ file itself is replaced (utils/backup/restore.py opens what it needs)."""
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 
 from config.exit_codes import ExitCode
+from utils.backup.proof import BackupUnreadable
 from utils.backup.restore import RestoreRefused, restore_backup
 
 from cli.errors import CliError
@@ -16,7 +16,6 @@ from cli.prompts import PASSWORD_ENV, secret
 from cli.verbs import Needs
 
 NEEDS = Needs.NOTHING
-log = logging.getLogger("shopfloor.cli")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -32,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = restore_backup(None, Path(args.file), username=args.as_user,
                                  password=password, override_reason=args.override_reason)
-    except RestoreRefused as exc:
-        log.warning("restore refused (%s): %s", exc.code, exc)
+    # A file that is no readable backup (missing, empty, not a database) is refused like any
+    # other restore; cli/app.py logs either as a refusal, with its class and code.
+    except (RestoreRefused, BackupUnreadable) as exc:
         raise CliError(f"restore refused: {exc}", ExitCode.FAILED) from exc
     for line in outcome.proof.summary():
         print(line)

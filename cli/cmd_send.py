@@ -14,6 +14,7 @@ from config.command_parameters import COMMAND_PARAMS
 from config.constants import CommandType
 from config.exit_codes import ExitCode
 from utils.context import AppContext
+from utils.site.commands import MAX_TTL
 from utils.site.fleet import FleetMonitor
 
 from cli.errors import CliError
@@ -30,12 +31,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--all", action="store_true", help="to every station")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
     parser.add_argument("--wait", type=float, default=0, metavar="SECONDS",
-                        help="wait for the acks and print them")
+                        help="wait for the acks and print them (0, the default: do not wait)")
     parser.add_argument("--ttl", type=float, default=600, metavar="SECONDS",
-                        help="how long the command stays valid (default 600)")
+                        help="how long the command stays valid: more than 0, at most "
+                             f"{MAX_TTL.total_seconds():.0f} (default 600)")
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    check_times(args.ttl, args.wait)  # before the login: nothing audited for a typo
     site_folder(ctx)  # a one-line refusal outside a site
     targets, command_type, params = parse_words(list(args.words), every_station=args.all)
     session = login_as(ctx, args.as_user)
@@ -52,6 +55,19 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     if not args.wait:
         return ExitCode.OK
     return _wait_for_acks(ctx, fleet, ids, args.wait)
+
+
+def check_times(ttl_s: float, wait_s: float) -> None:
+    """`--ttl` within what a station accepts: more than 0 (else it rejects the command as
+    "validity window is not acceptable", after it was signed and audited here) and at most
+    MAX_TTL (a longer one would be cut to it when signed, without a word); `--wait` not
+    negative. Written with `not` so that NaN is refused too."""
+    most = MAX_TTL.total_seconds()
+    if not 0 < ttl_s <= most:
+        raise CliError(f"--ttl must be more than 0 and at most {most:.0f} seconds, "
+                       f"not {ttl_s:g}; nothing was sent")
+    if not wait_s >= 0:
+        raise CliError(f"--wait must be 0 seconds or more, not {wait_s:g}; nothing was sent")
 
 
 def parse_words(words: list[str], *, every_station: bool

@@ -50,10 +50,12 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
             print(f"{row['station']:<12} {row['state']:<8} {'-':<14} {'-':<14} {'-':<9} "
                   f"no status read now  {view_text(row['site_view'])}")
             continue
-        box = f"{row['box']}/{row['total_boxes']}" if row["lot"] else "-"
+        counts = (row["box"], row["total_boxes"])
+        box = f"{counts[0]}/{counts[1]}" if row["lot"] and None not in counts else "-"
         print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
-              f"{row['lot'] or '-':<14} {box:<9} cpu {row['cpu']}% mem {row['memory']}% "
-              f"disk {row['disk']}%  seen {row['last_seen']}  {view_text(row['site_view'])}")
+              f"{row['lot'] or '-':<14} {box:<9} cpu {percent(row['cpu'])} "
+              f"mem {percent(row['memory'])} disk {percent(row['disk'])}  "
+              f"{seen_text(row['last_seen'])}  {view_text(row['site_view'])}")
         if row["problem"]:
             print(f"{'':<12} refused on the share: {row['problem']}")
     if not held:
@@ -116,6 +118,16 @@ def station_row(station: str, site_view: dict | None, view: StationView | None =
             "duplicate_id_suspected": view is not None and view.duplicate_id_suspected,
             "problem": None if view is None else view.problem,
             "site_view": site_view}
+
+
+def percent(value: float | None) -> str:
+    """A metric as a percentage; "-" for one the station's status does not hold."""
+    return "-" if value is None else f"{value}%"
+
+
+def seen_text(sent_at: str | None) -> str:
+    """When the station's status was written; a folder with no status yet was never seen."""
+    return "never seen" if sent_at is None else f"seen {sent_at}"
 
 
 def view_text(held: dict | None) -> str:

@@ -31,10 +31,21 @@ def secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
         return value
     if not sys.stdin or not sys.stdin.isatty():
         raise CliError(f"{prompt.rstrip(': ')} needed: type it at a terminal or set {env_name}")
-    first = getpass.getpass(prompt)
-    if confirm and getpass.getpass("Repeat: ") != first:
+    asked = repr(prompt.strip())
+    first = _typed(prompt, env_name, f"at {asked}")
+    if confirm and _typed("Repeat: ", env_name, f"when repeating {asked}") != first:
         raise CliError("the two entries differ; nothing was changed")
     return first
+
+
+def _typed(prompt: str, env_name: str, where: str) -> str:
+    """One entry typed at the terminal. Ctrl-D (the input ended) is the person giving up, not
+    a crash: one line naming what was asked, logged as a refusal by cli/app.py."""
+    try:
+        return getpass.getpass(prompt)
+    except EOFError:
+        what = "site passphrase" if env_name == PASSPHRASE_ENV else "password"
+        raise CliError(f"no {what} given (input ended {where}); nothing was changed") from None
 
 
 def login_as(ctx: AppContext, username: str | None, password: str | None = None) -> Session:

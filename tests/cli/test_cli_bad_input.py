@@ -1,0 +1,178 @@
+"""A new user's bad input at the command line (review s15): Ctrl-D at a prompt, a home that is
+a file, a command's validity out of range, a station with no status yet, an output path that
+is a folder or empty, a missing backup and a reader that closes the output. Each is one line
+for the person and, when the program got as far as its log, one INFO/WARNING line there,
+never a traceback. In-process (tests/cli/clikit.py) unless the real process is the point."""
+
+from __future__ import annotations
+
+import getpass
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli import test_cli_site
+from tests.cli.clikit import ROOT, process_env
+from tests.cli.test_cli_site import PASSWORD, assert_refusal_logged
+
+# An office PC and station 206 joined to its site, made with the command line (a fixture).
+two_pcs = test_cli_site.two_pcs
+HOME_IS_A_FILE = "is not a folder"
+
+
+class Terminal:
+    """stdin as a person's terminal (the prompts ask only at one)."""
+
+    def isatty(self) -> bool:
+        return True
+
+
+@pytest.fixture
+def admin_home(tmp_path, shopfloor, fast_secrets) -> Path:
+    """A PC with its first admin, ana (in no site: the verbs below need none)."""
+    home = tmp_path / "home"
+    made = shopfloor(home, "user", "add", "ana", "--role", "admin", SHOPFLOOR_PASSWORD=PASSWORD)
+    assert made.returncode == 0, made.stderr
+    return home
+
+
+def typed(monkeypatch, *entries: str) -> None:
+    """The terminal gives `entries`, then the input ends (Ctrl-D)."""
+    left = list(entries)
+
+    def getpass_(prompt: str = "") -> str:
+        if not left:
+            raise EOFError
+        return left.pop(0)
+
+    monkeypatch.setattr(sys, "stdin", Terminal())
+    monkeypatch.setattr(getpass, "getpass", getpass_)
+
+
+def test_ctrl_d_at_the_site_passphrase_is_one_line_and_a_logged_refusal(tmp_path, shopfloor,
+                                                                        monkeypatch):
+    typed(monkeypatch)
+    home, share = tmp_path / "office", tmp_path / "share"
+    result = shopfloor(home, "site", "create", "--folder", str(share), "--station", "office1",
+                       "--office", "--admin", "ana")
+    assert result.returncode == 2
+    assert result.stderr == ("error: no site passphrase given (input ended at 'New site "
+                             "passphrase:'); nothing was changed\n")
+    assert not share.exists()
+    assert_refusal_logged(home, "input ended")
+
+
+def test_ctrl_d_at_a_password_and_at_its_repeat(admin_home, shopfloor, monkeypatch):
+    typed(monkeypatch)
+    asked = shopfloor(admin_home, "user", "list", "--as", "ana")
+    assert asked.returncode == 2
+    assert asked.stderr == ("error: no password given (input ended at 'Password for ana:'); "
+                            "nothing was changed\n")
+    typed(monkeypatch, "Joao-First-Pass1")
+    repeated = shopfloor(admin_home, "user", "add", "joao", "--role", "operator", "--as", "ana",
+                         SHOPFLOOR_PASSWORD=PASSWORD)
+    assert repeated.returncode == 2
+    assert repeated.stderr == ("error: no password given (input ended when repeating "
+                               "'Initial password for joao:'); nothing was changed\n")
+    listed = shopfloor(admin_home, "user", "list", "--as", "ana", SHOPFLOOR_PASSWORD=PASSWORD)
+    assert "joao" not in listed.stdout
+    text = (admin_home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    assert text.count("input ended") == 2
+    assert "Traceback" not in text and " ERROR " not in text
+
+
+def test_a_home_that_is_a_file_is_refused_in_one_line(tmp_path, shopfloor, monkeypatch):
+    afile = tmp_path / "afile"
+    afile.write_text("not a home")
+    given = shopfloor(afile, "status")
+    assert given.returncode == 2
+    assert given.stderr.startswith(f"error: the home folder {afile} {HOME_IS_A_FILE} "
+                                   f"({afile} is a file): give --home (or SHOPFLOOR_HOME) a "
+                                   "folder")
+    monkeypatch.setenv("SHOPFLOOR_HOME", str(afile / "below"))
+    from_env = shopfloor(None, "status")
+    assert from_env.returncode == 2
+    assert from_env.stderr.startswith(f"error: the home folder {afile / 'below'} "
+                                      f"{HOME_IS_A_FILE} ({afile} is a file)")
+    assert afile.read_text() == "not a home"
+
+
+@pytest.mark.parametrize("option, value, message", [
+    ("--ttl", "-5", "--ttl must be more than 0 and at most 86400 seconds, not -5"),
+    ("--ttl", "0", "--ttl must be more than 0 and at most 86400 seconds, not 0"),
+    ("--ttl", "86401", "--ttl must be more than 0 and at most 86400 seconds, not 86401"),
+    ("--ttl", "nan", "--ttl must be more than 0 and at most 86400 seconds, not nan"),
+    ("--wait", "-1", "--wait must be 0 seconds or more, not -1"),
+])
+def test_send_refuses_a_validity_or_a_wait_out_of_range_first(tmp_path, shopfloor, option,
+                                                              value, message):
+    """Refused before anything else is looked at: here even before "not in a site yet"."""
+    result = shopfloor(tmp_path / "h", "send", "206", "ping", "--as", "ana", option, value)
+    assert result.returncode == 2
+    assert result.stderr == f"error: {message}; nothing was sent\n"
+
+
+def test_send_takes_the_longest_validity_a_station_accepts(tmp_path, shopfloor):
+    result = shopfloor(tmp_path / "h", "send", "206", "ping", "--as", "ana", "--ttl", "86400")
+    assert "this PC is not in a site yet" in result.stderr
+
+
+def test_status_of_a_station_with_no_status_yet_shows_no_none(two_pcs, shopfloor):
+    """206 joined but its agent never ran: a command sent to it makes its folder, with no
+    status in it."""
+    share, office, _station = two_pcs
+    sent = shopfloor(office, "send", "206", "ping", "--as", "ana", SHOPFLOOR_PASSWORD=PASSWORD)
+    assert sent.returncode == 0, sent.stderr
+    status = shopfloor(office, "status")
+    assert status.returncode == 0, status.stderr
+    [row] = [line for line in status.stdout.splitlines() if line.startswith("206 ")]
+    assert "None" not in status.stdout
+    assert "cpu - mem - disk -  never seen" in row
+
+
+@pytest.mark.parametrize("verb, period", [("export", ("--format", "csv")),
+                                          ("archive", ("--from", "2020-01-01", "--to",
+                                                       "2100-01-01"))])
+def test_an_output_that_is_a_folder_or_empty_is_refused_before_writing(
+        admin_home, shopfloor, tmp_path, verb, period):
+    folder = tmp_path / "out"
+    folder.mkdir()
+    example = "records.csv" if verb == "export" else "archive.zip"
+    into = shopfloor(admin_home, verb, *period, "--out", str(folder), "--as", "ana",
+                     SHOPFLOOR_PASSWORD=PASSWORD)
+    assert into.returncode == 2
+    assert into.stderr == (f"error: --out {folder} is a folder: give a file in it such as "
+                           f"{folder / example}; nothing was written\n")
+    assert list(folder.iterdir()) == [] and list(tmp_path.glob(".out*")) == []
+    empty = shopfloor(admin_home, verb, *period, "--out", "", "--as", "ana",
+                      SHOPFLOOR_PASSWORD=PASSWORD)
+    assert empty.returncode == 2
+    assert empty.stderr == (f"error: --out is empty: give a file name such as {example}; "
+                            "nothing was written\n")
+    text = (admin_home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    assert "Traceback" not in text and " ERROR " not in text
+    assert text.count("nothing was written") == 2
+
+
+def test_restore_of_a_missing_file_is_a_refusal_not_a_crash(admin_home, shopfloor, tmp_path):
+    missing = tmp_path / "nonexist.sqlite3"
+    result = shopfloor(admin_home, "restore", str(missing), "--as", "ana",
+                       SHOPFLOOR_PASSWORD=PASSWORD)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: restore refused: {missing} ")
+    assert_refusal_logged(admin_home, "shopfloor restore refused")
+
+
+def test_a_reader_that_closes_the_output_ends_the_command_quietly(tmp_path):
+    """`shopfloor ... | head -1`: the reader gone before the output is written. A real
+    process: the pipe, and the interpreter's flush at exit, are the point."""
+    process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home",
+                                str(tmp_path / "h"), "verify-audit"], env=process_env(),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               stdin=subprocess.DEVNULL, text=True)
+    process.stdout.close()  # long before the child has imported what it needs to print
+    stderr = process.stderr.read()
+    assert process.wait(timeout=120) == 141, stderr
+    assert stderr == ""
