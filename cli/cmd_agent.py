@@ -8,14 +8,19 @@ import argparse
 import signal
 import sys
 import threading
+from contextlib import contextmanager
+from typing import Iterator
 
 from config.exit_codes import ExitCode
+from config.settings import SettingsError
+from utils.backup.database_users import DatabaseInUse, sole_user
 from utils.backup.scheduler import BackupService
 from utils.context import AppContext
 from utils.site.effects import HeadlessEffects
-from utils.site.metrics_endpoint import start_metrics_endpoint
+from utils.site.metrics_endpoint import MetricsEndpoint, start_metrics_endpoint
 from utils.site.station_sync import SyncService
 
+from cli.errors import CliError
 from cli.prompts import login_as
 from cli.site_access import site_folder
 from cli.verbs import Needs
@@ -35,35 +40,102 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     folder = site_folder(ctx)
+    port = metrics_port(ctx, args.metrics_port)
+    backups = one_per_home(ctx)  # before anything starts: the app or an agent may run already
     effects = HeadlessEffects()
     service = SyncService(ctx, effects=effects)
-    stop = effects.stop_requested
-    if threading.current_thread() is threading.main_thread():
-        for signum in (signal.SIGINT, signal.SIGTERM):
-            signal.signal(signum, lambda *_: stop.set())
     exporter = None
-    port = args.metrics_port or ctx.settings.metrics_port
-    if port:
-        exporter = start_metrics_endpoint(service, port)
-    taker = None
-    if args.take_over:
-        taker = login_as(ctx, args.as_user)  # before starting: the prompt needs the terminal
-    backups = BackupService(ctx)  # the schedule; it also marks the database as in use
-    service.start()
-    backups.start()
-    if taker is not None and service.refusal is not None:
-        service.confirm_takeover(taker, args.take_over)
-    if service.refusal is not None:
-        print(f"not acting for station {ctx.station_id}: {service.refusal}", file=sys.stderr,
-              flush=True)
-    print(f"station {ctx.station_id} syncing with {folder} (Ctrl+C to stop)", flush=True)
-    try:
-        while not stop.wait(0.5):
-            pass
-    finally:
-        backups.stop()
-        service.stop("restart" if effects.restart_requested else "clean exit")
-        if exporter is not None:
-            exporter.shutdown()
+    started = False
+    with stop_on_signals(effects.stop_requested):
+        try:
+            if port:
+                exporter = serve_metrics(service, port)
+            taker = None
+            if args.take_over:
+                taker = login_as(ctx, args.as_user)  # before starting: it needs the terminal
+            service.start()
+            started = True
+            if service.refusal is not None and taker is not None:
+                service.confirm_takeover(taker, args.take_over)
+            if service.refusal is not None:
+                # It keeps running and checking: this PC's own run cut short by a crash leaves
+                # a status that turns stale within seconds, and the agent then acts by itself.
+                print(f"not acting for station {ctx.station_id}: {service.refusal}; waiting, "
+                      f"and syncing with {folder} once that clears (to take the station over: "
+                      f"shopfloor agent --take-over REASON --as USER; Ctrl+C to stop)",
+                      file=sys.stderr, flush=True)
+            else:
+                print(f"station {ctx.station_id} syncing with {folder} (Ctrl+C to stop)",
+                      flush=True)
+            while not effects.stop_requested.wait(0.5):
+                pass
+        finally:
+            backups.stop()
+            if started:
+                service.stop("restart" if effects.restart_requested else "clean exit")
+            if exporter is not None:
+                exporter.shutdown()
     print("stopped", flush=True)
     return ExitCode.RESTART if effects.restart_requested else ExitCode.OK
+
+
+@contextmanager
+def stop_on_signals(stop: threading.Event) -> Iterator[None]:
+    """SIGINT and SIGTERM set `stop` for the block (the main thread only can handle them);
+    the handlers before are put back after it (the command may run inside another program)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signums = (signal.SIGINT, signal.SIGTERM)
+    before = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in signums}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)
+
+
+def metrics_port(ctx: AppContext, asked: int | None) -> int | None:
+    """The port to serve metrics on (None: off). One asked for is checked by the same rule
+    as the PC's setting, before anything starts."""
+    if asked is None:
+        return ctx.settings.metrics_port
+    try:
+        ctx.settings.with_changes(metrics_port=asked)
+    except SettingsError as exc:
+        raise CliError(f"--metrics-port {asked} cannot be used: {exc}; nothing was started: "
+                       f"give a free port in that range, or leave --metrics-port out") from None
+    return asked
+
+
+def serve_metrics(service: SyncService, port: int) -> MetricsEndpoint:
+    """The Prometheus endpoint, or a refusal naming the port (in use, or not allowed)."""
+    try:
+        return start_metrics_endpoint(service, port)
+    except OSError as exc:
+        raise CliError(f"the metrics port {port} cannot be opened on 127.0.0.1 "
+                       f"({exc.strerror or exc}); nothing was started: give --metrics-port a "
+                       f"free port (or stop what uses {port})") from None
+
+
+def one_per_home(ctx: AppContext) -> BackupService:
+    """The backup schedule started, which takes this home's in-use lock: the app and every
+    agent hold it while they run, so a second one of the same home is refused here, before it
+    does anything (two would sync the same station twice)."""
+    backups = BackupService(ctx)
+    if backups.start():
+        return backups
+    raise CliError(f"an agent or the app already runs with this home (its data: "
+                   f"{ctx.paths.data_dir}); nothing was started: stop it first, or leave it "
+                   f"running (one per home is enough){holder(ctx)}")
+
+
+def holder(ctx: AppContext) -> str:
+    """Which process has this home's database open, as a restore's check names it (every
+    process that opens it registers: utils/backup/database_users.py); empty when none is
+    found now."""
+    try:
+        with sole_user(ctx.paths.database_users_dir, own=ctx.database_user):
+            return ""
+    except DatabaseInUse as exc:
+        return f". Found: {exc}"

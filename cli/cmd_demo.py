@@ -11,7 +11,10 @@ from pathlib import Path
 from config.exit_codes import ExitCode
 from config.paths import demo_root
 from config.process import use_home
-from utils.site.demo import LivePlant, create_demo, demo_layout, demo_plan
+from utils.site.demo import (
+    Demo, DemoState, LivePlant, check_demo_admin, create_demo, demo_layout, demo_plan,
+    demo_state,
+)
 
 from cli.errors import CliError
 from cli.prompts import PASSWORD_ENV, secret
@@ -30,18 +33,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
+    if args.days < 1:
+        raise CliError(f"--days must be 1 or more (days of synthetic history), not {args.days}")
     root = Path(args.folder).expanduser().resolve() if args.folder else demo_root()
-    if not (root / "office").exists():
-        password = secret(PASSWORD_ENV, f"Choose a password for the demo's admin {args.admin}: ",
-                          confirm=True)
-        print(f"making the DEMO plant in {root}: 14 stations, {args.days} days of synthetic "
-              f"production (a minute or two)…", flush=True)
-        try:
-            demo = create_demo(root, args.admin, "Demo admin", password, days=args.days)
-        except FileExistsError as exc:
-            raise CliError(f"{exc}; choose another with --folder") from exc
-    else:
+    state = demo_state(root)
+    if state is DemoState.READY:
         demo = demo_layout(root, demo_plan(args.days, datetime.now(timezone.utc)))
+    else:
+        refuse_folder(root, state)
+        demo = make(root, args)
     print(f"DEMO site (synthetic data, not a real plant): {root}")
     print(f"the office PC's home: {demo.office_home}; log in as {args.admin}")
     if args.no_gui:
@@ -53,3 +53,34 @@ def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
         return launch_gui()
     finally:
         plant.stop()
+
+
+def refuse_folder(root: Path, state: DemoState) -> None:
+    """A folder where no demo can be made, in one line naming it and what to do."""
+    if state is DemoState.NOT_A_FOLDER:
+        raise CliError(f"{root} is a file (or inside one), not a folder: the demo needs a "
+                       f"folder of its own; nothing was made: choose another --folder")
+    if state is DemoState.UNFINISHED:
+        raise CliError(f"unfinished demo in {root}: its making stopped before the end, so it "
+                       f"cannot be used; nothing was changed: delete that folder, or choose "
+                       f"another --folder")
+    if state is DemoState.TAKEN:
+        raise CliError(f"{root} holds other files: the demo needs a folder of its own; nothing "
+                       f"was made: choose another --folder")
+
+
+def make(root: Path, args: argparse.Namespace) -> Demo:
+    """Ask the admin's password, check it, then make the demo (nothing is kept when it fails)."""
+    password = secret(PASSWORD_ENV, f"Choose a password for the demo's admin {args.admin}: ",
+                      confirm=True)
+    try:
+        check_demo_admin(args.admin, password)  # before anything is made
+    except ValueError as exc:  # ValidationFailed, PasswordPolicyError
+        raise CliError(f"{exc}; no demo was made: choose another") from None
+    print(f"making the DEMO plant in {root}: 14 stations, {args.days} days of synthetic "
+          f"production (a minute or two)…", flush=True)
+    try:
+        return create_demo(root, args.admin, "Demo admin", password, days=args.days)
+    except OSError as exc:  # a folder that cannot be written; what was made is removed
+        raise CliError(f"the demo cannot be made in {root} ({exc.strerror or exc}); nothing "
+                       f"was kept: choose another --folder") from exc

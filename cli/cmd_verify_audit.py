@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import argparse
 import json
+from typing import NoReturn
 
 from config.exit_codes import ExitCode
 from utils.audit.verify import VerifyResult
 from utils.context import AppContext
+from utils.site.site_view import ShareUnreachable
 from utils.site.view_report import catch_up
 
+from cli.errors import CliError
 from cli.site_access import site_folder
 from cli.verbs import Needs
 
@@ -29,18 +32,43 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.site:
         site_folder(ctx)
         catch_up(ctx)  # what the view took is a witness too: a journal shorter is truncated
-        results = ctx.site_view.verify_site()
+        try:
+            results = ctx.site_view.verify_site()
+        except ShareUnreachable as exc:
+            own_chain_only(ctx, args, exc)
     else:
         results = ctx.verify_audit()
+    intact = show(results, as_json=args.json)
+    return ExitCode.OK if intact else ExitCode.FAILED
+
+
+def show(results: list[VerifyResult], *, as_json: bool, share_readable: bool = True) -> bool:
+    """Print the verdicts; True when all are intact. `share_readable` False: the stations'
+    journals were not checked, so the JSON report is not "ok" whatever these say."""
     intact = all(result.ok for result in results)
-    if args.json:
-        print(json.dumps({"ok": intact, "stations": [r.to_json() for r in results]}, indent=2))
+    if as_json:
+        report: dict[str, object] = {"ok": intact and share_readable}
+        if not share_readable:
+            report["share_readable"] = False
+        print(json.dumps({**report, "stations": [r.to_json() for r in results]}, indent=2))
     else:
         if not results:
             print("no audit events yet: nothing to verify")
         for result in results:
             print(result_line(result))
-    return ExitCode.OK if intact else ExitCode.FAILED
+    return intact
+
+
+def own_chain_only(ctx: AppContext, args: argparse.Namespace, away: ShareUnreachable) -> NoReturn:
+    """The shared folder is away: the stations' journals cannot be read, so none is called
+    intact; this PC's own chain needs no share, and checking it is better than nothing. Exit
+    1 when it is not intact (a check found a problem), else 2 (the site check was impossible)."""
+    intact = show(ctx.verify_audit(), as_json=args.json, share_readable=False)
+    verdict = "intact" if intact else "NOT intact (see above)"
+    raise CliError(f"the shared folder {away.where} cannot be reached ({away.reason}): the "
+                   f"stations' journals were not checked; only this PC's own audit chain was, "
+                   f"and it is {verdict}; run verify-audit --site again when the folder is back",
+                   ExitCode.ERROR if intact else ExitCode.FAILED)
 
 
 def result_line(r: VerifyResult) -> str:

@@ -19,8 +19,10 @@ from __future__ import annotations
 import logging
 import random
 import secrets
+import shutil
 import threading
 from dataclasses import dataclass
+from enum import Enum
 from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -30,10 +32,13 @@ from config.paths import resolve_paths
 from config.settings import Settings
 from data import meta_repo
 from data.database import Database, open_database
+from models.validation import ValidationFailed, validate_username
+from utils.atomic_io import atomic_write_text
 from utils.audit.chain import Actor, AuditLog
 from utils.clock import Clock, SystemClock
 from utils.context import AppContext
 from utils.demo_home import mark_demo
+from utils.passwords import check_policy
 from utils.settings_store import save_settings
 from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
@@ -49,6 +54,8 @@ DEMO_STATIONS = tuple(str(number) for number in range(201, 215))
 DEMO_SITE_NAME = "DEMO plant (synthetic data, not a real site)"
 DEMO_OFFICE = "demo-office"
 LIVE_INTERVAL_S = 3.0
+READY_MARKER = "demo-ready.txt"  # written last: a demo without it was never finished
+DEMO_PARTS = frozenset({"office", "share", "stations"})  # what making a demo puts in its folder
 
 
 @dataclass(frozen=True)
@@ -70,21 +77,75 @@ def demo_plan(days: int, end: datetime, timezone: str = "America/Sao_Paulo") -> 
                      timezone=timezone, corrections=0.02, voids=0.004, stops=0.06, seal_every=1)
 
 
+class DemoState(Enum):
+    """What a demo folder holds."""
+
+    FREE = "free"  # nothing yet (missing, or an empty folder): a demo can be made there
+    READY = "ready"  # a demo made to its end (its marker is there)
+    UNFINISHED = "unfinished"  # a demo whose making stopped midway (a failure, Ctrl+C)
+    TAKEN = "taken"  # a folder holding something else
+    NOT_A_FOLDER = "not a folder"  # a file, or a path through one
+
+
+def demo_state(root: Path) -> DemoState:
+    """Which of the states `root` is in; only the marker written last says READY, so a demo
+    whose making stopped anywhere is never taken for a finished one."""
+    root = Path(root)
+    try:
+        if (root / READY_MARKER).is_file():
+            return DemoState.READY
+        if not root.exists():  # free, unless the path goes through a file
+            nearest = next(parent for parent in root.parents if parent.exists())
+            return DemoState.FREE if nearest.is_dir() else DemoState.NOT_A_FOLDER
+        entries = {entry.name for entry in root.iterdir()}
+    except NotADirectoryError:
+        return DemoState.NOT_A_FOLDER
+    if not entries:
+        return DemoState.FREE
+    return DemoState.UNFINISHED if entries & DEMO_PARTS else DemoState.TAKEN
+
+
+def check_demo_admin(admin: str, password: str) -> None:
+    """The demo admin's name and password, checked as creating the account will be, before
+    anything is made (ValidationFailed, PasswordPolicyError)."""
+    name, errors = validate_username(admin)
+    if errors:
+        raise ValidationFailed(errors)
+    check_policy(password, username=name)
+
+
 def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: int = 14,
                 clock: Clock | None = None, passphrase: str | None = None) -> Demo:
-    """Make the demo under `root` (refused if it holds anything else)."""
+    """Make the demo under `root` (refused if it holds anything else). What a failure or an
+    interruption leaves half made is removed; the marker that says the demo is ready is
+    written last."""
 
     clock = clock or SystemClock()
     root = Path(root)
-    if root.exists() and any(root.iterdir()):
-        raise FileExistsError(f"{root} is not empty: the demo needs a folder of its own")
+    check_demo_admin(admin, password)
+    if demo_state(root) is not DemoState.FREE:
+        raise FileExistsError(f"{root} is not an empty folder: the demo needs a folder of its "
+                              f"own")
     demo = demo_layout(root, demo_plan(days, clock.now()))
+    existed = root.exists()
+    try:
+        _make(demo, admin, full_name, password, clock,
+              passphrase or secrets.token_urlsafe(24))
+        atomic_write_text(root / READY_MARKER, f"{DEMO_SITE_NAME}: made to its end\n")
+    except BaseException:  # Ctrl+C too: never leave a demo that looks made
+        _remove_half_made(root, keep_root=existed)
+        raise
+    return demo
+
+
+def _make(demo: Demo, admin: str, full_name: str, password: str, clock: Clock,
+          passphrase: str) -> None:
+    """The office PC's home, the site, its first admin and the stations' history. The
+    passphrase is one nobody needs to type again: no other PC ever joins a demo (the simulated
+    stations are certified with it here, once)."""
     paths = resolve_paths(demo.office_home).ensure()
     settings = Settings(timezone=demo.plan.timezone)
     save_settings(paths.settings_file, settings)
-    # A passphrase nobody needs to type again: no other PC ever joins a demo (the simulated
-    # stations are certified with it here, once).
-    passphrase = passphrase or secrets.token_urlsafe(24)
     membership = create_site_membership(paths, settings, demo.share, passphrase,
                                         station_id=DEMO_OFFICE, kind="office",
                                         name=DEMO_SITE_NAME)
@@ -98,7 +159,21 @@ def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: 
         write_plant(demo.plan, demo.share, keys, demo.work, keep=lambda _station: True)
     finally:
         office.close()
-    return demo
+
+
+def _remove_half_made(root: Path, *, keep_root: bool) -> None:
+    """Everything under `root` was made by this run (it was checked empty first)."""
+    targets = list(root.iterdir()) if keep_root and root.is_dir() else [root]
+    try:
+        for target in targets:
+            if target.is_dir() and not target.is_symlink():
+                shutil.rmtree(target)
+            else:
+                target.unlink(missing_ok=True)
+    except OSError as exc:  # the next run finds it unfinished (no marker) and says so
+        log.warning("Demo: what was made in %s could not all be removed: %s", root, exc)
+        return
+    log.info("Demo: its making stopped; what was made in %s was removed", root)
 
 
 class LivePlant:

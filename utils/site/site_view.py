@@ -67,6 +67,7 @@ from utils.site.share_files import ReadState
 # The parts of the view, one job each (ingestion and verification).
 from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text
 from utils.site.site_verify import SiteVerify
+from utils.site.site_key import SiteError
 from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
 
@@ -74,6 +75,21 @@ if TYPE_CHECKING:
     from utils.context import AppContext
 
 log = logging.getLogger(__name__)
+
+
+class ShareUnreachable(SiteError, OSError):
+    """The site store cannot be listed now (the shared folder is away). A refusal, so a verb
+    that needs the stations' journals (verify-audit --site, archive) says it in one line and
+    logs no traceback; an OSError too, so what waits for the share to come back (the view
+    follower, ingestion) keeps treating it as the share being away."""
+
+    def __init__(self, where: str, reason: str):
+        self.where, self.reason = where, reason
+        super().__init__("share_unreachable",
+                         f"the shared folder {where} cannot be reached ({reason}): the "
+                         f"stations' journals were not read, so nothing that needs them was "
+                         f"done; run it again when the folder is back (check the network and "
+                         f"the share path)")
 
 
 class SiteView(SiteIngest, SiteVerify):
@@ -148,14 +164,23 @@ class SiteView(SiteIngest, SiteVerify):
     # -- what is in the store ----------------------------------------------------------------
 
     def station_ids(self) -> list[str]:
-        """Stations with a place in the store (OSError when it is away); what the store
-        refused to list (a link named like a station) is named in `problems`."""
+        """Stations with a place in the store (ShareUnreachable, an OSError, when it is
+        away); what the store refused to list (a link named like a station) is named in
+        `problems`."""
         if self.store is None:
             return []
-        listing = self.store.list_stations()
+        try:
+            listing = self.store.list_stations()
+        except OSError as exc:
+            raise self.unreachable(exc) from exc
         for refusal in listing.refused:
             self._problem(refusal.station_id, refusal.where, refusal.reason)
         return listing.names
+
+    def unreachable(self, exc: OSError) -> ShareUnreachable:
+        """The refusal for a store that cannot be read now, naming the shared folder."""
+        where = self.ctx.site_folder or exc.filename or "of this site"
+        return ShareUnreachable(str(where), exc.strerror or str(exc))
 
     def journal_stations(self) -> list[str]:
         """The stations whose journals this PC reads: every member (itself included: the

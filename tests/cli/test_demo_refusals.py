@@ -1,0 +1,73 @@
+"""`shopfloor demo` never reports a half-made demo as ready: the admin's name and password are
+checked before anything is made, what a failure or Ctrl+C left is removed, and a folder a
+demo's making stopped in (no marker written last) is named as unfinished. A file as --folder
+and --days below 1 are refused in one line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from utils.site.demo import READY_MARKER
+
+PASSWORD = "Demo-Lantern-2026"
+
+
+def test_a_weak_password_makes_nothing_and_a_good_one_then_makes_the_demo(tmp_path, shopfloor,
+                                                                         fast_secrets):
+    folder = tmp_path / "demo"
+    weak = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", "1", "--folder",
+                     str(folder), SHOPFLOOR_PASSWORD="short")
+    assert weak.returncode == 2
+    assert "needs at least 8 characters; no demo was made" in weak.stderr, weak.stderr
+    assert "making the DEMO plant" not in weak.stdout and not folder.exists()
+    made = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", "1", "--folder",
+                     str(folder), SHOPFLOOR_PASSWORD=PASSWORD)
+    assert made.returncode == 0 and "making the DEMO plant" in made.stdout, made.stderr
+    assert (folder / READY_MARKER).is_file()
+
+
+def test_a_demo_interrupted_midway_is_removed(tmp_path, shopfloor, fast_secrets, monkeypatch):
+    def interrupted(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("utils.site.demo.write_plant", interrupted)
+    folder = tmp_path / "demo"
+    folder.mkdir()  # a folder given empty stays, emptied again
+    stopped = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", "1", "--folder",
+                        str(folder), SHOPFLOOR_PASSWORD=PASSWORD)
+    assert stopped.returncode == 130
+    assert folder.is_dir() and list(folder.iterdir()) == []
+
+
+def test_an_unfinished_demo_is_named_not_reported_ready(tmp_path, shopfloor):
+    folder = tmp_path / "demo"
+    (folder / "office" / "data").mkdir(parents=True)  # what a killed run leaves
+    (folder / "share").mkdir()
+    again = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", "1", "--folder",
+                      str(folder), SHOPFLOOR_PASSWORD=PASSWORD)
+    assert again.returncode == 2, again.stdout
+    assert f"unfinished demo in {folder}" in again.stderr
+    assert "delete that folder, or choose another --folder" in again.stderr
+    assert "DEMO site" not in again.stdout
+    assert (folder / "office").is_dir()  # nothing of it removed: the person decides
+
+
+def test_a_file_as_the_demo_folder_is_refused_naming_it(tmp_path, shopfloor):
+    afile = tmp_path / "afile"
+    afile.write_text("mine")
+    for folder in (afile, afile / "demo"):
+        refused = shopfloor(tmp_path / "home", "demo", "--no-gui", "--folder", str(folder),
+                            SHOPFLOOR_PASSWORD=PASSWORD)
+        assert refused.returncode == 2
+        assert f"error: {folder} is a file (or inside one), not a folder" in refused.stderr
+    assert afile.read_text() == "mine"
+
+
+def test_days_below_one_are_refused(tmp_path, shopfloor):
+    for days in ("0", "-1"):
+        refused = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", days,
+                            SHOPFLOOR_PASSWORD=PASSWORD)
+        assert refused.returncode == 2
+        assert f"--days must be 1 or more (days of synthetic history), not {days}" in \
+            refused.stderr
+    assert not Path(tmp_path / "home" / "demo").exists()
