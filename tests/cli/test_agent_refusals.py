@@ -6,9 +6,11 @@ regression (an agent that keeps running) is stopped by the test, not left waitin
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,7 @@ from utils.context import AppContext
 
 from tests.cli.test_cli_site import start_agent
 from tests.utils.site.sitekit import make_site, use_fast_kdf
+from tests.waiting import wait_until
 
 
 @pytest.fixture
@@ -80,3 +83,29 @@ def test_a_second_agent_of_the_same_home_is_refused_naming_the_first(station):
     assert f"process {os.getpid()}" in err and "nothing was started" in err
     assert "syncing" not in out
     assert_no_traceback(station)
+
+
+def test_an_agent_that_may_not_act_says_it_waits_and_keeps_checking(station, tmp_path):
+    """A copy of this PC runs as the station: the agent says it is not acting and waits (it
+    acts by itself once that clears, as after its own crash), never that it is syncing."""
+    copy = tmp_path / "copy-of-206"
+    shutil.copytree(station, copy)  # the same PC key: a copy of this PC
+    status = station.parent / "share" / "stations" / "206" / "status.json"
+    first = start_agent(copy)
+    second = None
+    try:
+        wait_until(lambda: status.exists() or first.poll() is not None, timeout=60)
+        assert first.poll() is None, first.communicate(timeout=10)
+        second = start_agent(station)
+        told: list[str] = []
+        reader = threading.Thread(target=lambda: told.append(second.stderr.readline()),
+                                  daemon=True)
+        reader.start()
+        reader.join(timeout=60)
+        assert told and "not acting for station 206" in told[0], told
+        assert "waiting" in told[0] and second.poll() is None  # still running, checking
+    finally:
+        for agent in (second, first):
+            if agent is not None:
+                agent.send_signal(signal.SIGTERM)
+                agent.communicate(timeout=60)
