@@ -15,7 +15,7 @@ from utils.site.view_report import catch_up
 from cli.errors import CliError, output_file
 from cli.prompts import login_as
 from cli.site_access import site_folder
-from cli.times import parse_time
+from cli.times import parse_range
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
@@ -23,7 +23,7 @@ NEEDS = Needs.CONTEXT
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--from", dest="start", metavar="ISO", required=True)
-    parser.add_argument("--to", dest="end", metavar="ISO", required=True)
+    parser.add_argument("--to", dest="end", metavar="ISO", required=True, help="not included")
     parser.add_argument("--out", required=True, metavar="FILE")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
 
@@ -32,7 +32,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     out = output_file(args.out, "--out", "archive.zip")  # before the login
     session = login_as(ctx, args.as_user)
     zone = ctx.settings.timezone
-    start, end = parse_time(args.start, zone), parse_time(args.end, zone)
+    start, end = parse_range(args.start, args.end, zone)
     if start is None or end is None:
         raise CliError("an archive needs --from and --to")
     if ctx.trust is not None:

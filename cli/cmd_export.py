@@ -15,7 +15,7 @@ from utils.site.view_report import catch_up, why_empty
 
 from cli.errors import CliError, output_file
 from cli.prompts import login_as
-from cli.times import parse_time
+from cli.times import parse_range
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=["csv", "xlsx"])
     parser.add_argument("--out", required=True, metavar="PATH")
     parser.add_argument("--from", dest="start", metavar="ISO")
-    parser.add_argument("--to", dest="end", metavar="ISO")
+    parser.add_argument("--to", dest="end", metavar="ISO", help="not included")
     parser.add_argument("--station", metavar="ID")
     parser.add_argument("--lot")
     parser.add_argument("--operator", metavar="USERNAME")
@@ -39,9 +39,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     out = output_file(args.out, "--out", f"records.{args.format}")  # before the login
     session = login_as(ctx, args.as_user)
-    zone = ctx.timezone
-    record_filter = RecordFilter(start=parse_time(args.start, zone),
-                                 end=parse_time(args.end, zone), station_id=args.station,
+    start, end = parse_range(args.start, args.end, ctx.timezone)
+    record_filter = RecordFilter(start=start, end=end, station_id=args.station,
                                  lot=args.lot, operator=args.operator, defect=args.defect,
                                  include_voided=True)
     if args.site:

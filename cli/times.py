@@ -19,3 +19,15 @@ def parse_time(text: str | None, zone: str) -> datetime | None:
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=ZoneInfo(zone))
     return moment.astimezone(timezone.utc)
+
+
+def parse_range(start: str | None, end: str | None, zone: str,
+                ) -> tuple[datetime | None, datetime | None]:
+    """`--from` and `--to` as UTC; `--to` is not included, so a range whose end is not after
+    its start holds nothing and is refused, saying how to ask for one day."""
+    first, last = parse_time(start, zone), parse_time(end, zone)
+    if first is not None and last is not None and last <= first:
+        raise CliError(f"--to {end} is not after --from {start}, so the range holds nothing "
+                       f"(--to is not included): for one day give --from 2025-11-03 "
+                       f"--to 2025-11-04")
+    return first, last

@@ -176,3 +176,17 @@ def test_a_reader_that_closes_the_output_ends_the_command_quietly(tmp_path):
     stderr = process.stderr.read()
     assert process.wait(timeout=120) == 141, stderr
     assert stderr == ""
+
+
+@pytest.mark.parametrize("verb", ["export", "archive"])
+def test_a_range_whose_end_is_not_after_its_start_is_refused_saying_how_to_ask_for_a_day(
+        admin_home, shopfloor, tmp_path, verb):
+    out = tmp_path / ("day.csv" if verb == "export" else "day.zip")
+    form = ("--format", "csv") if verb == "export" else ()
+    refused = shopfloor(admin_home, verb, *form, "--from", "2025-11-03", "--to", "2025-11-03",
+                        "--out", str(out), "--as", "ana", SHOPFLOOR_PASSWORD=PASSWORD)
+    assert refused.returncode == 2
+    assert refused.stderr == ("error: --to 2025-11-03 is not after --from 2025-11-03, so the "
+                              "range holds nothing (--to is not included): for one day give "
+                              "--from 2025-11-03 --to 2025-11-04\n")
+    assert not out.exists()
