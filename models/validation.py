@@ -39,7 +39,15 @@ class FieldError:
 class ValidationFailed(ValueError):
     def __init__(self, errors: list[FieldError]):
         self.errors = errors
-        super().__init__("; ".join(f"{e.field}: {e.message}" for e in errors))
+        super().__init__("; ".join(_said(e) for e in errors))
+
+
+def _said(error: FieldError) -> str:
+    """"field: message", unless the message names its field already ("username must be...":
+    "username: username must be..." read as a stutter)."""
+    if error.message.startswith(error.field):
+        return error.message
+    return f"{error.field}: {error.message}"
 
 
 def has_forbidden_characters(text: str) -> bool:

@@ -96,8 +96,18 @@ def test_every_error_is_reported_at_once_and_nothing_is_half_accepted():
 def test_validation_failed_message_names_the_fields():
     with pytest.raises(ValidationFailed) as failure:
         draft_of({**VALID, "lot": "", "cam_w": "x"})
-    assert "lot:" in str(failure.value) and "cam_w:" in str(failure.value)
+    said = str(failure.value)
+    assert said.startswith("lot is required; ") and "cam_w must be a number" in said
     assert isinstance(failure.value, ValueError)
+
+
+def test_a_message_that_names_its_field_is_not_prefixed_with_it_again():
+    """The command line printed "username: username must be 2 to 32 ..." (a stutter)."""
+    from models.validation import FieldError
+
+    failed = ValidationFailed([FieldError("username", "length", "username must be short"),
+                               FieldError("lot", "format", "only letters and digits")])
+    assert str(failed) == "username must be short; lot: only letters and digits"
 
 
 # -- lot ------------------------------------------------------------------------------------
