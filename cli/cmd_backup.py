@@ -89,7 +89,7 @@ def _settings(ctx: AppContext, session: Session, args: argparse.Namespace) -> in
     except BackupSettingsError as exc:
         raise CliError(str(exc)) from exc
     for name, (before, after) in changed.items():
-        print(f"{name}: {before} -> {after}")
+        print(f"{name}: {_setting(before)} -> {_setting(after)}")
     if not changed:
         print("nothing changed")
     print(f"backups go to {backup_folder(ctx.settings, ctx.paths)} every "
@@ -98,7 +98,15 @@ def _settings(ctx: AppContext, session: Session, args: argparse.Namespace) -> in
     return ExitCode.OK
 
 
+def _setting(value: object) -> object:
+    """A setting's value as a person reads it: an unset one is the default, never "None"."""
+    return "(the default)" if value is None else value
+
+
 def _verify(ctx: AppContext, file: Path, as_json: bool) -> int:
+    if not file.exists():  # nothing to check: refused (2), not "not intact" (1)
+        raise CliError(f"{file} does not exist; nothing was checked: give the path of a backup "
+                       f"file (shopfloor backup list shows this station's)")
     try:
         proof = verify_backup(ctx, file)
     except BackupUnreadable as exc:

@@ -5,7 +5,6 @@ sheet with --sheet); utils/legacy_users.py has the rules."""
 from __future__ import annotations
 
 import argparse
-import logging
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -21,7 +20,6 @@ from cli.prompts import login_as
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
-log = logging.getLogger("shopfloor.cli")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -44,11 +42,9 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
             raise CliError(f"the folder {sheet.parent} does not exist; nothing was imported")
     try:
         report = import_legacy_users(ctx.auth, session, Path(args.file))
-    except PermissionDenied:
-        log.warning("import-legacy-users refused: %s is not allowed to manage users",
-                    session.username)
+    except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
         raise CliError(f"{session.username} may not manage users (admins only); nothing was "
-                       "imported") from None
+                       "imported") from denied
     except LegacyFileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}") from exc
     for warning in report.warnings + ([PASSWORDS_IN_FILE] if report.had_passwords else []):

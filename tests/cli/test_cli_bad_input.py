@@ -190,3 +190,42 @@ def test_a_range_whose_end_is_not_after_its_start_is_refused_saying_how_to_ask_f
                               "range holds nothing (--to is not included): for one day give "
                               "--from 2025-11-03 --to 2025-11-04\n")
     assert not out.exists()
+
+
+def test_backup_verify_of_a_file_that_does_not_exist_is_refused_not_not_intact(admin_home,
+                                                                             shopfloor,
+                                                                             tmp_path):
+    missing = tmp_path / "nope.sqlite3"
+    refused = shopfloor(admin_home, "backup", "verify", str(missing))
+    assert refused.returncode == 2  # refused or impossible, not "a check found a problem"
+    assert refused.stderr.startswith(f"error: {missing} does not exist; nothing was checked")
+
+
+def test_backup_settings_show_an_unset_value_as_the_default_not_none(admin_home, shopfloor,
+                                                                     tmp_path):
+    changed = shopfloor(admin_home, "backup", "settings", "--folder", str(tmp_path / "bk"),
+                        "--as", "ana", SHOPFLOOR_PASSWORD=PASSWORD)
+    assert changed.returncode == 0, changed.stderr
+    assert f"backup_folder: (the default) -> {tmp_path / 'bk'}" in changed.stdout
+    assert "None" not in changed.stdout
+
+
+def test_a_users_import_refused_for_a_role_is_logged_once(admin_home, shopfloor, tmp_path):
+    made = shopfloor(admin_home, "user", "add", "joao", "--role", "operator", "--as", "ana",
+                     "--reason", "new hire on shift A", SHOPFLOOR_PASSWORD=PASSWORD,
+                     SHOPFLOOR_NEW_PASSWORD="Joao-Own-Pass-12")
+    assert made.returncode == 0, made.stderr
+    own = shopfloor(admin_home, "user", "change-password", "joao",
+                    SHOPFLOOR_PASSWORD="Joao-Own-Pass-12",
+                    SHOPFLOOR_NEW_PASSWORD="Joao-Newer-Pass-34")
+    assert own.returncode == 0, own.stderr
+    users = tmp_path / "usuarios.csv"
+    users.write_text("login,tipo,senha,nome_completo\r\nrita,Operador,x,Rita Reis\r\n",
+                     encoding="utf-8")
+    refused = shopfloor(admin_home, "import-legacy-users", str(users), "--as", "joao",
+                        SHOPFLOOR_PASSWORD="Joao-Newer-Pass-34")
+    assert refused.returncode == 2, refused.stderr
+    assert "joao may not manage users" in refused.stderr
+    log = (admin_home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    refusals = [line for line in log.splitlines() if "import-legacy-users refused" in line]
+    assert len(refusals) == 1, log
