@@ -21,11 +21,19 @@ def verb_module(name: str) -> ModuleType:
     return importlib.import_module(VERBS[name][0])
 
 
+def home_folder(text: str) -> str:
+    """--home as given; an empty one is refused (it was ignored, and the real home used)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError("it is empty: give the folder to keep this PC's "
+                                         "configuration, data and logs in")
+    return text
+
+
 def build_parser(verbs: Collection[str] = tuple(VERBS)) -> argparse.ArgumentParser:
     """The parser with the options of `verbs` (the others by name and help line alone)."""
     parser = argparse.ArgumentParser(prog="shopfloor", description="Shopfloor Collector")
     parser.add_argument("--version", action="version", version=f"shopfloor {APP_VERSION}")
-    parser.add_argument("--home", metavar="DIR",
+    parser.add_argument("--home", metavar="DIR", type=home_folder,
                         help="keep configuration, data and logs under DIR (portable/test use)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (_module, text) in VERBS.items():

@@ -229,3 +229,10 @@ def test_a_users_import_refused_for_a_role_is_logged_once(admin_home, shopfloor,
     log = (admin_home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
     refusals = [line for line in log.splitlines() if "import-legacy-users refused" in line]
     assert len(refusals) == 1, log
+
+
+def test_an_empty_home_is_refused_not_replaced_by_the_real_one(shopfloor, tmp_path, capsys):
+    with pytest.raises(SystemExit) as refused:
+        shopfloor(tmp_path / "unused", "--home", "", "status")
+    assert refused.value.code == 2
+    assert "argument --home: it is empty" in capsys.readouterr().err
