@@ -39,9 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         sub = actions.add_parser(name, help=text)
         if name != "list":
             sub.add_argument("username")
-    for sub in actions.choices.values():
+    for name, sub in actions.choices.items():
+        if name == "change-password":  # the person's own, proved by their current password
+            continue
         sub.add_argument("--as", dest="as_user", metavar="USERNAME", help="the admin doing it")
-        sub.add_argument("--reason", default=DEFAULT_REASON, help="why (kept in the audit trail)")
+        if name != "list":  # a list changes nothing: no reason to keep
+            sub.add_argument("--reason", default=DEFAULT_REASON,
+                             help="why (kept in the audit trail)")
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -236,3 +236,10 @@ def test_an_empty_home_is_refused_not_replaced_by_the_real_one(shopfloor, tmp_pa
         shopfloor(tmp_path / "unused", "--home", "", "status")
     assert refused.value.code == 2
     assert "argument --home: it is empty" in capsys.readouterr().err
+
+
+def test_change_password_offers_no_option_it_would_ignore(shopfloor, tmp_path, capsys):
+    with pytest.raises(SystemExit):
+        shopfloor(tmp_path / "h", "user", "change-password", "--help")
+    shown = capsys.readouterr().out
+    assert "--as" not in shown and "--reason" not in shown
