@@ -15,6 +15,7 @@ from config.exit_codes import ExitCode
 from models.validation import SITE_NAME_MAX, ValidationFailed, validate_site_name
 from utils.context import AppContext
 from utils.first_run import AdminAccount, SetupPlan, set_up
+from utils.site.site_key import check_passphrase
 from utils.timezones import pc_zone_name
 from utils.trust.upgrade import upgrade_site
 
@@ -92,6 +93,7 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
                        f"{SITE_NAME_MAX} characters.") from None
     zone = args.timezone or pc_zone_name() or ctx.settings.timezone
     passphrase = secret(PASSPHRASE_ENV, "New site passphrase: ", confirm=True)
+    check_passphrase(passphrase)  # said now, before the admin's password is asked for
     admin = args.admin
     certify_existing = ctx.auth.has_users()
     if not certify_existing:

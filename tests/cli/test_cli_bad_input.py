@@ -243,3 +243,12 @@ def test_change_password_offers_no_option_it_would_ignore(shopfloor, tmp_path, c
         shopfloor(tmp_path / "h", "user", "change-password", "--help")
     shown = capsys.readouterr().out
     assert "--as" not in shown and "--reason" not in shown
+
+
+def test_a_short_site_passphrase_is_said_before_any_password_is_asked(shopfloor, tmp_path):
+    refused = shopfloor(tmp_path / "h", "site", "create", "--folder", str(tmp_path),
+                        "--station", "office1", "--office", "--admin", "maria",
+                        SHOPFLOOR_PASSPHRASE="too short")
+    assert refused.returncode == 2
+    assert "the site passphrase needs at least 12 characters" in refused.stderr
+    assert not (tmp_path / "shopfloor-site.json").exists()
