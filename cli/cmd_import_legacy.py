@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
+from typing import Callable
 
 from config.exit_codes import ExitCode
 from data.legacy_import import GAP_DESCRIPTIONS, LegacyFileError
@@ -29,7 +31,8 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     session = login_as(ctx, args.as_user)
     zone = args.timezone or ctx.timezone
     try:
-        report = import_legacy_file(ctx.production, session, Path(args.file), zone)
+        report = import_legacy_file(ctx.production, session, Path(args.file), zone,
+                                    progress=tenths())
     except LegacyFileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}") from exc
     for warning in report.warnings:
@@ -43,3 +46,19 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         print("gaps (rows): " + ", ".join(f"{GAP_DESCRIPTIONS.get(gap, gap)}: {count}"
                                           for gap, count in sorted(report.gaps.items())))
     return ExitCode.OK
+
+
+def tenths() -> Callable[[int, int], None]:
+    """Progress on stderr for a long import (a few years of a plant take minutes): once the
+    file is read, then at each tenth stored."""
+    said = [-1]  # the last tenth told (-1: not even that the file was read)
+
+    def tell(stored: int, total: int) -> None:
+        if said[0] < 0:
+            print(f"read {total:,} rows to store; storing them...", file=sys.stderr, flush=True)
+            said[0] = 0
+        if stored and 10 * stored // total > said[0]:
+            said[0] = 10 * stored // total
+            print(f"stored {stored:,} of {total:,} rows", file=sys.stderr, flush=True)
+
+    return tell

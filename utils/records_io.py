@@ -10,6 +10,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from typing import Callable
 
 from config.constants import Permission
 from data import records_repo, view_repo
@@ -46,8 +47,10 @@ class ImportReport:
 
 
 def import_legacy_file(service: ProductionService, session: Session, path: Path,
-                       timezone: str) -> ImportReport:
+                       timezone: str, *,
+                       progress: Callable[[int, int], None] | None = None) -> ImportReport:
     """Import a legacy `dados_producao.csv`. Re-importing the same rows adds nothing.
+    `progress(stored, to_store)`: once the file is read (0 stored), then after each batch.
 
     Raises data.legacy_import.LegacyFileError when the file cannot be read at all.
     """
@@ -60,6 +63,8 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
     actor = actor_of(session)
     rows = list(parsed.rows)
     for start in range(0, len(rows), IMPORT_BATCH):
+        if progress is not None:
+            progress(start, len(rows))
         with service.changes.begin(actor, Topic.RECORDS) as tx:
             for row in rows[start:start + IMPORT_BATCH]:
                 if records_repo.import_key_exists(tx.connection, row.source_key):
@@ -83,6 +88,8 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                     report.imported_with_gaps += 1
                     for gap in row.gaps:
                         report.gaps[gap] = report.gaps.get(gap, 0) + 1
+    if progress is not None:
+        progress(len(rows), len(rows))
     service.changes.record(actor, "import.legacy", entity="file",
                            entity_id=path_text(Path(path).name),
                            after={"total_rows": report.total_rows, "imported": report.imported,

@@ -252,3 +252,20 @@ def test_a_short_site_passphrase_is_said_before_any_password_is_asked(shopfloor,
     assert refused.returncode == 2
     assert "the site passphrase needs at least 12 characters" in refused.stderr
     assert not (tmp_path / "shopfloor-site.json").exists()
+
+
+def test_a_long_legacy_import_tells_its_progress(admin_home, shopfloor, tmp_path):
+    """200,000 rows took minutes with nothing on the screen."""
+    header = ("maquina,lote,numero_caixa,size,peso,rej1_defect,rej1_local,rej2_defect,"
+              "rej2_local,percent_cam_d,percent_cam_w,data_hora\n")
+    rows = [f"206,L1,{n},#00,1.21e-04,Furo,N/A,,,2.5,,2025-11-03 {6 + n // 3600:02d}:"
+            f"{n // 60 % 60:02d}:{n % 60:02d}\n" for n in range(1, 1201)]
+    path = tmp_path / "dados_producao.csv"
+    path.write_text(header + "".join(rows), encoding="utf-8")
+    done = shopfloor(admin_home, "import-legacy", str(path), "--as", "ana",
+                     SHOPFLOOR_PASSWORD=PASSWORD)
+    assert done.returncode == 0, done.stderr
+    assert done.stderr.splitlines() == ["read 1,200 rows to store; storing them...",
+                                        "stored 500 of 1,200 rows", "stored 1,000 of 1,200 rows",
+                                        "stored 1,200 of 1,200 rows"]
+    assert "imported: 1200" in done.stdout
