@@ -82,13 +82,30 @@ def read_legacy_file(path: Path, kind: LegacyFileKind, max_bytes: int,
                                   "imported; try again when the file is reachable.") from exc
         warning = None
         if index > 0:
+            example = _text_near(first_error, encoding) or kind.accented_example
             warning = (f"The file is not valid UTF-8 ({_describe_decode_error(first_error)}); "
                        f"it was read as {_ENCODING_NAMES.get(encoding, encoding)}. Check "
-                       f"accented text such as {kind.accented_example} in the imported rows.")
+                       f"accented text such as {example} in the imported rows.")
         return result, warning
     raise LegacyFileError(  # latin-1 decodes any byte, so this is only reached for UTF-16 files
         f"{path.name} could not be decoded ({_describe_decode_error(first_error)}). Save it "
         "from the spreadsheet as 'CSV UTF-8' and import again.")
+
+
+_CELL_MARKS = (b",", b";", b"\r", b"\n", b"\t", b'"')  # what ends a cell of a CSV line
+
+
+def _text_near(exc: UnicodeDecodeError | None, encoding: str) -> str | None:
+    """The cell the first undecodable byte is in, as the file was read ('Cápsula Fina' where
+    it stood), so the person checks a text of their own file; None when there is none."""
+    if exc is None or not isinstance(exc.object, (bytes, bytearray)):
+        return None
+    data, at = bytes(exc.object), exc.start
+    begin = max([data.rfind(mark, 0, at) + 1 for mark in _CELL_MARKS] + [at - 40])
+    end = min([found for found in (data.find(mark, at) for mark in _CELL_MARKS) if found >= 0]
+              + [at + 40, len(data)])
+    text = data[begin:end].decode(encoding, errors="replace").strip()
+    return repr(text) if text and text.isprintable() else None
 
 
 def _describe_decode_error(exc: UnicodeDecodeError | None) -> str:

@@ -181,6 +181,14 @@ def test_cp1252_file_is_read_with_a_warning(tmp_path):
     assert any("cp1252" in w and "UTF-8" in w for w in result.warnings)
 
 
+def test_the_encoding_warning_names_a_text_of_the_file_itself(tmp_path):
+    """It named 'Cápsula Fina' whatever the file held."""
+    path = write(tmp_path, [HEADER, row_with(justificativa="Manutenção preventiva")],
+                 encoding="cp1252")
+    [warning] = [w for w in parse(path).warnings if "UTF-8" in w]
+    assert "such as 'Manutenção preventiva' in the imported rows" in warning
+
+
 def test_semicolon_separated_copy_from_excel(tmp_path):
     path = write(tmp_path, [HEADER.replace(",", ";"),
                             row_with(percent_cam_d="3,5").replace(",", ";").replace("3;5", "3,5")])
