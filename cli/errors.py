@@ -29,4 +29,7 @@ def output_file(text: str, option: str, example: str) -> Path:
     if path.is_dir():
         raise CliError(f"{option} {text} is a folder: give a file in it such as "
                        f"{path / example}; nothing was written")
+    if not path.parent.is_dir():  # a typo in the folder would make a stray tree of folders
+        raise CliError(f"{option} {text}: the folder {path.parent} does not exist; nothing "
+                       f"was written: give a file in an existing folder")
     return path

@@ -269,3 +269,13 @@ def test_a_long_legacy_import_tells_its_progress(admin_home, shopfloor, tmp_path
                                         "stored 500 of 1,200 rows", "stored 1,000 of 1,200 rows",
                                         "stored 1,200 of 1,200 rows"]
     assert "imported: 1200" in done.stdout
+
+
+def test_an_output_in_a_folder_that_does_not_exist_is_refused(admin_home, shopfloor, tmp_path):
+    out = tmp_path / "typo" / "deep" / "records.csv"
+    refused = shopfloor(admin_home, "export", "--format", "csv", "--out", str(out), "--as",
+                        "ana", SHOPFLOOR_PASSWORD=PASSWORD)
+    assert refused.returncode == 2
+    assert refused.stderr == (f"error: --out {out}: the folder {out.parent} does not exist; "
+                              "nothing was written: give a file in an existing folder\n")
+    assert not (tmp_path / "typo").exists()
