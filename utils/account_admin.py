@@ -126,7 +126,10 @@ class AccountAdmin:
 
     def unlock(self, actor: Session, username: str, reason: str) -> User:
         """An admin lifts a lock: failures before now stop counting, on every PC of the site.
-        An account that is not locked is refused ("not_locked"): nothing changes, no event."""
+        On a PC outside a site, an account that is not locked is refused ("not_locked"):
+        nothing changes, no event. In a site this PC cannot tell: the lock may be on another
+        PC (its failures not copied here yet, or its threshold lower), and the signed unlock
+        is what lifts it there."""
         self._require_manager(actor)
         name = normalize_username(username)
         reason_text = validate_reason(reason)
@@ -135,7 +138,7 @@ class AccountAdmin:
             user = self._existing(connection, name)
             locked = self._lock_state(connection, name, now)[0] is not None or (
                 user.locked_until is not None and user.locked_until > now)
-        if not locked:
+        if not locked and self.site is None:
             raise AuthError("not_locked", f"{name} is not locked; nothing was changed")
         at = format_utc(now)
         op = None
