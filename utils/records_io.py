@@ -6,6 +6,8 @@ may do it, writes records and audit events together, and writes export files ato
 
 from __future__ import annotations
 
+import os
+import shutil
 import uuid
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -19,7 +21,7 @@ from data.legacy_import import LegacyParseResult, RejectedRow, parse_legacy_csv
 from data.records_repo import RecordFilter
 from models.path_text import path_text
 from models.record import Origin, ProductionRecord
-from utils.atomic_io import atomic_write_with
+from utils.atomic_io import TEMP_PREFIX, TEMP_SUFFIX, atomic_write_with
 from utils.audit.records import require_proven
 from utils.auth import Session
 from utils.changes import Changes, Topic
@@ -150,13 +152,36 @@ def write_export(changes: Changes, session: Session, rows: list[dict], fmt: str,
     out.parent.mkdir(parents=True, exist_ok=True)
     # The file is put in place first: a file another program holds open (an old export in a
     # spreadsheet, on Windows) is then refused with no event. The event follows; if it cannot
-    # be recorded, the new file goes: no copy of the records leaves without its trace.
-    atomic_write_with(out, lambda temp: writer(frame, temp))
+    # be recorded, the new file goes and the one it replaced (audited when it was made) comes
+    # back: no copy of the records leaves without its trace, and none already made is lost.
+    previous = _second_name(out)
     try:
-        changes.record(actor_of(session), "records.export", entity="file",
-                       entity_id=path_text(out.name),
-                       after={"format": fmt, "rows": len(rows), **filters})
-    except BaseException:
-        out.unlink(missing_ok=True)
-        raise
+        atomic_write_with(out, lambda temp: writer(frame, temp))
+        try:
+            changes.record(actor_of(session), "records.export", entity="file",
+                           entity_id=path_text(out.name),
+                           after={"format": fmt, "rows": len(rows), **filters})
+        except BaseException:
+            if previous is None:
+                out.unlink(missing_ok=True)
+            else:
+                os.replace(previous, out)
+                previous = None
+            raise
+    finally:
+        if previous is not None:
+            previous.unlink(missing_ok=True)
     return len(rows)
+
+
+def _second_name(path: Path) -> Path | None:
+    """Another name for the file at `path` (a hard link, or a copy where the file system has
+    none), a temp name a sweep removes if this process dies; None when there is no file."""
+    if not path.is_file():
+        return None
+    aside = path.with_name(f"{TEMP_PREFIX}{path.name}.{uuid.uuid4().hex[:12]}{TEMP_SUFFIX}")
+    try:
+        os.link(path, aside)
+    except OSError:
+        shutil.copy2(path, aside)
+    return aside

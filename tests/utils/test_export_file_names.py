@@ -77,6 +77,27 @@ def test_an_export_whose_event_cannot_be_recorded_leaves_no_file(station, tmp_pa
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
+def test_a_failed_export_over_an_earlier_one_gives_the_earlier_one_back(station, tmp_path,
+                                                                       monkeypatch):
+    ctx, admin = station
+    out = tmp_path / "monthly.csv"
+    assert export_records(ctx.production, admin, "csv", out, RecordFilter()) == 3
+    earlier = out.read_bytes()
+    ctx.production.register_box(ctx.auth.login("op", "Initial-Pass-op").session, FORM)
+
+    def broken_record(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(ctx.production.changes, "record", broken_record)
+    with pytest.raises(OSError, match="disk full"):
+        export_records(ctx.production, admin, "csv", out, RecordFilter())
+    assert out.read_bytes() == earlier  # audited when it was made; never lost to a failure
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    monkeypatch.undo()
+    assert export_records(ctx.production, admin, "csv", out, RecordFilter()) == 4
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
 LEGACY = ("maquina,lote,numero_caixa,size,peso,rej1_defect,rej1_local,rej2_defect,rej2_local,"
           "percent_cam_d,percent_cam_w,data_hora\n"
           "206,L1,1,#00,1.21e-04,Furo,N/A,Dente,Cap,2.5,,2025-11-03 06:02:23\n")
