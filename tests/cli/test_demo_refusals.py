@@ -71,3 +71,21 @@ def test_days_below_one_are_refused(tmp_path, shopfloor):
         assert f"--days must be 1 or more (days of synthetic history), not {days}" in \
             refused.stderr
     assert not Path(tmp_path / "home" / "demo").exists()
+
+
+def test_a_demo_made_before_the_ready_mark_is_still_ready(tmp_path, fast_secrets):
+    """A release before the mark left none: a demo whose office PC has its admin and whose
+    stations have history is finished; without the admin it is not."""
+    from utils.context import AppContext
+    from utils.site.demo import DemoState, demo_state
+
+    folder = tmp_path / "demo"
+    (folder / "share").mkdir(parents=True)
+    (folder / "stations" / "201").mkdir(parents=True)
+    office = AppContext.open(folder / "office")
+    try:
+        assert demo_state(folder) == DemoState.UNFINISHED  # no admin yet: it stopped there
+        office.auth.create_first_admin("demo", "Demo Admin", PASSWORD)
+    finally:
+        office.close()
+    assert demo_state(folder) == DemoState.READY

@@ -20,7 +20,9 @@ import logging
 import random
 import secrets
 import shutil
+import sqlite3
 import threading
+from contextlib import closing
 from dataclasses import dataclass
 from enum import Enum
 from datetime import datetime, timedelta
@@ -102,7 +104,23 @@ def demo_state(root: Path) -> DemoState:
         return DemoState.NOT_A_FOLDER
     if not entries:
         return DemoState.FREE
-    return DemoState.UNFINISHED if entries & DEMO_PARTS else DemoState.TAKEN
+    if not entries & DEMO_PARTS:
+        return DemoState.TAKEN
+    return DemoState.READY if _made_before_markers(root) else DemoState.UNFINISHED
+
+
+def _made_before_markers(root: Path) -> bool:
+    """A demo made by a release before the marker: finished when its office PC has its admin
+    (the account was the last thing that release could fail on) and its stations have
+    history. Read only; any doubt is "no" (then it is named as unfinished)."""
+    database = resolve_paths(root / "office").database_file
+    if not database.is_file() or not any((root / "stations").glob("*")):
+        return False
+    try:
+        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+            return connection.execute("SELECT count(*) FROM users").fetchone()[0] > 0
+    except sqlite3.Error:
+        return False
 
 
 def check_demo_admin(admin: str, password: str) -> None:
