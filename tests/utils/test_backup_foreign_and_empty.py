@@ -159,3 +159,22 @@ def test_a_backup_of_this_installation_still_verifies(station):
         assert verify_backup(ctx, made.file.path).intact
     finally:
         ctx.close()
+
+
+def test_one_of_this_pcs_backups_with_its_anchor_altered_is_not_passed_off_as_anothers(
+        station):
+    import sqlite3
+
+    ctx = AppContext.open(station)
+    try:
+        made = make_backup(ctx)
+        with sqlite3.connect(made.file.path) as connection:  # the attacker's edit
+            connection.execute("UPDATE meta_info SET value = 'x' || value "
+                               "WHERE key = 'chain_anchor'")
+        with pytest.raises(OtherInstallation) as refused:
+            verify_backup(ctx, made.file.path)
+    finally:
+        ctx.close()
+    text = str(refused.value)
+    assert f"names this PC's station (station {ctx.station_id}" in text
+    assert "or its anchor was altered" in text and "another installation (" not in text

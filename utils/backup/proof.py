@@ -141,7 +141,7 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
             anchor = None if found is None else str(found[0])
             if anchor != ctx.anchor:  # checked first: its chain cannot be checked here
                 with closing(database.raw_sqlite_connection()) as raw:
-                    raise _other_installation(file, sidecar, raw)
+                    raise _other_installation(file, sidecar, raw, ctx.station_id)
             results = verify_database(database, anchor=anchor or "", keyring=ctx.keyring,
                                       progress=progress, cancel=cancel,
                                       home=(sidecar or {}).get("station") or ctx.station_id)
@@ -175,10 +175,12 @@ def _check_header(file: Path) -> None:
                                f"file.")
 
 
-def _other_installation(file: Path, sidecar: dict | None,
-                        connection: sqlite3.Connection) -> OtherInstallation:
+def _other_installation(file: Path, sidecar: dict | None, connection: sqlite3.Connection,
+                        this_station: str) -> OtherInstallation:
     """The refusal for a backup of another installation, naming its station and site where
-    the sidecar, the file's name or the copy's site directory say them."""
+    the sidecar, the file's name or the copy's site directory say them. One that names this
+    PC's own station may also be one of this PC's backups whose anchor was altered: said so,
+    never passed off as someone else's."""
     station = (sidecar or {}).get("station")
     if not _printable(station, 64):
         parsed = parse_name(file)
@@ -186,6 +188,12 @@ def _other_installation(file: Path, sidecar: dict | None,
     site = _site_name(connection)
     where = " of ".join(part for part in (
         f"station {station}" if station else "", f"site {site}" if site else "") if part)
+    if station == this_station:
+        return OtherInstallation(
+            f"{file.name} names this PC's station ({where}) but does not carry this PC's "
+            f"chain anchor: either another installation of the station made it (a PC replaced "
+            f"or installed again), or its anchor was altered. It cannot be verified or "
+            f"restored here. Nothing was changed.", station=station, site=site)
     return OtherInstallation(
         f"{file.name} is a backup made by another installation"
         f"{f' ({where})' if where else ''}, not by this PC: it can only be verified on the PC "
