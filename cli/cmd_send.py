@@ -79,11 +79,12 @@ def parse_words(words: list[str], *, every_station: bool
         targets, rest = None, words
     else:
         types = [i for i, w in enumerate(words) if w in {str(c) for c in CommandType}]
-        # No known type: the last word before the parameters ("=") is where the type goes,
-        # so it is a type this program does not know (a typo), said as such.
+        # No known type: the last word before the parameters ("=") is where the type goes.
+        # It may be a typo of a type or a station (the type forgotten): said either way.
         named = [w for w in words[1:] if "=" not in w]
         if not types and named:
-            raise CliError(f"unknown command type {named[-1]!r}; the types are: "
+            raise CliError(f"no known command type after the stations: {named[-1]!r} is not "
+                           f"one; the types are: "
                            f"{', '.join(sorted(str(c) for c in CommandType))}")
         if not types or types[0] == 0:
             raise CliError("usage: shopfloor send STATION... TYPE [key=value ...] --as USERNAME")
