@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import select
 import sys
 
 from config.exit_codes import ExitCode
@@ -47,23 +48,43 @@ def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
         log_refusal(log, exc.__cause__ or exc, f"shopfloor {args.command}")
         print(f"error: {exc}", file=sys.stderr)
         return exc.code
-    except BrokenPipeError:
+    except BrokenPipeError as exc:
+        if not stdout_reader_gone():  # another pipe of the verb's: a failure like any other
+            return _failed(exc, args.command)
         _silence_stdout()
         log.info("shopfloor %s: its output was closed by the reader; stopped", args.command)
         return BROKEN_PIPE
     except KeyboardInterrupt:
         print("interrupted; nothing more was done", file=sys.stderr)
         return ExitCode.INTERRUPTED
-    except Exception as exc:  # one line for the person, the traceback for the log
-        if is_refusal(exc):  # a wrong passphrase, a station in use...: not a crash
-            log_refusal(log, exc, f"shopfloor {args.command}")
-        else:
-            log.exception("command %s failed", args.command)
-        print(f"error: {exc}", file=sys.stderr)
-        return ExitCode.ERROR
+    except Exception as exc:
+        return _failed(exc, args.command)
     finally:
         if ctx is not None:
             ctx.close()
+
+
+def _failed(exc: Exception, command: str) -> int:
+    """One line for the person, the traceback for the log (none for an expected refusal)."""
+    if is_refusal(exc):  # a wrong passphrase, a station in use...: not a crash
+        log_refusal(log, exc, f"shopfloor {command}")
+    else:
+        log.exception("command %s failed", command)
+    print(f"error: {exc}", file=sys.stderr)
+    return ExitCode.ERROR
+
+
+def stdout_reader_gone() -> bool:
+    """Whether nobody reads our standard output any more (a pipe whose reader closed: the
+    kernel reports an error condition on its write end). Where that cannot be asked (no
+    descriptor, no poll: Windows), a broken pipe is taken to be that one."""
+    try:
+        poller = select.poll()
+        poller.register(sys.stdout.fileno(), select.POLLOUT)
+        events = poller.poll(0)
+    except (AttributeError, OSError, ValueError):
+        return True
+    return any(flags & (select.POLLERR | select.POLLHUP) for _fd, flags in events)
 
 
 def _silence_stdout() -> None:

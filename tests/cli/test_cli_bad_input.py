@@ -279,3 +279,40 @@ def test_an_output_in_a_folder_that_does_not_exist_is_refused(admin_home, shopfl
     assert refused.stderr == (f"error: --out {out}: the folder {out.parent} does not exist; "
                               "nothing was written: give a file in an existing folder\n")
     assert not (tmp_path / "typo").exists()
+
+
+def test_only_a_reader_gone_from_stdout_counts_as_the_output_closed(monkeypatch):
+    """Another pipe broken inside a verb is a failure like any other, not a quiet exit."""
+    import os
+
+    from cli.app import stdout_reader_gone
+
+    read_end, write_end = os.pipe()
+    with os.fdopen(write_end, "w") as out:
+        monkeypatch.setattr(sys, "stdout", out)
+        assert not stdout_reader_gone()  # someone still reads
+        os.close(read_end)
+        assert stdout_reader_gone()
+        monkeypatch.undo()
+
+
+def test_a_broken_pipe_of_the_verbs_own_is_a_failure_not_a_quiet_exit(tmp_path, monkeypatch,
+                                                                       shopfloor):
+    import os
+
+    from cli import cmd_status
+
+    def broken(_ctx, _args):
+        raise BrokenPipeError(32, "Broken pipe (a printer's socket)")
+
+    monkeypatch.setattr(cmd_status, "run", broken)
+    read_end, write_end = os.pipe()  # our output still has its reader
+    try:
+        with os.fdopen(write_end, "w") as out, monkeypatch.context() as patch:
+            patch.setattr(sys, "stdout", out)
+            result = shopfloor(tmp_path / "h", "status")
+    finally:
+        os.close(read_end)
+    assert result.returncode == 2  # an error like any other, its traceback in the log
+    log = (tmp_path / "h" / "logs" / "shopfloor.log").read_text(encoding="utf-8")
+    assert "command status failed" in log and "Traceback" in log
