@@ -27,8 +27,9 @@ def refusal_text(kind: str | None) -> str | None:
             "confirms the takeover in Tools → Confirm the takeover of this station."),
         REFUSAL_COPY_RUNNING: translate(
             "AppTexts",
-            "This PC does not sync: another PC runs as this station with this PC's key. "
-            "Production is saved on this PC. Switch the other PC off."),
+            "This PC does not sync: something else runs as this station with this PC's key "
+            "(this PC's agent, or another PC). Production is saved on this PC. Stop the "
+            "agent, or switch the other PC off."),
         REFUSAL_NOT_MEMBER: translate(
             "AppTexts",
             "This PC does not sync: it no longer acts for this station (its key was "

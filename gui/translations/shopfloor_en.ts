@@ -211,16 +211,16 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../app_texts.py" line="28"/>
-        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
+        <source>This PC does not sync: something else runs as this station with this PC&apos;s key (this PC&apos;s agent, or another PC). Production is saved on this PC. Stop the agent, or switch the other PC off.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_texts.py" line="32"/>
+        <location filename="../app_texts.py" line="33"/>
         <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_texts.py" line="38"/>
+        <location filename="../app_texts.py" line="39"/>
         <source>This PC does not sync for this station now. Production is saved on this PC.</source>
         <translation type="unfinished"></translation>
     </message>

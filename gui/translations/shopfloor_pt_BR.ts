@@ -212,16 +212,16 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../app_texts.py" line="28"/>
-        <source>This PC does not sync: another PC runs as this station with this PC&apos;s key. Production is saved on this PC. Switch the other PC off.</source>
-        <translation>Este PC não sincroniza: outro PC atua como esta estação com a chave deste PC. A produção é salva neste PC. Desligue o outro PC.</translation>
+        <source>This PC does not sync: something else runs as this station with this PC&apos;s key (this PC&apos;s agent, or another PC). Production is saved on this PC. Stop the agent, or switch the other PC off.</source>
+        <translation>Este PC não sincroniza: a estação já está ativa com a chave deste PC em outro lugar (o agente deste PC, ou outro PC). A produção é salva neste PC. Pare o agente, ou desligue o outro PC.</translation>
     </message>
     <message>
-        <location filename="../app_texts.py" line="32"/>
+        <location filename="../app_texts.py" line="33"/>
         <source>This PC does not sync: it no longer acts for this station (its key was revoked, or another PC took the station over). Production is saved on this PC. An admin joins it to the site again.</source>
         <translation>Este PC não sincroniza: não atua mais por esta estação (sua chave foi revogada, ou outro PC assumiu a estação). A produção é salva neste PC. Um administrador o junta ao site de novo.</translation>
     </message>
     <message>
-        <location filename="../app_texts.py" line="38"/>
+        <location filename="../app_texts.py" line="39"/>
         <source>This PC does not sync for this station now. Production is saved on this PC.</source>
         <translation>Este PC não sincroniza por esta estação agora. A produção é salva neste PC.</translation>
     </message>

@@ -7,6 +7,7 @@ reads the station's presence through the station's end of the live transport."""
 from __future__ import annotations
 
 import logging
+import platform
 from datetime import datetime
 from typing import Any, Hashable
 
@@ -82,9 +83,13 @@ class Standing:
         session = status.get("session_id")
         if session == self.session_id:
             return None
-        running = (f"another PC runs as station {self.station_id} with this PC's "
-                   f"key (host {status.get('host', '?')}, session {str(session)[:8]}); stop it "
-                   "first")
+        host = status.get("host", "?")
+        # The same host name: most likely the app and an agent of this PC both started (a
+        # copy of this PC made from its disk may bear the same name, hence "or").
+        who = ("another program of this PC (the app or an agent), or a copy of this PC with "
+               "its name," if host == platform.node() else "another PC")
+        running = (f"{who} runs as station {self.station_id} with this PC's key (host {host}, "
+                   f"session {str(session)[:8]}); stop it first")
         if self.written_marker is not None:
             return running  # we hold the station and someone wrote over our status
         if self._released(session):

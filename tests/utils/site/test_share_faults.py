@@ -550,7 +550,8 @@ def test_a_copy_of_a_running_pc_does_not_run_next_to_it(site, tmp_path, closing)
     closing.append(copy)
     two = start_sync(copy, watch=False)
     closing.append(two)
-    assert two.refusal and "another PC runs as station 206" in two.refusal
+    assert two.refusal and ("another program of this PC (the app or an agent), or a copy "
+                            "of this PC with its name, runs as station 206") in two.refusal
     document = issue(site, CommandType.PING)
     drop(site.share, "206", document)
     assert wait_ack(site.share, "206", document["id"])["status"] == "done"
