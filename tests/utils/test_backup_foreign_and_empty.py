@@ -178,3 +178,24 @@ def test_one_of_this_pcs_backups_with_its_anchor_altered_is_not_passed_off_as_an
     text = str(refused.value)
     assert f"names this PC's station (station {ctx.station_id}" in text
     assert "or its anchor was altered" in text and "another installation (" not in text
+
+
+def test_another_installations_backup_with_a_hostile_site_entry_is_still_named_plainly(
+        two_installations):
+    """A backup may come from anywhere: its site entry, deeply nested or huge, is read within
+    bounds and not shown; the refusal stays one plain line."""
+    import sqlite3
+
+    _other, here, backup = two_installations
+    with sqlite3.connect(backup) as connection:
+        seq = connection.execute("SELECT min(seq) FROM directory_log").fetchone()[0]
+        connection.execute("UPDATE directory_log SET entry = ? WHERE seq = ?",
+                           ("[" * 100_000 + "]" * 100_000, seq))
+    ctx = AppContext.open(here)
+    try:
+        with pytest.raises(OtherInstallation) as refused:
+            verify_backup(ctx, backup)
+    finally:
+        ctx.close()
+    assert refused.value.site is None and "another installation (station office1)" in str(
+        refused.value)

@@ -15,7 +15,6 @@ opens it: SQLite would take an empty file for a new database, and the migrations
 
 from __future__ import annotations
 
-import json
 import shutil
 import sqlite3
 import tempfile
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
 from data.database import DatabaseError, open_database
+from models.bounded_json import JsonLimits, parse_json
 from models.validation import SITE_NAME_MAX, has_forbidden_characters
 from utils.audit.chain import read_checkpoint_file
 from utils.audit.database_verify import verify_database
@@ -56,6 +56,7 @@ class OtherInstallation(BackupUnreadable):
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
+SITE_ENTRY_LIMITS = JsonLimits(max_bytes=64 * 1024)  # a site's first entry: its name and id
 
 
 @dataclass
@@ -207,7 +208,9 @@ def _site_name(connection: sqlite3.Connection) -> str | None:
     try:
         row = connection.execute("SELECT entry FROM directory_log ORDER BY seq "
                                  "LIMIT 1").fetchone()
-        op = json.loads(row[0])["op"] if row is not None else None
+        # A backup may come from anywhere: its text is parsed within bounds (deep nesting,
+        # a huge entry), never trusted, only shown if printable.
+        op = parse_json(row[0], SITE_ENTRY_LIMITS)["op"] if row is not None else None
     except (sqlite3.Error, ValueError, TypeError, KeyError):
         return None
     if not isinstance(op, dict) or op.get("op") != "site.genesis":

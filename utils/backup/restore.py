@@ -164,10 +164,6 @@ def _check(ctx: "AppContext", file: Path, work: Path, username: str, password: s
         raise RestoreRefused("other_installation", str(exc)) from None
     except BackupUnreadable as exc:  # empty, not a database, unreadable
         raise RestoreRefused("unreadable", str(exc)) from None
-    if proof.anchor != ctx.anchor:
-        raise RestoreRefused("other_installation", "the backup is of another installation "
-                             "(its chain has another anchor): it cannot become this PC's "
-                             "database. Nothing was changed.", proof)
     if not proof.intact:
         raise RestoreRefused("not_intact", "the backup is not intact: " + "; ".join(
             proof.summary()) + ". Nothing was changed; choose another backup.", proof)
