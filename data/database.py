@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import ContextManager, Iterator
 
-from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy import URL, Connection, Engine, create_engine, event
 
 from data.migrations import apply_migrations
 from data.netfs import network_filesystem_reason
@@ -30,6 +30,12 @@ class DatabaseError(RuntimeError):
 class NetworkDatabaseRefused(DatabaseError):
     pass
 
+
+
+def sqlite_uri(path: Path, mode: str) -> str:
+    """SQLite's URI for a file with a `mode` (ro, rw): the path percent-escaped, so "?", "#"
+    or "%" in a folder's name are read as the name."""
+    return f"{Path(path).resolve().as_uri()}?mode={mode}"
 
 def _configure_sqlite(engine: Engine, synchronous: str = "FULL") -> None:
     @event.listens_for(engine, "connect")
@@ -82,7 +88,7 @@ class Database:
         if self.path is None:
             raise DatabaseError("raw connections need a file database")
         mode = "ro" if read_only else "rw"
-        connection = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True,
+        connection = sqlite3.connect(sqlite_uri(self.path, mode), uri=True,
                                      check_same_thread=False)
         connection.execute("PRAGMA busy_timeout=10000")
         if not read_only:
@@ -118,7 +124,9 @@ def open_database(path: Path, *, allow_network: bool = False, migrate: bool = Tr
         raise DatabaseError(f"Cannot create the data folder {path.parent}: {exc}") from exc
     if synchronous not in ("FULL", "NORMAL"):
         raise ValueError(f"synchronous must be FULL or NORMAL, not {synchronous!r}")
-    engine = create_engine(f"sqlite:///{path}", future=True)
+    # The path as the URL's database, never parsed: "?" or "#" in a folder's name (a home
+    # under "Linha #2") must not cut it short.
+    engine = create_engine(URL.create("sqlite", database=str(path)), future=True)
     _configure_sqlite(engine, synchronous)
     database = Database(engine, path)
     if migrate:

@@ -79,7 +79,7 @@ def test_a_demo_made_before_the_ready_mark_is_still_ready(tmp_path, fast_secrets
     from utils.context import AppContext
     from utils.site.demo import DemoState, demo_state
 
-    folder = tmp_path / "demo"
+    folder = tmp_path / "demo #1?"  # URI characters in its name: read as a name
     (folder / "share").mkdir(parents=True)
     (folder / "stations" / "201").mkdir(parents=True)
     office = AppContext.open(folder / "office")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import sqlite3
+from contextlib import closing
 
 import pytest
 
@@ -123,3 +125,22 @@ def test_database_on_network_mount_is_refused_and_nothing_created(tmp_path, monk
     message = str(error.value)
     assert "network folder" in message and "own disk" in message
     assert not target.exists()
+
+
+def test_a_folder_named_with_uri_characters_holds_the_database_itself(tmp_path):
+    """"?" cut the path short in the engine's URL (the database went to "…/Linha #2 "), "#"
+    and "?" in a raw connection's URI: the name is the name."""
+    folder = tmp_path / ("Linha #2 ?a%20b" if os.name != "nt" else "Linha #2 %20b")
+    path = folder / "shopfloor.sqlite3"
+    database = open_database(path)
+    try:
+        with database.write() as connection:
+            connection.exec_driver_sql("CREATE TABLE probe (x INTEGER)")
+            connection.exec_driver_sql("INSERT INTO probe VALUES (7)")
+        with closing(database.raw_sqlite_connection()) as connection:
+            assert connection.execute("SELECT x FROM probe").fetchone() == (7,)
+    finally:
+        database.dispose()
+    assert path.is_file() and sorted(p.name for p in tmp_path.iterdir()) == [folder.name]
+    with closing(sqlite3.connect(path)) as connection:
+        assert connection.execute("SELECT x FROM probe").fetchone() == (7,)

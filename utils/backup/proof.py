@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
-from data.database import DatabaseError, open_database
+from data.database import DatabaseError, open_database, sqlite_uri
 from models.bounded_json import JsonLimits, parse_json
 from models.validation import SITE_NAME_MAX, has_forbidden_characters
 from utils.audit.chain import read_checkpoint_file
@@ -128,7 +128,7 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
     copy = place / "restored.sqlite3"
     try:
         try:
-            with closing(sqlite3.connect(f"file:{file}?mode=ro", uri=True)) as source, \
+            with closing(sqlite3.connect(sqlite_uri(file, "ro"), uri=True)) as source, \
                     closing(sqlite3.connect(copy)) as target:
                 source.backup(target)
             database = open_database(copy)

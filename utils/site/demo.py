@@ -33,7 +33,7 @@ from config.catalog import default_catalog
 from config.paths import resolve_paths
 from config.settings import Settings
 from data import meta_repo
-from data.database import Database, open_database
+from data.database import Database, open_database, sqlite_uri
 from models.validation import ValidationFailed, validate_username
 from utils.atomic_io import atomic_write_text
 from utils.audit.chain import Actor, AuditLog
@@ -117,7 +117,7 @@ def _made_before_markers(root: Path) -> bool:
     if not database.is_file() or not any((root / "stations").glob("*")):
         return False
     try:
-        with closing(sqlite3.connect(f"file:{database}?mode=ro", uri=True)) as connection:
+        with closing(sqlite3.connect(sqlite_uri(database, "ro"), uri=True)) as connection:
             return connection.execute("SELECT count(*) FROM users").fetchone()[0] > 0
     except sqlite3.Error:
         return False
