@@ -27,6 +27,17 @@ def event_count(home: Path) -> int:
         ctx.close()
 
 
+def verify_refused(home: Path, file: Path, kind: type[Exception]) -> Exception:
+    """What verifying `file` on the PC of `home` refuses it with (`kind`, or the test fails)."""
+    ctx = AppContext.open(home)
+    try:
+        with pytest.raises(kind) as refused:
+            verify_backup(ctx, file)
+    finally:
+        ctx.close()
+    return refused.value
+
+
 @pytest.fixture
 def two_installations(tmp_path, shopfloor, fast_secrets):
     """`other`: office1 of site "Planta Norte", with a backup made there; `here`: a PC of its
@@ -48,16 +59,11 @@ def two_installations(tmp_path, shopfloor, fast_secrets):
 
 def test_another_installations_backup_is_named_as_such_not_forged(two_installations):
     other, here, backup = two_installations
-    ctx = AppContext.open(here)
-    try:
-        with pytest.raises(OtherInstallation) as refused:
-            verify_backup(ctx, backup)
-    finally:
-        ctx.close()
-    text = str(refused.value)
+    refused = verify_refused(here, backup, OtherInstallation)
+    text = str(refused)
     assert "another installation (station office1 of site 'Planta Norte')" in text
     assert "verified on the PC that made it" in text and "Nothing was changed" in text
-    assert (refused.value.station, refused.value.site) == ("office1", "'Planta Norte'")
+    assert (refused.station, refused.site) == ("office1", "'Planta Norte'")
     # It still verifies where it was made.
     ctx = AppContext.open(other)
     try:
@@ -117,17 +123,12 @@ def station(tmp_path, fast_secrets):
 def test_an_empty_or_short_file_is_not_opened_as_a_database(station, tmp_path, content):
     empty = tmp_path / "empty.sqlite3"
     empty.write_bytes(content)
-    ctx = AppContext.open(station)
-    try:
-        with pytest.raises(BackupUnreadable) as refused:
-            verify_backup(ctx, empty)
-    finally:
-        ctx.close()
+    refused = verify_refused(station, empty, BackupUnreadable)
     if content:
-        assert "not a database this program can read" in str(refused.value)
+        assert "not a database this program can read" in str(refused)
     else:
-        assert str(refused.value).startswith("empty.sqlite3 is empty: not a backup; nothing "
-                                             "was changed")
+        assert str(refused).startswith("empty.sqlite3 is empty: not a backup; nothing "
+                                       "was changed")
     assert empty.read_bytes() == content  # SQLite never made a database of it
     with pytest.raises(RestoreRefused) as not_restored:
         restore_backup(station, empty, username="ana", password=PASSWORD)
@@ -191,11 +192,5 @@ def test_another_installations_backup_with_a_hostile_site_entry_is_still_named_p
         seq = connection.execute("SELECT min(seq) FROM directory_log").fetchone()[0]
         connection.execute("UPDATE directory_log SET entry = ? WHERE seq = ?",
                            ("[" * 100_000 + "]" * 100_000, seq))
-    ctx = AppContext.open(here)
-    try:
-        with pytest.raises(OtherInstallation) as refused:
-            verify_backup(ctx, backup)
-    finally:
-        ctx.close()
-    assert refused.value.site is None and "another installation (station office1)" in str(
-        refused.value)
+    refused = verify_refused(here, backup, OtherInstallation)
+    assert refused.site is None and "another installation (station office1)" in str(refused)
