@@ -11,7 +11,7 @@ from typing import NoReturn
 from config.exit_codes import ExitCode
 from utils.audit.verify import VerifyResult
 from utils.context import AppContext
-from utils.site.site_view import ShareUnreachable
+from utils.site.site_view import ShareUnreachable, StationsRefused
 from utils.site.view_report import catch_up
 
 from cli.errors import CliError
@@ -35,7 +35,14 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         try:
             results = ctx.site_view.verify_site()
         except ShareUnreachable as exc:
-            own_chain_only(ctx, args, exc)
+            own_chain_only(ctx, args, f"the shared folder {exc.where} cannot be reached "
+                                      f"({exc.reason})", "when the folder is back")
+        except StationsRefused as exc:
+            # A place of the share refused (a link): a problem found, not an outage (exit 1).
+            own_chain_only(ctx, args, f"the stations' folder of the shared folder "
+                                      f"({exc.where}) was refused ({exc.reason})",
+                           "once whoever looks after the shared folder has put it right",
+                           failed=True)
     else:
         results = ctx.verify_audit()
     intact = show(results, as_json=args.json)
@@ -59,16 +66,17 @@ def show(results: list[VerifyResult], *, as_json: bool, share_readable: bool = T
     return intact
 
 
-def own_chain_only(ctx: AppContext, args: argparse.Namespace, away: ShareUnreachable) -> NoReturn:
-    """The shared folder is away: the stations' journals cannot be read, so none is called
-    intact; this PC's own chain needs no share, and checking it is better than nothing. Exit
-    1 when it is not intact (a check found a problem), else 2 (the site check was impossible)."""
+def own_chain_only(ctx: AppContext, args: argparse.Namespace, why: str, again: str, *,
+                   failed: bool = False) -> NoReturn:
+    """The stations' journals cannot be read (`why`: the shared folder is away, or its
+    stations' folder was refused), so none is called intact; this PC's own chain needs no
+    share, and checking it is better than nothing. Exit 1 when it is not intact or the share
+    was found `failed` (a check found a problem), else 2 (the site check was impossible)."""
     intact = show(ctx.verify_audit(), as_json=args.json, share_readable=False)
     verdict = "intact" if intact else "NOT intact (see above)"
-    raise CliError(f"the shared folder {away.where} cannot be reached ({away.reason}): the "
-                   f"stations' journals were not checked; only this PC's own audit chain was, "
-                   f"and it is {verdict}; run verify-audit --site again when the folder is back",
-                   ExitCode.ERROR if intact else ExitCode.FAILED)
+    raise CliError(f"{why}: the stations' journals were not checked; only this PC's own audit "
+                   f"chain was, and it is {verdict}; run verify-audit --site again {again}",
+                   ExitCode.ERROR if intact and not failed else ExitCode.FAILED)
 
 
 def result_line(r: VerifyResult) -> str:

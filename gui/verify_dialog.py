@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from utils.audit.verify import TamperKind, VerifyResult
+from utils.site.site_view import ShareUnreachable, StationsRefused
 
 from gui.labels import wrapped_label
 from gui.tasks import Task, TaskRunner
@@ -212,9 +213,8 @@ class VerifyDialog(QDialog):
         self.finished_with.emit(self.results)
 
     def _error(self, exc: BaseException) -> None:
-        reason = str(exc) or type(exc).__name__
         self._show(ERROR, self.tr("The audit trail could not be verified"), [
-            ("", self.tr("The check stopped with an error: %1").replace("%1", reason), ""),
+            ("", self._error_text(exc), ""),
             ("", self.tr("Nothing was changed: verifying only reads the data. Try again; if it "
                          "fails again, call your administrator (the log file has the "
                          "details)."), ""),
@@ -222,6 +222,23 @@ class VerifyDialog(QDialog):
         self.failed.emit(exc)
 
     # -- texts -------------------------------------------------------------------------------
+
+    def _error_text(self, exc: BaseException) -> str:
+        """Why the check could not run: the share's two refusals in the person's language,
+        anything else as the error says it."""
+        if isinstance(exc, ShareUnreachable):
+            return self.tr("The shared folder %1 cannot be reached (%2): the stations' "
+                           "journals were not read. Run the check again when the folder is "
+                           "back (check the network and the share's path).") \
+                .replace("%1", exc.where).replace("%2", exc.reason)
+        if isinstance(exc, StationsRefused):
+            return self.tr("The stations' folder of the shared folder (%1) was refused: it "
+                           "is not a plain folder (a link, or a file), and links are never "
+                           "followed. No station's journal was read, so the site's audit trail "
+                           "was not checked. Ask whoever looks after the shared folder to put "
+                           "it right, then run the check again.").replace("%1", exc.where)
+        reason = str(exc) or type(exc).__name__
+        return self.tr("The check stopped with an error: %1").replace("%1", reason)
     # A paragraph is (lead, body, detail): the lead in bold, the detail smaller and grey.
 
     def _intact_paragraphs(self) -> list[Paragraph]:

@@ -7759,57 +7759,57 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="52"/>
+        <location filename="../verify_dialog.py" line="53"/>
         <source>Verify audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="71"/>
+        <location filename="../verify_dialog.py" line="72"/>
         <source>Verifying the audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="73"/>
+        <location filename="../verify_dialog.py" line="74"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="82"/>
+        <location filename="../verify_dialog.py" line="83"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="85"/>
+        <location filename="../verify_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="112"/>
+        <location filename="../verify_dialog.py" line="113"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="173"/>
+        <location filename="../verify_dialog.py" line="174"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="185"/>
+        <location filename="../verify_dialog.py" line="186"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="205"/>
+        <location filename="../verify_dialog.py" line="206"/>
         <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="209"/>
+        <location filename="../verify_dialog.py" line="210"/>
         <source>Verification cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="211"/>
+        <location filename="../verify_dialog.py" line="212"/>
         <source>The audit trail is intact</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7819,17 +7819,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="260"/>
+        <location filename="../verify_dialog.py" line="277"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="257"/>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="189"/>
+        <location filename="../verify_dialog.py" line="190"/>
         <source>%1 of %n event(s) checked</source>
         <translation>
             <numerusform>%1 of %n event checked</numerusform>
@@ -7837,7 +7837,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="193"/>
+        <location filename="../verify_dialog.py" line="194"/>
         <source>%n event(s) checked</source>
         <translation>
             <numerusform>%n event checked</numerusform>
@@ -7845,17 +7845,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="203"/>
+        <location filename="../verify_dialog.py" line="204"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="206"/>
+        <location filename="../verify_dialog.py" line="207"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="217"/>
+        <location filename="../verify_dialog.py" line="241"/>
         <source>The check stopped with an error: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7866,11 +7866,21 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     </message>
     <message>
         <location filename="../verify_dialog.py" line="230"/>
+        <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="235"/>
+        <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="247"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="231"/>
+        <location filename="../verify_dialog.py" line="248"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -7878,7 +7888,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="232"/>
+        <location filename="../verify_dialog.py" line="249"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n chain</numerusform>
@@ -7886,7 +7896,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="236"/>
+        <location filename="../verify_dialog.py" line="253"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
@@ -7894,7 +7904,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="241"/>
+        <location filename="../verify_dialog.py" line="258"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
@@ -7902,7 +7912,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
@@ -7910,147 +7920,147 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="282"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="269"/>
+        <location filename="../verify_dialog.py" line="286"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="271"/>
+        <location filename="../verify_dialog.py" line="288"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="276"/>
+        <location filename="../verify_dialog.py" line="293"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="279"/>
+        <location filename="../verify_dialog.py" line="296"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="318"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="321"/>
+        <location filename="../verify_dialog.py" line="338"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="324"/>
+        <location filename="../verify_dialog.py" line="341"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="342"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="327"/>
+        <location filename="../verify_dialog.py" line="344"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="345"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="330"/>
+        <location filename="../verify_dialog.py" line="347"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="331"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="333"/>
+        <location filename="../verify_dialog.py" line="350"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="334"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_dialog.py" line="353"/>
         <source>forked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_dialog.py" line="354"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_dialog.py" line="356"/>
         <source>another chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="340"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="359"/>
         <source>record changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="343"/>
+        <location filename="../verify_dialog.py" line="360"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="362"/>
         <source>record added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="346"/>
+        <location filename="../verify_dialog.py" line="363"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="365"/>
         <source>record removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="349"/>
+        <location filename="../verify_dialog.py" line="366"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="368"/>
         <source>not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="352"/>
+        <location filename="../verify_dialog.py" line="369"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>

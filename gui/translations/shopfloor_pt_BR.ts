@@ -7763,57 +7763,57 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="52"/>
+        <location filename="../verify_dialog.py" line="53"/>
         <source>Verify audit trail</source>
         <translation>Verificar trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="71"/>
+        <location filename="../verify_dialog.py" line="72"/>
         <source>Verifying the audit trail…</source>
         <translation>Verificando a trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="73"/>
+        <location filename="../verify_dialog.py" line="74"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="82"/>
+        <location filename="../verify_dialog.py" line="83"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation>A verificação só lê os dados; você pode cancelar a qualquer momento.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="85"/>
+        <location filename="../verify_dialog.py" line="86"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="112"/>
+        <location filename="../verify_dialog.py" line="113"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="173"/>
+        <location filename="../verify_dialog.py" line="174"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="185"/>
+        <location filename="../verify_dialog.py" line="186"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="205"/>
+        <location filename="../verify_dialog.py" line="206"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="209"/>
+        <location filename="../verify_dialog.py" line="210"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="211"/>
+        <location filename="../verify_dialog.py" line="212"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
@@ -7823,17 +7823,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="260"/>
+        <location filename="../verify_dialog.py" line="277"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="257"/>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="189"/>
+        <location filename="../verify_dialog.py" line="190"/>
         <source>%1 of %n event(s) checked</source>
         <translation>
             <numerusform>Verificados: %1 de %n evento</numerusform>
@@ -7841,7 +7841,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="193"/>
+        <location filename="../verify_dialog.py" line="194"/>
         <source>%n event(s) checked</source>
         <translation>
             <numerusform>%n evento verificado</numerusform>
@@ -7849,17 +7849,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="203"/>
+        <location filename="../verify_dialog.py" line="204"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="206"/>
+        <location filename="../verify_dialog.py" line="207"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="217"/>
+        <location filename="../verify_dialog.py" line="241"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
@@ -7870,11 +7870,21 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     </message>
     <message>
         <location filename="../verify_dialog.py" line="230"/>
+        <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
+        <translation>A pasta compartilhada %1 não pode ser acessada (%2): os diários das estações não foram lidos. Faça a verificação de novo quando a pasta voltar (verifique a rede e o caminho do compartilhamento).</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="235"/>
+        <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
+        <translation>A pasta das estações na pasta compartilhada (%1) foi recusada: não é uma pasta comum (é um link ou um arquivo), e links nunca são seguidos. Nenhum diário de estação foi lido, então a trilha de auditoria do site não foi verificada. Peça a quem cuida da pasta compartilhada para corrigir isso e faça a verificação de novo.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="247"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="231"/>
+        <location filename="../verify_dialog.py" line="248"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -7882,7 +7892,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="232"/>
+        <location filename="../verify_dialog.py" line="249"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n cadeia</numerusform>
@@ -7890,7 +7900,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="236"/>
+        <location filename="../verify_dialog.py" line="253"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
@@ -7898,7 +7908,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="241"/>
+        <location filename="../verify_dialog.py" line="258"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
@@ -7906,7 +7916,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
@@ -7914,147 +7924,147 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="282"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation>Estação %1, registro %2 versão %3: %4.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="269"/>
+        <location filename="../verify_dialog.py" line="286"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="271"/>
+        <location filename="../verify_dialog.py" line="288"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="276"/>
+        <location filename="../verify_dialog.py" line="293"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="279"/>
+        <location filename="../verify_dialog.py" line="296"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="318"/>
+        <location filename="../verify_dialog.py" line="335"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="319"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="321"/>
+        <location filename="../verify_dialog.py" line="338"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="322"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="324"/>
+        <location filename="../verify_dialog.py" line="341"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="325"/>
+        <location filename="../verify_dialog.py" line="342"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="327"/>
+        <location filename="../verify_dialog.py" line="344"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="328"/>
+        <location filename="../verify_dialog.py" line="345"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="330"/>
+        <location filename="../verify_dialog.py" line="347"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="331"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="333"/>
+        <location filename="../verify_dialog.py" line="350"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="334"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_dialog.py" line="353"/>
         <source>forked</source>
         <translation>bifurcado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_dialog.py" line="354"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation>Uma cópia antiga dos dados foi reposta e continuada: eventos assinados antes foram substituídos por outros.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_dialog.py" line="356"/>
         <source>another chain</source>
         <translation>outra cadeia</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="340"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation>A trilha não começa onde começa a trilha desta estação: foi feita para outra estação ou instalação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="359"/>
         <source>record changed</source>
         <translation>registro alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="343"/>
+        <location filename="../verify_dialog.py" line="360"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="362"/>
         <source>record added</source>
         <translation>registro acrescentado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="346"/>
+        <location filename="../verify_dialog.py" line="363"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="365"/>
         <source>record removed</source>
         <translation>registro removido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="349"/>
+        <location filename="../verify_dialog.py" line="366"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="368"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="352"/>
+        <location filename="../verify_dialog.py" line="369"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
     </message>

@@ -5,6 +5,7 @@ back; exit 2; no traceback in the log. On the plant of tests/gui/test_cli_site_v
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from tests.cli.test_cli_share_away import share_away
@@ -55,3 +56,25 @@ def test_archive_with_the_share_away_is_refused_in_one_line(plant, cli, tmp_path
     assert "nothing that needs them was done; run it again when the folder is back" in error
     assert not out.exists()
     assert_no_traceback(homes["office1"])
+
+
+def test_verify_site_with_the_stations_folder_a_link_is_not_intact_and_says_why(
+        plant, cli, tmp_path):
+    """A link planted in place of the share's `stations` folder hides every station's journal:
+    the whole site's check says the folder was refused and checks this PC's own chain only,
+    exit 1 (a problem found), never "intact" with exit 0 on this PC's chain alone."""
+    site, homes = plant
+    stations = site.share / "stations"
+    os.rename(stations, tmp_path / "stations-elsewhere")
+    os.symlink(tmp_path / "stations-elsewhere", stations)
+    text = cli(homes["201"], "verify-audit", "--site")
+    as_json = cli(homes["201"], "verify-audit", "--site", "--json")
+    assert text.returncode == 1, text.stdout + text.stderr
+    error = text.stderr.strip().splitlines()[-1]
+    assert error.startswith(f"error: the stations' folder of the shared folder ({stations}) "
+                            f"was refused (a symbolic link; not followed): the stations' "
+                            f"journals were not checked; only this PC's own audit chain was, "
+                            f"and it is intact"), error
+    assert "station 201: intact" in text.stdout and "station 206" not in text.stdout
+    assert as_json.returncode == 1 and json.loads(as_json.stdout)["ok"] is False
+    assert_no_traceback(homes["201"])

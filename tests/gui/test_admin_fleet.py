@@ -213,6 +213,26 @@ def test_verify_from_the_menu_shows_the_audit_tab_once_its_dialog_closes(admin_w
     assert tab.results.rowCount() > 0  # the last check's results are kept
 
 
+def test_verify_with_the_stations_folder_a_link_says_it_was_refused(admin_window, fleet_site,
+                                                                   tmp_path):
+    """A link planted in place of the share's `stations` folder hides every station's journal:
+    the menu's whole-site check says the folder was refused and what to do, never "intact" on
+    this PC's chain alone."""
+    from gui.verify_dialog import ERROR
+
+    site = fleet_site[0]
+    stations = site.share / "stations"
+    stations.rename(tmp_path / "stations-elsewhere")
+    stations.symlink_to(tmp_path / "stations-elsewhere")
+    dialog = admin_window.verify_site()
+    wait_for(lambda: dialog.outcome is not None, timeout=20)
+    assert dialog.outcome == ERROR
+    assert (f"The stations' folder of the shared folder ({stations}) was refused: it is not a "
+            f"plain folder (a link, or a file), and links are never followed.") in dialog.result_text
+    assert "Ask whoever looks after the shared folder to put it right" in dialog.result_text
+    dialog.close()
+
+
 def test_a_verify_closed_before_the_audit_tab_is_ready_shows_it_whole(admin_window):
     """The Audit tab is made a step per turn while the result is read; a person who closes
     the dialog at once gets the whole tab, its events and the per-station results."""

@@ -247,7 +247,12 @@ class SiteVerify:
         with self.database.read() as connection:
             known |= {s["station"] for s in view_repo.sources(connection)
                       if s["kind"] == "journal"}
-        station_ids = sorted((set(self.station_ids()) | known) - {self.ctx.station_id})
+        listed = self.station_ids()
+        if self.listing_refused is not None:
+            # Every station's journal is out of reach: "intact" would rest on this PC's chain
+            # alone. Said as a refusal (StationsRefused), as the share being away is.
+            raise self.stations_refused()
+        station_ids = sorted((set(listed) | known) - {self.ctx.station_id})
         results = self.ctx.verify_audit(progress=progress, cancel=cancel)
         own = self.ctx.station_id
         try:

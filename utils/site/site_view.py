@@ -61,7 +61,7 @@ from data.view_store import ViewWriter
 from utils.audit.chain import checkpoint_from_json
 from utils.site.journal_read import JournalEvent, JournalHeader, parse_body
 from utils.site.journal_check import ChainCheck
-from utils.site.ports import FIRST_CHAIN, PlaceRefused, SiteStore
+from utils.site.ports import FIRST_CHAIN, PlaceRefused, SiteStore, StoreRefusal
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState
 # The parts of the view, one job each (ingestion and verification).
@@ -92,6 +92,21 @@ class ShareUnreachable(SiteError, OSError):
                          f"the share path)")
 
 
+class StationsRefused(SiteError):
+    """The store refused to list its stations (on the shared folder: `stations` is a link or
+    a file): no station's journal can be read, so a check of the whole site cannot say it is
+    intact. A refusal, said in one line, like the share being away; not an OSError (the share
+    answers: someone has to put it right, and waiting will not)."""
+
+    def __init__(self, where: str, reason: str):
+        self.where, self.reason = where, reason
+        super().__init__("stations_refused",
+                         f"the stations' folder of the shared folder ({where}) was refused "
+                         f"({reason}): no station's journal was read, so the site's audit "
+                         f"trail was not checked; ask whoever looks after the shared folder "
+                         f"to put it right, then run it again")
+
+
 class SiteView(SiteIngest, SiteVerify):
     def __init__(self, ctx: "AppContext", *, store: SiteStore | None = None,
                  seal_ok: SealCheck | None = None, database: Database | None = None):
@@ -107,6 +122,9 @@ class SiteView(SiteIngest, SiteVerify):
         # What was refused in the store, per station, as "place: reason" (named by verify);
         # the places of unreadable journal lines kept apart (each chain's verify names its own).
         self.problems: dict[str, dict[str, str]] = {}
+        # The store's refusal of its own listing of stations at the last `station_ids()`
+        # (None when it listed them): verify_site must not call a site intact without them.
+        self.listing_refused: StoreRefusal | None = None
         self._line_places: dict[str, set[str]] = {}
         self._own_database = database is None
         self.database = database or open_view_database(ctx.paths.site_view_file)
@@ -173,9 +191,18 @@ class SiteView(SiteIngest, SiteVerify):
             listing = self.store.list_stations()
         except OSError as exc:
             raise self.unreachable(exc) from exc
+        self.listing_refused = next((r for r in listing.refused if not r.station_id), None)
         for refusal in listing.refused:
             self._problem(refusal.station_id, refusal.where, refusal.reason)
         return listing.names
+
+    def stations_refused(self) -> StationsRefused:
+        """The refusal for a store whose listing of stations was refused, naming the place."""
+        assert self.listing_refused is not None
+        where = self.listing_refused.where
+        if self.ctx.site_folder:
+            where = str(self.ctx.site_folder) + "/" + where
+        return StationsRefused(where, self.listing_refused.reason)
 
     def unreachable(self, exc: OSError) -> ShareUnreachable:
         """The refusal for a store that cannot be read now, naming the shared folder."""
