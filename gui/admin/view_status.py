@@ -54,6 +54,13 @@ class ViewStatus(QLabel):
                 text = (self.tr("Showing data up to %1, catching up: %2 %")
                         .replace("%1", self._when(state.complete_up_to)).replace("%2", percent))
             color = WARN_COLOR
+        elif state.phase == Phase.OFFLINE and state.refused:
+            text = (self.tr("The stations' folder of the shared folder (%1) was refused: it is "
+                            "not a plain folder (a link, or a file). Showing what this PC holds "
+                            "(journals last read at %2); ask whoever looks after the shared "
+                            "folder to put it right")
+                    .replace("%1", state.refused).replace("%2", self._when(state.checked_at)))
+            color = ERROR_COLOR
         elif state.phase == Phase.OFFLINE:
             text = (self.tr("Shared folder unreachable since %1: showing what this PC holds "
                             "(journals last read at %2)")

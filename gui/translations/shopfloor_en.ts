@@ -8132,26 +8132,31 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     </message>
     <message>
         <location filename="../admin/view_status.py" line="58"/>
+        <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file). Showing what this PC holds (journals last read at %2); ask whoever looks after the shared folder to put it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="65"/>
         <source>Shared folder unreachable since %1: showing what this PC holds (journals last read at %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="64"/>
+        <location filename="../admin/view_status.py" line="71"/>
         <source>Live: every station&apos;s journal read at %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="68"/>
+        <location filename="../admin/view_status.py" line="75"/>
         <source>Not following the stations now: showing what this PC holds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="72"/>
+        <location filename="../admin/view_status.py" line="79"/>
         <source>journal of station %1 broken at event %2 (%3): nothing after it is shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="77"/>
+        <location filename="../admin/view_status.py" line="84"/>
         <source>(and %1 more)</source>
         <translation type="unfinished"></translation>
     </message>

@@ -8136,26 +8136,31 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     </message>
     <message>
         <location filename="../admin/view_status.py" line="58"/>
+        <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file). Showing what this PC holds (journals last read at %2); ask whoever looks after the shared folder to put it right</source>
+        <translation>A pasta das estações na pasta compartilhada (%1) foi recusada: não é uma pasta comum (é um link ou um arquivo). Mostrando o que este PC tem (diários lidos pela última vez às %2); peça a quem cuida da pasta compartilhada para corrigir isso</translation>
+    </message>
+    <message>
+        <location filename="../admin/view_status.py" line="65"/>
         <source>Shared folder unreachable since %1: showing what this PC holds (journals last read at %2)</source>
         <translation>Pasta compartilhada inacessível desde %1: mostrando o que este PC tem (diários lidos pela última vez às %2)</translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="64"/>
+        <location filename="../admin/view_status.py" line="71"/>
         <source>Live: every station&apos;s journal read at %1</source>
         <translation>Ao vivo: diários de todas as estações lidos às %1</translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="68"/>
+        <location filename="../admin/view_status.py" line="75"/>
         <source>Not following the stations now: showing what this PC holds</source>
         <translation>Sem acompanhar as estações agora: mostrando o que este PC tem</translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="72"/>
+        <location filename="../admin/view_status.py" line="79"/>
         <source>journal of station %1 broken at event %2 (%3): nothing after it is shown</source>
         <translation>diário da estação %1 violado no evento %2 (%3): nada depois dele é mostrado</translation>
     </message>
     <message>
-        <location filename="../admin/view_status.py" line="77"/>
+        <location filename="../admin/view_status.py" line="84"/>
         <source>(and %1 more)</source>
         <translation>(e mais %1)</translation>
     </message>

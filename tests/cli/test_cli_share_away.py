@@ -166,3 +166,21 @@ def test_status_with_the_stations_folder_a_link_says_it_was_refused(plant, cli, 
     assert first.startswith("the stations' folder on the shared folder was refused and not "
                             "read ("), text.stdout
     assert "check the network" not in first
+
+
+def test_export_site_with_the_stations_folder_a_link_says_it_was_refused(plant, cli, tmp_path):
+    """A link planted in place of the share's `stations` folder: the export says the folder was
+    refused and that the view holds what it read before, never "every journal read"."""
+    site, homes = plant
+    before = _export(cli, homes["office1"], tmp_path / "before.csv")
+    assert before.returncode == 0, before.stderr
+    stations = site.share / "stations"
+    os.rename(stations, tmp_path / "stations-elsewhere")
+    os.symlink(tmp_path / "stations-elsewhere", stations)
+    after = _export(cli, homes["office1"], tmp_path / "after.csv")
+    assert after.returncode == 0, after.stderr
+    assert (f"warning: the stations' folder of the shared folder ({stations}) was refused: it "
+            f"is not a plain folder (a link, or a file)") in after.stderr
+    assert "every journal read" not in after.stderr
+    # What the view read before is what is exported.
+    assert (tmp_path / "after.csv").read_bytes() == (tmp_path / "before.csv").read_bytes()

@@ -81,8 +81,12 @@ def test_the_tab_says_how_current_the_view_is_and_follows_its_state(qtbot, ctx, 
     follower._set_state(phase=Phase.OFFLINE, offline_since=since)
     wait_for(lambda: line.text().startswith(
         f"Shared folder unreachable since {local(since, '%H:%M')}: showing what this PC holds"))
+    follower._set_state(refused="/mnt/share/stations")  # a link planted in its place
+    wait_for(lambda: line.text().startswith(
+        "The stations' folder of the shared folder (/mnt/share/stations) was refused: it is not "
+        "a plain folder (a link, or a file). Showing what this PC holds"))
     follower._set_state(phase=Phase.FOLLOWING, offline_since=None, checked_at=clock.now(),
-                        broken=(Broken("207", 12, "record.created", "hash"),))
+                        refused=None, broken=(Broken("207", 12, "record.created", "hash"),))
     wait_for(lambda: "journal of station 207 broken at event 12" in line.text())
     assert "fixed range" not in line.text()  # every period of these tabs ends now
 

@@ -78,10 +78,8 @@ log = logging.getLogger(__name__)
 
 
 class ShareUnreachable(SiteError, OSError):
-    """The site store cannot be listed now (the shared folder is away). A refusal, so a verb
-    that needs the stations' journals (verify-audit --site, archive) says it in one line and
-    logs no traceback; an OSError too, so what waits for the share to come back (the view
-    follower, ingestion) keeps treating it as the share being away."""
+    """The site store cannot be listed now (the shared folder is away): a refusal said in one
+    line, and an OSError, which what waits for the share (the follower, ingestion) expects."""
 
     def __init__(self, where: str, reason: str):
         self.where, self.reason = where, reason
@@ -94,9 +92,8 @@ class ShareUnreachable(SiteError, OSError):
 
 class StationsRefused(SiteError):
     """The store refused to list its stations (on the shared folder: `stations` is a link or
-    a file): no station's journal can be read, so a check of the whole site cannot say it is
-    intact. A refusal, said in one line, like the share being away; not an OSError (the share
-    answers: someone has to put it right, and waiting will not)."""
+    a file), so no check of the whole site can say it is intact. Not an OSError: the share
+    answers; a person has to put it right."""
 
     def __init__(self, where: str, reason: str):
         self.where, self.reason = where, reason
@@ -122,8 +119,7 @@ class SiteView(SiteIngest, SiteVerify):
         # What was refused in the store, per station, as "place: reason" (named by verify);
         # the places of unreadable journal lines kept apart (each chain's verify names its own).
         self.problems: dict[str, dict[str, str]] = {}
-        # The store's refusal of its own listing of stations at the last `station_ids()`
-        # (None when it listed them): verify_site must not call a site intact without them.
+        # The store's refusal of its listing of stations at the last `station_ids()`, if any.
         self.listing_refused: StoreRefusal | None = None
         self._line_places: dict[str, set[str]] = {}
         self._own_database = database is None
@@ -199,10 +195,9 @@ class SiteView(SiteIngest, SiteVerify):
     def stations_refused(self) -> StationsRefused:
         """The refusal for a store whose listing of stations was refused, naming the place."""
         assert self.listing_refused is not None
-        where = self.listing_refused.where
-        if self.ctx.site_folder:
-            where = str(self.ctx.site_folder) + "/" + where
-        return StationsRefused(where, self.listing_refused.reason)
+        where, folder = self.listing_refused.where, self.ctx.site_folder
+        return StationsRefused(f"{folder}/{where}" if folder else where,
+                               self.listing_refused.reason)
 
     def unreachable(self, exc: OSError) -> ShareUnreachable:
         """The refusal for a store that cannot be read now, naming the shared folder."""

@@ -78,6 +78,9 @@ class ViewState:
     complete_up_to: datetime | None = None  # every station's data up to here (catching up)
     checked_at: datetime | None = None  # every journal last read to its end at
     offline_since: datetime | None = None
+    # Offline because the store refused its own listing of stations (on the shared folder:
+    # `stations` is a link or a file), named here; nothing is read until a person fixes it.
+    refused: str | None = None
     has_share: bool = True  # False: a PC outside a site (only its own chain)
     broken: tuple[Broken, ...] = field(default_factory=tuple)
 
@@ -211,10 +214,15 @@ class ViewFollower:
             return []
         try:
             self.view.store.check()
-            return self.view.journal_stations()
+            stations = self.view.journal_stations()
         except OSError as exc:
             self._offline(exc)
             return None
+        if self.view.listing_refused is not None:  # "every journal read" would be untrue
+            refusal = self.view.stations_refused()
+            self._offline(refusal, refused=refusal.where)
+            return None
+        return stations
 
     def _catch_up(self) -> bool:
         """Read every journal to its end, oldest view first; True when done (False: the
@@ -238,7 +246,7 @@ class ViewFollower:
                 give_back_freed_memory()
         if done:
             self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
-                            checked_at=self.clock.now(), offline_since=None,
+                            checked_at=self.clock.now(), offline_since=None, refused=None,
                             broken=self._broken())
         return done
 
@@ -262,7 +270,8 @@ class ViewFollower:
         done = 0
         fronts = self._fronts([s for s, left in remaining.items() if left])
         self._set_state(phase=Phase.CATCHING_UP, progress=0.0 if total else 1.0,
-                        complete_up_to=_moment(_least(fronts)), offline_since=None)
+                        complete_up_to=_moment(_least(fronts)), offline_since=None,
+                        refused=None)
         # Rounds in time: every station read up to a horizon, then the horizon moves on, so
         # "showing data up to" is the horizon (every station complete up to it). A round is
         # about ROUND_BYTES of journals, whatever the number of stations.
@@ -338,7 +347,7 @@ class ViewFollower:
                 return
         self.passes += 1
         self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
-                        checked_at=self.clock.now(), offline_since=None,
+                        checked_at=self.clock.now(), offline_since=None, refused=None,
                         broken=self._broken())
 
     # -- helpers -----------------------------------------------------------------------------
@@ -402,12 +411,13 @@ class ViewFollower:
                                 s["broken_detail"] or "")
                          for s in view_repo.sources(connection) if s["broken_seq"] is not None)
 
-    def _offline(self, exc: BaseException) -> None:
+    def _offline(self, exc: BaseException, *, refused: str | None = None) -> None:
         state = self.state()
-        if state.phase != Phase.OFFLINE:
+        if state.phase != Phase.OFFLINE or state.refused != refused:
             log.warning("Site view: the share cannot be read (%s); showing what this PC holds",
                         exc)
-            self._set_state(phase=Phase.OFFLINE, offline_since=self.clock.now())
+            since = state.offline_since if state.phase == Phase.OFFLINE else self.clock.now()
+            self._set_state(phase=Phase.OFFLINE, offline_since=since, refused=refused)
 
     def _publish_progress(self, progress: float, up_to: str | None) -> None:
         now = self.clock.monotonic()

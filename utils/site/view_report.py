@@ -45,7 +45,13 @@ def catch_up(ctx: "AppContext", out: TextIO | None = None) -> ViewState:
     if state.phase != Phase.OFFLINE:
         print("reading the stations' journals: 100%, every journal read to its last seal",
               file=out, flush=True)
-    if state.phase == Phase.OFFLINE:
+    if state.phase == Phase.OFFLINE and state.refused:
+        print(f"warning: the stations' folder of the shared folder ({state.refused}) was "
+              f"refused: it is not a plain folder (a link, or a file), and links are never "
+              f"followed; no station's journal was read, and this PC's site view holds what it "
+              f"read before; ask whoever looks after the shared folder to put it right",
+              file=out, flush=True)
+    elif state.phase == Phase.OFFLINE:
         print("warning: the shared folder cannot be read now; this PC's site view holds what it "
               "read before", file=out, flush=True)
     for broken in state.broken:

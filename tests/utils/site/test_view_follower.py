@@ -185,6 +185,31 @@ def test_while_the_share_stays_away_the_view_keeps_saying_since_when(plant, tmp_
             os.rename(away, site.share)
 
 
+def test_a_link_in_place_of_the_stations_folder_is_said_never_live(plant, tmp_path):
+    """A link planted in place of the share's `stations` folder hides every journal: the view
+    says it was refused (offline, naming the folder), never "live: every journal read"; put
+    right, it follows again."""
+    site, stations, writers, operators = plant
+    _boxes(stations, writers, operators, "206", 2)
+    folder = site.share / "stations"
+    elsewhere = tmp_path / "stations-elsewhere"
+    os.rename(folder, elsewhere)
+    os.symlink(elsewhere, folder)
+    follower = ViewFollower(site.admin.site_view, rescan_s=0.02)
+    follower.acquire()
+    try:
+        wait_until(lambda: follower.state().phase == Phase.OFFLINE, timeout=20)
+        assert follower.state().refused == f"{site.share}/stations"
+        folder.unlink()
+        os.rename(elsewhere, folder)
+        follower.wake()
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        assert follower.state().refused is None and follower.state().offline_since is None
+        assert {station for station, _seq in _journal_events(site.admin.site_view)} == {"206"}
+    finally:
+        follower.release()
+
+
 def test_the_gui_thread_takes_a_bounded_part_of_this_pcs_own_backlog(tmp_path, monkeypatch):
     """A tab's Apply takes this PC's own new events itself, but at most GUI_LOCAL_EVENTS of
     them: a long backlog (the first opening on a PC with a long chain) is the follower's."""
