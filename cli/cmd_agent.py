@@ -9,6 +9,7 @@ import signal
 import sys
 import threading
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Iterator
 
 from config.exit_codes import ExitCode
@@ -38,6 +39,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the person confirming a takeover")
 
 
+def say_standing(station_id: str, folder: Path, refusal: str | None) -> None:
+    """Whether the agent acts for its station: syncing on stdout, or why not on stderr."""
+    if refusal is None:
+        print(f"station {station_id} syncing with {folder} (Ctrl+C to stop)", flush=True)
+    else:
+        print(f"not acting for station {station_id}: {refusal}; waiting, and syncing with "
+              f"{folder} once that clears (to take the station over: shopfloor agent "
+              f"--take-over REASON --as USER; Ctrl+C to stop)", file=sys.stderr, flush=True)
+
+
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     folder = site_folder(ctx)
     port = metrics_port(ctx, args.metrics_port)
@@ -57,18 +68,17 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
             started = True
             if service.refusal is not None and taker is not None:
                 service.confirm_takeover(taker, args.take_over)
-            if service.refusal is not None:
-                # It keeps running and checking: this PC's own run cut short by a crash leaves
-                # a status that turns stale within seconds, and the agent then acts by itself.
-                print(f"not acting for station {ctx.station_id}: {service.refusal}; waiting, "
-                      f"and syncing with {folder} once that clears (to take the station over: "
-                      f"shopfloor agent --take-over REASON --as USER; Ctrl+C to stop)",
-                      file=sys.stderr, flush=True)
-            else:
-                print(f"station {ctx.station_id} syncing with {folder} (Ctrl+C to stop)",
-                      flush=True)
-            while not effects.stop_requested.wait(0.5):
-                pass
+            # It keeps running and checking while it may not act: this PC's own run cut short
+            # by a crash leaves a status that turns stale within seconds, and the agent then
+            # acts by itself. Each change of whether it acts is said once.
+            said: object = object()
+            while True:
+                refusal = service.refusal
+                if refusal != said:
+                    say_standing(ctx.station_id, folder, refusal)
+                    said = refusal
+                if effects.stop_requested.wait(0.5):
+                    break
         finally:
             backups.stop()
             if started:

@@ -85,12 +85,14 @@ def test_a_second_agent_of_the_same_home_is_refused_naming_the_first(station):
     assert_no_traceback(station)
 
 
-def test_an_agent_that_may_not_act_says_it_waits_and_keeps_checking(station, tmp_path):
-    """A copy of this PC runs as the station: the agent says it is not acting and waits (it
-    acts by itself once that clears, as after its own crash), never that it is syncing."""
+def test_an_agent_that_may_not_act_says_it_waits_and_acts_once_that_clears(station, tmp_path):
+    """A copy of this PC runs as the station: the agent says it is not acting and waits, never
+    that it is syncing; once the copy stops, it acts by itself (as after its own crash) and
+    says so."""
     copy = tmp_path / "copy-of-206"
     shutil.copytree(station, copy)  # the same PC key: a copy of this PC
     status = station.parent / "share" / "stations" / "206" / "status.json"
+    birth = status.with_name("birth.json")
     first = start_agent(copy)
     second = None
     try:
@@ -104,6 +106,17 @@ def test_an_agent_that_may_not_act_says_it_waits_and_keeps_checking(station, tmp
         reader.join(timeout=60)
         assert told and "not acting for station 206" in told[0], told
         assert "waiting" in told[0] and second.poll() is None  # still running, checking
+        assert str(second.pid) not in birth.read_text(encoding="utf-8")  # the copy's birth
+        first.send_signal(signal.SIGTERM)  # the copy stops: its death frees the station
+        first.communicate(timeout=60)
+        acting: list[str] = []
+        reader = threading.Thread(target=lambda: acting.append(second.stdout.readline()),
+                                  daemon=True)
+        reader.start()
+        reader.join(timeout=60)
+        assert acting and acting[0].startswith("station 206 syncing with"), acting
+        wait_until(lambda: f'"pid": {second.pid}' in birth.read_text(encoding="utf-8")
+                   or f'"pid":{second.pid}' in birth.read_text(encoding="utf-8"), timeout=60)
     finally:
         for agent in (second, first):
             if agent is not None:

@@ -64,6 +64,9 @@ class Heartbeat(SyncPart):
     station_id: str = field(init=False)
     _lock: threading.Lock = field(init=False, default_factory=threading.Lock)
     _seq: int = field(init=False, default=0)
+    # The birth of this run (or of a return of the share) is written by the first status
+    # while this PC acts: a PC refused for its station (a copy of it runs) writes none.
+    birth_due: bool = field(init=False, default=False)
 
     def __post_init__(self) -> None:
         self.station_id = self.link.station_id
@@ -124,6 +127,9 @@ class Heartbeat(SyncPart):
                 self.standing.check()
                 return
             # (A station folder removed, or replaced by a link, is made again by the link.)
+            if self.birth_due:
+                self.write_birth()
+                self.birth_due = False
             self._publish(Presence.STATUS, self.status_document())
             self.standing.mark_written()
         except OSError as exc:

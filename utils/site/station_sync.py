@@ -253,7 +253,8 @@ class SyncService:
     def _reach_share(self, *, sweep: bool) -> bool:
         """The share is there (at start, or back after an outage): acks and the journal are due
         again, the station's folders are checked and opened (at start swept of what a crash
-        left), and the birth file says this run is alive. False when the share failed meanwhile
+        left), and a birth file is due (written with the first status while this PC acts for the
+        station: a copy refused writes none). False when the share failed meanwhile
         (offline again)."""
         self.ledger.acks_pending.set()
         self.exporter.dirty.set()
@@ -262,7 +263,7 @@ class SyncService:
             self.link.open()
             if sweep:
                 self.link.sweep()
-            self.heartbeat.write_birth()
+            self.heartbeat.birth_due = True  # written with the first status while acting
         except OSError as exc:
             self._went_offline(exc)
             return False
