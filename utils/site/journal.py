@@ -71,13 +71,17 @@ from utils.site.journal_read import (
     RECOVER_MAX_BYTES, BadLine, JournalEvent, chain_folders, list_segments,
     parse_body, parse_line, read_journal, segment_name,
 )
-from utils.site.share_fs import refused
+from utils.site.share_fs import SizeChanged, refused
 from utils.site.signed import document_bytes
 
 log = logging.getLogger(__name__)
 
 
 SEGMENT_MAX_BYTES = 4 * 1024 * 1024
+# An idle writer looks at its newest segment's size this often (a rolled back journal mended
+# without waiting for the next event); idle passes touch no file in between (each look is a
+# walk of the share's folders: round trips on a network share).
+IDLE_SIZE_CHECK_S = 30.0
 EXPORT_BATCH = 2000
 
 
@@ -173,6 +177,10 @@ class JournalWriter:
         self.seal_every = seal_every
         self.durable = durable  # False only for the synthetic site: no fsync per append
         self._segment: int | None = None  # None: find out from the share first
+        # The size this PC left its newest segment at: an append finding another (a share
+        # writer put back an older copy, cut it or swapped it) reads the share's end again.
+        self._size = 0
+        self._size_seen_at = float("-inf")  # clock.monotonic() of the last proof of it
         self._last_seq = 0
         self._last_hash = ""
         self._unsealed_tail = False  # the share's last event has no seal after it
@@ -281,6 +289,7 @@ class JournalWriter:
             self.chain = chain
             self._published_checkpoint = None
         self._segment = max(end.segment, 1)
+        self._size, self._size_seen_at = end.cut, self.clock.monotonic()
         self._last_seq, self._last_hash = end.last, end.last_hash
         self._unsealed_tail = end.last > 0 and not end.sealed
         self._known = True
@@ -362,6 +371,21 @@ class JournalWriter:
             self._recover()
         if self._segment is None:
             return 0  # nothing of this PC's own chain to publish yet (see _new_chain)
+        try:
+            return self._export(batch)
+        except SizeChanged as exc:
+            # Never appended after a tail that is not this PC's last write: what the share
+            # really holds is read again and what is missing from it published again (the
+            # events are this PC's, in its database), then readers re-find their place.
+            log.warning("Journal of station %s: %s since this PC wrote it; publishing again "
+                        "from where it really ends", self.station.station_id, exc)
+            self._segment = None
+            self._recover()
+            return 0 if self._segment is None else self._export(batch)
+
+    def _export(self, batch: int) -> int:
+        """`sync` once the journal's end is known."""
+        assert self._segment is not None
         with self.database.read() as connection:
             rows = audit_repo.events_after(connection, self.station.station_id, self._last_seq,
                                            batch)
@@ -370,7 +394,10 @@ class JournalWriter:
                     if self._unsealed_tail and not rows else [])
         if rows:
             self._append(rows)
-        elif tail:
+        elif not tail:
+            if self.clock.monotonic() - self._size_seen_at >= IDLE_SIZE_CHECK_S:
+                self._check_size()  # idle: a rolled back journal is still noticed and mended
+        else:
             # The share's last events lost their seal (a torn line trimmed after a crash): seal
             # them with what this PC's own database says, never with what the share says.
             self._write(self.folder / segment_name(self._segment),
@@ -388,10 +415,7 @@ class JournalWriter:
         segment's part of the batch ends with a seal of its last event."""
         assert self._segment is not None
         path = self.folder / segment_name(self._segment)
-        try:
-            size = self.station.fs.lstat(path).st_size
-        except FileNotFoundError:
-            size = 0
+        size = self._size  # checked by the append itself
         chunk = bytearray()
         last: tuple | None = None
         for row in rows:
@@ -401,6 +425,7 @@ class JournalWriter:
                 self._write(path, chunk)
                 self._last_seq = row[0] - 1
                 self._segment += 1
+                self._size = 0  # a new segment: nothing there yet
                 path = self.folder / segment_name(self._segment)
                 size, chunk, last = 0, bytearray(), None
             if size == 0 and not chunk:
@@ -418,8 +443,23 @@ class JournalWriter:
     def _write(self, path: Path, chunk: bytes) -> None:
         if not chunk:
             return
-        # Never to a link or a hard-linked file (the share's seam refuses them).
-        self.station.fs.append(path, bytes(chunk), durable=self.durable)
+        # Never to a link or a hard-linked file (the share's seam refuses them), nor after a
+        # tail that is not where this PC left it (SizeChanged).
+        before = self.station.fs.append(path, bytes(chunk), durable=self.durable,
+                                        expect_size=self._size)
+        self._size, self._size_seen_at = before + len(chunk), self.clock.monotonic()
+
+    def _check_size(self) -> None:
+        """SizeChanged when the newest segment is not the size this PC left it at."""
+        assert self._segment is not None
+        path = self.folder / segment_name(self._segment)
+        try:
+            found = self.station.fs.lstat(path).st_size
+        except FileNotFoundError:
+            found = 0
+        if found != self._size:
+            raise SizeChanged(path, found, self._size)
+        self._size_seen_at = self.clock.monotonic()
 
     def _publish_checkpoint(self) -> None:
         """After each export: this PC signs the head of what the journal holds now. Other

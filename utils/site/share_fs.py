@@ -54,6 +54,14 @@ __all__ = ["DIR_FD_WORKS", "OpenFolder", "ShareEntry", "ShareFS", "ShareRefused"
            "note_refusal", "refused"]
 
 
+class SizeChanged(OSError):
+    """A file its writer appends to is not the size it left it at (ShareFS.append)."""
+
+    def __init__(self, path: Path, found: int, expected: int):
+        super().__init__(f"{path}: {found} bytes where its writer left {expected}")
+        self.path, self.found, self.expected = path, found, expected
+
+
 class ShareFS(ShareFolders):
     """Every operation on one share; paths are given as `root / ...` (the layout's paths).
     Folders come from `ShareFolders`; files are opened here."""
@@ -125,13 +133,19 @@ class ShareFS(ShareFolders):
         with self.open_read(path, single_link=single_link) as (handle, info):
             return handle.read(max_bytes + 1), info
 
-    def append(self, path: Path | str, data: bytes, *, durable: bool = True) -> int:
+    def append(self, path: Path | str, data: bytes, *, durable: bool = True,
+               expect_size: int | None = None) -> int:
         """Append to a file of its own (created if missing); returns its size before. A link,
-        a hard-linked file or anything not a plain file is refused, never written."""
+        a hard-linked file or anything not a plain file is refused, never written. With
+        `expect_size`, a file of another size is not written either (SizeChanged): someone
+        else cut, grew or replaced it since its writer last wrote it."""
         parents, name = self._split(path)
         with self._folder(parents) as folder:
             fd, info = self._open_file(folder, name, os.O_WRONLY | os.O_APPEND | os.O_CREAT,
                                        True, create=True)
+        if expect_size is not None and info.st_size != expect_size:
+            os.close(fd)
+            raise SizeChanged(Path(path), info.st_size, expect_size)
         write_and_close(fd, data, durable=durable)
         return info.st_size
 

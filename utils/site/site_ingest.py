@@ -26,6 +26,7 @@ from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal_read import parse_body
 from utils.site.journal_check import ChainCheck
+from utils.site.journal_resume import resume
 from utils.site.ports import PlaceRefused
 from utils.trust.record_signatures import manifest_problem
 from utils.listeners import tell_each
@@ -181,8 +182,10 @@ class SiteIngest:
                                anchor=None if source is None else source["anchor"],
                                verify_after=(ChainCheck.verify_after if until is None
                                              else HORIZON_ANCHOR_EVENTS))
-            entries = self.store.read_journal(station_id, name, start_segment=start.segment,
-                                              start_offset=start.offset)
+            store = self.store
+            entries = resume(lambda segment, offset: store.read_journal(
+                station_id, name, start_segment=segment, start_offset=offset),
+                start.segment, start.offset, start.last_seq, start.last_hash)
             batch = self._batch(station_id, "journal", start, check.anchor, key)
             for run in check.runs(entries):
                 for event in run.events:

@@ -1,0 +1,92 @@
+"""A station's journal segment put back to an older, genuinely signed copy of itself by a share
+writer (a rollback): the station notices before it appends again (or on an idle pass),
+publishes its missing events again after the real end, and every PC's site view takes up
+after the last event it took, with every record and no broken journal. Before, the station
+appended after the old tail, the view read half a line at its old position and dropped the
+station for good."""
+
+from __future__ import annotations
+
+import os
+
+from data import view_repo
+from data.records_repo import RecordFilter
+from utils.clock import ManualClock
+from utils.site.journal import IDLE_SIZE_CHECK_S, JournalWriter
+from utils.site.layout import SiteLayout
+
+from tests.utils.site import test_view_follower
+from tests.utils.site.test_view_follower import FORM
+
+plant = test_view_follower.plant
+
+
+def _records(view, station_id: str) -> int:
+    with view.database.read() as connection:
+        return view_repo.count_records(connection, RecordFilter(station_id=station_id))
+
+
+def _boxes(ctx, session, writer, count: int) -> None:
+    for _ in range(count):
+        ctx.production.register_box(session, FORM)
+    while writer.sync():
+        pass
+
+
+def _segment(site, station_id: str):
+    return sorted(SiteLayout(site.share).station(station_id).journal.glob("*.jsonl"))[-1]
+
+
+def _roll_back(segment, old: bytes, tmp_path) -> None:
+    """What a share writer does: an older copy of the segment put in its place."""
+    copy = tmp_path / "old-copy"
+    copy.write_bytes(old)
+    os.replace(copy, segment)
+
+
+def test_a_rolled_back_segment_is_published_again_and_every_view_takes_it_up(plant, tmp_path,
+                                                                            caplog):
+    site, stations, writers, operators = plant
+    ctx, session, writer = stations["206"], operators["206"], writers["206"]
+    view = site.admin.site_view
+    _boxes(ctx, session, writer, 2)
+    segment = _segment(site, "206")
+    old = segment.read_bytes()
+    _boxes(ctx, session, writer, 3)
+    view.ingest_station("206")
+    assert _records(view, "206") == 5
+    _roll_back(segment, old, tmp_path)
+    caplog.set_level("WARNING", logger="utils.site.journal")
+    _boxes(ctx, session, writer, 2)
+    assert any("publishing again from where it really ends" in r.getMessage()
+               for r in caplog.records)
+    report = view.ingest_station("206")
+    assert report.broken_seq is None, report
+    assert _records(view, "206") == 7
+    results = {r.station: r for r in view.verify_site()}
+    assert results["206"].ok, results["206"]
+
+
+def test_an_idle_station_mends_a_rolled_back_segment_within_its_idle_check(plant, tmp_path):
+    """With nothing new to export, the writer looks at its segment every IDLE_SIZE_CHECK_S
+    (idle passes in between touch no file) and then publishes the missing events again."""
+    site, stations, _writers, operators = plant
+    ctx, session = stations["206"], operators["206"]
+    clock = ManualClock()
+    writer = JournalWriter(ctx.database, SiteLayout(site.share).station("206").ensure(),
+                           ctx.anchor, ctx.trust.pc_key, clock=clock)
+    _boxes(ctx, session, writer, 2)
+    segment = _segment(site, "206")
+    old = segment.read_bytes()
+    _boxes(ctx, session, writer, 3)
+    whole = segment.read_bytes()
+    _roll_back(segment, old, tmp_path)
+    assert writer.sync() == 0  # an idle pass soon after the last write: not looked at yet
+    clock.advance(seconds=IDLE_SIZE_CHECK_S)
+    assert writer.sync() > 0  # nothing new: the events missing from the share, again
+    view = site.admin.site_view  # a PC that had read nothing of it finds every event
+    assert view.ingest_station("206").broken_seq is None
+    assert _records(view, "206") == 5
+    events = [line for line in whole.splitlines() if b'"kind":"event"' in line]
+    mended = segment.read_bytes()
+    assert all(line in mended for line in events)  # the same event lines, sealed again
