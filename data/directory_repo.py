@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy import Connection, delete, func, select
@@ -92,19 +93,27 @@ def failures_since(connection: Connection, username: str, since: str | None) -> 
     return [row[0] for row in connection.execute(query.order_by(F.c.at))]
 
 
-def replace_station_failures(connection: Connection, station: str,
-                             failures: dict[str, list[str]], successes: dict[str, str]) -> None:
-    """Another PC's published failures and successes, replacing what we had from it."""
-    connection.execute(delete(F).where(F.c.station == station))
-    connection.execute(delete(S).where(S.c.station == station))
+def merge_station_failures(connection: Connection, station: str, failures: dict[str, list[str]],
+                           successes: dict[str, str], window_start: str) -> None:
+    """Another PC's published failures and successes, added to what we took from it before:
+    a failure taken stays counted (a later record never takes it back) until it is older than
+    the record's window (`window_start`: that PC no longer publishes it) or that PC's newer
+    success cleared it there (as `clear_failures` did on that PC)."""
+    connection.execute(delete(F).where((F.c.station == station) & (F.c.at < window_start)))
+    have = {(row[0], row[1]): row[2] for row in connection.execute(
+        select(F.c.username, F.c.at, func.count()).where(F.c.station == station)
+        .group_by(F.c.username, F.c.at))}
     for username, moments in failures.items():
-        counts: dict[str, int] = {}
-        for at in moments:
-            n = counts.get(at, 0)
-            counts[at] = n + 1
-            connection.execute(F.insert().values(station=station, username=username, at=at, n=n))
+        for at, count in sorted(Counter(moments).items()):  # several in one ms: n numbers them
+            for n in range(have.get((username, at), 0), count):
+                connection.execute(F.insert().values(station=station, username=username,
+                                                     at=at, n=n))
+    known = station_successes(connection, station)
     for username, at in successes.items():
-        connection.execute(S.insert().values(station=station, username=username, at=at))
+        if username not in known or at > known[username]:
+            set_success(connection, station, username, at)
+            connection.execute(delete(F).where(
+                (F.c.station == station) & (F.c.username == username) & (F.c.at <= at)))
 
 
 def set_success(connection: Connection, station: str, username: str, at: str) -> None:

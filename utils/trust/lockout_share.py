@@ -6,17 +6,29 @@ of the last day per account and each account's last success there. Every PC coun
 (utils/auth.py `_lock_state`), so five guesses on each of fourteen stations is still five
 guesses. A PC can only speak for itself: a file is taken only when it is signed by the PC
 certified for the station it names, so a share writer cannot lock anyone out or unlock anyone.
+
+Nor can it put back an older record of that PC (its own, genuinely signed) to wipe guesses:
+each record carries a sequence number (`seq`: never below the publishing millisecond, and one
+more than the PC's last, kept in its database); every PC keeps the highest it took from each
+station (`TAKEN_META_KEY`, surviving restarts) and refuses a lower one, and a failure taken
+stays counted until it leaves the publisher's window or that PC's own success cleared it. A
+record of the previous format (no `seq`) orders by its `at`, in the same milliseconds. The
+publisher reads its file back each pass and writes its latest again when anything else is
+there (put back, removed or replaced), so the PCs that have not taken it yet still can.
 """
 
 from __future__ import annotations
 
+import json
 import logging
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 from typing import Any
 
-from data import directory_repo
+from sqlalchemy import Connection
+
+from data import directory_repo, meta_repo
 from data.database import Database
-from models.canonical import canonical_json, format_utc
+from models.canonical import canonical_json, format_utc, parse_utc
 from utils.clock import Clock
 from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.ports import RecordKind, SiteStore
@@ -29,6 +41,10 @@ log = logging.getLogger(__name__)
 FILE_MAX_BYTES = 512 * 1024
 KEEP = timedelta(days=1)
 MAX_PER_ACCOUNT = 200
+PUBLISHED_META_KEY = "lockout.published_seq"  # the last seq this PC signed
+TAKEN_META_KEY = "lockout.taken"  # {station: the highest seq taken from it}
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+_MAX_SEQ = 2**62
 
 
 class LockoutShare:
@@ -38,13 +54,16 @@ class LockoutShare:
         self.database = database
         self.clock = clock
         self._published = ""
+        self._document: dict[str, Any] | None = None  # what this PC last wrote there
         self._seen: dict[str, Any] = {}  # station -> the marker of its record last read
         self._refused: set[str] = set()
 
     def publish(self) -> bool:
-        """Write this PC's failures when they changed; True when a file was written."""
+        """Write this PC's failures when they changed, or again when its file on the store is
+        not the one it wrote last; True when a file was written."""
         station = self.trust.station_id
-        since = format_utc(self.clock.now() - KEEP)
+        now = self.clock.now()
+        since = format_utc(now - KEEP)
         with self.database.read() as connection:
             failures = directory_repo.station_failures(connection, station, since)
             successes = directory_repo.station_successes(connection, station)
@@ -52,12 +71,32 @@ class LockoutShare:
         body = {"failures": failures, "successes": successes}
         marker = canonical_json(body)
         if marker == self._published:
-            return False
+            return self._write_again_if_replaced()
+        with self.database.write() as connection:
+            seq = _next_seq(connection, now)  # kept before writing: never signed twice
+        # One `now` for `at` and the window: a taker drops what is older than `at` - KEEP.
         document = self.trust.sign({"v": PROTOCOL_VERSION, "kind": "login_failures",
-                                    "station": station, "at": format_utc(self.clock.now()),
+                                    "station": station, "at": format_utc(now), "seq": seq,
                                     **body})
         self.store.publish_record(RecordKind.LOGIN_FAILURES, station, document_bytes(document))
-        self._published = marker
+        self._published, self._document = marker, document
+        return True
+
+    def _write_again_if_replaced(self) -> bool:
+        """Our file as it is now on the store; anything but what we wrote last (an older
+        record of ours put back, a removal, a link) is replaced by our latest again."""
+        if self._document is None:
+            return False
+        station = self.trust.station_id
+        found = self.store.read_record(RecordKind.LOGIN_FAILURES, station,
+                                       max_bytes=FILE_MAX_BYTES)
+        if found.state == ReadState.OK and found.document == self._document:
+            return False
+        what = "another record" if found.state == ReadState.OK else found.state.value
+        self.store.publish_record(RecordKind.LOGIN_FAILURES, station,
+                                  document_bytes(self._document))
+        log.info("This station's failed-login record on the site store was replaced (%s): "
+                 "its latest was written again", what)
         return True
 
     def take(self) -> int:
@@ -91,14 +130,68 @@ class LockoutShare:
                 self._refused.add(station)
                 log.warning("Failed-login record of %s refused: %s", station, problem)
             return False
+        seq = _record_seq(document)
+        stale = self._store_taken(station, seq, document)
+        if stale is not None:
+            if station not in self._refused:
+                self._refused.add(station)
+                log.warning("Failed-login record of %s refused: older than the one already "
+                            "taken from it (sequence %d < %d: an older copy put back); the "
+                            "failures taken from it stay counted, and %s writes its latest again",
+                            station, seq, stale, station)
+            return False
         self._refused.discard(station)
-        with self.database.write() as connection:
-            directory_repo.replace_station_failures(connection, station, document["failures"],
-                                                    document["successes"])
         return True
+
+    def _store_taken(self, station: str, seq: int, document: dict[str, Any]) -> int | None:
+        """Add a checked record's failures to this PC's count, unless an older one than the
+        newest taken from its station: then nothing changes and that newest seq is returned.
+        One transaction: the mark moves only with what it stands for."""
+        with self.database.write() as connection:
+            taken = _taken(connection)
+            newest = taken.get(station)
+            if newest is not None and seq < newest:
+                return newest
+            window_start = format_utc(parse_utc(document["at"]) - KEEP)
+            directory_repo.merge_station_failures(connection, station, document["failures"],
+                                                  document["successes"], window_start)
+            meta_repo.put(connection, TAKEN_META_KEY, canonical_json({**taken, station: seq}))
+        return None
+
+
+def _next_seq(connection: Connection, now: datetime) -> int:
+    """One more than the last seq this PC signed, and never below this millisecond: a PC
+    whose database starts anew (restored, replaced) still goes above what it published."""
+    last = int(meta_repo.get(connection, PUBLISHED_META_KEY) or 0)
+    seq = max(last + 1, _millis(now))
+    meta_repo.put(connection, PUBLISHED_META_KEY, str(seq))
+    return seq
+
+
+def _taken(connection: Connection) -> dict[str, int]:
+    """The highest seq this PC took from each station (its own database: trusted)."""
+    return json.loads(meta_repo.get(connection, TAKEN_META_KEY) or "{}")
+
+
+def _millis(moment: datetime) -> int:
+    return (moment - _EPOCH) // timedelta(milliseconds=1)
+
+
+def _record_seq(document: dict[str, Any]) -> int:
+    """The record's place in its station's order: its `seq`, or for a record of the previous
+    format (none) its `at` in milliseconds. `_well_formed` checked both."""
+    seq = document.get("seq")
+    return seq if seq is not None else _millis(parse_utc(document["at"]))
 
 
 def _well_formed(document: dict[str, Any]) -> bool:
+    seq, at = document.get("seq"), document.get("at")
+    if seq is not None and not (type(seq) is int and 0 <= seq < _MAX_SEQ):
+        return False
+    try:
+        format_utc(parse_utc(at) - KEEP)  # the record's window (and order, when it has no seq)
+    except (TypeError, ValueError, AttributeError, OverflowError):
+        return False
     failures, successes = document.get("failures"), document.get("successes")
     if not isinstance(failures, dict) or not isinstance(successes, dict):
         return False
