@@ -13,8 +13,10 @@ How it fits: docs/architecture.md §7, "The two ports"."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
+import stat
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -29,7 +31,7 @@ from utils.site.ports import (
     EntryWrite, PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal,
 )
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
-from utils.site.share_fs import ShareRefused
+from utils.site.share_fs import OpenFolder, ShareRefused, describe, refused
 
 log = logging.getLogger(__name__)
 
@@ -188,40 +190,54 @@ class FolderSiteStore(OnSiteFolder):
         its newest segment (size and time). The station folder is listed only when its own
         time changed (its status file is replaced every interval: often), a journal folder
         only when its own time changed. `previous`: what it returned last time for the station
-        (None: nothing yet). Raises OSError when the share is away."""
+        (None: nothing yet). Read through the share's seam, a few no-follow look-ups: an entry
+        named like a journal that is no plain folder (a file, a FIFO, a link) is marked by
+        what it is, never listed nor followed (`list_chains` names it refused). Raises
+        PlaceRefused when the station's folder itself is refused, OSError when the share is
+        away."""
         station_folder = self.layout.station(station_id).folder
         try:
-            top = os.stat(station_folder).st_mtime_ns
+            with self.fs.opened(self.layout.stations_dir) as stations:
+                top = stations.lstat(station_id)
+                problem = _not_a_folder(top)
+                if problem is not None:
+                    raise refused(station_folder, problem)
+                if previous and previous[0] == top.st_mtime_ns:
+                    names = previous[1]
+                else:
+                    names = tuple(sorted(entry.name for entry in self.fs.scandir(station_folder)
+                                         if folder_chain(entry.name) is not None))
+                earlier = dict(zip(previous[1], previous[2])) if previous else {}
+                parts = tuple(self._folder_marker(stations, station_id, name, earlier.get(name))
+                              for name in names)
         except FileNotFoundError:
             return ()
-        if previous and previous[0] == top:
-            names = previous[1]
-        else:
-            names = tuple(sorted(name for name in os.listdir(station_folder)
-                                 if folder_chain(name) is not None))
-        earlier = dict(zip(previous[1], previous[2])) if previous else {}
-        parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
-                      for name in names)
-        return (top, names, parts)
+        return (top.st_mtime_ns, names, parts)
 
-    @staticmethod
-    def _folder_marker(folder: Path, previous: tuple | None) -> tuple:
+    def _folder_marker(self, stations: OpenFolder, station_id: str, name: str,
+                       previous: tuple | None) -> tuple:
+        """One journal folder's part of `change_marker` (`stations`: the share's stations
+        folder, held open); a refused entry's part is what it is, (reason,)."""
         try:
-            info = os.stat(folder)
+            info = stations.lstat(station_id, name)
+            problem = _not_a_folder(info)
+            if problem is not None:
+                return (problem,)
+            if previous and previous[0] == info.st_mtime_ns:
+                newest = previous[1]
+            else:
+                segments = list_segments(self.layout.station(station_id).folder / name,
+                                         share=self.fs)
+                newest = segments[-1][1].name if segments else None
+            size: tuple[int, int] = (-1, -1)
+            if newest is not None:
+                with contextlib.suppress(FileNotFoundError):  # a link: its own lstat
+                    segment = stations.lstat(station_id, name, newest)
+                    size = (segment.st_size, segment.st_mtime_ns)
         except FileNotFoundError:
             return ()
-        if previous and previous[0] == info.st_mtime_ns:
-            newest = previous[1]
-        else:
-            newest = max((name for name in os.listdir(folder) if name.endswith(".jsonl")),
-                         default=None)
-        size: tuple[int, int] = (-1, -1)
-        if newest is not None:
-            try:
-                segment = os.stat(folder / newest)
-                size = (segment.st_size, segment.st_mtime_ns)
-            except FileNotFoundError:
-                pass
+        except ShareRefused as exc:  # swapped for a link meanwhile: never followed
+            return (exc.reason,)
         return (info.st_mtime_ns, newest, size)
 
     # -- naming places -----------------------------------------------------------------------
@@ -242,3 +258,11 @@ class FolderSiteStore(OnSiteFolder):
         if folder_chain(chain) is None:
             raise FileNotFoundError(f"no journal {chain!r} of station {station_id}")
         return self.layout.station(station_id).folder / chain
+
+
+def _not_a_folder(info: os.stat_result) -> str | None:
+    """Why an entry found by lstat is not a plain folder (None when it is one)."""
+    problem = describe(info)
+    if problem is None and not stat.S_ISDIR(info.st_mode):
+        return "a file where a folder belongs"
+    return problem

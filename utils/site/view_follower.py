@@ -12,10 +12,13 @@ is the share of journal bytes read. A round of every station is stored in groups
 (one transaction per GROUP_EVENTS events or GROUP_SECONDS: utils/site/site_ingest.py), and
 progress is told when a round is committed. Following: a watcher on each journal folder wakes
 the thread (a hint: it sees nothing written by other hosts on SMB/NFS), and a rescan every
-`rescan_s` looks at each journal's newest segment (two stat calls per station) and reads those
-that changed. The share may vanish at any moment: what was stored stays, the state says since
-when the share is gone, and reading resumes where it stopped when it is back (no duplicate:
-positions are stored with the data).
+`rescan_s` looks at each journal's newest segment (a few no-follow look-ups per station) and
+reads those that changed. The share may vanish at any moment: what was stored stays, the state
+says since when the share is gone, and reading resumes where it stopped when it is back (no
+duplicate: positions are stored with the data). Only the share itself away (the store's
+check, its listing of stations) is offline: one station's place refused, or its files not
+readable, is that station's (named in `SiteView.problems`), and the others are followed on.
+The phase and the state told are utils/site/view_state.py's.
 
 State changes and stored batches reach listeners (plain callbacks, from this thread); the GUI
 turns them into signals (gui/admin/view_bridge.py).
@@ -31,9 +34,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import datetime, timedelta
-from enum import StrEnum
 from typing import Any, Callable
 
 from data import view_repo
@@ -41,8 +43,10 @@ from models.canonical import format_utc, parse_utc
 from utils.changes import Change
 from utils.clock import Clock, SystemClock
 from utils.heap import give_back_freed_memory
+from utils.site.ports import PlaceRefused
 from utils.site.site_ingest import GROUP_EVENTS, ViewChange
 from utils.site.site_view import SiteView
+from utils.site.view_state import Broken, Phase, ViewState  # what it tells (re-exported)
 from utils.site.view_watch import JournalWatch
 
 log = logging.getLogger(__name__)
@@ -52,37 +56,6 @@ ROUND_BYTES = 64 * 2 ** 20  # journal bytes read per round of every station whil
 FOLLOW_RESCAN_S = 1.0  # the safety rescan (local with a watcher, and on a network share)
 WITNESS_EVERY_S = 30.0  # published checkpoints are read this often (and after a journal grew)
 STATE_EVERY_S = 0.25  # progress is published at most this often while catching up
-
-
-class Phase(StrEnum):
-    STOPPED = "stopped"  # nobody needs the view now: it is as current as when it stopped
-    CATCHING_UP = "catching_up"
-    FOLLOWING = "following"
-    OFFLINE = "offline"  # the share cannot be read; the view holds what it had
-
-
-@dataclass(frozen=True)
-class Broken:
-    station: str
-    seq: int
-    kind: str
-    detail: str
-
-
-@dataclass(frozen=True)
-class ViewState:
-    """How current the view is, for every tab's "how current" line and the CLI."""
-
-    phase: Phase = Phase.STOPPED
-    progress: float | None = None  # 0..1 while catching up
-    complete_up_to: datetime | None = None  # every station's data up to here (catching up)
-    checked_at: datetime | None = None  # every journal last read to its end at
-    offline_since: datetime | None = None
-    # Offline because the store refused its own listing of stations (on the shared folder:
-    # `stations` is a link or a file), named here; nothing is read until a person fixes it.
-    refused: str | None = None
-    has_share: bool = True  # False: a PC outside a site (only its own chain)
-    broken: tuple[Broken, ...] = field(default_factory=tuple)
 
 
 class ViewFollower:
@@ -104,6 +77,7 @@ class ViewFollower:
         self._thread: threading.Thread | None = None
         self._watcher = JournalWatch(view.store, self.wake, observer_factory)
         self._seen: dict[str, tuple] = {}
+        self._unreadable: dict[str, str] = {}  # station -> its error, said once
         self._next_witness: dict[str, float] = {}
         self._state = ViewState(has_share=view.store is not None)
         self._state_lock = threading.Lock()
@@ -333,22 +307,46 @@ class ViewFollower:
             if self._stop.is_set():
                 return
             try:
-                assert self.view.store is not None
-                self.view.store.check()
-                marker = self._marker(station)
-                if marker[1:] != self._seen.get(station, ())[1:]:  # not the folder's time
-                    report = self.view.ingest_station(station)
-                    self._seen[station] = marker
-                    self._witness(station, force=report.ingested > 0)
-                else:
-                    self._witness(station)
+                self._follow_station(station)
             except OSError as exc:
-                self._offline(exc)
-                return
+                if not self._station_failed(station, exc):
+                    return  # the share itself is away: offline
         self.passes += 1
         self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
                         checked_at=self.clock.now(), offline_since=None, refused=None,
                         broken=self._broken())
+
+    def _follow_station(self, station: str) -> None:
+        """Read a station's journals when its change marker moved; its checkpoint now and
+        then. OSError (PlaceRefused for a refused place of it) when it cannot be read."""
+        assert self.view.store is not None
+        self.view.store.check()  # a vanished share reads as empty journals
+        marker = self._marker(station)
+        if marker[1:] != self._seen.get(station, ())[1:]:  # not the folder's time
+            report = self.view.ingest_station(station)
+            self._seen[station] = marker
+            self._witness(station, force=report.ingested > 0)
+        else:
+            self._witness(station)
+        self._unreadable.pop(station, None)
+
+    def _station_failed(self, station: str, exc: OSError) -> bool:
+        """One station could not be followed: False when the share itself is away (the view
+        goes offline); else its refused place is named for it (`SiteView.problems`), or the
+        error said once, and the other stations are followed on (it is retried each pass)."""
+        assert self.view.store is not None
+        try:
+            self.view.store.check()
+        except OSError as outage:
+            self._offline(outage)
+            return False
+        if isinstance(exc, PlaceRefused):
+            self.view._place_refused(station, exc)
+        elif self._unreadable.get(station) != str(exc):
+            self._unreadable[station] = str(exc)
+            log.warning("Site view: station %s not readable now (%s); the other stations are "
+                        "followed, it is tried again at each pass", station, exc)
+        return True
 
     # -- helpers -----------------------------------------------------------------------------
 
