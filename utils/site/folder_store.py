@@ -31,7 +31,7 @@ from utils.site.ports import (
     EntryWrite, PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal,
 )
 from utils.site.share_files import ReadResult, ReadState, quarantine, read_json_file
-from utils.site.share_fs import OpenFolder, ShareRefused, describe, refused
+from utils.site.share_fs import ShareRefused, describe, refused
 
 log = logging.getLogger(__name__)
 
@@ -190,49 +190,47 @@ class FolderSiteStore(OnSiteFolder):
         its newest segment (size and time). The station folder is listed only when its own
         time changed (its status file is replaced every interval: often), a journal folder
         only when its own time changed. `previous`: what it returned last time for the station
-        (None: nothing yet). Read through the share's seam, a few no-follow look-ups: an entry
-        named like a journal that is no plain folder (a file, a FIFO, a link) is marked by
-        what it is, never listed nor followed (`list_chains` names it refused). Raises
-        PlaceRefused when the station's folder itself is refused, OSError when the share is
-        away."""
+        (None: nothing yet). A hint, read on every rescan of every station: a few lstat calls
+        (no open: each is a round trip on a network share), none following a link; listings
+        go through the share's seam. An entry named like a journal that is no plain folder (a
+        file, a FIFO, a link) is marked by what it is, never listed nor followed
+        (`list_chains` names it refused). Raises PlaceRefused when the station's folder itself
+        is refused, OSError when the share is away."""
         station_folder = self.layout.station(station_id).folder
         try:
-            with self.fs.opened(self.layout.stations_dir) as stations:
-                top = stations.lstat(station_id)
-                problem = _not_a_folder(top)
-                if problem is not None:
-                    raise refused(station_folder, problem)
-                if previous and previous[0] == top.st_mtime_ns:
-                    names = previous[1]
-                else:
-                    names = tuple(sorted(entry.name for entry in self.fs.scandir(station_folder)
-                                         if folder_chain(entry.name) is not None))
-                earlier = dict(zip(previous[1], previous[2])) if previous else {}
-                parts = tuple(self._folder_marker(stations, station_id, name, earlier.get(name))
-                              for name in names)
+            top = os.lstat(station_folder)
         except FileNotFoundError:
             return ()
+        problem = _not_a_folder(top)
+        if problem is not None:
+            raise refused(station_folder, problem)
+        if previous and previous[0] == top.st_mtime_ns:
+            names = previous[1]
+        else:
+            names = tuple(sorted(entry.name for entry in self.fs.scandir(station_folder)
+                                 if folder_chain(entry.name) is not None))
+        earlier = dict(zip(previous[1], previous[2])) if previous else {}
+        parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
+                      for name in names)
         return (top.st_mtime_ns, names, parts)
 
-    def _folder_marker(self, stations: OpenFolder, station_id: str, name: str,
-                       previous: tuple | None) -> tuple:
-        """One journal folder's part of `change_marker` (`stations`: the share's stations
-        folder, held open); a refused entry's part is what it is, (reason,)."""
+    def _folder_marker(self, folder: Path, previous: tuple | None) -> tuple:
+        """One journal folder's part of `change_marker`; a refused entry's part is what it
+        is, (reason,)."""
         try:
-            info = stations.lstat(station_id, name)
+            info = os.lstat(folder)
             problem = _not_a_folder(info)
             if problem is not None:
                 return (problem,)
             if previous and previous[0] == info.st_mtime_ns:
                 newest = previous[1]
             else:
-                segments = list_segments(self.layout.station(station_id).folder / name,
-                                         share=self.fs)
+                segments = list_segments(folder, share=self.fs)
                 newest = segments[-1][1].name if segments else None
             size: tuple[int, int] = (-1, -1)
             if newest is not None:
-                with contextlib.suppress(FileNotFoundError):  # a link: its own lstat
-                    segment = stations.lstat(station_id, name, newest)
+                with contextlib.suppress(FileNotFoundError):
+                    segment = os.lstat(folder / newest)  # a link: its own, not followed
                     size = (segment.st_size, segment.st_mtime_ns)
         except FileNotFoundError:
             return ()
