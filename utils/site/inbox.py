@@ -10,6 +10,7 @@ import logging
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
+from enum import Enum
 from typing import Callable
 
 from config.constants import CommandType, Role
@@ -24,6 +25,7 @@ from utils.site.commands import (
     COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, valid_command_id,
 )
 from utils.site.executor import execute
+from utils.site.ports import PlaceRefused
 from utils.site.share_files import FailureCounter, ReadState
 from utils.site.signed import document_bytes
 from utils.site.sync_part import SyncPart
@@ -33,6 +35,14 @@ log = logging.getLogger(__name__)
 INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
 COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
+
+
+class Claim(Enum):
+    """What became of this session's claim of a command (`Inbox._claim`)."""
+
+    OURS = "ours"  # written now, or held by this session (or this PC's previous one)
+    ANOTHER_SESSION = "another session"  # a duplicate: another session runs it
+    NOT_NOW = "not now"  # not written (the share away, `claims` refused): tried again
 
 
 @dataclass(eq=False, repr=False, kw_only=True)
@@ -52,6 +62,7 @@ class Inbox(SyncPart):
     wake: Callable[[], None]
     state_changed: Callable[[], None]
     undeletable: set[str] = field(init=False, default_factory=set)  # files the share kept
+    unclaimed: set[str] = field(init=False, default_factory=set)  # said to wait for a claim
     in_flight: dict[str, Future] = field(init=False, default_factory=dict)
     executor: ThreadPoolExecutor | None = field(init=False, default=None)
     interactive: ThreadPoolExecutor | None = field(init=False, default=None)
@@ -176,7 +187,10 @@ class Inbox(SyncPart):
 
     def _accept(self, path: str, stem: str, command: Command) -> None:
         now = self.clock.now()
-        if not self._claim(command):
+        claim = self._claim(command)
+        if claim is Claim.NOT_NOW:
+            return  # the file stays in the inbox: claimed at a later rescan
+        if claim is Claim.ANOTHER_SESSION:
             self._refuse_file(path, stem, Decision(
                 Outcome.DUPLICATE, "claimed by another session of this station", command,
                 command.id))
@@ -195,26 +209,51 @@ class Inbox(SyncPart):
         self.in_flight[command.id] = future
         future.add_done_callback(lambda _f: self._done(command, stem))
 
-    def _claim(self, command: Command) -> bool:
+    def _claim(self, command: Command) -> Claim:
         """Take the command for this session, write-once, so that even two processes running
         with this PC's key (a copied PC, before the lease stops one) never both execute it.
-        False when another session holds the claim (or the transport is away)."""
+        ANOTHER_SESSION only when a claim signed by this PC for another session holds the
+        name; a claim that could not be written (the share away, `claims` refused) is
+        NOT_NOW: the command is no duplicate and waits in the inbox."""
         claim = document_bytes(self.trust.sign({
             "v": 2, "kind": "claim", "id": command.id, "station": self.link.station_id,
             "session_id": self.session_id}))
         for _attempt in range(3):
             try:
                 if self.link.claim(command.id, claim):
-                    return True
+                    self.unclaimed.discard(command.id)
+                    return Claim.OURS
                 existing = self.link.read_claim(command.id, max_bytes=4096).document
-                if self.trust.pc_key.public.verify_document(existing) and isinstance(existing, dict):
-                    return existing.get("session_id") in (self.session_id,
+                # Only this PC's claim of this very command counts (a copy of its claim of
+                # another command, put under this name, is not one).
+                if (self.trust.pc_key.public.verify_document(existing)
+                        and isinstance(existing, dict) and existing.get("id") == command.id):
+                    ours = existing.get("session_id") in (self.session_id,
                                                           self.previous_session())
+                    return Claim.OURS if ours else Claim.ANOTHER_SESSION
                 self.link.set_aside_claim(command.id, "a claim this station did not sign")
+            except PlaceRefused as exc:
+                # `claims` is a link or a file and could not be moved aside (the link said
+                # why): not an outage, and nothing says another session took the command.
+                self._wait_for_claim(command, exc)
+                return Claim.NOT_NOW
             except OSError as exc:
-                self.went_offline(exc)
-                return False
-        return False
+                self.went_offline(exc)  # no rescan until a status gets through again
+                return Claim.NOT_NOW
+        # Unsigned claims keep taking the name (set aside each time): no session holds it.
+        self._wait_for_claim(command, "its claim's name keeps being taken by files this "
+                                      "station did not sign")
+        return Claim.NOT_NOW
+
+    def _wait_for_claim(self, command: Command, why: object) -> None:
+        """Say once per command that it waits in the inbox for its claim."""
+        if command.id in self.unclaimed:
+            return
+        if len(self.unclaimed) >= INBOX_BATCH:  # only signed commands get here; bounded still
+            self.unclaimed.clear()
+        self.unclaimed.add(command.id)
+        log.warning("Command %s (%s) waits in the inbox: its claim could not be written (%s); "
+                    "tried again at the next rescan", command.id, command.type, why)
 
     def _done(self, command: Command, stem: str) -> None:
         # First: a rescan must not see the file once it is out of in_flight.

@@ -187,6 +187,11 @@ class StationLayout:
     def journal(self) -> Path:
         return self.folder / "journal"
 
+    @cached_property
+    def claims(self) -> Path:
+        """Write-once claims: which session of the station took a command (inbox.py)."""
+        return self.folder / "claims"
+
     def chain_journal(self, chain: str | None) -> Path:
         """The folder of one of the station's chains (None: its first, `journal/`)."""
         return self.folder / chain_folder_name(chain)
@@ -197,8 +202,8 @@ class StationLayout:
 
     def ensure(self) -> "StationLayout":
         """Make the station's folders; raises ShareRefused (naming it) when stations/, the
-        station folder, inbox, acks or journal is a link or not a folder."""
+        station folder, inbox, acks, journal or claims is a link or not a folder."""
         fs = self.fs
-        for folder in (self.folder, self.inbox, self.acks, self.journal):
+        for folder in (self.folder, self.inbox, self.acks, self.journal, self.claims):
             fs.mkdirs(folder)
         return self

@@ -163,14 +163,29 @@ class ShareFS(ShareFolders):
     def write_atomic(self, path: Path | str, data: bytes, *, durable: bool = True,
                      **options: object) -> None:
         """Replace a file whole (utils.atomic_io, relative to the folder's descriptor). The
-        rename replaces whatever entry had the name (a link included) and follows nothing."""
+        rename replaces whatever entry had the name (a link included) and follows nothing.
+        A folder in the name's place is no outage: ShareRefused names it, so the owner of the
+        place can move it to the quarantine (not logged here: the move says it)."""
         parents, name = self._split(path)
         with self._folder(parents) as folder:
-            if folder.fd is not None:
-                atomic_write_bytes(name, data, dir_fd=folder.fd, folder=folder.path,
-                                   durable=durable, **options)
-            else:
-                atomic_write_bytes(folder.path / name, data, durable=durable, **options)
+            try:
+                if folder.fd is not None:
+                    atomic_write_bytes(name, data, dir_fd=folder.fd, folder=folder.path,
+                                       durable=durable, **options)
+                else:
+                    atomic_write_bytes(folder.path / name, data, durable=durable, **options)
+            except OSError as exc:
+                if not self._folder_in_place(folder, name):
+                    raise
+                # A rename never replaces a folder (EISDIR on POSIX, access denied on Windows).
+                raise ShareRefused(folder.path / name, "a folder where a file belongs") from exc
+
+    def _folder_in_place(self, folder: Folder, name: str) -> bool:
+        """Is `name` in `folder` a real folder? Asked only after a replace failed."""
+        try:
+            return stat.S_ISDIR(self._lstat_in(folder, name).st_mode)
+        except OSError:
+            return False
 
     def create_once(self, path: Path | str, data: bytes, *, durable: bool = True) -> None:
         """Write-once create (FileExistsError when the name is taken, by a link too)."""

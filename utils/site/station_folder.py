@@ -1,8 +1,9 @@
 """One station's end of the folder transport: its own folder on the shared folder
-(`stations/<id>/`). Making it, moving a link or a stranger's file found in it to the
-quarantine, replacing its presence files (birth, status, death), listing and reading the inbox
-within bounds, write-once claims and acks, taking processed commands away. It implements
-`StationLink` (utils/site/ports.py); the sync service's parts only see that port.
+(`stations/<id>/`). Making it, moving a link or a stranger's file found in it (or a folder
+in place of one of its files) to the quarantine, replacing its presence files (birth,
+status, death), listing and reading the inbox within bounds, write-once claims and acks,
+taking processed commands away. It implements `StationLink` (utils/site/ports.py); the
+sync service's parts only see that port.
 
 It moves bytes: what it writes is signed by the caller and what it reads is checked by the
 caller (the share is hostile). Nothing here is followed: every access goes through the share's
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import Any, Callable, Hashable
+from typing import Any, Callable, Hashable, TypeVar
 
 from utils.site.folder_store import FolderSiteStore
 from utils.site.layout import SiteLayout, StationLayout
@@ -22,6 +23,7 @@ from utils.site.share_files import ReadResult, list_json_files, quarantine, read
 from utils.site.share_fs import ShareFS, ShareRefused
 
 log = logging.getLogger(__name__)
+_T = TypeVar("_T")
 
 
 class StationFolder:
@@ -41,8 +43,9 @@ class StationFolder:
     def open(self) -> None:
         """Make the station's folders. A link or a file where one of them belongs is moved to
         the quarantine (the entry itself, never followed) and the folder made again. Raises
-        ShareRefused only when the station folder cannot be used at all; an inbox, acks or
-        journal that stays refused is left out (logged once), the rest carries on."""
+        ShareRefused only when the station folder cannot be used at all; an inbox, acks,
+        journal or claims folder that stays refused is left out (logged once), the rest
+        carries on."""
         self._status_durable = True
         for _attempt in range(8):
             try:
@@ -51,9 +54,27 @@ class StationFolder:
             except ShareRefused as exc:
                 if self.quarantine_refused(exc):
                     continue
-                if exc.path in (self.station.inbox, self.station.acks, self.station.journal):
+                if exc.path in (self.station.inbox, self.station.acks, self.station.journal,
+                                self.station.claims):
                     return
                 raise
+
+    def _own_place(self, action: Callable[[], _T]) -> _T:
+        """Do `action` on the station's own folder; when an entry of it is in the way (a link,
+        a file where a folder belongs, a folder where a file belongs: ShareRefused), move that
+        entry to the quarantine, make the folders again and do it once more. An entry in the
+        way is no outage; one that cannot be moved aside is raised (an OSError)."""
+        try:
+            return action()
+        except FileNotFoundError:
+            # The station folder was removed: made again below, but only on a share that is
+            # really there (never a phantom one in an empty mount point).
+            self.layout.require_root()
+        except ShareRefused as exc:
+            if not self.quarantine_refused(exc):
+                raise
+        self.open()
+        return action()
 
     def sweep(self) -> None:
         self.fs.sweep_temp_files(self.station.folder)
@@ -76,22 +97,21 @@ class StationFolder:
 
     def publish(self, kind: Presence, data: bytes) -> None:
         path = self._presence_path(kind)
-        if kind != Presence.STATUS:
-            self.fs.write_atomic(path, data)
-            return
         # A status is replaced every interval: after the first of a run (or of a return of
         # the share) it is not fsynced. The rename keeps it whole for readers; one lost in a
         # power cut is replaced by the next (a lost, empty or older one is never taken as a
         # live copy: standing.py). Two fsyncs a second less on the share, and none on a
         # command's path when the status follows its outcome.
-        durable = self._status_durable
-        try:
+        def write() -> None:
+            durable = kind != Presence.STATUS or self._status_durable
             self.fs.write_atomic(path, data, durable=durable)
-        except (FileNotFoundError, ShareRefused):
-            # The station folder was removed, or replaced by a link (moved aside here).
-            self.open()
-            self.fs.write_atomic(path, data, durable=True)
-        self._status_durable = False
+
+        # The station folder removed or replaced by a link, or a folder planted in the
+        # file's place: moved aside (logged there), made again, written again (durable:
+        # open() makes the next status so).
+        self._own_place(write)
+        if kind == Presence.STATUS:
+            self._status_durable = False
 
     def read_presence(self, kind: Presence, *, max_bytes: int) -> ReadResult:
         return read_json_file(self._presence_path(kind), max_bytes=max_bytes, share=self.fs)
@@ -137,16 +157,22 @@ class StationFolder:
     # -- claims ----------------------------------------------------------------------------
 
     def _claim_path(self, command_id: str) -> Path:
-        return self.station.folder / "claims" / f"{command_id}.json"
+        return self.station.claims / f"{command_id}.json"
 
     def claim(self, command_id: str, data: bytes) -> bool:
         path = self._claim_path(command_id)
-        self.fs.mkdirs(path.parent)
-        try:
-            self.fs.create_once(path, data, durable=False)
-        except FileExistsError:
-            return False
-        return True
+
+        def create() -> bool:
+            self.fs.mkdirs(path.parent)
+            try:
+                self.fs.create_once(path, data, durable=False)
+            except FileExistsError:
+                return False  # a claim holds the name: the caller reads whose
+            return True
+
+        # `claims` replaced by a file or a link: moved aside and made again, never a
+        # duplicate (OSError, the command waits, when it cannot be).
+        return self._own_place(create)
 
     def read_claim(self, command_id: str, *, max_bytes: int) -> ReadResult:
         return read_json_file(self._claim_path(command_id), max_bytes=max_bytes, share=self.fs)
@@ -155,7 +181,7 @@ class StationFolder:
         return self._set_aside(self._claim_path(command_id), reason)
 
     def prune_claims(self, older_than_s: float) -> None:
-        self.fs.sweep_temp_files(self.station.folder / "claims", older_than_s=older_than_s,
+        self.fs.sweep_temp_files(self.station.claims, older_than_s=older_than_s,
                                  match=lambda name: name.endswith(".json"))
 
     # -- acks ------------------------------------------------------------------------------
