@@ -164,8 +164,14 @@ class FolderSiteStore(OnSiteFolder):
         return EntryWrite.WRITTEN
 
     def read_entry(self, seq: int, *, max_bytes: int) -> ReadResult:
-        return read_json_file(self.layout.directory_entry(seq), max_bytes=max_bytes,
-                              share=self.fs)
+        """A file with a second name (a write-once create's for a moment, or a hard link
+        anyone made) comes back NOT_READY with what it holds: the log judges it by that."""
+        result = read_json_file(self.layout.directory_entry(seq), max_bytes=max_bytes,
+                                share=self.fs, single_link=False)
+        if result.state == ReadState.OK and result.stat is not None and result.stat.st_nlink > 1:
+            return ReadResult(ReadState.NOT_READY, result.data, result.document, stat=result.stat,
+                              reason=f"a file with {result.stat.st_nlink} names (hard-linked)")
+        return result
 
     def has_entry(self, seq: int) -> bool:
         return self.fs.exists(self.layout.directory_entry(seq))

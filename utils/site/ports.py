@@ -302,8 +302,9 @@ class DirectoryEntries(Protocol):
 
     def read_entry(self, seq: int, *, max_bytes: int) -> ReadResult:
         """Entry `seq`, read within bounds (MISSING: none yet; NOT_READY with no bytes:
-        nothing readable yet, perhaps a writer mid-create). Never raises for what others
-        wrote there."""
+        nothing readable yet, perhaps a writer mid-create; NOT_READY with the document: read,
+        but not settled, as a file with a second name, which the log judges by its content).
+        Never raises for what others wrote there."""
 
     def has_entry(self, seq: int) -> bool:
         """Whether anything holds number `seq` (of any kind, not read)."""

@@ -52,17 +52,19 @@ class ReadResult:
 
 
 def read_json_file(path: Path, *, max_bytes: int, parse: Callable[[bytes], Any] | None = None,
-                   share: ShareFS | None = None, limits: JsonLimits | None = None) -> ReadResult:
+                   share: ShareFS | None = None, limits: JsonLimits | None = None,
+                   single_link: bool = True) -> ReadResult:
     """Read and parse one JSON file, never raising for what other PCs may have done to it.
 
     `share` is the share the file is on (its layout's `fs`); without it only the file itself is
     checked. `parse` defaults to the bounded reader with `limits` (default: `max_bytes` and the
     standard depth, width and string bounds); a JsonLimitError from any parser means
-    BEYOND_LIMITS."""
+    BEYOND_LIMITS. `single_link=False` reads a file with several names too (`info.st_nlink`
+    says so), for a caller that judges it by its content."""
     path = Path(path)
     fs = share or ShareFS(path.parent)
     try:
-        data, info = fs.read_bytes(path, max_bytes=max_bytes)
+        data, info = fs.read_bytes(path, max_bytes=max_bytes, single_link=single_link)
     except FileNotFoundError:
         return ReadResult(ReadState.MISSING)
     except ShareRefused as exc:

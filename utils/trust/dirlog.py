@@ -13,9 +13,12 @@ the hash chain fixes the order, the signatures say who. Readers apply an entry o
 links to the previous one and its operation passes `directory_state.check_op`; an entry that
 does not (junk, a replayed old operation) is set aside by the store (on the folder: moved to the
 quarantine), so it neither changes any PC's state nor blocks the number for a real writer.
-An entry read as nothing at all (empty, or a write-once file caught with two names) may be a
-writer mid-create: it is waited for, and set aside only when it stays so through repeated reads
-over a few seconds (`FailureCounter`), so an empty file planted there cannot hold the number.
+An entry read as nothing at all (empty) may be a writer mid-create: it is waited for, and set
+aside only when it stays so through repeated reads over a few seconds (`FailureCounter`), so an
+empty file planted there cannot hold the number. An entry with a second name (a write-once
+create has one for a moment; anyone can add one with a hard link) is judged by its content:
+not the entry of its number, it is set aside at once (that name only: the other keeps the
+genuine entry); the entry of its number, it is waited for the same few seconds, then taken.
 
 This PC keeps every entry it has verified in its database, and with the last one, in the same
 transaction, its verified head (seq and hash, `VERIFIED_HEAD_KEY`). At start it rebuilds the
@@ -25,8 +28,10 @@ signatures and rules checked again (they were when kept; the signatures alone, 0
 were most of a start with a large directory); a copy that does not lead to its head is checked
 in full. Whoever can write this PC's database can change what this PC believes (as they could
 change the program); nothing on the share can: every entry read from the share is checked in
-full. When the store lacks entries this PC holds (a rolled-back or cleaned share) it writes
-them back, and it refuses a store whose entry differs from one it holds (a fork) and says so.
+full. When the store lacks entries this PC holds (deleted, set aside, a rolled-back share) it
+writes them back, holes below its head included, and it refuses a store whose entry differs
+from one it holds (a fork) and says so; a new entry goes at the log's end only, never into a
+hole a later entry shows (utils/trust/dirlog_repair.py).
 """
 
 from __future__ import annotations
@@ -35,7 +40,6 @@ import hashlib
 import json
 import logging
 import threading
-from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, Callable
 
@@ -50,30 +54,21 @@ from utils.trust.crypto import PublicKey, SigningKeyPair
 from utils.trust.directory_state import (
     DirectoryState, OpRefused, apply_op, check_op, entry_hash, genesis_prev,
 )
+from utils.trust.dirlog_repair import (
+    ENTRY_MAX_BYTES, HOLE_PROBE, LOG_VERSION, DirectoryUnavailable, RefreshReport, WriteBack,
+    check_envelope, hole_message, later_entry,
+)
 
 log = logging.getLogger(__name__)
 
-ENTRY_MAX_BYTES = 512 * 1024
 APPEND_ATTEMPTS = 25
-LOG_VERSION = 2
+HOLE_RECHECK_S = 60.0  # a refresh stuck before a hole looks again for a later entry this often
 # meta_info key: {"site_id", "seq", "hash"} of the last entry this PC verified and kept.
 VERIFIED_HEAD_KEY = "directory_verified_head"
 
 
-class DirectoryUnavailable(OSError):
-    """The site store (or its directory log) cannot be reached or written now."""
-
-
 class DirectoryFork(RuntimeError):
     """The store holds an entry that differs from the one this PC verified before."""
-
-
-@dataclass
-class RefreshReport:
-    taken: list[dict[str, Any]] = field(default_factory=list)  # operations applied, in order
-    refused: list[str] = field(default_factory=list)  # "seq N: reason"
-    healed: int = 0  # entries written back to the store
-    fork: str | None = None
 
 
 def make_op(signer_name: str, key: SigningKeyPair, site_id: str, op: str, data: dict[str, Any],
@@ -96,12 +91,7 @@ def check_entry(state: DirectoryState, entry: Any, seq: int) -> None:
 
 def check_link(state: DirectoryState, entry: Any, seq: int) -> None:
     """The envelope of entry `seq` and its link to the entry before it (not the operation)."""
-    if not isinstance(entry, dict) or entry.get("kind") != "dirlog" or entry.get("v") != LOG_VERSION:
-        raise OpRefused("not a directory log entry")
-    if set(entry) != {"v", "kind", "seq", "prev", "op"}:
-        raise OpRefused("unexpected fields in a directory log entry")
-    if entry.get("seq") != seq:
-        raise OpRefused(f"entry says it is number {entry.get('seq')!r}")
+    check_envelope(entry, seq)
     expected_prev = state.head_hash if seq > 1 else genesis_prev(state.site_id)
     if entry.get("prev") != expected_prev:
         raise OpRefused("does not link to the entry before it")
@@ -145,9 +135,12 @@ class DirectoryLog:
         self.clock = clock
         self.on_change = on_change
         self._lock = threading.RLock()
-        # Entries read as nothing yet (empty, or caught between a write-once create's link and
-        # the removal of its temp name): waited for, then set aside if they stay so.
+        # Entries read as nothing yet (empty), or as their entry with a second name (caught
+        # between a write-once create's link and the removal of its temp name): waited for,
+        # then set aside (nothing) or taken (the entry) if they stay so.
         self._unready = FailureCounter(clock=clock.monotonic)
+        self._write_back = WriteBack(store, database, site_id)
+        self._hole_looked: tuple[int, float] | None = None  # (number, when) last looked past
         self._state = DirectoryState(site_id, root)
         self._load_local()
 
@@ -231,9 +224,11 @@ class DirectoryLog:
                     seq = state.head_seq + 1
                     result = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
                     if result.state == ReadState.MISSING:
+                        self._say_hole(state)
                         break
-                    if result.state != ReadState.OK:
-                        # Nothing read at all (empty, two names for a moment, an I/O error):
+                    linked = result.state == ReadState.NOT_READY and result.document is not None
+                    if result.state != ReadState.OK and not linked:
+                        # Nothing read at all (empty, an I/O error):
                         # perhaps a writer mid-create, so wait; but an entry that stays so
                         # is junk holding the number (it would block every append), and is
                         # set aside after repeated reads over some seconds. Bytes that are
@@ -244,12 +239,18 @@ class DirectoryLog:
                         self._unready.forget(seq)
                         self._throw_out(seq, f"unreadable: {result.reason}", report)
                         continue
-                    self._unready.forget(seq)
                     try:
                         check_entry(state, result.document, seq)
-                    except OpRefused as exc:
+                    except OpRefused as exc:  # with a second name too: that name is not it
+                        self._unready.forget(seq)
                         self._throw_out(seq, str(exc), report)
                         continue
+                    if linked:  # the entry, with a second name: perhaps a writer mid-create
+                        if not self._unready.failed(seq):
+                            break
+                        log.info("Site directory entry %d has a second name on the share; "
+                                 "it is the entry of its number, so it is taken", seq)
+                    self._unready.forget(seq)
                     work = _advance(work or self._state.copy(), result.document, seq,
                                     in_place=True)
                     self._keep(seq, result.document, work)
@@ -257,7 +258,7 @@ class DirectoryLog:
             finally:
                 if work is not None:
                     self._state = work
-            self._heal(report)
+            self._write_back.heal(self._state.head_seq, report)
         if report.taken and self.on_change is not None:
             self.on_change(report)
         return report
@@ -270,31 +271,18 @@ class DirectoryLog:
         except OSError as exc:
             raise DirectoryUnavailable(f"cannot move a refused directory entry: {exc}") from exc
 
-    def _heal(self, report: RefreshReport) -> None:
-        """Write back entries this PC holds that the store has lost (rolled back, deleted)."""
-        head = self._state.head_seq
-        if head == 0 or self.store.has_entry(head):
+    def _say_hole(self, state: DirectoryState) -> None:
+        """Warn when the number after this PC's head is a hole, not the log's end (looked at
+        once per number and minute: a refresh runs every few seconds)."""
+        seq, now = state.head_seq + 1, self.clock.monotonic()
+        if self._hole_looked is not None and self._hole_looked[0] == seq \
+                and now - self._hole_looked[1] < HOLE_RECHECK_S:
             return
-        with self.database.read() as connection:
-            rows = directory_repo.log_entries(connection)
-        for seq, _digest, text in rows:
-            if self.store.has_entry(seq):
-                existing = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
-                if existing.state == ReadState.OK and canonical_json(existing.document) != text:
-                    report.fork = f"entry {seq} on the share differs from the one this PC verified"
-                    log.error("Site directory: %s; this PC keeps its own", report.fork)
-                    return
-                continue
-            try:
-                written = self.store.create_entry(seq, document_bytes(json.loads(text)))
-            except OSError as exc:
-                raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
-            if written == EntryWrite.WRITTEN:
-                report.healed += 1
-        if report.healed:
-            log.warning("Site directory: %d entries missing from the share were written back "
-                        "from this PC's copy (the share was rolled back or cleaned)",
-                        report.healed)
+        self._hole_looked = (seq, now)
+        later = later_entry(self.store, self.database, state.site_id, seq, probe=1)
+        if later is not None:
+            log.warning("Site directory: %s; this PC takes no later entry until then",
+                        hole_message(seq, later))
 
     # -- writing -----------------------------------------------------------------------------
 
@@ -310,6 +298,11 @@ class DirectoryLog:
                 state = self._state
                 check_op(state, op)
                 seq = state.head_seq + 1
+                # Never into a hole: the later entries would no longer link (a split log).
+                later = later_entry(self.store, self.database, state.site_id, seq, HOLE_PROBE)
+                if later is not None:
+                    raise DirectoryUnavailable(f"{hole_message(seq, later)}; nothing was "
+                                               "written (an entry there would split it)")
                 entry = make_entry(seq, state.head_hash if seq > 1 else genesis_prev(state.site_id), op)
                 try:
                     written = self.store.create_entry(seq, document_bytes(entry))

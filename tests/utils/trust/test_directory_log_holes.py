@@ -1,0 +1,109 @@
+"""The directory log against holes and second names on the share: every PC holding an entry
+writes it back wherever it is missing, a writer never appends into a hole, and a hard-linked
+entry is judged by what it holds (utils/trust/dirlog.py, dirlog_repair.py)."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+
+from tests.utils.trust.test_directory_log import Site, _user, op
+from utils.trust import dirlog_repair
+from utils.trust.crypto import SigningKeyPair
+from utils.trust.directory_state import ROOT
+from utils.trust.dirlog import DirectoryUnavailable, make_entry
+
+
+@pytest.fixture
+def root():
+    return SigningKeyPair.generate()
+
+
+@pytest.fixture
+def ana():
+    return SigningKeyPair.generate()
+
+
+@pytest.fixture
+def logged(tmp_path, root, ana):
+    """ana (admin) has added bob and carl: entries 1 to 4."""
+    site = Site(tmp_path)
+    directory = site.log(root)
+    directory.start(op(ROOT, root, "site.genesis", {"root_public_key": root.public.hex}))
+    directory.append(op(ROOT, root, "user.put", _user("ana", key=ana)))
+    for name in ("bob", "carl"):
+        directory.append(op("person:ana", ana, "user.put", _user(name, "operator")))
+    yield site, directory
+    site.database.dispose()
+
+
+def _path(site, seq, folder=("directory", "log")):
+    return site.share.joinpath(*folder, f"{seq:08d}.json")
+
+
+def test_a_writer_never_appends_into_a_hole_a_later_entry_shows(logged, tmp_path, root, ana):
+    """Entry 3 deleted, 4 still there: a PC that read only 1 and 2 would write its entry at 3
+    and split the log. It writes nothing until a PC that holds 3 writes it back. A replay or
+    junk above the log's end is no later entry: it holds up no writer."""
+    site, directory = logged
+    os.unlink(_path(site, 3))
+    other = Site(tmp_path, "pc2")
+    newcomer = other.log(root)
+    dave = op("person:ana", ana, "user.put", _user("dave", "operator"))
+    with pytest.raises(DirectoryUnavailable, match="entry 3 of the site directory is missing"):
+        newcomer.append(dave)
+    assert not _path(site, 3).exists()
+
+    assert directory.refresh().healed == 1
+    assert newcomer.append(dave) == 5
+    assert directory.refresh().taken[0]["data"]["username"] == "dave"
+
+    held = json.loads(_path(site, 2).read_text())
+    _path(site, 7).write_text(json.dumps(make_entry(7, "0" * 64, held["op"])))  # a replay
+    _path(site, 8).write_text("junk")
+    erin = op("person:ana", ana, "user.put", _user("erin", "operator"))
+    assert newcomer.append(erin) == 6
+    other.database.dispose()
+
+
+def test_an_entry_missing_far_below_the_head_comes_back_within_a_few_refreshes(logged,
+                                                                              monkeypatch):
+    """A refresh looks at its newest entries and, in turn, at the older ones: a hole far
+    below the head is written back too, not only a lost tail."""
+    monkeypatch.setattr(dirlog_repair, "HEAL_RECENT", 2)
+    monkeypatch.setattr(dirlog_repair, "HEAL_ROTATE", 1)
+    site, directory = logged
+    os.unlink(_path(site, 1))
+    healed = sum(directory.refresh().healed for _ in range(2))  # entries 1 and 2, in turn
+    assert healed == 1 and _path(site, 1).exists()
+
+
+def test_a_hard_link_gives_the_genuine_entry_a_second_name_it_is_kept(logged, tmp_path, root,
+                                                                      ana):
+    """`ln 00000003.json 00000004.json` on a share where 4 is free again: a reader that has
+    not read 3 waits a few seconds (a writer mid-create has two names for a moment), then
+    takes 3 for what it holds; the name 4, which does not hold entry 4, is set aside alone;
+    the admin's next entry lands at 4 and is taken."""
+    site, directory = logged
+    os.unlink(_path(site, 4))  # (carl's entry lost, and nobody has refreshed yet)
+    os.link(_path(site, 3), _path(site, 4))
+    other = Site(tmp_path, "pc2")
+    reader = other.log(root)
+    reader.refresh()
+    assert reader.state.head_seq == 2  # not thrown out on first sight
+    refused = []
+    for _ in range(5):
+        other.clock.advance(seconds=1)  # repeated reads over some seconds
+        refused += reader.refresh().refused
+    assert reader.state.head_seq == 3 and "bob" in reader.state.users
+    assert refused == ["entry 4: entry says it is number 3"]
+    assert not _path(site, 3, ("quarantine", "directory")).exists()
+
+    directory.refresh()  # the admin writes its entry 4 (carl) back into the free number
+    reader.refresh()
+    assert "carl" in reader.state.users
+    directory.append(op("person:ana", ana, "user.put", _user("dave", "operator")))
+    assert reader.refresh().taken[0]["data"]["username"] == "dave"
+    other.database.dispose()

@@ -1,0 +1,181 @@
+"""Keeping the share's copy of the site directory log whole (utils/trust/dirlog.py).
+
+The share is hostile: any entry on it may be deleted, set aside by a reader, or given a second
+name. The log's own guarantees say what each PC can do about it. Entry N is fixed by entry
+N-1's hash, and every PC keeps each entry it verified (1 to its head) in its database, so:
+
+- **Write-back.** A PC that holds entry N and finds number N free on the share writes its copy
+  back, at any number up to its head (a hole in the middle, not only a lost tail), so a reader
+  stuck before the hole goes on at its next refresh. It writes on top of the same entry N-1
+  only: a different entry N-1 that links correctly is a fork, said and left alone (writing on
+  it would have every reader that took the other entry set ours aside, again and again).
+- **Holes are not the end.** A writer appends at its head + 1 only when that number is the
+  log's end. A free number with a later entry above it is a hole (a PC holds the entry that was
+  there), and writing into it would split the log: the later entries would no longer link. The
+  writer waits for the write-back instead. What counts as a later entry: one that reads as an
+  entry of its number, carrying an operation this PC does not hold. Junk or a copy of an entry
+  this PC holds (a replay) does not make a hole, so a planted file cannot stop every writer.
+
+What it costs: `has_entry` is one look at the share. A refresh looks at its newest
+`HEAL_RECENT` entries and at `HEAL_ROTATE` older ones in turn, so every entry is looked at
+within head / HEAL_ROTATE refreshes. It looks at the whole log only when its own head is gone
+(a rolled-back or cleaned share).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from dataclasses import dataclass, field
+from typing import Any
+
+from data import directory_repo
+from data.database import Database
+from models.canonical import canonical_json
+from utils.site.ports import DirectoryEntries, EntryWrite
+from utils.site.signed import document_bytes
+from utils.trust.directory_state import OpRefused, genesis_prev
+
+log = logging.getLogger(__name__)
+
+LOG_VERSION = 2
+ENTRY_MAX_BYTES = 512 * 1024
+HEAL_RECENT = 32  # the newest entries, looked at on every refresh
+HEAL_ROTATE = 32  # older entries looked at per refresh, in turn
+HOLE_PROBE = 8  # numbers above a writer's next one looked at for a later entry
+
+
+class DirectoryUnavailable(OSError):
+    """The site store (or its directory log) cannot be reached or written now."""
+
+
+@dataclass
+class RefreshReport:
+    taken: list[dict[str, Any]] = field(default_factory=list)  # operations applied, in order
+    refused: list[str] = field(default_factory=list)  # "seq N: reason"
+    healed: int = 0  # entries written back to the store
+    fork: str | None = None
+
+
+def check_envelope(entry: Any, seq: int) -> None:
+    """Raise OpRefused unless `entry` is shaped as the log's entry `seq` (not its link)."""
+    if not isinstance(entry, dict) or entry.get("kind") != "dirlog" or entry.get("v") != LOG_VERSION:
+        raise OpRefused("not a directory log entry")
+    if set(entry) != {"v", "kind", "seq", "prev", "op"}:
+        raise OpRefused("unexpected fields in a directory log entry")
+    if entry.get("seq") != seq:
+        raise OpRefused(f"entry says it is number {entry.get('seq')!r}")
+
+
+def heal_numbers(head: int, cursor: int) -> tuple[list[int], int]:
+    """The numbers one refresh looks at (ascending), and the cursor for the next one."""
+    newest = max(1, head - HEAL_RECENT + 1)
+    older = newest - 1  # entries 1 .. older are looked at in turn
+    numbers = set(range(newest, head + 1))
+    if older:
+        start = cursor % older
+        numbers.update(1 + (start + step) % older for step in range(min(HEAL_ROTATE, older)))
+        cursor = (start + HEAL_ROTATE) % older
+    return sorted(numbers), cursor
+
+
+class WriteBack:
+    """Writes entries this PC holds back to the share where they are missing."""
+
+    def __init__(self, store: DirectoryEntries, database: Database, site_id: str):
+        self.store = store
+        self.database = database
+        self.site_id = site_id
+        self._cursor = 0
+
+    def heal(self, head: int, report: RefreshReport) -> None:
+        if head == 0:
+            return
+        if self.store.has_entry(head):
+            numbers, self._cursor = heal_numbers(head, self._cursor)
+        else:  # the share rolled back or cleaned: look at the whole log
+            numbers = list(range(1, head + 1))
+        written: set[int] = set()
+        for seq in numbers:
+            if self.store.has_entry(seq):
+                continue
+            if seq > 1 and seq - 1 not in written and self._forked(seq - 1, report):
+                return
+            with self.database.read() as connection:
+                held = directory_repo.log_entry(connection, seq)
+            if held is None:
+                continue  # (this PC's copy lacks it: nothing to give back)
+            try:
+                outcome = self.store.create_entry(seq, document_bytes(json.loads(held[1])))
+            except OSError as exc:
+                raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
+            if outcome == EntryWrite.WRITTEN:
+                report.healed += 1
+                written.add(seq)
+            elif self._forked(seq, report):  # another writer took the number meanwhile
+                return
+        if report.healed:
+            log.warning("Site directory: %d entries missing from the share were written back "
+                        "from this PC's copy (the share lost them: deleted, set aside or rolled "
+                        "back)", report.healed)
+
+    def _forked(self, seq: int, report: RefreshReport) -> bool:
+        """Whether the share's entry `seq` is another entry that links to this PC's entry
+        before it (a fork: said, and this PC keeps its own). Junk, or nothing readable, is no
+        fork: readers set junk aside, and the number is written back once it is free."""
+        with self.database.read() as connection:
+            held = directory_repo.log_entry(connection, seq)
+            before = directory_repo.log_entry(connection, seq - 1) if seq > 1 else None
+        found = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
+        if held is None or found.document is None or canonical_json(found.document) == held[1]:
+            return False
+        try:
+            check_envelope(found.document, seq)
+        except OpRefused:
+            return False
+        prev = before[0] if before is not None else genesis_prev(self.site_id)
+        if found.document.get("prev") != prev:
+            return False
+        report.fork = f"entry {seq} on the share differs from the one this PC verified"
+        log.error("Site directory: %s; this PC keeps its own and writes nothing on it (a PC "
+                  "that took the other entry does not see this PC's later entries)", report.fork)
+        return True
+
+
+def later_entry(store: DirectoryEntries, database: Database, site_id: str, seq: int,
+                probe: int) -> int | None:
+    """The number of a later entry when `seq` (free on the share, this PC's head + 1) is a
+    hole rather than the log's end; None when none of the next `probe` numbers holds one."""
+    for later in range(seq + 1, seq + probe + 1):
+        found = store.read_entry(later, max_bytes=ENTRY_MAX_BYTES)
+        try:
+            check_envelope(found.document, later)
+        except OpRefused:
+            continue  # nothing there, or junk: no entry
+        op = found.document["op"]
+        if isinstance(op, dict) and op.get("site_id") == site_id \
+                and not _holds_op(database, op):
+            # Looked at once more: another writer may have made `seq`, then `later`, since
+            # the caller found it free (no hole then: a writer holds `seq` before `later`).
+            return None if store.has_entry(seq) else later
+    return None
+
+
+def _holds_op(database: Database, op: dict[str, Any]) -> bool:
+    """Whether this PC's copy of the log holds `op` already (so a copy of it is a replay)."""
+    text = canonical_json(op)
+    with database.read() as connection:
+        rows = directory_repo.log_entries(connection)
+    for _seq, _digest, entry in rows:
+        try:
+            if canonical_json(json.loads(entry).get("op")) == text:
+                return True
+        except (ValueError, AttributeError):
+            continue
+    return False
+
+
+def hole_message(seq: int, later: int) -> str:
+    return (f"entry {seq} of the site directory is missing from the share while entry {later} "
+            f"is there; a PC that holds entry {seq} (the admin PC that made it, or a station "
+            "that read it) writes it back at its next refresh")
