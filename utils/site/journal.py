@@ -257,6 +257,10 @@ class JournalWriter:
                 self._read_segment(segments[-2][1]).splitlines())
             sealed = sealed or previous_sealed
         header = _header(data[:end])
+        if header.get("station", self.station.station_id) != self.station.station_id:
+            # Another station's segment put here (a share writer's swap): never appended to;
+            # moved aside by the export (PlaceRefused), and this chain published again.
+            raise refused(path, f"a journal segment of station {header['station']!r}")
         return _FolderEnd(number, path, end, len(data), header.get("anchor"), last, last_hash,
                           sealed, header.get("chain"))
 
@@ -505,8 +509,8 @@ class _FolderEnd:
 
 
 def _header(data: bytes) -> dict[str, str]:
-    """The anchor and chain id named by a segment's header (its first line), where it names
-    them as text."""
+    """The anchor, chain id and station named by a segment's header (its first line), where
+    it names them as text."""
     first = data.split(b"\n", 1)[0]
     try:
         entry = parse_line(first)
@@ -514,7 +518,8 @@ def _header(data: bytes) -> dict[str, str]:
         return {}
     if not isinstance(entry, dict) or entry.get("kind") != "header":
         return {}
-    return {name: entry[name] for name in ("anchor", "chain") if isinstance(entry.get(name), str)}
+    return {name: entry[name] for name in ("anchor", "chain", "station")
+            if isinstance(entry.get(name), str)}
 
 
 def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:

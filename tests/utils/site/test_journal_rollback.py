@@ -90,3 +90,35 @@ def test_an_idle_station_mends_a_rolled_back_segment_within_its_idle_check(plant
     events = [line for line in whole.splitlines() if b'"kind":"event"' in line]
     mended = segment.read_bytes()
     assert all(line in mended for line in events)  # the same event lines, sealed again
+
+
+def test_another_stations_segment_put_in_place_is_set_aside_and_the_chain_published_again(
+        plant, tmp_path):
+    """A share writer swaps station 206's segment for 207's (validly sealed, by 207): 206 never
+    appends to it, moves it to its quarantine and publishes its own chain again in its journal
+    folder (no chain folder of its own, no "takeover"); every view takes it up whole."""
+    from utils.site.journal_export import JournalExport  # the export's handling of a refusal
+    from utils.site.share_health import ShareHealth
+
+    site, stations, writers, operators = plant
+    ctx, session, writer = stations["206"], operators["206"], writers["206"]
+    _boxes(stations["207"], operators["207"], writers["207"], 1)
+    _boxes(ctx, session, writer, 3)
+    view = site.admin.site_view
+    view.ingest_station("206")
+    _roll_back(_segment(site, "206"), _segment(site, "207").read_bytes(), tmp_path)
+    ctx.production.register_box(session, FORM)
+    health = ShareHealth(ctx.clock, {"share_errors": 0})
+    export = JournalExport(database=ctx.database, anchor=ctx.anchor, store=ctx.site_store,
+                           station_id="206", trust=ctx.trust, changes=ctx.changes,
+                           health=health, stopping=lambda: False, state_changed=lambda: None)
+    export.export()  # refused: set aside
+    export.export()  # published again
+    assert health.online
+    layout = SiteLayout(site.share).station("206")
+    assert [p.name for p in layout.folder.glob("journal*")] == ["journal"]
+    assert (site.share / "quarantine" / "206" / "00000001.jsonl").exists()
+    assert view.ingest_station("206").broken_seq is None
+    assert _records(view, "206") == 4
+    results = {r.station: r for r in view.verify_site()}
+    assert results["206"].ok, results["206"]
