@@ -2,7 +2,8 @@
 CAM-W per station (two bars each, each coloured by its quality band) with the target line and a
 ranking, and production per hour and per shift. The numbers come from the site view's
 aggregates (utils.dashboard_figures.dashboard: sums kept on ingest, never a scan of every record); the
-charts are pyqtgraph items created once and updated in place as records arrive."""
+charts are pyqtgraph items created once and updated in place as records arrive. The charts keep a
+readable height and scroll (gui/admin/dashboard_layout.py); an empty one says so in words."""
 
 from __future__ import annotations
 
@@ -21,12 +22,13 @@ from utils.site.site_view import SiteView
 from utils.mes.oee_report import OeeReport
 
 from gui.admin.dashboard_downtime import DowntimeCharts
+from gui.admin.dashboard_layout import EmptyNote, dashboard_plot, fit_height
 from gui.admin.figures_tab import FiguresTab
 from gui.admin.latest_task import LatestTask
 from gui.admin.site_now import SiteNow
-from gui.admin.value_axis import value_axes
 from gui.labels import wrapped_label
 from gui.numbers import format_number, format_shortest
+from gui.scrolled import scrolled
 
 BAND_COLORS = {"excellent": "#1b7f3b", "good": "#7cb342", "attention": "#f9a825",
                "critical": "#c62828", "unknown": "#9e9e9e"}
@@ -74,8 +76,7 @@ class DashboardTab(FiguresTab):
         self.charts = pg.GraphicsLayoutWidget()
 
         def plot(row: int, col: int, title: str, colspan: int = 1) -> pg.PlotItem:
-            return self.charts.addPlot(row=row, col=col, colspan=colspan, title=title,
-                                       axisItems=value_axes(), enableMenu=False)
+            return dashboard_plot(self.charts, row, col, title, colspan)
 
         self.top_plot = plot(0, 0, self.tr("Top 5 defects (share of rejections)"))
         self.pareto_plot = plot(0, 1, self.tr("Pareto"))
@@ -120,18 +121,35 @@ class DashboardTab(FiguresTab):
         self.means_plot.addItem(self.target_line)
         self.hour_bars = pg.BarGraphItem(x=list(range(24)), height=[0] * 24, width=0.8, brush="#00897b")
         self.hour_plot.addItem(self.hour_bars)
+        self.hour_plot.setXRange(-0.6, 23.6, padding=0)  # hours 0-23: no tick at -1 or 24
         self.shift_bars = pg.BarGraphItem(x=[], height=[], width=0.7, brush="#5e35b1")
         self.shift_plot.addItem(self.shift_bars)
         self.downtime = DowntimeCharts(site.clock, oee, self.charts, row=4)  # issue 15: Pareto, OEE trend
+        no_rejections = self.tr("No rejections in this period")
+        no_boxes = self.tr("No boxes in this period")
+        self.empty = {"top": EmptyNote(self.top_plot, no_rejections),
+                      "pareto": EmptyNote(self.pareto_plot, no_rejections, (self.pareto_limit,)),
+                      "means": EmptyNote(self.means_plot,
+                                         self.tr("No CAM-D or CAM-W measured in this period"),
+                                         (self.target_line,)),
+                      "hours": EmptyNote(self.hour_plot, no_boxes, (self.hour_bars,)),
+                      "shifts": EmptyNote(self.shift_plot, no_boxes)}
+        fit_height(self.charts)
         top = QHBoxLayout()
         top.addWidget(self.filters)
         top.addStretch(1)
+        # The critical defects (or why the figures could not be read) above the charts, in view
+        # while they scroll; the ranking under them, read with the per-station bars.
+        charts = QVBoxLayout()
+        charts.setContentsMargins(0, 0, 0, 0)
+        charts.addWidget(self.charts, 1)
+        charts.addWidget(self.ranking)
+        self.scroll = scrolled(charts, "dashboardCharts")
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.currency)
-        layout.addWidget(self.charts, 1)
         layout.addWidget(self.critical)
-        layout.addWidget(self.ranking)
+        layout.addWidget(self.scroll, 1)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.refresh)
         # New records arrive through the site view (bridge.changed, coalesced); the timer
@@ -179,12 +197,14 @@ class DashboardTab(FiguresTab):
         figures, downtime = read
         self.figures = figures
         top = figures.defects.head(5)
+        self.empty["top"].show(top.empty)
         self.top_bars.setOpts(x=np.arange(len(top)), height=top["share"].to_numpy(float))
         self.top_plot.getAxis("bottom").setTicks([[(i, f"{d}\n{s:.0f} %") for i, (d, s) in
                                                    enumerate(zip(top["defect"], top["share"]))]])
         result = figures.pareto
         table = result.table
         x = np.arange(len(table))
+        self.empty["pareto"].show(table.empty)
         self.pareto_bars.setOpts(x=x, height=table["share"].to_numpy(float))
         self.pareto_line.setData(x, table["cumulative"].to_numpy(float))
         # Every other name one line lower: a long name ("Cápsula Fina") may then take the room
@@ -196,7 +216,9 @@ class DashboardTab(FiguresTab):
             "%1", ", ".join(result.critical) if result.critical else "—"))
         self._show_means(figures.means)
         self.hour_bars.setOpts(height=figures.hours.to_numpy(float))
+        self.empty["hours"].show(not figures.hours.to_numpy(float).any())
         shifts = figures.shifts
+        self.empty["shifts"].show(shifts.empty)
         self.shift_bars.setOpts(x=np.arange(len(shifts)), height=shifts["boxes"].to_numpy(float))
         self.shift_plot.getAxis("bottom").setTicks([[
             (i, f"{day[5:]} · {int(number)}") for i, (day, number) in
@@ -207,6 +229,8 @@ class DashboardTab(FiguresTab):
         """CAM-D and CAM-W bars per station in ranking order, the target line, the band key and
         the ranking (by the mean of the two, lowest first, as dashboard_figures ranks them)."""
         bands = self.bands
+        measured = bool(means[["cam_d", "cam_w"]].notna().to_numpy().any())
+        self.empty["means"].show(not measured)
         x = np.arange(len(means), dtype=float)
         for measure, offset in (("cam_d", -MEANS_OFFSET), ("cam_w", MEANS_OFFSET)):
             found = [band_of(value, bands) for value in means[measure]]
