@@ -5,9 +5,13 @@ admin panel has life in one command.
 home (`office/`) whose first admin the person names and gives a password (there are no
 built-in accounts, not even in a demo), and the stations' history (utils/site/synthetic.py:
 operators by shift, boxes with rejections and CAM measurements, machine stops, commands,
-corrections and voids), written to the share as real sealed journals. `LivePlant` then keeps
-the stations working while the demo runs: every few seconds one of them registers a box, now
-and then a supervisor corrects one, through the same chain and journal writer.
+corrections and voids), written to the share as real sealed journals; each station works at
+a pace of its own under the catalog's ideal rate and its machine stops now and then, recorded
+as a station records its stops (utils/site/demo_pace.py). `LivePlant` then keeps the stations
+working while the demo runs, through the product's own services (utils/site/demo_station.py):
+boxes at that pace, stops by the station's DowntimeService, the journal by its writer, and each
+station's presence (birth, a signed status every status interval, death) by the heartbeat, so
+the office PC's fleet sees fourteen stations online.
 
 Nothing here touches the person's real installation: the demo lives in its own folder, and
 its site is called a demo everywhere it is named. The office PC's home is marked as a demo in
@@ -25,37 +29,43 @@ import threading
 from contextlib import closing
 from dataclasses import dataclass
 from enum import Enum
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 from config.catalog import default_catalog
 from config.paths import resolve_paths
 from config.settings import Settings
 from data import meta_repo
-from data.database import Database, open_database, sqlite_uri
+from data.database import open_database, sqlite_uri
 from models.validation import ValidationFailed, validate_username
 from utils.atomic_io import atomic_write_text
-from utils.audit.chain import Actor, AuditLog
+from utils.audit.chain import AuditLog
 from utils.clock import Clock, SystemClock
 from utils.context import AppContext
 from utils.demo_home import mark_demo
 from utils.passwords import check_policy
 from utils.settings_store import save_settings
+from utils.settings_store import load_settings
+from utils.site.demo_station import Plumbing, SharedMetrics, SimulatedStation
+from utils.site.folder_store import FolderSiteStore
+from utils.site.folder_transport import FolderTransport
 from utils.site.journal import JournalWriter
+from utils.site.keystore import read_member_file
 from utils.site.layout import SiteLayout
 from utils.site.membership import create_site_membership
 from utils.site.synthetic import (
-    ANCHOR_KEY, PlantPlan, certify_plant, later_change, plant_keys, station_keys, station_profile,
-    synthetic_record, write_plant,
+    ANCHOR_KEY, PlantPlan, certify_plant, plant_keys, station_keys, write_plant,
 )
+from utils.trust.crypto import PublicKey
+from utils.trust.dirlog import DirectoryLog
+from utils.trust.site_trust import SiteTrust
 
 log = logging.getLogger(__name__)
 
 DEMO_STATIONS = tuple(str(number) for number in range(201, 215))
 DEMO_SITE_NAME = "DEMO plant (synthetic data, not a real site)"
 DEMO_OFFICE = "demo-office"
-LIVE_INTERVAL_S = 3.0
+POLL_S = 0.25  # how often the live plant looks at its clock (statuses go at their interval)
 READY_MARKER = "demo-ready.txt"  # written last: a demo without it was never finished
 DEMO_PARTS = frozenset({"office", "share", "stations"})  # what making a demo puts in its folder
 
@@ -76,7 +86,8 @@ def demo_layout(root: Path, plan: PlantPlan) -> Demo:
 
 def demo_plan(days: int, end: datetime, timezone: str = "America/Sao_Paulo") -> PlantPlan:
     return PlantPlan(stations=DEMO_STATIONS, days=days, boxes_per_day=150, end=end,
-                     timezone=timezone, corrections=0.02, voids=0.004, stops=0.06, seal_every=1)
+                     timezone=timezone, corrections=0.02, voids=0.004, stops=0.06, seal_every=1,
+                     paced=True)
 
 
 class DemoState(Enum):
@@ -195,84 +206,98 @@ def _remove_half_made(root: Path, *, keep_root: bool) -> None:
 
 
 class LivePlant:
-    """The demo's stations at work: one box every `interval_s` at a station picked at random,
-    sometimes a correction, each through the station's chain and journal (a real export)."""
+    """The demo's stations at work while the demo runs (utils/site/demo_station.py): each
+    registers its boxes at its own pace under the catalog's ideal rate, stops now and then
+    (through its DowntimeService) and publishes its birth, a signed status every status
+    interval and its death at `stop`, so the office PC's fleet sees them as it sees real
+    stations. `step` does what is due by the clock (the thread calls it every `poll_s`;
+    tests call it with a clock of their own)."""
 
-    def __init__(self, demo: Demo, *, interval_s: float = LIVE_INTERVAL_S,
-                 clock: Clock | None = None, seed: int = 2026):
+    def __init__(self, demo: Demo, *, poll_s: float = POLL_S, clock: Clock | None = None,
+                 seed: int = 2026):
         self.demo = demo
         self.keys = plant_keys(demo.work)  # each simulated station's PC key (certify_plant)
-        self.interval_s = interval_s
+        self.poll_s = poll_s
         self.clock = clock or SystemClock()
-        self.rng = random.Random(seed)
+        self.seed = seed
         self.catalog = default_catalog()
-        self._stations: dict[str, tuple[Database, AuditLog, JournalWriter]] = {}
-        self._boxes: dict[str, int] = {}
+        self.settings = Settings(timezone=demo.plan.timezone)  # a station's: the product's
+        self.metrics = SharedMetrics(demo.work, self.clock,  # this PC's: they run on it
+                                     self.settings.status_interval_ms / 1000)
+        self._stations: dict[str, SimulatedStation] = {}
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self.registered = 0
+        self.registered = 0  # boxes registered since the plant started
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="shopfloor-demo-plant",
                                         daemon=True)
         self._thread.start()
 
-    def stop(self) -> None:
+    def stop(self, reason: str = "demo stopped") -> None:
+        """The stations stop working; each says so (its death file) and closes its database."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
             self._thread = None
-        for database, _audit, _writer in self._stations.values():
-            database.dispose()
+        for station in self._stations.values():
+            station.leave(reason)
+            station.parts.database.dispose()
         self._stations.clear()
 
     def _run(self) -> None:
-        while not self._stop.wait(self.interval_s * self.rng.uniform(0.5, 1.5)):
+        while not self._stop.is_set():
             try:
-                self.tick()
+                self.step()
             except Exception:  # the demo plant must not take the app down
-                log.exception("Demo plant: a simulated box failed")
+                log.exception("Demo plant: a simulated station failed")
+            self._stop.wait(self.poll_s)
 
-    def tick(self) -> None:
-        """One box at one station (and, now and then, a supervisor's correction of it)."""
-        station_id = self.rng.choice(self.demo.plan.stations)
-        database, audit, writer = self._station(station_id)
-        now = self.clock.now()
-        profile = station_profile(random.Random(f"{self.demo.plan.seed}:{station_id}"),
-                                  self.catalog)
-        machine = self.catalog.machine(station_id)
-        box = self._boxes.get(station_id, 0) + 1
-        self._boxes[station_id] = box
-        record = synthetic_record(self.rng, profile, station_id, machine.size if machine else "#0",
-                         machine.unit_weight_kg if machine else 0.000096,
-                         f"op{station_id}a", f"L{station_id}-LIVE", box, now,
-                         self.clock_zone(), 1.0)
-        operator = Actor(f"op{station_id}a", "operator")
-        with database.write() as connection:
-            audit.append(connection, operator, "record.create", entity="record",
-                         entity_id=record.record_id, after=record.audit_view())
-            if self.rng.random() < 0.1:
-                when, actor, action, fields = later_change(self.rng, self.demo.plan, record,
-                                                            now - timedelta(minutes=10),
-                                                            station_id)
-                audit.append(connection, actor, action, **fields)
-        while writer.sync():
-            pass
-        self.registered += 1
+    def step(self) -> None:
+        """What is due at every station by now: its work, then its status."""
+        for station_id in self.demo.plan.stations:
+            if self._stop.is_set():
+                return
+            station = self._station(station_id)
+            self.registered += station.work()
+            station.beat()
 
-    def clock_zone(self):
-        return ZoneInfo(self.demo.plan.timezone)
-
-    def _station(self, station_id: str) -> tuple[Database, AuditLog, JournalWriter]:
+    def _station(self, station_id: str) -> SimulatedStation:
         known = self._stations.get(station_id)
         if known is None:
-            database = open_database(self.demo.work / f"station-{station_id}.sqlite3")
-            with database.write() as connection:
-                anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
-            sealer, key = station_keys(self.keys[station_id])
-            audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
-                             checkpoint_file=None, clock=self.clock, host=f"pc-{station_id}")
-            writer = JournalWriter(database, SiteLayout(self.demo.share).station(station_id),
-                                   anchor, sealer, clock=self.clock)
-            known = self._stations[station_id] = (database, audit, writer)
+            known = self._stations[station_id] = SimulatedStation(
+                self._plumbing(station_id), self.demo.plan, catalog=self.catalog,
+                clock=self.clock, settings=self.settings, metrics=self.metrics,
+                rng=random.Random(f"{self.seed}:{station_id}"))
+            known.appear()
         return known
+
+    def _plumbing(self, station_id: str) -> Plumbing:
+        """The station's database (its history's), chain, journal writer, its end of the live
+        transport and its trust: its PC key and the site's directory, chained to the root the
+        office PC pinned when it made the site."""
+        database = open_database(self.demo.work / f"station-{station_id}.sqlite3")
+        with database.write() as connection:
+            anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
+        sealer, key = station_keys(self.keys[station_id])
+        audit = AuditLog(database, anchor=anchor, station=station_id, key=key,
+                         checkpoint_file=None, clock=self.clock, host=f"pc-{station_id}")
+        writer = JournalWriter(database, SiteLayout(self.demo.share).station(station_id),
+                               anchor, sealer, clock=self.clock)
+        site_id, root = self._site()
+        directory = DirectoryLog(FolderSiteStore(self.demo.share), database, site_id=site_id,
+                                 root=root, clock=self.clock)
+        trust = SiteTrust(site_id=site_id, station_id=station_id, pc_key=sealer,
+                          directory=directory)
+        return Plumbing(station_id, database, audit, writer,
+                        FolderTransport(self.demo.share).station(station_id), trust)
+
+    def _site(self) -> tuple[str, PublicKey]:
+        """The demo site's id and root, as the office PC holds them."""
+        paths = resolve_paths(self.demo.office_home)
+        site_id = load_settings(paths.settings_file).site_id
+        member = None if site_id is None else read_member_file(paths.config_dir, site_id)
+        if site_id is None or member is None:
+            raise RuntimeError(f"the demo's office PC in {self.demo.office_home} holds no "
+                               f"membership of its site: make the demo again")
+        return site_id, member.root

@@ -33,8 +33,10 @@ from data.database import open_database
 from models.audit_event import AuditEvent
 from models.canonical import format_utc
 from models.record import ProductionRecord, RecordStatus, Rejection
+from models.shifts import shift_of
 from utils.audit.chain import Actor, event_hash, genesis_hash
 from utils.audit.keys import SigningKey, key_id_for
+from utils.site.demo_pace import station_timeline
 from utils.site.journal import JournalWriter
 from utils.site.keystore import write_secret_file
 from utils.site.layout import SiteLayout
@@ -67,6 +69,10 @@ class PlantPlan:
     stops: float = 0.04  # share of shifts in which the machine stands still
     seed: int = 14
     seal_every: int = 3  # a running station seals every export: about every box
+    # The demo's: each station's boxes at its pace under the catalog's ideal rate, its stops
+    # recorded as a station records them (utils/site/demo_pace.py); `boxes_per_day` and
+    # `stops` are then not used. Off (the benchmark's): `boxes_per_day` spread over each shift.
+    paced: bool = False
 
 
 @dataclass
@@ -125,10 +131,16 @@ def station_events(plan: PlantPlan, station_id: str, catalog: Catalog
     # Events other than boxes, logins, logouts and lots: remote commands (received + done).
     others = max(0.0, plan.events_per_box - 1.0 - plan.corrections - plan.voids)
     lot_number, box = 0, LOT_BOXES + 1
+    timeline = station_timeline(
+        random.Random(f"{plan.seed}:{station_id}:pace"), catalog.downtime, station_id, size,
+        first_day, plan.end, plan.timezone,
+        lambda moment: shift_operator(station_id, moment, plan.timezone)) if plan.paced else None
     later: list[tuple[datetime, Actor, str, dict[str, Any]]] = []  # corrections to come
-    for day_index in range(plan.days):
+    # The demo's history goes on to its end, today's shifts up to now included (the stations
+    # go on working from there); the benchmark's keeps its whole days.
+    for day_index in range(plan.days + 1 if plan.paced else plan.days):
         day = first_day + timedelta(days=day_index)
-        progress = day_index / max(1, plan.days - 1)
+        progress = min(1.0, day_index / max(1, plan.days - 1))
         for hour, suffix in SHIFTS:
             start = datetime(day.year, day.month, day.day, hour,
                              tzinfo=zone).astimezone(timezone.utc)
@@ -146,6 +158,10 @@ def station_events(plan: PlantPlan, station_id: str, catalog: Catalog
                             "after": {"must_change_password": False}}))
             moments = sorted(start + timedelta(seconds=rng.uniform(600, span - 300))
                              for _ in range(boxes)) if span > 1200 else []
+            if timeline is not None:  # the demo's pace and stops, instead
+                moments, stops = timeline.until(end)
+                events.extend(stops)
+                boxes = len(moments)
             for moment in moments:
                 if box > LOT_BOXES:
                     lot_number, box = lot_number + 1, 1
@@ -180,6 +196,11 @@ def station_events(plan: PlantPlan, station_id: str, catalog: Catalog
             events.extend(due)
             events.sort(key=lambda event: event[0])
             yield from events
+
+
+def shift_operator(station_id: str, moment: datetime, zone: str) -> Actor:
+    """The operator of the station's shift under way at `moment` (op201a, op201b, op201c)."""
+    return Actor(f"op{station_id}{SHIFTS[shift_of(moment, zone).number - 1][1]}", "operator")
 
 
 def _count(rng: random.Random, expected: float) -> int:

@@ -38,13 +38,17 @@ def test_the_demo_plant_has_life_and_its_admin_panel_reads_it(tmp_path):
 
         plant = LivePlant(demo, clock=clock)
         try:
-            for _ in range(5):
-                plant.tick()
+            for _ in range(120):  # boxes come at the stations' pace: minutes apart
+                clock.advance(60)
+                plant.step()
+                if plant.registered >= 5:
+                    break
         finally:
             plant.stop()
         office.site_view.ingest()
         with office.site_view.database.read() as connection:
-            assert view_repo.count_records(connection, RecordFilter()) == records + 5
+            assert view_repo.count_records(connection, RecordFilter()) == (
+                records + plant.registered)
     finally:
         office.close()
 
