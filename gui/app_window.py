@@ -7,7 +7,7 @@ Login and logout switch between the two pages inside this one window, so a remot
 idle timeout never leaves a dialog open over someone else's session. The remote effects
 (message, logout, close, restart), the menus both kinds have and the rules for closing live
 here too; the remote prompts are gui/remote_prompts.py, the share notices' wording
-gui/app_texts.py, the password prompt gui/password_prompt.py.
+gui/app_texts.py, the password prompts gui/password_check.py.
 
 How it fits: docs/architecture.md §8, "Screens".
 """
@@ -35,7 +35,7 @@ from gui.idle_watcher import ACTIVITY, IdleWatcher
 from gui.labels import wrapped_label
 from gui.layouts import vbox
 from gui.login_page import LoginPage
-from gui.password_prompt import ask_password
+from gui.password_check import ask_confirmed, verified
 from gui.remote_prompts import ask_remote_close, show_remote_message
 from gui.station_controller import StationController
 from gui.sync_bridge import Request, RequestKind
@@ -58,7 +58,7 @@ class AppWindow(QMainWindow):
         self.runner = TaskRunner(self)
         self.allow_close = False
         self.header = StationHeader(ctx, office=self.is_office_pc)
-        self.header.set_share_source(controller.share_state, controller.pending_on_share)
+        self.header.set_share_source(controller.share_state, controller.waiting_for_share)
         self.banner = QFrame()
         self.banner.setObjectName("banner")
         banner_layout = QHBoxLayout(self.banner)
@@ -298,36 +298,39 @@ class AppWindow(QMainWindow):
         self.takeover_dialog.open()
 
     def ask_pc_settings(self) -> None:
-        """Admins re-enter their password: the change is made and audited in their name."""
-        self.pc_settings_password_dialog = ask_password(
-            self, self.tr("This PC's settings"),
-            self.tr("Your password, to change this PC's settings:"),
-            lambda password: password is not None and self.open_pc_settings(password),
-            name="pcSettingsPassword")
+        """Admins re-enter their password: the change is made and audited in their name. A
+        wrong one keeps the prompt open, saying so (and the tries left)."""
+        self.pc_settings_password_dialog = ask_confirmed(
+            self, self.controller, self.tr("This PC's settings"),
+            self.tr("Your password, to change this PC's settings:"), Permission.SETTINGS_MANAGE,
+            self._pc_settings_refused(), self._open_pc_settings, name="pcSettingsPassword")
+
+    def _pc_settings_refused(self) -> str:
+        return self.tr("Wrong password: this PC's settings were not opened.")
 
     def _confirmed(self, password: str, permission: Permission,
                    wrong_password: str) -> Session | None:
         """The session, when its role has `permission` and `password` is its own (a window
-        opened with it acts in that person's name); None otherwise, a wrong password said."""
-        session = self.controller.session
-        if session is None or not role_allows(session.role, permission):
-            return None
-        if not self.controller.verify_signature(password):
-            self.statusBar().showMessage(wrong_password, 10000)
-            return None
+        opened with it acts in that person's name); None otherwise, a refusal said (the
+        prompts, gui/password_check.py `ask_confirmed`, say it under their field)."""
+        session, refusal = verified(self.controller, password, permission, wrong_password)
+        if refusal is not None:
+            self.statusBar().showMessage(refusal, 10000)
         return session
 
     def open_pc_settings(self, password: str) -> bool:
-        session = self._confirmed(password, Permission.SETTINGS_MANAGE, self.tr(
-            "Wrong password: this PC's settings were not opened."))
-        if session is None:
-            return False
+        session = self._confirmed(password, Permission.SETTINGS_MANAGE,
+                                  self._pc_settings_refused())
+        if session is not None:
+            self._open_pc_settings(session)
+        return session is not None
+
+    def _open_pc_settings(self, session: Session) -> None:
         from gui.pc_settings_dialog import PcSettingsDialog
 
         self.pc_settings_dialog = PcSettingsDialog(self.controller.ctx, session, self)
         self.pc_settings_dialog.saved.connect(self._pc_settings_saved)
         self.pc_settings_dialog.open()
-        return True
 
     def _pc_settings_saved(self, _change) -> None:
         """Settings that apply at once (the register window) follow the dialog."""

@@ -1,23 +1,36 @@
-"""A supervisor's correction of a record: new values, a reason of at least 10 characters and
-the supervisor's password (a signature meaning "correction"). The service writes a new
-version; the original author stays and the editor is recorded."""
+"""A supervisor's correction of a record at the station: new values, a reason of at least 10
+characters and the supervisor's password (a signature meaning "correction"). The service writes
+a new version; the original author stays and the editor is recorded.
+
+The fields are the admin panel's (gui/record_fields.py: lot, box, measurements, the three
+rejections, size): `ProductionService.edit_record` lets a person with the permission correct
+any of them at a station as in the panel, with the same validation and reason. They scroll when
+the screen is short (1366 x 768 with a taskbar); the intro, reason, password, signature line
+and buttons stay in view.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QWidget,
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
 )
 
 from models.validation import ValidationFailed
 from utils.production import Meaning, Signature
 
 from gui.form_dialog import error_line, lay_out_form_dialog, reason_and_password
-from gui.numbers import format_number, number_hint
 from gui.theme import form_label
-from gui.messages import SIGNED_SAVE_REFUSALS, field_error_text, field_label, signed_refusal
+from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
+from gui.record_fields import RecordFields
+from gui.scrolled import scrolled
 from gui.station_controller import StationController
+
+# The fields' part is at least this tall when it must scroll: a rejection row and a half.
+FIELDS_MIN_HEIGHT = 160
+# Room left for the window's frame and title bar when the dialog is fitted to the screen.
+FRAME_ALLOWANCE = 40
 
 
 class CorrectionDialog(QDialog):
@@ -35,43 +48,60 @@ class CorrectionDialog(QDialog):
                        .replace("%1", row["lot"]).replace("%2", str(row["box"]))
                        .replace("%3", row["operator"]))
         intro.setWordWrap(True)
-        self.size = QComboBox()
-        self.size.addItems(list(controller.ctx.catalog.sizes))
-        self.size.setCurrentText(row["size"])
-        # The same format as the table the record was picked from ("2,50" / "2.50").
-        self.cam_d = QLineEdit("" if row["cam_d"] is None else format_number(row["cam_d"], 2))
-        self.cam_w = QLineEdit("" if row["cam_w"] is None else format_number(row["cam_w"], 2))
-        for edit in (self.cam_d, self.cam_w):
-            edit.setPlaceholderText(number_hint())
+        self.fields = RecordFields(controller.ctx.catalog)
+        self.fields.set_values(row)
+        self.entry, self.lot, self.box = self.fields.entry, self.fields.lot, self.fields.box
+        self.cam_d, self.cam_w = self.entry.cam_d, self.entry.cam_w
         self.reason, self.password = reason_and_password()
         self.error = error_line()
+        self.error.setObjectName("dialogError")
+        record = QFormLayout()
+        self.fields.add_lot_and_box(record)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.addLayout(record)
+        content.addWidget(self.entry)
+        self.scroll = scrolled(content, "correctionFields")
         form = QFormLayout()
-        form.addRow(form_label(self.tr("Size")), self.size)
-        form.addRow(form_label(self.tr("CAM-D %")), self.cam_d)
-        form.addRow(form_label(self.tr("CAM-W %")), self.cam_w)
         form.addRow(form_label(self.tr("Reason")), self.reason)
         form.addRow(form_label(self.tr("Your password")), self.password)
         signature = QLabel(self.tr("Signing as %1: this means \"correction\".").replace("%1", who))
         signature.setProperty("role", "hint")
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        lay_out_form_dialog(self, form, self.error, buttons, self.apply, above=(intro,),
-                            below=(signature,))
+        lay_out_form_dialog(self, form, self.error, buttons, self.apply,
+                            above=(intro, self.scroll), below=(signature,), min_width=560)
+        self._fit_to_screen()
+
+    def _fit_to_screen(self) -> None:
+        """Every field in view when the screen has the room, else as tall as the screen lets
+        it be, the fields scrolling."""
+        wanted = self.scroll.widget().sizeHint().height()
+        self.scroll.setMinimumHeight(min(wanted, FIELDS_MIN_HEIGHT))
+        screen = self.screen()
+        available = screen.availableGeometry().height() - FRAME_ALLOWANCE if screen else 0
+        around = self.sizeHint().height() - self.scroll.sizeHint().height()
+        height = around + wanted
+        if available > 0:
+            height = min(height, available)
+        self.resize(max(self.sizeHint().width(), self.minimumWidth()), height)
 
     def apply(self) -> None:
         self.error.clear()
-        changes = {"size": self.size.currentText(), "cam_d": self.cam_d.text(),
-                   "cam_w": self.cam_w.text(), "unit_weight_kg": None}
+        self.entry.clear_errors()
         try:
             # The service checks the password (a wrong one counts towards the lockout) and
             # writes who signed, when and for what into the audit event.
-            self.controller.edit_record(self.row["record_id"], changes, self.reason.text(),
-                                        base_version=self.row["version"],
+            self.controller.edit_record(self.row["record_id"], self.fields.values(),
+                                        self.reason.text(), base_version=self.row["version"],
                                         signature=Signature(self.password.text(),
                                                             Meaning.CORRECTION))
         except ValidationFailed as exc:
-            self.error.setText("\n".join(f"{field_label(e.field)}: {field_error_text(e)}"
-                                         for e in exc.errors))
+            self.fields.show_validation(exc, self.error)
+            # The first wrong field has the keyboard: in view, also when the fields scroll.
+            focused = self.focusWidget()
+            if focused is not None and self.scroll.isAncestorOf(focused):
+                self.scroll.ensureWidgetVisible(focused)
             return
         except SIGNED_SAVE_REFUSALS as exc:
             self.error.setText(signed_refusal(exc, self.password,

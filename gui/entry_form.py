@@ -3,9 +3,11 @@
 The service validates what is saved; the form checks the same rules (models.validation) as the
 operator types, so an error line goes away as soon as the value is right: a measurement is
 checked at every edit, a rejection row again whenever it shows an error. Every error line has
-its room reserved, and the button's messages sit below it, so nothing moves while the operator
-works. Lot and box are not typed here: they come from the station's lot (shown above the
-form), so a box can never be registered twice by a typo.
+its room reserved (two lines under the measurements, where a Portuguese message wraps), and
+the button's messages sit below it, so nothing moves while the operator works. An error is
+always shown whole: operators work by touch, and a touch screen shows no tooltip. Lot and box
+are not typed here: they come from the station's lot (shown above the form), so a box can
+never be registered twice by a typo.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
 
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
@@ -50,7 +52,6 @@ class EntryForm(QWidget):
         self._add(grid, 0, 2, "cam_w", self.tr("CAM-W %"), self.cam_w)
         title = QLabel(self.tr("Rejections (up to 3)"))
         title.setStyleSheet("font-weight: bold;")
-        title.setContentsMargins(0, 6, 0, 0)  # apart from the measurements' error lines
         grid.addWidget(title, 2, 0, 1, 2)
         grid.addWidget(QLabel(self.tr("Defect")), 3, 1, 1, 2)
         grid.addWidget(QLabel(self.tr("Location")), 3, 3)
@@ -139,16 +140,17 @@ class EntryForm(QWidget):
             self._fill_choices(self.fields[f"rej{index}_location"], catalog.locations)  # type: ignore[arg-type]
         self._show_unit_weight(self.size.currentText())
 
-    def _error_label(self, *names: str) -> QLabel:
-        """An error line under a field (or a rejection row), its one line of room always
-        kept; a text too long for it is cut, and whole in its tooltip."""
-        label = QLabel()
-        label.setObjectName(f"error_{names[0]}")
-        label.setProperty("role", "error")
-        label.setWordWrap(False)
-        label.setMinimumWidth(1)  # a long message must not widen the form
+    def _error_label(self, *names: str, lines: int = 1) -> QLabel:
+        """An error line under a field (or a rejection row): its text wraps and is shown whole,
+        `lines` lines of room always kept (a longer message takes more, rather than be cut)."""
+        label = wrapped_label(f"error_{names[0]}", role="error")
+        label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # A long message wraps to the cell's width; it must not widen the form.
+        policy = label.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+        label.setSizePolicy(policy)
         label.ensurePolished()
-        label.setFixedHeight(label.fontMetrics().height() + 2)
+        label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
         for name in names:
             self.errors[name] = label
         return label
@@ -161,9 +163,7 @@ class EntryForm(QWidget):
             widget.style().polish(widget)
 
     def _set_error(self, name: str, text: str) -> None:
-        label = self.errors[name]
-        label.setText(text)
-        label.setToolTip(text)
+        self.errors[name].setText(text)
         self._mark(name, bool(text))
 
     def _check_measurement(self, name: str) -> None:
@@ -203,7 +203,9 @@ class EntryForm(QWidget):
         label.setBuddy(widget)
         grid.addWidget(label, row, column)
         grid.addWidget(widget, row, column + 1)
-        grid.addWidget(self._error_label(name), row + 1, column, 1, 2)
+        # Two lines: a measurement's cell is narrow, and "Digite um número, por exemplo
+        # 3,5." needs them.
+        grid.addWidget(self._error_label(name, lines=2), row + 1, column, 1, 2)
 
     def _show_unit_weight(self, size: str) -> None:
         weight = self.catalog.unit_weight_for_size(size)
@@ -246,7 +248,6 @@ class EntryForm(QWidget):
     def clear_errors(self) -> None:
         for name, label in self.errors.items():
             label.clear()
-            label.setToolTip("")
             self._mark(name, False)
         self.general_error.clear()
 

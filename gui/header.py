@@ -5,13 +5,20 @@ shifts and records follow), labelled with the site's zone when this PC's own zon
 The share status is asked for every second (the sync service keeps the time of its last
 successful sync; it only calls back when the share goes or comes back): when this PC last
 reached the share, how long ago that is once it is more than a few heartbeats, and how many of
-this PC's changes are still waiting to reach it.
+this PC's changes are still waiting to reach it. When that count cannot be had (this PC's
+database went away with its disk), the header says so and keeps ticking: one log line, never
+an error box a second.
+
+The lot and box are what the operator checks most: on a narrow screen (1366 px, Portuguese)
+they are never cut. The user's name gives up width first, then the share status, each cut
+with "…" and whole in its tooltip (`_give_way`).
 
 The office PC of a demo (`shopfloor demo`) says so under its name, in every window: an amber
 "DEMO · synthetic data", so nobody takes its figures for a real plant's."""
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime
 from typing import Callable
 
@@ -26,7 +33,10 @@ from utils.site.share_health import ShareState
 from gui.eliding_label import ElidingLabel
 from gui.i18n import coded_text
 from gui.site_time import site_text, with_zone, zone_note
+from gui.station_controller import PendingUnknown
 from gui.theme import ERROR_COLOR, HEADER_OK_COLOR, HEADER_WARN_COLOR
+
+log = logging.getLogger(__name__)
 
 # The demo marker's text: dark on amber (the header's own dark, on its warning colour).
 DEMO_TEXT_COLOR = "#263238"
@@ -34,6 +44,12 @@ DEMO_TEXT_COLOR = "#263238"
 # Behind: no successful sync for this many status intervals (and at least this long).
 BEHIND_INTERVALS = 3
 BEHIND_MIN_S = 5.0
+
+# The lot and box are never cut below this width: a lot code of 40 wide letters may be cut
+# rather than push the window past the screen (a real code and its box take ~350 px).
+LOT_MIN_MAX_PX = 560
+# Qt's "no maximum" (QWIDGETSIZE_MAX).
+NO_MAXIMUM = 16777215
 
 
 class StationHeader(QFrame):
@@ -48,8 +64,9 @@ class StationHeader(QFrame):
                               else self.tr("Station %1").replace("%1", station_id))
         self.station.setStyleSheet("font-size: 22px; font-weight: bold;")
         self.size = QLabel()
-        # The long ones give up width first, so the window fits a 1280 px screen in any
-        # language (the whole text is in their tooltips).
+        # The user and the share status give up width, in that order, so the window fits a
+        # 1280 px screen in any language (the whole text is in their tooltips); the lot and
+        # box never do (see _give_way).
         self.lot = ElidingLabel()
         self.lot.setObjectName("headerLot")
         self.lot.setStyleSheet("font-size: 20px;")
@@ -75,7 +92,8 @@ class StationHeader(QFrame):
         self._layout = layout
         self._share_state: ShareState | None = None
         self._state_source: Callable[[], ShareState | None] | None = None
-        self._pending_source: Callable[[], int | None] | None = None
+        self._pending_source: Callable[[], int | PendingUnknown | None] | None = None
+        self._tick_failed = False  # the last tick raised (logged once, until one works again)
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
@@ -123,19 +141,37 @@ class StationHeader(QFrame):
         return "" if moment is None else site_text(self.ctx, moment, "%H:%M")
 
     def set_share_source(self, state: Callable[[], ShareState | None],
-                         pending: Callable[[], int | None]) -> None:
+                         pending: Callable[[], int | PendingUnknown | None]) -> None:
         """Where the share status comes from, asked on every tick."""
         self._state_source, self._pending_source = state, pending
 
     def _tick(self) -> None:
+        """Every second. A timer's error would reach the app's error box once a second, so
+        one that slips through is logged once and the share status said unknown; the next
+        tick tries again."""
         now = self.ctx.clock.now()
         self.clock.setText(with_zone(site_text(self.ctx, now, "%H:%M:%S"),
                                      zone_note(self.ctx, now)))
-        if self._state_source is not None:
+        if self._state_source is None:
+            return
+        try:
             self.set_share(self._state_source())
+        except Exception:  # noqa: BLE001 (any error: never a dialog per second)
+            if not self._tick_failed:
+                log.warning("The header's share status could not be updated; it is shown as "
+                            "unknown and tried again every second.", exc_info=True)
+            self._tick_failed = True
+            self.share.setText(self.tr("Share status unknown"))
+            self.share.setStyleSheet(f"color: {HEADER_WARN_COLOR};")
+            self._give_way()
+            return
+        if self._tick_failed:
+            self._tick_failed = False
+            log.info("The header's share status is updated again.")
 
     def set_size(self, size: str | None) -> None:
         self.size.setText(self.tr("Size %1").replace("%1", size) if size else self.tr("Size: —"))
+        self._give_way()
 
     def set_lot(self, lot: Lot | None) -> None:
         if lot is None:
@@ -146,10 +182,36 @@ class StationHeader(QFrame):
         else:
             self.lot.setText(self.tr("Lot %1 · box %2/%3").replace("%1", lot.code)
                              .replace("%2", str(lot.current_box)).replace("%3", str(lot.total_boxes)))
+        # Never cut: its whole text is its least width (in its own, larger font).
+        self.lot.ensurePolished()
+        self.lot.setMinimumWidth(min(self.lot.sizeHint().width(), LOT_MIN_MAX_PX))
+        self._give_way()
 
     def set_user(self, session: Session | None) -> None:
         self.user.setText("" if session is None else
                           f"{session.full_name} ({role_name(self, str(session.role))})")
+        self._give_way()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._give_way()
+
+    def _give_way(self) -> None:
+        """When the row is narrower than its texts, the user's name gives up width first, down
+        to its least; the layout then shrinks the share status (the only other label that
+        may shrink: the lot's least width is its whole text). Qt's layout alone would shrink
+        all of them together."""
+        full = self.user.sizeHint().width()
+        shown = min(full, self.user.maximumWidth())
+        # The row's width with the name whole: the layout's own sum (margins and spacing too).
+        over = self._layout.sizeHint().width() - shown + full - self.width()
+        width = NO_MAXIMUM if over <= 0 else max(self.user.minimumSizeHint().width(),
+                                                 full - over)
+        if width != self.user.maximumWidth():
+            self.user.setMaximumWidth(width)
+            # Laid out again now: the layout already placed its widgets for this size, with
+            # the old cap, before this widget's resizeEvent.
+            self._layout.activate()
 
     def _age(self, seconds: float) -> str:
         """How long ago, said the short way: 40 s, 12 min, 3 h."""
@@ -164,6 +226,7 @@ class StationHeader(QFrame):
         if state is None:
             self.share.setText(self.tr("Not in a site"))
             self.share.setStyleSheet("")
+            self._give_way()
             return
         now = self.ctx.clock.now()
         parts: list[str] = []
@@ -185,7 +248,8 @@ class StationHeader(QFrame):
         if behind and age is not None:
             parts.append(self.tr("%1 behind").replace("%1", self._age(age)))
         pending = self._pending_source() if self._pending_source is not None else None
-        if pending:
+        unreadable = pending is PendingUnknown.DATABASE
+        if pending and not unreadable:
             parts.append(self.tr("%n change(s) waiting", "", pending))
         refusal = state.refusal is not None  # why: in the window's notice below the header
         if refusal:
@@ -193,14 +257,18 @@ class StationHeader(QFrame):
         elif state.journal_held:
             parts.append(self.tr("records held on this PC (the station's journal on the "
                                  "share goes on past this PC's chain)"))
+        if unreadable:  # nothing is saved meanwhile: no "saving on this PC", no count
+            parts = [self.tr("This PC's database cannot be read"),
+                     self.tr("changes waiting unknown")]
         self.share.setText(" · ".join(parts))
         self.share.setToolTip(self.share.text())  # whole, where the header is narrow
-        if not state.online or refusal:
+        if not state.online or refusal or unreadable:
             self.share.setStyleSheet(f"background: {ERROR_COLOR}; padding: 4px;")
         elif behind or state.last_sync is None or state.journal_held:
             self.share.setStyleSheet(f"color: {HEADER_WARN_COLOR};")
         else:
             self.share.setStyleSheet(f"color: {HEADER_OK_COLOR};")
+        self._give_way()
 
 
 def role_name(widget: QWidget | None, role: str) -> str:

@@ -1,5 +1,6 @@
 """Login: username and password, a caps-lock hint, messages that never reveal whether a
-username exists, "locked until HH:MM", and the forced password change.
+username exists, "locked until HH:MM" (and who, if anyone, can unlock it sooner:
+gui/password_check.py), and the forced password change.
 
 A badge scanner that types the username followed by Enter works: Enter in the username field
 moves to the password.
@@ -21,7 +22,7 @@ from gui.i18n import current_language
 from gui.form_dialog import error_line, lay_out_form_dialog, secret_field
 from gui.labels import wrapped_label
 from gui.messages import password_policy_text
-from gui.site_time import site_text, with_zone, zone_note
+from gui.password_check import locked_text
 from gui.theme import form_label
 from gui.station_controller import StationController
 
@@ -143,11 +144,7 @@ class LoginPage(QWidget):
             self.logged_in.emit(session)
             return
         if result.failure == LoginFailure.LOCKED and result.locked_until is not None:
-            self.error.setText(self.tr(
-                "This account is locked until %1 after repeated failures. A supervisor can "
-                "unlock it.").replace("%1", with_zone(
-                    site_text(self.controller.ctx, result.locked_until, "%H:%M"),
-                    zone_note(self.controller.ctx))))
+            self.error.setText(locked_text(self.controller.ctx, username, result.locked_until))
         else:
             self.error.setText(self.tr("Wrong username or password."))
         self.password.setFocus()

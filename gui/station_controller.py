@@ -6,11 +6,14 @@ lives here or in a widget: validation, permissions, lot rules and audit are in t
 
 from __future__ import annotations
 
+import enum
 import logging
+import sqlite3
 from datetime import datetime
 from typing import Any, Mapping
 
 from PySide6.QtCore import QObject, Signal
+from sqlalchemy.exc import SQLAlchemyError
 
 from data.records_repo import RecordFilter
 from models.lot import Lot
@@ -30,6 +33,12 @@ log = logging.getLogger(__name__)
 LOCK_KINDS = ("lock", "unlock")
 
 
+class PendingUnknown(enum.Enum):
+    """Why `waiting_for_share` has no count although the PC is in a site."""
+
+    DATABASE = "database"  # this PC's database cannot be read now (its disk went away)
+
+
 class StationController(QObject):
     session_changed = Signal(object)  # Session | None
     lot_changed = Signal(object)  # Lot | None
@@ -47,6 +56,7 @@ class StationController(QObject):
         self.bridge = bridge
         self.sync = sync
         self.session: Session | None = None
+        self._database_failing = False  # waiting_for_share logged the database as unreadable
         if bridge is not None:
             bridge.requested.connect(self._on_request)
             bridge.share_state_changed.connect(self.share_changed)
@@ -150,15 +160,41 @@ class StationController(QObject):
 
     def pending_on_share(self) -> int | None:
         """How many of this PC's changes (audit events, records among them) are not yet in its
-        journal on the share; None when the PC is not in a site, or before the share's journal
-        was ever read (then nobody knows yet)."""
+        journal on the share; None when the PC is not in a site, before the share's journal
+        was ever read, or while this PC's database cannot be read (then nobody knows)."""
+        pending = self.waiting_for_share()
+        return None if isinstance(pending, PendingUnknown) else pending
+
+    def waiting_for_share(self) -> int | PendingUnknown | None:
+        """`pending_on_share`, saying why when the count is unknown although the PC is in a
+        site. Asked every second by the header: a database that went away is logged once
+        (and its return once), never raised at every tick."""
         if self.sync is None or not self.sync.journal.position_known:
             return None
         from data import audit_repo
 
-        with self.ctx.database.read() as connection:
-            head = audit_repo.chain_head(connection, self.ctx.station_id)
+        try:
+            with self.ctx.database.read() as connection:
+                head = audit_repo.chain_head(connection, self.ctx.station_id)
+        except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
+            self._database_unreadable(exc)
+            return PendingUnknown.DATABASE
+        if self._database_failing:
+            self._database_failing = False
+            log.info("This PC's database can be read again: the changes waiting for the share "
+                     "are counted again.")
         return max(0, (head[0] if head else 0) - self.sync.journal.last_exported_seq)
+
+    def _database_unreadable(self, exc: BaseException) -> None:
+        """One WARNING when the database stops answering (the header asks every second)."""
+        if self._database_failing:
+            return
+        self._database_failing = True
+        cause = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's wrap
+        log.warning("This PC's database %s cannot be read (%s): the header shows the changes "
+                    "waiting for the share as unknown, and nothing can be saved until it is "
+                    "back; check the disk or folder that holds it.",
+                    self.ctx.database.path, cause)
 
     def _require_session(self) -> Session:
         if self.session is None:

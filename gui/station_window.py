@@ -31,7 +31,7 @@ from gui.label_scan import open_scanned_label
 from gui.lot_dialog import LotDialog
 from gui.messages import production_error_text
 from gui.numbers import format_number
-from gui.password_prompt import ask_password
+from gui.password_check import ask_confirmed
 from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
@@ -172,7 +172,13 @@ class StationWindow(AppWindow):
         # The first field when a box can be registered; else the lot button (F2), the only
         # way forward.
         (self.form.first_field if self.form.save.isEnabled() else self.lot_button).setFocus()
-        self.handover.session_started(session)
+        lot = self.controller.current_lot()
+        if (lot is not None and lot.is_complete and self.controller.locked_reason is None
+                and role_allows(session.role, Permission.LOT_SET)):
+            # Found complete (its last box was registered before this login): the next lot
+            # is asked for at once, as right after that box.
+            self.open_lot_dialog(completed=lot)
+        self.handover.session_started(session)  # a handover to acknowledge comes on top
 
     def _work_ended(self) -> None:
         self.handover.session_ended()
@@ -219,12 +225,29 @@ class StationWindow(AppWindow):
     # -- entry -----------------------------------------------------------------------------------
 
     def _apply_entry_state(self) -> None:
+        """The form is open only while a box can be registered; when it is not, the line
+        under its button says why and what to do (a lock says it in its banner)."""
         lot = self.controller.current_lot()
         locked = self.controller.locked_reason
         enabled = locked is None and lot is not None and lot.can_register
         self.form.set_enabled_for_entry(enabled)
-        if locked is None and lot is None:
-            self.form.show_general_error(self.tr("Set the lot before registering (Lot… or F2)."))
+        if locked is None and not enabled:
+            self.form.show_general_error(self._no_entry_text(lot))
+
+    def _no_entry_text(self, lot) -> str:
+        """Why no box can be registered (no lot, or the lot is complete), and who sets the
+        next lot: this person with Lot… (F2) or a scan, or else an operator or supervisor."""
+        session = self.controller.session
+        may_set = session is not None and role_allows(session.role, Permission.LOT_SET)
+        if lot is None:
+            return (self.tr("Set the lot before registering (Lot… or F2).") if may_set else
+                    self.tr("No lot is set. An operator or a supervisor sets it at this "
+                            "station."))
+        if may_set:
+            return self.tr("Lot %1 is complete. Set the next lot to go on: Lot… (F2), or "
+                           "scan its code.").replace("%1", lot.code)
+        return self.tr("Lot %1 is complete. An operator or a supervisor sets the next lot at "
+                       "this station.").replace("%1", lot.code)
 
     def _register(self, values: dict) -> None:
         try:
@@ -334,10 +357,12 @@ class StationWindow(AppWindow):
         export_shift(self, fmt, path)
 
     def ask_admin_panel(self) -> None:
-        """Supervisors and admins re-enter their password: the panel acts in their name."""
-        self.admin_password_dialog = ask_password(
-            self, self.tr("Admin panel"), self.tr("Your password, to open the admin panel:"),
-            lambda password: password is not None and self.open_admin_panel(password),
+        """Supervisors and admins re-enter their password: the panel acts in their name. A
+        wrong one keeps the prompt open, saying so (and the tries left)."""
+        self.admin_password_dialog = ask_confirmed(
+            self, self.controller, self.tr("Admin panel"),
+            self.tr("Your password, to open the admin panel:"), Permission.FLEET_VIEW,
+            self.tr("Wrong password: the admin panel was not opened."), self._open_admin_window,
             name="adminPassword")
 
     def open_admin_panel(self, password: str) -> bool:

@@ -104,6 +104,21 @@ def validate_lot_code(value: Any, field_name: str = "lot") -> tuple[str | None, 
     return text, []
 
 
+# A whole number as a person types it: a sign, ASCII digits, spaces around.
+_WHOLE = re.compile(r" *([+-]?)([0-9]+) *")
+# The largest whole number taken where the caller names no maximum: nine digits, more than any
+# box or count of ours, and within what every database stores (INT_MAX).
+WHOLE_MAX = 999_999_999
+
+
+def _whole_number(sign: str, digits: str) -> int:
+    """The number typed; one past WHOLE_MAX (either sign) when it has more digits, so the
+    range check refuses it as too large (or too small) without converting a long text."""
+    digits = digits.lstrip("0") or "0"
+    magnitude = WHOLE_MAX + 1 if len(digits) > len(str(WHOLE_MAX)) else int(digits)
+    return -magnitude if sign == "-" else magnitude
+
+
 def validate_int(field_name: str, value: Any, *, minimum: int, maximum: int | None = None
                  ) -> tuple[int | None, list[FieldError]]:
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -112,14 +127,19 @@ def validate_int(field_name: str, value: Any, *, minimum: int, maximum: int | No
         return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
     if isinstance(value, int):
         number = value
-    elif isinstance(value, str) and re.fullmatch(r" *[0-9]{1,9} *", value):
-        number = int(value)
+    elif isinstance(value, str) and (typed := _WHOLE.fullmatch(value)):
+        number = _whole_number(*typed.groups())
     else:
         return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
-    if number < minimum or number > (INT_MAX if maximum is None else maximum):
-        high = "" if maximum is None else f" to {maximum}"
-        return None, [FieldError(field_name, "out_of_range",
-                                 f"{field_name} must be from {minimum}{high}",
+    # A whole number out of range ("-5", "0", "1234567890") is told the range, not that it is
+    # not a whole number. Without a maximum the range is "at least `minimum`", unless the
+    # number is above WHOLE_MAX: then that limit is the one named.
+    if maximum is None and number > WHOLE_MAX:
+        maximum = WHOLE_MAX
+    if number < minimum or (maximum is not None and number > maximum):
+        allowed = (f"at least {minimum}" if maximum is None
+                   else f"from {minimum} to {maximum}")
+        return None, [FieldError(field_name, "out_of_range", f"{field_name} must be {allowed}",
                                  {"min": minimum, "max": maximum})]
     return number, []
 

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
 )
 
 from models.validation import ValidationFailed
@@ -25,10 +25,10 @@ from utils.production import Meaning, ProductionService, Signature
 from gui.admin.site_now import SiteNow
 
 from gui.admin.time_range import five_minute_edit, moment_of
-from gui.entry_form import EntryForm
 from gui.form_dialog import error_line, reason_and_password
 from gui.labels import wrapped_label
 from gui.messages import SIGNED_SAVE_REFUSALS, field_error_text, field_label, signed_refusal
+from gui.record_fields import RecordFields
 from gui.theme import form_label
 
 
@@ -122,19 +122,15 @@ class RecordDialog(_SignedDialog):
         self.setObjectName("recordDialog")
         self.setWindowTitle(self.tr("Correct record") if editing else self.tr("Manual record"))
         catalog = site.catalog
-        self.entry = EntryForm(catalog)
-        self.entry.save.hide()
-        self.entry.confirmation.hide()
+        # Lot, box and the entry form: the station's correction offers the same (one list).
+        self.fields = RecordFields(catalog)
+        self.entry, self.lot, self.box = self.fields.entry, self.fields.lot, self.fields.box
         self.station = QComboBox()
         self.station.setObjectName("station")
         for machine in catalog.machines:
             self.station.addItem(self.tr("%1 (size %2)").replace("%1", machine.station_id)
                                  .replace("%2", machine.size), machine.station_id)
         self.station.currentIndexChanged.connect(self._station_changed)
-        self.lot = QLineEdit()
-        self.lot.setObjectName("lot")
-        self.box = QLineEdit()
-        self.box.setObjectName("box")
         self.when = five_minute_edit(site.timezone, site.clock.now())
         self.when.setObjectName("recordedAt")
         form = QFormLayout()
@@ -145,9 +141,7 @@ class RecordDialog(_SignedDialog):
                            .replace("%3", str(row["version"])))
             intro.setWordWrap(True)
             form.addRow(intro)
-            self.lot.setText(str(row["lot"]))
-            self.box.setText(str(row["box"]))
-            self.entry.set_values(row)
+            self.fields.set_values(row)
         else:
             intro = QLabel(self.tr("A box entered on behalf of a station, for example while its "
                                    "PC was down. It is marked as manual and signed with your name."))
@@ -156,8 +150,7 @@ class RecordDialog(_SignedDialog):
             form.addRow(form_label(self.tr("Station")), self.station)
             form.addRow(form_label(self.tr("Made at")), self.when)
             self._station_changed()
-        form.addRow(form_label(self.tr("Lot")), self.lot)
-        form.addRow(form_label(self.tr("Box")), self.box)
+        self.fields.add_lot_and_box(form)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.entry)
@@ -172,17 +165,10 @@ class RecordDialog(_SignedDialog):
             self.entry.set_size(machine.size)
 
     def form_values(self) -> dict[str, Any]:
-        return {**self.entry.values(), "lot": self.lot.text(), "box": self.box.text(),
-                "unit_weight_kg": None}
+        return self.fields.values()
 
     def show_validation(self, exc: ValidationFailed) -> None:
-        self.entry.clear_errors()
-        self.entry.show_errors([e for e in exc.errors if e.field in self.entry.errors])
-        others = ValidationFailed([e for e in exc.errors if e.field not in self.entry.errors])
-        if others.errors:
-            super().show_validation(others)
-        else:
-            self.error.setText(self.tr("Some values need attention; nothing was saved."))
+        self.fields.show_validation(exc, self.error)
 
     def save(self):
         production = self.production

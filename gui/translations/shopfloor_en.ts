@@ -303,27 +303,27 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="303"/>
+        <location filename="../app_window.py" line="304"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="304"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="322"/>
+        <location filename="../app_window.py" line="309"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="342"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="343"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -855,27 +855,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_page.py" line="179"/>
+        <location filename="../login_page.py" line="176"/>
         <source>Change your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="180"/>
+        <location filename="../login_page.py" line="177"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="187"/>
+        <location filename="../login_page.py" line="184"/>
         <source>New password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="188"/>
+        <location filename="../login_page.py" line="185"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="196"/>
+        <location filename="../login_page.py" line="193"/>
         <source>The two passwords differ.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,47 +1772,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="43"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="49"/>
-        <source>Size</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="50"/>
-        <source>CAM-D %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="51"/>
-        <source>CAM-W %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="52"/>
+        <location filename="../correction_dialog.py" line="66"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="67"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="54"/>
+        <location filename="../correction_dialog.py" line="68"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="78"/>
+        <location filename="../correction_dialog.py" line="108"/>
         <source>Your role may not correct records.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1843,135 +1828,160 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardDowntime</name>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="33"/>
+        <location filename="../admin/dashboard_downtime.py" line="36"/>
         <source>Downtime by stop reason (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="35"/>
+        <location filename="../admin/dashboard_downtime.py" line="38"/>
         <source>OEE per day (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <location filename="../admin/dashboard_downtime.py" line="48"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="45"/>
+        <location filename="../admin/dashboard_downtime.py" line="49"/>
         <source>availability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="46"/>
+        <location filename="../admin/dashboard_downtime.py" line="50"/>
         <source>performance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="47"/>
+        <location filename="../admin/dashboard_downtime.py" line="51"/>
         <source>quality</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="59"/>
+        <source>No stops in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="61"/>
+        <source>No shifts worked in this period</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="83"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="174"/>
+        <location filename="../admin/dashboard_tab.py" line="128"/>
+        <source>No rejections in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="129"/>
+        <source>No boxes in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="133"/>
+        <source>No CAM-D or CAM-W measured in this period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="192"/>
         <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="195"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="225"/>
+        <location filename="../admin/dashboard_tab.py" line="249"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="227"/>
+        <location filename="../admin/dashboard_tab.py" line="251"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="227"/>
+        <location filename="../admin/dashboard_tab.py" line="251"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="228"/>
+        <location filename="../admin/dashboard_tab.py" line="252"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="229"/>
+        <location filename="../admin/dashboard_tab.py" line="253"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="235"/>
+        <location filename="../admin/dashboard_tab.py" line="259"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="235"/>
+        <location filename="../admin/dashboard_tab.py" line="259"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="236"/>
+        <location filename="../admin/dashboard_tab.py" line="260"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="236"/>
+        <location filename="../admin/dashboard_tab.py" line="260"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="237"/>
+        <location filename="../admin/dashboard_tab.py" line="261"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="238"/>
+        <location filename="../admin/dashboard_tab.py" line="262"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2116,57 +2126,57 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="84"/>
+        <location filename="../entry_form.py" line="85"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="51"/>
+        <location filename="../entry_form.py" line="53"/>
         <source>Rejections (up to 3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="55"/>
+        <location filename="../entry_form.py" line="56"/>
         <source>Defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="56"/>
+        <location filename="../entry_form.py" line="57"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="64"/>
+        <location filename="../entry_form.py" line="65"/>
         <source>Defect %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="65"/>
+        <location filename="../entry_form.py" line="66"/>
         <source>Location %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="124"/>
+        <location filename="../entry_form.py" line="125"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="211"/>
+        <location filename="../entry_form.py" line="213"/>
         <source>Unit weight: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="49"/>
+        <location filename="../entry_form.py" line="51"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="50"/>
+        <location filename="../entry_form.py" line="52"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="95"/>
+        <location filename="../entry_form.py" line="96"/>
         <source>Register box</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4203,78 +4213,73 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../login_page.py" line="53"/>
+        <location filename="../login_page.py" line="54"/>
         <source>Shopfloor Collector: log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="56"/>
+        <location filename="../login_page.py" line="57"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="57"/>
+        <location filename="../login_page.py" line="58"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="59"/>
+        <location filename="../login_page.py" line="60"/>
         <source>Log in to open the admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="60"/>
+        <location filename="../login_page.py" line="61"/>
         <source>Log in to record production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="64"/>
+        <location filename="../login_page.py" line="65"/>
         <source>Username or badge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="66"/>
-        <location filename="../login_page.py" line="85"/>
+        <location filename="../login_page.py" line="67"/>
+        <location filename="../login_page.py" line="86"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="67"/>
+        <location filename="../login_page.py" line="68"/>
         <source>Caps Lock is on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="71"/>
+        <location filename="../login_page.py" line="72"/>
         <source>Log in</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="84"/>
+        <location filename="../login_page.py" line="85"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="111"/>
+        <location filename="../login_page.py" line="112"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="127"/>
+        <location filename="../login_page.py" line="128"/>
         <source>Type your username and password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="147"/>
-        <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../login_page.py" line="152"/>
+        <location filename="../login_page.py" line="149"/>
         <source>Wrong username or password.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="170"/>
+        <location filename="../login_page.py" line="167"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5616,6 +5621,24 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
 </context>
 <context>
+    <name>PasswordCheck</name>
+    <message>
+        <location filename="../password_check.py" line="56"/>
+        <source>This account is locked until %1 after repeated wrong passwords; it unlocks by itself then. An admin can unlock it sooner.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../password_check.py" line="60"/>
+        <source>This account is locked until %1 after repeated wrong passwords; it unlocks by itself then. No other account here can unlock it, so wait until then. Check Caps Lock and the keyboard layout before the next try; once in, add a second admin so that one can unlock the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../password_check.py" line="77"/>
+        <source>Tries left before your account is locked: %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PcSettingsDialog</name>
     <message>
         <location filename="../pc_settings_dialog.py" line="60"/>
@@ -5920,56 +5943,54 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>RecordDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="119"/>
+        <location filename="../record_dialog.py" line="119"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../record_dialog.py" line="123"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../record_dialog.py" line="123"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../record_dialog.py" line="131"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="142"/>
+        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../record_dialog.py" line="138"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="152"/>
+        <location filename="../admin/record_dialog.py" line="146"/>
+        <location filename="../record_dialog.py" line="146"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="156"/>
+        <location filename="../admin/record_dialog.py" line="150"/>
+        <location filename="../record_dialog.py" line="150"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="157"/>
+        <location filename="../admin/record_dialog.py" line="151"/>
+        <location filename="../record_dialog.py" line="151"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="159"/>
-        <source>Lot</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="160"/>
-        <source>Box</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="185"/>
+        <location filename="../record_fields.py" line="66"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6341,27 +6362,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="207"/>
+        <location filename="../header.py" line="275"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="208"/>
+        <location filename="../header.py" line="276"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="209"/>
+        <location filename="../header.py" line="277"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="210"/>
+        <location filename="../header.py" line="278"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="211"/>
+        <location filename="../header.py" line="279"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7000,42 +7021,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="47"/>
+        <location filename="../header.py" line="63"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="48"/>
+        <location filename="../header.py" line="64"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="105"/>
+        <location filename="../header.py" line="123"/>
         <source>DEMO · synthetic data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="107"/>
+        <location filename="../header.py" line="125"/>
         <source>A demo plant made by &quot;shopfloor demo&quot;: its stations are simulated, and nothing in it (records, stops, figures) is a real plant&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="164"/>
+        <source>Share status unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="173"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="173"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="142"/>
+        <location filename="../header.py" line="178"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="144"/>
+        <location filename="../header.py" line="180"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lot %1 complete (%n box)</numerusform>
@@ -7043,62 +7069,72 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="147"/>
+        <location filename="../header.py" line="183"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="157"/>
+        <location filename="../header.py" line="219"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="159"/>
+        <location filename="../header.py" line="221"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="160"/>
+        <location filename="../header.py" line="222"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="192"/>
+        <location filename="../header.py" line="256"/>
         <source>Not syncing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="194"/>
+        <location filename="../header.py" line="258"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="165"/>
+        <location filename="../header.py" line="261"/>
+        <source>This PC&apos;s database cannot be read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="262"/>
+        <source>changes waiting unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="227"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="178"/>
+        <location filename="../header.py" line="241"/>
         <source>Share: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="180"/>
+        <location filename="../header.py" line="243"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="183"/>
+        <location filename="../header.py" line="246"/>
         <source>Share online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="186"/>
+        <location filename="../header.py" line="249"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="189"/>
+        <location filename="../header.py" line="253"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -7106,12 +7142,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="192"/>
+        <location filename="../header.py" line="256"/>
         <source>saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="175"/>
+        <location filename="../header.py" line="238"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7192,12 +7228,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="296"/>
+        <location filename="../station_window.py" line="244"/>
+        <source>No lot is set. An operator or a supervisor sets it at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="247"/>
+        <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="249"/>
+        <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="319"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="297"/>
+        <location filename="../station_window.py" line="320"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -7205,7 +7256,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="298"/>
+        <location filename="../station_window.py" line="321"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -7241,17 +7292,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="227"/>
+        <location filename="../station_window.py" line="243"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="241"/>
+        <location filename="../station_window.py" line="264"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="244"/>
+        <location filename="../station_window.py" line="267"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7281,17 +7332,18 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="364"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="365"/>
+        <location filename="../station_window.py" line="370"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8164,17 +8216,20 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="204"/>
+        <location filename="../admin/record_dialog.py" line="190"/>
+        <location filename="../record_dialog.py" line="190"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="208"/>
+        <location filename="../admin/record_dialog.py" line="194"/>
+        <location filename="../record_dialog.py" line="194"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="209"/>
+        <location filename="../admin/record_dialog.py" line="195"/>
+        <location filename="../record_dialog.py" line="195"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8183,21 +8238,25 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     <name>_SignedDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="64"/>
+        <location filename="../record_dialog.py" line="64"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="74"/>
+        <location filename="../record_dialog.py" line="74"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="76"/>
+        <location filename="../record_dialog.py" line="76"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="95"/>
+        <location filename="../record_dialog.py" line="95"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

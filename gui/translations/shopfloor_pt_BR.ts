@@ -304,27 +304,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="303"/>
+        <location filename="../app_window.py" line="304"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="304"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="322"/>
+        <location filename="../app_window.py" line="309"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="342"/>
+        <location filename="../app_window.py" line="345"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="343"/>
+        <location filename="../app_window.py" line="346"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -856,27 +856,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../login_page.py" line="179"/>
+        <location filename="../login_page.py" line="176"/>
         <source>Change your password</source>
         <translation>Troque sua senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="180"/>
+        <location filename="../login_page.py" line="177"/>
         <source>%1, you must choose a new password before you start. Use 8 to 72 characters; avoid common passwords.</source>
         <translation>%1, escolha uma nova senha antes de começar. Use de 8 a 72 caracteres; evite senhas comuns.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="187"/>
+        <location filename="../login_page.py" line="184"/>
         <source>New password</source>
         <translation>Nova senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="188"/>
+        <location filename="../login_page.py" line="185"/>
         <source>Repeat it</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="196"/>
+        <location filename="../login_page.py" line="193"/>
         <source>The two passwords differ.</source>
         <translation>As duas senhas são diferentes.</translation>
     </message>
@@ -1773,47 +1773,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="30"/>
+        <location filename="../correction_dialog.py" line="43"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="33"/>
+        <location filename="../correction_dialog.py" line="46"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="49"/>
-        <source>Size</source>
-        <translation>Tamanho</translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="50"/>
-        <source>CAM-D %</source>
-        <translation>CAM-D %</translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="51"/>
-        <source>CAM-W %</source>
-        <translation>CAM-W %</translation>
-    </message>
-    <message>
-        <location filename="../correction_dialog.py" line="52"/>
+        <location filename="../correction_dialog.py" line="66"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="53"/>
+        <location filename="../correction_dialog.py" line="67"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="54"/>
+        <location filename="../correction_dialog.py" line="68"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="78"/>
+        <location filename="../correction_dialog.py" line="108"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -1844,135 +1829,160 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardDowntime</name>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="33"/>
+        <location filename="../admin/dashboard_downtime.py" line="36"/>
         <source>Downtime by stop reason (hours)</source>
         <translation>Tempo parado por motivo (horas)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="35"/>
+        <location filename="../admin/dashboard_downtime.py" line="38"/>
         <source>OEE per day (%)</source>
         <translation>OEE por dia (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="44"/>
+        <location filename="../admin/dashboard_downtime.py" line="48"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="45"/>
+        <location filename="../admin/dashboard_downtime.py" line="49"/>
         <source>availability</source>
         <translation>disponibilidade</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="46"/>
+        <location filename="../admin/dashboard_downtime.py" line="50"/>
         <source>performance</source>
         <translation>desempenho</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_downtime.py" line="47"/>
+        <location filename="../admin/dashboard_downtime.py" line="51"/>
         <source>quality</source>
         <translation>qualidade</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="59"/>
+        <source>No stops in this period</source>
+        <translation>Nenhuma parada neste período</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_downtime.py" line="61"/>
+        <source>No shifts worked in this period</source>
+        <translation>Nenhum turno trabalhado neste período</translation>
     </message>
 </context>
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="80"/>
+        <location filename="../admin/dashboard_tab.py" line="81"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
+        <location filename="../admin/dashboard_tab.py" line="82"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="83"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="83"/>
+        <location filename="../admin/dashboard_tab.py" line="84"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="85"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="102"/>
+        <location filename="../admin/dashboard_tab.py" line="103"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="174"/>
+        <location filename="../admin/dashboard_tab.py" line="128"/>
+        <source>No rejections in this period</source>
+        <translation>Nenhuma rejeição neste período</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="129"/>
+        <source>No boxes in this period</source>
+        <translation>Nenhuma caixa neste período</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="133"/>
+        <source>No CAM-D or CAM-W measured in this period</source>
+        <translation>Nenhum CAM-D ou CAM-W medido neste período</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="192"/>
         <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível ler os números (%1); os gráficos mostram os últimos lidos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="195"/>
+        <location filename="../admin/dashboard_tab.py" line="215"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="225"/>
+        <location filename="../admin/dashboard_tab.py" line="249"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="227"/>
+        <location filename="../admin/dashboard_tab.py" line="251"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="227"/>
+        <location filename="../admin/dashboard_tab.py" line="251"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="228"/>
+        <location filename="../admin/dashboard_tab.py" line="252"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="229"/>
+        <location filename="../admin/dashboard_tab.py" line="253"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="235"/>
+        <location filename="../admin/dashboard_tab.py" line="259"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="235"/>
+        <location filename="../admin/dashboard_tab.py" line="259"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="236"/>
+        <location filename="../admin/dashboard_tab.py" line="260"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="236"/>
+        <location filename="../admin/dashboard_tab.py" line="260"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="237"/>
+        <location filename="../admin/dashboard_tab.py" line="261"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="238"/>
+        <location filename="../admin/dashboard_tab.py" line="262"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -2117,57 +2127,57 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>EntryForm</name>
     <message>
-        <location filename="../entry_form.py" line="84"/>
+        <location filename="../entry_form.py" line="85"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="51"/>
+        <location filename="../entry_form.py" line="53"/>
         <source>Rejections (up to 3)</source>
         <translation>Rejeições (até 3)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="55"/>
+        <location filename="../entry_form.py" line="56"/>
         <source>Defect</source>
         <translation>Defeito</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="56"/>
+        <location filename="../entry_form.py" line="57"/>
         <source>Location</source>
         <translation>Local</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="64"/>
+        <location filename="../entry_form.py" line="65"/>
         <source>Defect %1</source>
         <translation>Defeito %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="65"/>
+        <location filename="../entry_form.py" line="66"/>
         <source>Location %1</source>
         <translation>Local %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="124"/>
+        <location filename="../entry_form.py" line="125"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="211"/>
+        <location filename="../entry_form.py" line="213"/>
         <source>Unit weight: %1</source>
         <translation>Peso unitário: %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="49"/>
+        <location filename="../entry_form.py" line="51"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="50"/>
+        <location filename="../entry_form.py" line="52"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="95"/>
+        <location filename="../entry_form.py" line="96"/>
         <source>Register box</source>
         <translation>Registrar caixa</translation>
     </message>
@@ -4205,78 +4215,73 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LoginPage</name>
     <message>
-        <location filename="../login_page.py" line="53"/>
+        <location filename="../login_page.py" line="54"/>
         <source>Shopfloor Collector: log in</source>
         <translation>Shopfloor Collector: entrar</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="56"/>
+        <location filename="../login_page.py" line="57"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="57"/>
+        <location filename="../login_page.py" line="58"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="59"/>
+        <location filename="../login_page.py" line="60"/>
         <source>Log in to open the admin panel</source>
         <translation>Entre para abrir o painel de administração</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="60"/>
+        <location filename="../login_page.py" line="61"/>
         <source>Log in to record production</source>
         <translation>Entre para registrar a produção</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="64"/>
+        <location filename="../login_page.py" line="65"/>
         <source>Username or badge</source>
         <translation>Usuário ou crachá</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="66"/>
-        <location filename="../login_page.py" line="85"/>
+        <location filename="../login_page.py" line="67"/>
+        <location filename="../login_page.py" line="86"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="67"/>
+        <location filename="../login_page.py" line="68"/>
         <source>Caps Lock is on</source>
         <translation>Caps Lock está ativado</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="71"/>
+        <location filename="../login_page.py" line="72"/>
         <source>Log in</source>
         <translation>Entrar</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="84"/>
+        <location filename="../login_page.py" line="85"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="111"/>
+        <location filename="../login_page.py" line="112"/>
         <source>There are no user accounts on this PC yet. Create the site and its first admin with: shopfloor site create (or shopfloor user add NAME --role admin).</source>
         <translation>Ainda não há contas de usuário neste PC. Crie o site e o primeiro administrador com: shopfloor site create (ou shopfloor user add NOME --role admin).</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="127"/>
+        <location filename="../login_page.py" line="128"/>
         <source>Type your username and password.</source>
         <translation>Digite seu usuário e sua senha.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="147"/>
-        <source>This account is locked until %1 after repeated failures. A supervisor can unlock it.</source>
-        <translation>Esta conta está bloqueada até %1 por tentativas erradas. Um encarregado pode desbloqueá-la.</translation>
-    </message>
-    <message>
-        <location filename="../login_page.py" line="152"/>
+        <location filename="../login_page.py" line="149"/>
         <source>Wrong username or password.</source>
         <translation>Usuário ou senha incorretos.</translation>
     </message>
     <message>
-        <location filename="../login_page.py" line="170"/>
+        <location filename="../login_page.py" line="167"/>
         <source>You must change your password before you can work. Log in again to change it.</source>
         <translation>Você precisa trocar sua senha antes de trabalhar. Entre de novo para trocá-la.</translation>
     </message>
@@ -5618,6 +5623,24 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
 </context>
 <context>
+    <name>PasswordCheck</name>
+    <message>
+        <location filename="../password_check.py" line="56"/>
+        <source>This account is locked until %1 after repeated wrong passwords; it unlocks by itself then. An admin can unlock it sooner.</source>
+        <translation>Esta conta está bloqueada até %1 após senhas erradas repetidas; ela se desbloqueia sozinha nesse horário. Um administrador pode desbloqueá-la antes.</translation>
+    </message>
+    <message>
+        <location filename="../password_check.py" line="60"/>
+        <source>This account is locked until %1 after repeated wrong passwords; it unlocks by itself then. No other account here can unlock it, so wait until then. Check Caps Lock and the keyboard layout before the next try; once in, add a second admin so that one can unlock the other.</source>
+        <translation>Esta conta está bloqueada até %1 após senhas erradas repetidas; ela se desbloqueia sozinha nesse horário. Nenhuma outra conta aqui pode desbloqueá-la, então aguarde até lá. Verifique o Caps Lock e o layout do teclado antes da próxima tentativa; depois de entrar, crie um segundo administrador para que um possa desbloquear o outro.</translation>
+    </message>
+    <message>
+        <location filename="../password_check.py" line="77"/>
+        <source>Tries left before your account is locked: %1.</source>
+        <translation>Tentativas restantes antes de sua conta ser bloqueada: %1.</translation>
+    </message>
+</context>
+<context>
     <name>PcSettingsDialog</name>
     <message>
         <location filename="../pc_settings_dialog.py" line="60"/>
@@ -5922,56 +5945,54 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>RecordDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="119"/>
+        <location filename="../record_dialog.py" line="119"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../record_dialog.py" line="123"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../record_dialog.py" line="123"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../record_dialog.py" line="131"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="142"/>
+        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../record_dialog.py" line="138"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="152"/>
+        <location filename="../admin/record_dialog.py" line="146"/>
+        <location filename="../record_dialog.py" line="146"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="156"/>
+        <location filename="../admin/record_dialog.py" line="150"/>
+        <location filename="../record_dialog.py" line="150"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="157"/>
+        <location filename="../admin/record_dialog.py" line="151"/>
+        <location filename="../record_dialog.py" line="151"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="159"/>
-        <source>Lot</source>
-        <translation>Lote</translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="160"/>
-        <source>Box</source>
-        <translation>Caixa</translation>
-    </message>
-    <message>
-        <location filename="../admin/record_dialog.py" line="185"/>
+        <location filename="../record_fields.py" line="66"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -6343,27 +6364,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="207"/>
+        <location filename="../header.py" line="275"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="208"/>
+        <location filename="../header.py" line="276"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="209"/>
+        <location filename="../header.py" line="277"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="210"/>
+        <location filename="../header.py" line="278"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../header.py" line="211"/>
+        <location filename="../header.py" line="279"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -7002,42 +7023,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="47"/>
+        <location filename="../header.py" line="63"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="48"/>
+        <location filename="../header.py" line="64"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="105"/>
+        <location filename="../header.py" line="123"/>
         <source>DEMO · synthetic data</source>
         <translation>DEMO · dados sintéticos</translation>
     </message>
     <message>
-        <location filename="../header.py" line="107"/>
+        <location filename="../header.py" line="125"/>
         <source>A demo plant made by &quot;shopfloor demo&quot;: its stations are simulated, and nothing in it (records, stops, figures) is a real plant&apos;s.</source>
         <translation>Uma fábrica de demonstração criada por &quot;shopfloor demo&quot;: as estações são simuladas, e nada nela (registros, paradas, números) é de uma fábrica real.</translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="164"/>
+        <source>Share status unknown</source>
+        <translation>Estado da pasta compartilhada desconhecido</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="173"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="138"/>
+        <location filename="../header.py" line="173"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="142"/>
+        <location filename="../header.py" line="178"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="144"/>
+        <location filename="../header.py" line="180"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lote %1 completo (%n caixa)</numerusform>
@@ -7045,62 +7071,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="147"/>
+        <location filename="../header.py" line="183"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="157"/>
+        <location filename="../header.py" line="219"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../header.py" line="159"/>
+        <location filename="../header.py" line="221"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../header.py" line="160"/>
+        <location filename="../header.py" line="222"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../header.py" line="192"/>
+        <location filename="../header.py" line="256"/>
         <source>Not syncing</source>
         <translation>Sem sincronizar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="194"/>
+        <location filename="../header.py" line="258"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation>registros retidos neste PC (o diário da estação na pasta compartilhada continua além da cadeia deste PC)</translation>
     </message>
     <message>
-        <location filename="../header.py" line="165"/>
+        <location filename="../header.py" line="261"/>
+        <source>This PC&apos;s database cannot be read</source>
+        <translation>O banco de dados deste PC não pode ser lido</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="262"/>
+        <source>changes waiting unknown</source>
+        <translation>alterações pendentes desconhecidas</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="227"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="178"/>
+        <location filename="../header.py" line="241"/>
         <source>Share: connecting…</source>
         <translation>Pasta compartilhada: conectando…</translation>
     </message>
     <message>
-        <location filename="../header.py" line="180"/>
+        <location filename="../header.py" line="243"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="183"/>
+        <location filename="../header.py" line="246"/>
         <source>Share online · synced %1</source>
         <translation>Pasta compartilhada on-line · sincronizada às %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="186"/>
+        <location filename="../header.py" line="249"/>
         <source>%1 behind</source>
         <translation>%1 de atraso</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="189"/>
+        <location filename="../header.py" line="253"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n alteração aguardando</numerusform>
@@ -7108,12 +7144,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="192"/>
+        <location filename="../header.py" line="256"/>
         <source>saving on this PC</source>
         <translation>salvando neste PC</translation>
     </message>
     <message>
-        <location filename="../header.py" line="175"/>
+        <location filename="../header.py" line="238"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -7194,12 +7230,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="296"/>
+        <location filename="../station_window.py" line="244"/>
+        <source>No lot is set. An operator or a supervisor sets it at this station.</source>
+        <translation>Nenhum lote definido. Um operador ou um supervisor o define nesta estação.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="247"/>
+        <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
+        <translation>O lote %1 está completo. Defina o próximo lote para continuar: Lote… (F2), ou leia o código dele.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="249"/>
+        <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
+        <translation>O lote %1 está completo. Um operador ou um supervisor define o próximo lote nesta estação.</translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="319"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="297"/>
+        <location filename="../station_window.py" line="320"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -7207,7 +7258,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="298"/>
+        <location filename="../station_window.py" line="321"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -7243,17 +7294,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="227"/>
+        <location filename="../station_window.py" line="243"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="241"/>
+        <location filename="../station_window.py" line="264"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="244"/>
+        <location filename="../station_window.py" line="267"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
@@ -7283,17 +7334,18 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="339"/>
+        <location filename="../station_window.py" line="364"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="345"/>
+        <location filename="../station_window.py" line="365"/>
+        <location filename="../station_window.py" line="370"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -8168,17 +8220,20 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="204"/>
+        <location filename="../admin/record_dialog.py" line="190"/>
+        <location filename="../record_dialog.py" line="190"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="208"/>
+        <location filename="../admin/record_dialog.py" line="194"/>
+        <location filename="../record_dialog.py" line="194"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="209"/>
+        <location filename="../admin/record_dialog.py" line="195"/>
+        <location filename="../record_dialog.py" line="195"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -8187,21 +8242,25 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     <name>_SignedDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="64"/>
+        <location filename="../record_dialog.py" line="64"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="74"/>
+        <location filename="../record_dialog.py" line="74"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="76"/>
+        <location filename="../record_dialog.py" line="76"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="95"/>
+        <location filename="../record_dialog.py" line="95"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>
