@@ -31,6 +31,11 @@ DIRECTORY_REFRESH_S = 5.0
 SWEEP_INTERVAL_S = 5.0
 WATCHED_RESCAN_S = 1.0
 LOOP_STALL_S = 30.0
+# After a failed pass (a bug, or this PC's database unreadable) the loop waits before the
+# next: from the first wait, doubling, up to the longest. A pass failing at once every time
+# would otherwise spin a core and write a traceback thousands of times a second.
+FAILED_PASS_FIRST_WAIT_S = 0.1
+FAILED_PASS_LONGEST_WAIT_S = 5.0
 # How long the loop gathers committed changes before it exports them to the share: a burst
 # (a command's received and finished events, boxes registered one after the other) becomes
 # one journal append and one fsync on the share instead of one each, and the append no
@@ -217,12 +222,23 @@ class Scheduler:
 
     def _loop(self) -> None:
         exporter = self.parts.exporter
+        failed = 0  # passes failed in a row
         while not self.stop_event.is_set():
             self.loop_beat = self.clock.monotonic()
             try:
                 self.tick(gather=True)
-            except Exception:  # one bad iteration must not end syncing
-                log.exception("Sync loop iteration failed")
+            except Exception as exc:  # one bad iteration must not end syncing
+                failed += 1
+                if failed == 1:  # the traceback once; then a line now and then
+                    log.exception("Sync loop iteration failed")
+                elif failed % 100 == 0:
+                    log.warning("Sync loop: %d passes failed in a row (the last: %s); "
+                                "trying again every %.0f s", failed, exc,
+                                FAILED_PASS_LONGEST_WAIT_S)
+            else:
+                if failed:
+                    log.info("Sync loop: a pass succeeded again after %d failed", failed)
+                failed = 0
             now = self.clock.monotonic()
             wait = max(0.0, min(self._next_heartbeat, self._next_rescan) - now)
             for gathering, flag in ((self._export_gathering, exporter.dirty),
@@ -230,6 +246,9 @@ class Scheduler:
                 left = gathering.left(flag.is_set())
                 if left > 0:
                     wait = min(wait, left)
+            if failed:
+                wait = max(wait, min(FAILED_PASS_LONGEST_WAIT_S,
+                                     FAILED_PASS_FIRST_WAIT_S * 2 ** min(failed - 1, 16)))
             self.wake_event.wait(wait)
             self.wake_event.clear()
 
