@@ -10,6 +10,7 @@ shift's end needs no finer grain.
 
 from __future__ import annotations
 
+import logging
 from datetime import timedelta
 from typing import TYPE_CHECKING
 
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 from models.shifts import shift_of
 from utils.auth import Session
 
+from gui.periodic_failure import PeriodicFailure
 from gui.station_controller import StationController
 from gui.tasks import TaskRunner
 
@@ -28,6 +30,8 @@ if TYPE_CHECKING:  # the dialog and the handover service are imported when first
 CHECK_INTERVAL_MS = 60_000
 DUE_STYLE = "background-color: #f0b000; color: black; font-weight: bold;"
 
+
+log = logging.getLogger(__name__)
 
 class HandoverOffer(QObject):
     def __init__(self, controller: StationController, runner: TaskRunner, window: QWidget):
@@ -40,6 +44,7 @@ class HandoverOffer(QObject):
         self.timer.setInterval(CHECK_INTERVAL_MS)
         self.timer.timeout.connect(self.check)
         self.dialog: HandoverDialog | None = None
+        self._failure = PeriodicFailure(log, "Whether a shift handover is due")
         self._show_due(False)
 
     def session_started(self, session: Session) -> None:
@@ -61,8 +66,14 @@ class HandoverOffer(QObject):
         self._show_due(False)
 
     def check(self) -> None:
-        self._show_due(self.controller.session is not None
-                       and self.controller.ctx.handover.offer_due() is not None)
+        try:
+            due = (self.controller.session is not None
+                   and self.controller.ctx.handover.offer_due() is not None)
+        except Exception as exc:  # noqa: BLE001 (a timer's: never an error box a minute)
+            self._failure.failed(exc)
+            return
+        self._failure.worked()
+        self._show_due(due)
 
     def open(self) -> HandoverDialog | None:
         """The handover to act on now: one waiting for this person's acknowledgement; else the

@@ -32,6 +32,7 @@ from utils.site.share_health import ShareState
 
 from gui.eliding_label import ElidingLabel
 from gui.i18n import coded_text
+from gui.periodic_failure import PeriodicFailure
 from gui.site_time import site_text, with_zone, zone_note
 from gui.station_controller import PendingUnknown
 from gui.theme import ERROR_COLOR, HEADER_OK_COLOR, HEADER_WARN_COLOR
@@ -93,7 +94,8 @@ class StationHeader(QFrame):
         self._share_state: ShareState | None = None
         self._state_source: Callable[[], ShareState | None] | None = None
         self._pending_source: Callable[[], int | PendingUnknown | None] | None = None
-        self._tick_failed = False  # the last tick raised (logged once, until one works again)
+        self._tick_failure = PeriodicFailure(
+            log, "The header's share status", "shown as unknown, tried again every second")
         self._timer = QTimer(self)
         self._timer.timeout.connect(self._tick)
         self._timer.start(1000)
@@ -156,18 +158,13 @@ class StationHeader(QFrame):
             return
         try:
             self.set_share(self._state_source())
-        except Exception:  # noqa: BLE001 (any error: never a dialog per second)
-            if not self._tick_failed:
-                log.warning("The header's share status could not be updated; it is shown as "
-                            "unknown and tried again every second.", exc_info=True)
-            self._tick_failed = True
+        except Exception as exc:  # noqa: BLE001 (any error: never a dialog per second)
+            self._tick_failure.failed(exc)
             self.share.setText(self.tr("Share status unknown"))
             self.share.setStyleSheet(f"color: {HEADER_WARN_COLOR};")
             self._give_way()
             return
-        if self._tick_failed:
-            self._tick_failed = False
-            log.info("The header's share status is updated again.")
+        self._tick_failure.worked()
 
     def set_size(self, size: str | None) -> None:
         self.size.setText(self.tr("Size %1").replace("%1", size) if size else self.tr("Size: —"))

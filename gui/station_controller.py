@@ -26,6 +26,7 @@ from utils.site.station_state import stored_size
 from utils.site.share_health import ShareState
 from utils.site.station_sync import SyncService
 
+from gui.periodic_failure import PeriodicFailure
 from gui.sync_bridge import Request, RequestKind, SyncBridge
 
 log = logging.getLogger(__name__)
@@ -56,7 +57,11 @@ class StationController(QObject):
         self.bridge = bridge
         self.sync = sync
         self.session: Session | None = None
-        self._database_failing = False  # waiting_for_share logged the database as unreadable
+        # The header asks every second: a database that stops answering is said once.
+        self._database_failure = PeriodicFailure(
+            log, f"This PC's database {ctx.database.path}",
+            "the header shows the changes waiting for the share as unknown, and nothing can be "
+            "saved until it is back; check the disk or folder that holds it")
         if bridge is not None:
             bridge.requested.connect(self._on_request)
             bridge.share_state_changed.connect(self.share_changed)
@@ -177,24 +182,10 @@ class StationController(QObject):
             with self.ctx.database.read() as connection:
                 head = audit_repo.chain_head(connection, self.ctx.station_id)
         except (SQLAlchemyError, sqlite3.Error, OSError) as exc:
-            self._database_unreadable(exc)
+            self._database_failure.failed(exc, trace=False)  # an outage, not a bug
             return PendingUnknown.DATABASE
-        if self._database_failing:
-            self._database_failing = False
-            log.info("This PC's database can be read again: the changes waiting for the share "
-                     "are counted again.")
+        self._database_failure.worked()
         return max(0, (head[0] if head else 0) - self.sync.journal.last_exported_seq)
-
-    def _database_unreadable(self, exc: BaseException) -> None:
-        """One WARNING when the database stops answering (the header asks every second)."""
-        if self._database_failing:
-            return
-        self._database_failing = True
-        cause = getattr(exc, "orig", None) or exc  # the driver's words, not SQLAlchemy's wrap
-        log.warning("This PC's database %s cannot be read (%s): the header shows the changes "
-                    "waiting for the share as unknown, and nothing can be saved until it is "
-                    "back; check the disk or folder that holds it.",
-                    self.ctx.database.path, cause)
 
     def _require_session(self) -> Session:
         if self.session is None:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from gui.downtime_texts import duration_text, reason_label, state_label
+from gui.periodic_failure import PeriodicFailure
 
 if TYPE_CHECKING:
     from gui.stops_dialog import StopsDialog
@@ -29,6 +30,7 @@ class StopButton(QPushButton):
         self.setObjectName("stopButton")
         self.setAccessibleName(self.tr("Machine state and stops"))
         self.setMinimumHeight(44)
+        self._failure = PeriodicFailure(log, "The stop button's state")
         self.clicked.connect(self.open_dialog)
         self.timer = QTimer(self)
         self.timer.setInterval(TICK_MS)
@@ -37,13 +39,15 @@ class StopButton(QPushButton):
         self.refresh()
 
     def tick(self) -> None:
-        """The live rule, then the label. A failure is a bug: logged whole, retried next tick,
-        never in the operator's way."""
+        """The live rule, then the label. A failure (a bug, or the database unreadable) is
+        logged once with its traceback, retried next tick, never in the operator's way."""
         try:
             self.controller.ctx.downtime.tick()
-        except Exception:
-            log.exception("The stop rule failed; it runs again in %d s", TICK_MS // 1000)
-        self.refresh()
+            self.refresh()
+        except Exception as exc:  # noqa: BLE001 (any error: never an error box per tick)
+            self._failure.failed(exc)
+        else:
+            self._failure.worked()
 
     def refresh(self) -> None:
         ctx = self.controller.ctx
