@@ -7,6 +7,8 @@ through the station's end of the live transport (`StationLink`, utils/site/ports
 from __future__ import annotations
 
 import logging
+import random
+import time
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import timedelta
@@ -16,7 +18,6 @@ from typing import Callable
 from config.constants import CommandType, Role
 from data import commands_repo
 from models.bounded_json import JsonLimits, check_limits
-from models.canonical import format_utc
 from utils.audit.chain import Actor
 from utils.changes import Changes, Topic
 from utils.site.command_context import CommandContext
@@ -25,14 +26,24 @@ from utils.site.commands import (
     COMMAND_MAX_BYTES, Command, Decision, Outcome, check_command, valid_command_id,
 )
 from utils.site.executor import execute
+from utils.site.inbox_refusals import PassRefusals
 from utils.site.ports import PlaceRefused
-from utils.site.share_files import FailureCounter, ReadState
+from utils.site.share_files import FailureCounter, ReadState, printable
 from utils.site.signed import document_bytes
 from utils.site.sync_part import SyncPart
 
 log = logging.getLogger(__name__)
 
-INBOX_BATCH = 200  # files looked at per rescan: a flooded inbox is worked through, not swallowed
+INBOX_BATCH = 200  # files listed at a time: a flooded inbox is worked through, not swallowed
+# A pass stops reading after this many refusals or this long (real time: the heartbeat shares
+# the loop); the rest wait for the next pass, which comes at once.
+REFUSALS_PER_PASS = 100
+ACKS_PER_PASS = 20  # refusals that owe an ack (a durable write each on the share)
+PASS_BUDGET_S = 0.05
+FLOOD_BATCHES = 5  # a flooded inbox is listed five batches at a time
+RETRY_WAIT_S = 0.5  # flooded, a file not ready yet is read again no sooner than this
+UNDELETABLE_RETRIES = 8  # removals the share refused, tried again a pass
+NOT_A_COMMAND_NAME = "not a command's name (a command is <its 32 hex digit id>.json)"
 INTERACTIVE = frozenset({CommandType.MESSAGE, CommandType.CLOSE_APP, CommandType.RESTART_APP})
 COMMAND_LIMITS = JsonLimits(max_bytes=COMMAND_MAX_BYTES)
 
@@ -62,10 +73,20 @@ class Inbox(SyncPart):
     wake: Callable[[], None]
     state_changed: Callable[[], None]
     undeletable: set[str] = field(init=False, default_factory=set)  # files the share kept
+    refusals: PassRefusals = field(init=False)  # this pass's, settled at its end
+    backlog: list[str] = field(init=False, default_factory=list)  # listed, not yet read
+    flooded: bool = field(init=False, default=False)  # the last listing came back full
+    waiting: dict[str, float] = field(init=False, default_factory=dict)  # not ready, when
     unclaimed: set[str] = field(init=False, default_factory=set)  # said to wait for a claim
     in_flight: dict[str, Future] = field(init=False, default_factory=dict)
     executor: ThreadPoolExecutor | None = field(init=False, default=None)
     interactive: ThreadPoolExecutor | None = field(init=False, default=None)
+
+    def __post_init__(self) -> None:
+        self.refusals = PassRefusals(changes=self.changes, ledger=self.ledger, link=self.link,
+                                     clock=self.clock,
+                                     remove=lambda stem, noted: self.remove_processed(
+                                         stem, noted=noted))
 
     def start_workers(self) -> None:
         self.executor = ThreadPoolExecutor(max_workers=2, thread_name_prefix="shopfloor-cmd")
@@ -79,26 +100,67 @@ class Inbox(SyncPart):
                 pool.shutdown(wait=True, cancel_futures=True)
 
     def rescan(self) -> None:
-        try:
-            names = self.link.pending_commands(limit=INBOX_BATCH,
-                                               skip=self.undeletable | set(self.in_flight))
-        except OSError as exc:
-            self.went_offline(exc)
-            return
-        for stem in list(self.undeletable):  # the share may allow it now (rare: one call each)
+        """One pass over the inbox, bounded: at most `INBOX_BATCH` names listed (five batches
+        when flooded), and reading stops after `REFUSALS_PER_PASS` refusals, `ACKS_PER_PASS`
+        of them owing an ack, or `PASS_BUDGET_S` (the heartbeat runs on the same loop). The
+        names a pass leaves are the next pass's, which comes at once and lists again only
+        when they are done: on a flooded inbox the listing, not a file, is the cost. A real
+        command is listed before any junk (the link's order), so it waits for one listing's
+        worth of passes at most."""
+        started, considered = time.monotonic(), 0  # the listing counts: it may be the cost
+        names = self.backlog
+        if not names:
+            # Flooded (the last listing came back full), a listing takes more at a time (it
+            # walks the whole folder whatever it keeps) and leaves out the files that were
+            # not ready a moment ago: waiting for their writer, they must not fill the batch.
+            limit = INBOX_BATCH * (FLOOD_BATCHES if self.flooded else 1)
+            try:
+                names = self.link.pending_commands(
+                    limit=limit, skip=self.undeletable | set(self.in_flight) | self._resting())
+            except OSError as exc:
+                self.went_offline(exc)
+                return
+            self.flooded = len(names) >= limit
+        # The share may allow it now (rare: a few calls a pass, not one per file it kept).
+        for stem in random.sample(list(self.undeletable),
+                                  min(len(self.undeletable), UNDELETABLE_RETRIES)):
             self.remove_processed(stem)
-        for stem in names:
-            if stem in self.in_flight:
-                continue
-            self._consider(stem)
-        if len(names) >= INBOX_BATCH:
+        try:
+            for stem in names:
+                if considered and (len(self.refusals.pending) >= REFUSALS_PER_PASS
+                                   or self.refusals.owed >= ACKS_PER_PASS
+                                   or time.monotonic() - started > PASS_BUDGET_S):
+                    break
+                considered += 1
+                if stem not in self.in_flight and stem not in self.undeletable:
+                    self._consider(stem)
+        finally:
+            self.backlog = names[considered:]
+            self.refusals.settle()
+        if self.backlog or self.flooded:
             # More may wait behind this batch (anyone may flood the inbox with files): the
-            # next pass lists again at once, not at the rescan interval.
+            # next pass comes at once, not at the rescan interval.
             self.wake()
 
-    def remove_processed(self, stem: str) -> None:
+    def _resting(self) -> set[str]:
+        """While flooded: the files found not ready within `RETRY_WAIT_S` (by the failure
+        counter's clock), left out of the next listing."""
+        now = self.failures.clock()
+        self.waiting = {stem: at for stem, at in self.waiting.items()
+                        if now - at < RETRY_WAIT_S}
+        return set(self.waiting) if self.flooded else set()
+
+    def _not_ready(self, path: str, stem: str) -> bool:
+        """One more failure to read a file; True when it has failed long enough to refuse."""
+        if self.failures.failed(path):
+            return True
+        self.waiting[stem] = self.failures.clock()
+        return False
+
+    def remove_processed(self, stem: str, *, noted: bool = True) -> None:
         """Take a processed command out of the inbox. If the transport refuses, remember the
-        name so the rescan skips it (and retries the removal) instead of reading it again."""
+        name so the rescan skips it (and retries the removal) instead of reading it again.
+        `noted=False`: a refusal beyond the few a pass logs (the pass's summary counts it)."""
         try:
             self.link.remove_command(stem)
         except FileNotFoundError:
@@ -106,13 +168,19 @@ class Inbox(SyncPart):
             return
         except OSError as exc:
             if stem not in self.undeletable:
-                log.warning("Could not remove processed command %s: %s", stem, exc)
+                log.log(logging.WARNING if noted else logging.DEBUG,
+                        "Could not remove processed command %s: %s", printable(stem), exc)
             self.undeletable.add(stem)
             return
         self.undeletable.discard(stem)
 
     def _consider(self, stem: str) -> None:
         path = self.link.command_key(stem)  # what the failure counter counts by
+        if not valid_command_id(stem):
+            # No command has this name (its id is its name): refused unread, at once, whatever
+            # it is (a FIFO is never opened, a half-written file is nobody's command).
+            self._refuse_file(path, stem, Decision(Outcome.REJECTED, NOT_A_COMMAND_NAME))
+            return
         result = self.link.read_command(stem, max_bytes=COMMAND_MAX_BYTES,
                                         parse=_within_command_limits)
         if result.state in (ReadState.MISSING, ReadState.REFUSED):
@@ -124,7 +192,7 @@ class Inbox(SyncPart):
                                                    None, stem if valid_command_id(stem) else None))
             return
         if result.state == ReadState.NOT_READY:
-            if self.failures.failed(path):
+            if self._not_ready(path, stem):
                 self._refuse_file(path, stem, Decision(Outcome.REJECTED, f"unreadable: {result.reason}",
                                                        None, stem if valid_command_id(stem) else None))
             return
@@ -136,7 +204,7 @@ class Inbox(SyncPart):
         if decision.outcome is None and decision.command is not None:
             self.failures.forget(path)
             self._accept(path, stem, decision.command)
-        elif decision.reason.startswith("not valid JSON") and not self.failures.failed(path):
+        elif decision.reason.startswith("not valid JSON") and not self._not_ready(path, stem):
             return  # perhaps still being written by a careless writer: not ready yet
         else:
             self._refuse_file(path, stem, decision)
@@ -152,38 +220,11 @@ class Inbox(SyncPart):
         return role
 
     def _refuse_file(self, path: str, stem: str, decision: Decision) -> None:
-        """Rejected, expired or duplicate: audit, ack (unless one exists), take the file away."""
+        """Rejected, expired or duplicate: settled with the pass's other refusals at its end
+        (utils/site/inbox_refusals.py: ledger, audit, quarantine or removal, ack)."""
         self.failures.forget(path)
         self.counters["rejected"] += 1
-        command_id = decision.command_id
-        command = decision.command
-        outcome = decision.outcome or Outcome.REJECTED
-        now = self.clock.now()
-        with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
-            # Every refused file is audited, a second copy of a forged one too; only the first
-            # goes to the ledger (which is what gets it its one ack).
-            if (command_id is not None and outcome != Outcome.DUPLICATE
-                    and not commands_repo.ledger_has(tx.connection, command_id)):
-                commands_repo.ledger_start(tx.connection, command_id,
-                                           str(command.type) if command else "unknown",
-                                           command.issued_by if command else None, now,
-                                           status=str(outcome), reason=decision.reason)
-                commands_repo.ledger_finish(tx.connection, command_id, str(outcome),
-                                            decision.reason, None, now)
-            self.ledger.audit(tx, Actor.system(), f"command.{outcome}", command_id, command,
-                              decision.reason)
-        moved = False
-        if outcome == Outcome.REJECTED:  # kept as evidence, out of the inbox
-            try:
-                moved = self.link.set_aside_command(stem, decision.reason)
-            except OSError as exc:
-                log.warning("Could not quarantine %s.json (%s); removing it instead", stem, exc)
-        if not moved:
-            self.remove_processed(stem)
-        self.ledger.flush_acks()
-        self.ledger.remember({"id": command_id, "type": str(command.type) if command else None,
-                              "status": str(outcome), "reason": decision.reason,
-                              "at": format_utc(now)})
+        self.refusals.add(stem, decision)
 
     def _accept(self, path: str, stem: str, command: Command) -> None:
         now = self.clock.now()

@@ -178,7 +178,8 @@ class StationLink(Protocol):
 
     def pending_commands(self, *, limit: int, skip: set[str]) -> list[str]:
         """Names of up to `limit` commands waiting, oldest first, those in `skip` left out
-        before the limit. A refused inbox is set aside and made again (nothing is listed)."""
+        before the limit (what can be a command may come before junk: a flooded inbox never
+        holds one back). A refused inbox is set aside and made again (nothing is listed)."""
 
     def read_command(self, name: str, *, max_bytes: int,
                      parse: Callable[[bytes], Any] | None = None) -> ReadResult:

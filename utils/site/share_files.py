@@ -13,8 +13,10 @@ bounded reader (models.bounded_json); what they refuse comes back as a state, ne
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
+import stat
 import time
 from dataclasses import dataclass
 from enum import StrEnum
@@ -23,13 +25,17 @@ from typing import Any, Callable
 
 from models.bounded_json import JsonLimitError, JsonLimits
 from utils.atomic_io import is_temp_name
-from utils.site.share_fs import ShareEntry, ShareFS, ShareRefused
+from utils.site.share_fs import ShareEntry, ShareFS, ShareRefused, describe
 from utils.site.signed import parse_document
 
 log = logging.getLogger(__name__)
 
 QUARANTINE_AFTER = 5
 QUARANTINE_MIN_AGE_S = 3.0
+# A quarantined entry's name, with ".reason", a temp name's ".<12 hex>.tmp" and a ".<n>" for a
+# second copy, must stay within the 255 bytes of a name on common file systems.
+KEPT_NAME_MAX_BYTES = 200
+FAILURES_TRACKED = 10_000  # files whose failures are counted at once (anyone may make more)
 
 
 class ReadState(StrEnum):
@@ -93,24 +99,72 @@ def read_json_file(path: Path, *, max_bytes: int, parse: Callable[[bytes], Any] 
 
 
 def list_json_files(folder: Path, *, limit: int, skip: frozenset[str] | set[str] = frozenset(),
-                    share: ShareFS | None = None, missing_ok: bool = True) -> list[ShareEntry]:
+                    share: ShareFS | None = None, missing_ok: bool = True,
+                    first: Callable[[str], bool] | None = None,
+                    max_bytes: int | None = None) -> list[ShareEntry]:
     """Up to `limit` candidate files (not temp, not .reason, not in `skip` by stem), oldest
     first. Skipped names are left out before the limit, so they can never crowd out new files.
     Links, FIFOs and the like are listed too (never followed), so they can be quarantined.
+
+    The folder is walked one entry at a time and at most about twice `limit` are held: anyone
+    may fill it with thousands of names. With `first` (a test of the name: could it be one of
+    ours?), the files it accepts that are plain, not empty and at most `max_bytes` come before
+    all others, each group oldest first: a real one is never held behind junk.
     Raises ShareRefused when the folder itself, or one above it, is a link, and
     FileNotFoundError for a missing folder unless `missing_ok`."""
     folder = Path(folder)
     fs = share or ShareFS(folder.parent)
+    front, others = _Oldest(limit), _Oldest(limit)
     try:
-        entries = [entry for entry in fs.scandir(folder)
-                   if entry.name.endswith(".json") and not is_temp_name(entry.name)
-                   and not entry.name.startswith(".") and entry.name[:-5] not in skip]
+        with fs.opened(folder) as listing:
+            for found in listing.entries():
+                name = found.name
+                # (A name with a backslash is one the seam will not touch on any system: no
+                # use holding a place for it.)
+                if (not name.endswith(".json") or name.startswith(".") or is_temp_name(name)
+                        or name[:-5] in skip or "\\" in name):
+                    continue
+                try:
+                    info = found.stat(follow_symlinks=False)
+                except OSError:
+                    continue  # gone meanwhile
+                likely = first is None or (first(name) and _fits(info, max_bytes))
+                (front if likely else others).offer((info.st_mtime, name, info))
     except FileNotFoundError:
         if not missing_ok:
             raise
         return []
-    entries.sort(key=lambda entry: (entry.info.st_mtime, entry.name))
-    return entries[:limit]
+    kept = front.oldest()
+    kept += others.oldest()[:limit - len(kept)]
+    return [ShareEntry(name, folder, info) for _mtime, name, info in kept]
+
+
+class _Oldest:
+    """The `limit` oldest (mtime, name, lstat) offered, holding at most about twice that
+    meanwhile (a plain tuple each: a listing of thousands builds nothing more per name)."""
+
+    def __init__(self, limit: int):
+        self.limit = max(0, limit)
+        self._found: list[tuple[float, str, os.stat_result]] = []
+
+    def offer(self, found: tuple[float, str, os.stat_result]) -> None:
+        self._found.append(found)
+        if len(self._found) >= 2 * self.limit + 64:
+            self._trim()
+
+    def oldest(self) -> list[tuple[float, str, os.stat_result]]:
+        self._trim()
+        return self._found
+
+    def _trim(self) -> None:
+        self._found.sort(key=lambda found: found[:2])  # names differ: never the lstat
+        del self._found[self.limit:]
+
+
+def _fits(info: os.stat_result, max_bytes: int | None) -> bool:
+    """A plain file that may hold a whole document (not empty, not beyond the bound)."""
+    return (describe(info) is None and stat.S_ISREG(info.st_mode) and info.st_size > 0
+            and (max_bytes is None or info.st_size <= max_bytes))
 
 
 class FailureCounter:
@@ -130,7 +184,9 @@ class FailureCounter:
     def failed(self, path: Path | str) -> bool:
         """Record one failure; True when the file has failed often enough, for long enough."""
         key = str(path)
-        count, first = self._counts.get(key, (0, self.clock()))
+        count, first = self._counts.pop(key, (0, self.clock()))
+        if len(self._counts) >= FAILURES_TRACKED:  # a flood of names: the oldest is dropped
+            del self._counts[next(iter(self._counts))]
         count += 1
         self._counts[key] = (count, first)
         return count >= self.threshold and self.clock() - first >= self.min_age_s
@@ -140,12 +196,14 @@ class FailureCounter:
 
 
 def quarantine(path: Path, quarantine_dir: Path, reason: str, *,
-               share: ShareFS | None = None) -> Path | None:
+               share: ShareFS | None = None, announce: bool = True) -> Path | None:
     """Move a file out of the way with a `.reason` beside it; None if it vanished meanwhile.
 
     The entry itself is moved (a link moves as a link, a FIFO is never opened); the quarantine
     folder and every folder above it must be real folders on the share, or ShareRefused is
-    raised and nothing is written."""
+    raised and nothing is written. A name the quarantine cannot keep (`kept_name`) is moved
+    under a safe one, its own written in the `.reason`. `announce=False`: no log line (the
+    caller logs its refusals itself, a few at a time)."""
     path, quarantine_dir = Path(path), Path(quarantine_dir)
     fs = share or ShareFS(Path(os.path.commonpath([path.parent, quarantine_dir])))
     try:
@@ -153,16 +211,42 @@ def quarantine(path: Path, quarantine_dir: Path, reason: str, *,
     except FileNotFoundError:
         return None  # gone (and perhaps the share with it): create nothing
     fs.mkdirs(quarantine_dir)
-    target = quarantine_dir / path.name
+    name = kept_name(path.name)
+    written = reason if name == path.name else (
+        f"{reason}\n(named {printable(path.name, 300)} on the share)")
+    target = quarantine_dir / name
     counter = 1
     while fs.exists(target):
-        target = quarantine_dir / f"{path.stem}.{counter}{path.suffix}"
+        stem, suffix = os.path.splitext(name)
+        target = quarantine_dir / f"{stem}.{counter}{suffix}"
         counter += 1
     try:
         fs.rename(path, target)
     except FileNotFoundError:
         return None
-    fs.write_atomic(target.with_name(target.name + ".reason"), (reason + "\n").encode("utf-8"),
-                    durable=False)
-    log.warning("Quarantined %s: %s", path.name, reason)
+    fs.write_atomic(target.with_name(target.name + ".reason"),
+                    (written + "\n").encode("utf-8", "backslashreplace"), durable=False)
+    if announce:
+        log.warning("Quarantined %s%s: %s", printable(path.name),
+                    "" if name == path.name else f" (kept as {name})", reason)
     return target
+
+
+def kept_name(name: str) -> str:
+    """The name a quarantined entry is kept under: its own, unless the quarantine cannot hold
+    it with its `.reason` (and that file's temp name) beside it, or it would mislead whoever
+    reads a listing or a log (not UTF-8, control characters such as a newline). Such a name
+    becomes `renamed-<digest of the name>` (same suffix when it is `.json`)."""
+    # (Bytes that are not UTF-8 come as lone surrogates: not printable, never encoded here.)
+    if name.isprintable() and 0 < len(name.encode("utf-8")) <= KEPT_NAME_MAX_BYTES:
+        return name
+    digest = hashlib.sha256(os.fsencode(name)).hexdigest()[:20]
+    return f"renamed-{digest}" + (".json" if name.endswith(".json") else "")
+
+
+def printable(name: str, limit: int = 80) -> str:
+    """A share entry's name for a log line or an audit event: quoted, control characters and
+    bytes that are not UTF-8 escaped (a newline in a name never splits a log line), and cut
+    to `limit` characters."""
+    text = repr(name) if name.isprintable() else ascii(name)
+    return text if len(text) <= limit else text[:limit - 3] + "..."

@@ -63,6 +63,13 @@ class OpenFolder:
         """This folder's entries with their lstat (links listed, never followed)."""
         return self._fs._list(self._folder)
 
+    def entries(self) -> Iterator[os.DirEntry[str]]:
+        """This folder's entries one at a time, none stat'ed yet (`stat(follow_symlinks=
+        False)` where wanted): a folder someone filled with thousands is never held whole."""
+        folder = self._folder
+        with os.scandir(folder.fd if folder.fd is not None else folder.path) as listing:
+            yield from listing
+
     def lstat(self, *names: str) -> os.stat_result:
         """lstat of `path/names...`: every folder on the way opened without following, like
         any other walk; the last name itself is reported, not followed."""

@@ -15,12 +15,15 @@ import logging
 from pathlib import Path
 from typing import Any, Callable, Hashable, TypeVar
 
+from utils.site.commands import COMMAND_MAX_BYTES, valid_command_id
 from utils.site.folder_store import FolderSiteStore
 from utils.site.layout import SiteLayout, StationLayout
 from utils.site.netshare import on_network_share
 from utils.site.ports import AckWrite, Presence
-from utils.site.share_files import ReadResult, list_json_files, quarantine, read_json_file
-from utils.site.share_fs import ShareFS, ShareRefused
+from utils.site.share_files import (
+    ReadResult, ReadState, list_json_files, quarantine, read_json_file,
+)
+from utils.site.share_fs import ShareEntry, ShareFS, ShareRefused
 
 log = logging.getLogger(__name__)
 _T = TypeVar("_T")
@@ -32,6 +35,7 @@ class StationFolder:
         self.station = station
         self.fs: ShareFS = layout.fs  # every share operation goes through it
         self._status_durable = True  # the next status is fsynced (see publish)
+        self._not_files: dict[str, str] = {}  # of the last inbox listing: name -> what it is
 
     @property
     def station_id(self) -> str:
@@ -126,15 +130,23 @@ class StationFolder:
     # -- commands --------------------------------------------------------------------------
 
     def pending_commands(self, *, limit: int, skip: set[str]) -> list[str]:
+        """Up to `limit` names: those that can be commands (named `<id>.json`, a plain file
+        within the size a command may have) first, oldest first, then the rest, which the
+        inbox refuses. An inbox flooded with junk never holds a real command back."""
         try:
             entries = list_json_files(self.station.inbox, limit=limit, skip=skip,
-                                      share=self.fs, missing_ok=False)
+                                      share=self.fs, missing_ok=False,
+                                      first=_named_like_a_command, max_bytes=COMMAND_MAX_BYTES)
         except ShareRefused as exc:
             # The inbox (or the station folder) is a link: nothing in it is read, moved or
             # deleted. Our own linked inbox is moved aside and a real one made.
             if self.quarantine_refused(exc):
                 self.open()
             return []
+        # What the listing's lstat found that is no plain file (a folder, a link, a FIFO):
+        # refused unread by `read_command`, with no warning of the seam's for each.
+        self._not_files = {entry.name[:-5]: _what(entry) for entry in entries
+                           if not entry.is_file}
         return [entry.name[:-5] for entry in entries]
 
     def _command_path(self, name: str) -> Path:
@@ -145,13 +157,22 @@ class StationFolder:
 
     def read_command(self, name: str, *, max_bytes: int,
                      parse: Callable[[bytes], Any] | None = None) -> ReadResult:
+        problem = self._not_files.get(name)
+        if problem is not None:
+            return ReadResult(ReadState.NOT_A_FILE, reason=f"not a regular file: {problem}")
         return read_json_file(self._command_path(name), max_bytes=max_bytes, parse=parse,
                               share=self.fs)
 
     def set_aside_command(self, name: str, reason: str) -> bool:
-        return self._set_aside(self._command_path(name), reason)
+        self._not_files.pop(name, None)
+        # Not logged here: the inbox logs its refusals, a few lines a pass (a flood of junk
+        # must not become a flood of warnings).
+        return quarantine(self._command_path(name),
+                          self.layout.quarantine(self.station.station_id), reason,
+                          share=self.fs, announce=False) is not None
 
     def remove_command(self, name: str) -> None:
+        self._not_files.pop(name, None)
         self.fs.unlink(self._command_path(name))
 
     # -- claims ----------------------------------------------------------------------------
@@ -223,3 +244,11 @@ class StationFolder:
 
     def watch_identity(self) -> Hashable | None:
         return self.fs.identity(self.station.inbox)
+
+
+def _named_like_a_command(name: str) -> bool:
+    return len(name) == 37 and valid_command_id(name[:-5])  # "<32 hex>.json" (listed: .json)
+
+
+def _what(entry: ShareEntry) -> str:
+    return entry.problem or ("a folder" if entry.is_dir else "not a plain file")
