@@ -552,21 +552,26 @@ def test_a_fifo_in_the_inbox_does_not_freeze_the_sync_loop(site, station):
         assert fifo_ack["status"] == "rejected" and "not a regular file" in fifo_ack["reason"]
         assert not fifo.exists() and (station.quarantine / fifo.name).exists()
     finally:
-        # Take the FIFO out of the inbox, then unblock a reader stuck in open() on it.
-        moved = station.tmp_path / "fifo-out"
-        if not fifo.exists():  # a fixed service quarantined it
-            return
-        os.rename(fifo, moved)
-        heartbeats = station.service.counters["heartbeats"]
+        # A service that left the FIFO in the inbox (a regression): take it out, then unblock
+        # a reader stuck in open() on it, so the test fails instead of hanging. (No `return`
+        # here: it would swallow the failure of the assertions above.)
+        if fifo.exists():
+            _unblock_fifo(station, fifo)
 
-        def loop_moves_on():
-            try:
-                os.close(os.open(moved, os.O_WRONLY | os.O_NONBLOCK))
-            except OSError:
-                pass  # nobody is waiting on it (yet)
-            return station.service.counters["heartbeats"] > heartbeats
 
-        wait_until(loop_moves_on, timeout=5)
+def _unblock_fifo(station, fifo) -> None:
+    moved = station.tmp_path / "fifo-out"
+    os.rename(fifo, moved)
+    heartbeats = station.service.counters["heartbeats"]
+
+    def loop_moves_on():
+        try:
+            os.close(os.open(moved, os.O_WRONLY | os.O_NONBLOCK))
+        except OSError:
+            pass  # nobody is waiting on it (yet)
+        return station.service.counters["heartbeats"] > heartbeats
+
+    wait_until(loop_moves_on, timeout=5)
 
 
 def test_a_command_accepted_while_another_finishes_is_not_acked_interrupted(site, station):
