@@ -17,6 +17,7 @@ How it fits: docs/architecture.md §4 (a box into every PC's site view).
 
 from __future__ import annotations
 
+import itertools
 import logging
 from typing import Callable, Iterable, Iterator
 
@@ -29,26 +30,22 @@ Read = Callable[[int, int], Iterable[JournalEntry]]  # (segment, offset) -> line
 
 def resume(read: Read, segment: int, offset: int, last_seq: int,
            last_hash: str | None) -> Iterator[JournalEntry]:
-    """The journal's lines after the view's last taken event, read by `read`."""
+    """The journal's lines after the view's last taken event, read by `read`. (Plain
+    iterators, no generator of ours around them: a catch-up reads millions of lines.)"""
     entries = iter(read(segment, offset))
     if not offset or not last_seq:
-        yield from entries
-        return
+        return entries
     first = next(entries, None)
     if first is None:
-        return
+        return iter(())
     if _continues(first, last_seq, last_hash):
-        yield first
-        yield from entries
-        return
+        return itertools.chain((first,), entries)
     again = _after(iter(read(segment, 0)), last_seq, last_hash)
-    if again is None:
-        yield first  # not found: the check names the fault where the view stopped
-        yield from entries
-        return
+    if again is None:  # not found: the check names the fault where the view stopped
+        return itertools.chain((first,), entries)
     log.info("Journal of segment %d: the view's place moved (rewritten on the share); taken "
              "up again after event %d", segment, last_seq)
-    yield from again
+    return again
 
 
 def _continues(entry: JournalEntry, last_seq: int, last_hash: str | None) -> bool:
