@@ -1,6 +1,7 @@
 """The demo's office PC for tests/gui/screenshots.py (target `demo`): `shopfloor demo`'s office
 window at 1366 x 768, on its login page and with the panel open, in pt_BR and en: the header's
-"DEMO · synthetic data" mark under the PC's name (utils/site/demo.py marks the home)."""
+"DEMO · synthetic data" mark under the PC's name (utils/site/demo.py marks the home), with the
+stations at work as `shopfloor demo` runs them (LivePlant): the Fleet tab shows them online."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ def render_demo(out_dir: Path) -> list[Path]:
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
     from utils.context import AppContext
-    from utils.site.demo import create_demo
+    from utils.site.demo import LivePlant, create_demo
 
-    from tests.gui.screenshots import SCREEN_1366, office_panel_shot
+    from tests.gui.screenshots import SCREEN_1366, office_panel_shot, settle_until
 
     utils.passwords.BCRYPT_ROUNDS = 4  # the demo admin's hash: a fast one for pictures
     app = make_application([])
@@ -34,6 +35,10 @@ def render_demo(out_dir: Path) -> list[Path]:
         folder = Path(temp)
         demo = create_demo(folder / "demo", "demo", "Demo admin", DEMO_PASSWORD, days=2)
         ctx = AppContext.open(demo.office_home)
+        plant = LivePlant(demo)
+        plant.start()
+        stations = [p.parent for p in (demo.share / "stations").glob("*/journal")]
+        settle_until(lambda: all((s / "status.json").exists() for s in stations), settle)
         try:
             for language in ("pt_BR", "en"):
                 install_translators(app, language, folder / "qm")
@@ -49,6 +54,7 @@ def render_demo(out_dir: Path) -> list[Path]:
                     office, out_dir / f"demo-office-panel-{language}.png", "demo", DEMO_PASSWORD,
                     settle))
         finally:
+            plant.stop()
             ctx.close()
             install_translators(app, "en", folder / "qm")
     return written
