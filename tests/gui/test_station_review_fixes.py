@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from config.constants import Role
 from utils.site.share_health import ShareState
 
+from tests.gui import test_header_share
 from tests.gui.conftest import ADMIN_PW, wait_for
 from tests.gui.test_station_window import OP_PW, SUP_PW, login, set_lot
-from tests.utils.site.sitekit import make_site, use_fast_kdf
 
 # A maximised window's client area on a 1366 x 768 screen (less a taskbar and a title bar).
 CLIENT_1366 = (1366, 698)
@@ -186,12 +186,7 @@ def test_a_field_error_wraps_and_is_shown_whole_without_moving_the_form(qtbot, c
 
 # -- 11. this PC's database goes away --------------------------------------------------------------
 
-@pytest.fixture
-def site(tmp_path, monkeypatch):
-    use_fast_kdf(monkeypatch)
-    site = make_site(tmp_path)
-    yield site
-    site.admin.close()
+site = test_header_share.site  # a site on a tmp share, fast key sealing (a fixture)
 
 
 def test_the_header_survives_the_database_going_away_and_recovers(qtbot, site, tmp_path,

@@ -9,34 +9,22 @@ import os
 
 import pytest
 
+from tests.utils.trust import test_directory_log
 from tests.utils.trust.test_directory_log import Site, _user, op
 from utils.trust import dirlog_repair
-from utils.trust.crypto import SigningKeyPair
-from utils.trust.directory_state import ROOT
 from utils.trust.dirlog import DirectoryUnavailable, make_entry
 
-
-@pytest.fixture
-def root():
-    return SigningKeyPair.generate()
+# The site root's and ana's keys, and a log started with ana (admin): entries 1 and 2.
+root, ana, started = test_directory_log.root, test_directory_log.ana, test_directory_log.started
 
 
 @pytest.fixture
-def ana():
-    return SigningKeyPair.generate()
-
-
-@pytest.fixture
-def logged(tmp_path, root, ana):
+def logged(started, ana):
     """ana (admin) has added bob and carl: entries 1 to 4."""
-    site = Site(tmp_path)
-    directory = site.log(root)
-    directory.start(op(ROOT, root, "site.genesis", {"root_public_key": root.public.hex}))
-    directory.append(op(ROOT, root, "user.put", _user("ana", key=ana)))
+    site, directory = started
     for name in ("bob", "carl"):
         directory.append(op("person:ana", ana, "user.put", _user(name, "operator")))
-    yield site, directory
-    site.database.dispose()
+    return site, directory
 
 
 def _path(site, seq, folder=("directory", "log")):
