@@ -50,11 +50,12 @@ def location_text(location: str) -> str:
     return location
 
 
-def rejections_text(row: Mapping[str, Any]) -> str:
-    """A record row's rejections as "defect (location), …", or "—" when it has none."""
+def rejections_text(row: Mapping[str, Any], separator: str = ", ") -> str:
+    """A record row's rejections as "defect (location), …" (or one a line with separator
+    "\n"), or "—" when it has none."""
     parts = [f"{row[f'rej{i}_defect']} ({location_text(row.get(f'rej{i}_location') or '')})"
              for i in range(1, 4) if row.get(f"rej{i}_defect")]
-    return ", ".join(parts) if parts else "—"
+    return separator.join(parts) if parts else "—"
 
 
 def field_error_text(error: FieldError) -> str:

@@ -18,10 +18,13 @@ class RecordsTableModel(ColumnTableModel):
     COLUMNS = ("time", "lot", "box", "size", "rejections", "cam_d", "cam_w", "operator", "status")
 
     def __init__(self, parent: QObject | None = None, *, with_station: bool = False,
-                 newest_first: bool = True):
+                 newest_first: bool = True, rejections_per_line: bool = False):
         super().__init__(parent)
         self._rows: list[dict[str, Any]] = []
         self.newest_first = newest_first
+        # The station's table shows a record's rejections one a line (gui/shift_table.py):
+        # its column then needs the widest one, not all three side by side.
+        self._rejections_separator = "\n" if rejections_per_line else ", "
         if with_station:  # the admin's site-wide list: which station, and the date too
             self.COLUMNS = ("station_id", "date", *RecordsTableModel.COLUMNS)
         headers = {"station_id": self.tr("Station"), "date": self.tr("Date")}
@@ -62,7 +65,7 @@ class RecordsTableModel(ColumnTableModel):
             moment = parse_utc(row["recorded_at"]) + timedelta(minutes=row["utc_offset_minutes"])
             return moment.strftime("%H:%M:%S" if column == "time" else "%Y-%m-%d")
         if column == "rejections":
-            return rejections_text(row)
+            return rejections_text(row, self._rejections_separator)
         if column in ("cam_d", "cam_w"):
             value = row.get(column)
             return "—" if value is None else format_number(value, 2)

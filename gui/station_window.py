@@ -12,8 +12,7 @@ import logging
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QSplitter, QTableView, QVBoxLayout, QWidget,
+    QApplication, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSplitter, QVBoxLayout, QWidget,
 )
 
 from config.constants import Permission, Role, role_allows
@@ -32,10 +31,9 @@ from gui.lot_dialog import LotDialog
 from gui.messages import production_error_text
 from gui.numbers import format_number
 from gui.password_check import ask_confirmed
-from gui.records_model import RecordsTableModel
 from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
-from gui.table_view import read_table
+from gui.shift_table import shift_records_model, shift_records_table
 from gui.stop_button import StopButton
 from gui.shift_export import export_shift
 from gui.window_state import restore_window
@@ -84,16 +82,8 @@ class StationWindow(AppWindow):
         self.logout_button.setObjectName("logoutButton")
         self.stop_button = StopButton(self.controller)
         self.handover = HandoverOffer(self.controller, self.runner, self)
-        self.model = RecordsTableModel(self)
-        self.table = read_table(self.model, self.tr("Records of this shift"), "recordsTable")
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.setEditTriggers(QTableView.EditTrigger.NoEditTriggers)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        # The rejections column takes what is left, so every column fits without scrolling.
-        header.setSectionResizeMode(RecordsTableModel.COLUMNS.index("rejections"),
-                                    QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().setDefaultSectionSize(36)
+        self.model = shift_records_model(self)
+        self.table = shift_records_table(self.model, self.tr("Records of this shift"))
         self.table.doubleClicked.connect(self._correct_selected)
         self.totals = QLabel()
         self.totals.setObjectName("totals")

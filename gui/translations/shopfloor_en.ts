@@ -2906,12 +2906,12 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverOffer</name>
     <message>
-        <location filename="../handover_offer.py" line="113"/>
+        <location filename="../handover_offer.py" line="124"/>
         <source>Shift handover due…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_offer.py" line="114"/>
+        <location filename="../handover_offer.py" line="125"/>
         <source>Shift handover…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5079,67 +5079,67 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="65"/>
+        <location filename="../messages.py" line="66"/>
         <source>Required.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>Type a whole number.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>Must be at least %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>Must be from %1 to %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="85"/>
         <source>Contains invisible or control characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Not in the list: choose one of the options.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="91"/>
         <source>Choose the defect for this location.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="93"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="100"/>
         <source>Wrong kind of value.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="68"/>
         <source>Type a number, e.g. %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>Too long (at most %n character(s)).</source>
         <translation>
             <numerusform>Too long (at most %n character).</numerusform>
@@ -5147,7 +5147,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="82"/>
         <source>Too short (at least %n character(s)).</source>
         <translation>
             <numerusform>Too short (at least %n character).</numerusform>
@@ -5155,7 +5155,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>At most %n rejection(s).</source>
         <translation>
             <numerusform>At most %n rejection.</numerusform>
@@ -5163,92 +5163,92 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="102"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>Appears twice; keep one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="106"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="110"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="112"/>
         <source>The maximum must be above the minimum.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="114"/>
         <source>Critical must be above warning.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="120"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="122"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="124"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="127"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="129"/>
         <source>This record no longer exists here.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="131"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="133"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="135"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="137"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="139"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="141"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="147"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>The password needs at least %n character.</numerusform>
@@ -5256,32 +5256,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="150"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="152"/>
         <source>This password is too common or too easy to guess.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="154"/>
         <source>The new password must differ from the old one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="156"/>
         <source>The password must not be the username.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="158"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="159"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5943,49 +5943,41 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>RecordDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="119"/>
-        <location filename="../record_dialog.py" line="119"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
-        <location filename="../record_dialog.py" line="123"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
-        <location filename="../record_dialog.py" line="123"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="131"/>
-        <location filename="../record_dialog.py" line="131"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="138"/>
-        <location filename="../record_dialog.py" line="138"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="146"/>
-        <location filename="../record_dialog.py" line="146"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="150"/>
-        <location filename="../record_dialog.py" line="150"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="151"/>
-        <location filename="../record_dialog.py" line="151"/>
         <source>Made at</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6070,72 +6062,72 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="33"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="33"/>
         <source>CAM-D %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="33"/>
         <source>CAM-W %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="31"/>
+        <location filename="../records_model.py" line="34"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="31"/>
+        <location filename="../records_model.py" line="34"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="71"/>
+        <location filename="../records_model.py" line="74"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="72"/>
+        <location filename="../records_model.py" line="75"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="72"/>
+        <location filename="../records_model.py" line="75"/>
         <source>saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6362,27 +6354,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="275"/>
+        <location filename="../header.py" line="272"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="276"/>
+        <location filename="../header.py" line="273"/>
         <source>analyst</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="277"/>
+        <location filename="../header.py" line="274"/>
         <source>supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="278"/>
+        <location filename="../header.py" line="275"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="279"/>
+        <location filename="../header.py" line="276"/>
         <source>admin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7021,47 +7013,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="63"/>
+        <location filename="../header.py" line="64"/>
         <source>Office PC %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="64"/>
+        <location filename="../header.py" line="65"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="123"/>
+        <location filename="../header.py" line="125"/>
         <source>DEMO · synthetic data</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="125"/>
+        <location filename="../header.py" line="127"/>
         <source>A demo plant made by &quot;shopfloor demo&quot;: its stations are simulated, and nothing in it (records, stops, figures) is a real plant&apos;s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="164"/>
+        <location filename="../header.py" line="163"/>
         <source>Share status unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="173"/>
+        <location filename="../header.py" line="170"/>
         <source>Size %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="173"/>
+        <location filename="../header.py" line="170"/>
         <source>Size: —</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="178"/>
+        <location filename="../header.py" line="175"/>
         <source>No lot set</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="180"/>
+        <location filename="../header.py" line="177"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lot %1 complete (%n box)</numerusform>
@@ -7069,72 +7061,72 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="183"/>
+        <location filename="../header.py" line="180"/>
         <source>Lot %1 · box %2/%3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="219"/>
+        <location filename="../header.py" line="216"/>
         <source>%1 s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="221"/>
+        <location filename="../header.py" line="218"/>
         <source>%1 min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="222"/>
+        <location filename="../header.py" line="219"/>
         <source>%1 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="256"/>
+        <location filename="../header.py" line="253"/>
         <source>Not syncing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="258"/>
+        <location filename="../header.py" line="255"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="261"/>
+        <location filename="../header.py" line="258"/>
         <source>This PC&apos;s database cannot be read</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="262"/>
+        <location filename="../header.py" line="259"/>
         <source>changes waiting unknown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="227"/>
+        <location filename="../header.py" line="224"/>
         <source>Not in a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="241"/>
+        <location filename="../header.py" line="238"/>
         <source>Share: connecting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="243"/>
+        <location filename="../header.py" line="240"/>
         <source>Share online · last sync %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="246"/>
+        <location filename="../header.py" line="243"/>
         <source>Share online · synced %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="249"/>
+        <location filename="../header.py" line="246"/>
         <source>%1 behind</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="253"/>
+        <location filename="../header.py" line="250"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n change waiting</numerusform>
@@ -7142,12 +7134,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="256"/>
+        <location filename="../header.py" line="253"/>
         <source>saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../header.py" line="238"/>
+        <location filename="../header.py" line="235"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7155,37 +7147,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="320"/>
+        <location filename="../wizard/site_pages.py" line="328"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="321"/>
+        <location filename="../wizard/site_pages.py" line="329"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="323"/>
-        <source>Why this PC replaces the station&apos;s PC</source>
+        <location filename="../wizard/site_pages.py" line="331"/>
+        <source>Reason for the replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="324"/>
+        <location filename="../wizard/site_pages.py" line="333"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="325"/>
+        <location filename="../wizard/site_pages.py" line="334"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="327"/>
+        <location filename="../wizard/site_pages.py" line="336"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="332"/>
+        <location filename="../wizard/site_pages.py" line="341"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7193,62 +7185,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="53"/>
+        <location filename="../station_window.py" line="51"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="74"/>
+        <location filename="../station_window.py" line="72"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="79"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="88"/>
+        <location filename="../station_window.py" line="86"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="101"/>
+        <location filename="../station_window.py" line="91"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="119"/>
+        <location filename="../station_window.py" line="109"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="244"/>
+        <location filename="../station_window.py" line="235"/>
         <source>No lot is set. An operator or a supervisor sets it at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="247"/>
+        <location filename="../station_window.py" line="238"/>
         <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="249"/>
+        <location filename="../station_window.py" line="240"/>
         <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="319"/>
+        <location filename="../station_window.py" line="310"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="320"/>
+        <location filename="../station_window.py" line="311"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -7256,7 +7248,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="321"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -7272,37 +7264,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="142"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="104"/>
+        <location filename="../station_window.py" line="94"/>
         <source>Label… (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="143"/>
+        <location filename="../station_window.py" line="134"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="148"/>
+        <location filename="../station_window.py" line="139"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="243"/>
+        <location filename="../station_window.py" line="234"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="264"/>
+        <location filename="../station_window.py" line="255"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="267"/>
+        <location filename="../station_window.py" line="258"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7332,18 +7324,18 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="363"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="364"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="365"/>
-        <location filename="../station_window.py" line="370"/>
+        <location filename="../station_window.py" line="356"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7351,17 +7343,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopButton</name>
     <message>
-        <location filename="../stop_button.py" line="30"/>
+        <location filename="../stop_button.py" line="31"/>
         <source>Machine state and stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="53"/>
+        <location filename="../stop_button.py" line="57"/>
         <source>Down %1 · %2 — stops…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="57"/>
+        <location filename="../stop_button.py" line="61"/>
         <source>%1 — stops…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8217,19 +8209,16 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     <name>VoidDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="190"/>
-        <location filename="../record_dialog.py" line="190"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="194"/>
-        <location filename="../record_dialog.py" line="194"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="195"/>
-        <location filename="../record_dialog.py" line="195"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8238,25 +8227,21 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     <name>_SignedDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="64"/>
-        <location filename="../record_dialog.py" line="64"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="74"/>
-        <location filename="../record_dialog.py" line="74"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="76"/>
-        <location filename="../record_dialog.py" line="76"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="95"/>
-        <location filename="../record_dialog.py" line="95"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2907,12 +2907,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverOffer</name>
     <message>
-        <location filename="../handover_offer.py" line="113"/>
+        <location filename="../handover_offer.py" line="124"/>
         <source>Shift handover due…</source>
         <translation>Passagem de turno pendente…</translation>
     </message>
     <message>
-        <location filename="../handover_offer.py" line="114"/>
+        <location filename="../handover_offer.py" line="125"/>
         <source>Shift handover…</source>
         <translation>Passagem de turno…</translation>
     </message>
@@ -5081,67 +5081,67 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>local não registrado</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="65"/>
+        <location filename="../messages.py" line="66"/>
         <source>Required.</source>
         <translation>Obrigatório.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="70"/>
+        <location filename="../messages.py" line="71"/>
         <source>Type a whole number.</source>
         <translation>Digite um número inteiro.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="74"/>
+        <location filename="../messages.py" line="75"/>
         <source>Must be at least %1.</source>
         <translation>Deve ser no mínimo %1.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="75"/>
+        <location filename="../messages.py" line="76"/>
         <source>Must be from %1 to %2.</source>
         <translation>Deve estar entre %1 e %2.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="84"/>
+        <location filename="../messages.py" line="85"/>
         <source>Contains invisible or control characters.</source>
         <translation>Contém caracteres invisíveis ou de controle.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="86"/>
+        <location filename="../messages.py" line="87"/>
         <source>Use letters, digits, space and . _ / # - only.</source>
         <translation>Use só letras, números, espaço e . _ / # -.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="88"/>
+        <location filename="../messages.py" line="89"/>
         <source>Not in the list: choose one of the options.</source>
         <translation>Não está na lista: escolha uma das opções.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="90"/>
+        <location filename="../messages.py" line="91"/>
         <source>Choose the defect for this location.</source>
         <translation>Escolha o defeito para este local.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="92"/>
+        <location filename="../messages.py" line="93"/>
         <source>Choose where the defect is (Cap, Body, Cap/Body).</source>
         <translation>Escolha onde está o defeito (Cap, Body, Cap/Body).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="97"/>
+        <location filename="../messages.py" line="98"/>
         <source>2 to 32 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;.</source>
         <translation>De 2 a 32 letras, números, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="99"/>
+        <location filename="../messages.py" line="100"/>
         <source>Wrong kind of value.</source>
         <translation>Tipo de valor errado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="67"/>
+        <location filename="../messages.py" line="68"/>
         <source>Type a number, e.g. %1.</source>
         <translation>Digite um número, por exemplo %1.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="78"/>
+        <location filename="../messages.py" line="79"/>
         <source>Too long (at most %n character(s)).</source>
         <translation>
             <numerusform>Longo demais (no máximo %n caractere).</numerusform>
@@ -5149,7 +5149,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="81"/>
+        <location filename="../messages.py" line="82"/>
         <source>Too short (at least %n character(s)).</source>
         <translation>
             <numerusform>Curto demais (ao menos %n caractere).</numerusform>
@@ -5157,7 +5157,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="94"/>
+        <location filename="../messages.py" line="95"/>
         <source>At most %n rejection(s).</source>
         <translation>
             <numerusform>No máximo %n rejeição.</numerusform>
@@ -5165,92 +5165,92 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="101"/>
+        <location filename="../messages.py" line="102"/>
         <source>Not a time zone: choose one from the list.</source>
         <translation>Não é um fuso horário: escolha um da lista.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="103"/>
+        <location filename="../messages.py" line="104"/>
         <source>Appears twice; keep one.</source>
         <translation>Aparece duas vezes; mantenha um.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="105"/>
+        <location filename="../messages.py" line="106"/>
         <source>Reserved for imported rejections whose location was not recorded; choose another name.</source>
         <translation>Reservado para rejeições importadas sem local registrado; escolha outro nome.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="109"/>
+        <location filename="../messages.py" line="110"/>
         <source>The bands must rise: excellent below good below attention.</source>
         <translation>As faixas devem subir: excelente abaixo de boa, boa abaixo de atenção.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="111"/>
+        <location filename="../messages.py" line="112"/>
         <source>The maximum must be above the minimum.</source>
         <translation>O máximo deve ser maior que o mínimo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="113"/>
+        <location filename="../messages.py" line="114"/>
         <source>Critical must be above warning.</source>
         <translation>Crítico deve ser maior que alerta.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="119"/>
+        <location filename="../messages.py" line="120"/>
         <source>No lot is set. Set the lot first (Lot… button).</source>
         <translation>Nenhum lote definido. Defina o lote primeiro (botão Lote…).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="121"/>
+        <location filename="../messages.py" line="122"/>
         <source>This lot is complete. Set the next lot to continue; nothing was saved.</source>
         <translation>Este lote está completo. Defina o próximo lote para continuar; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="123"/>
+        <location filename="../messages.py" line="124"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="126"/>
+        <location filename="../messages.py" line="127"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro foi anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="128"/>
+        <location filename="../messages.py" line="129"/>
         <source>This record no longer exists here.</source>
         <translation>Este registro não existe mais aqui.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="130"/>
+        <location filename="../messages.py" line="131"/>
         <source>This station is not in the machine table; choose one from the list. Nothing was saved.</source>
         <translation>Esta estação não está na tabela de máquinas; escolha uma da lista. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="132"/>
+        <location filename="../messages.py" line="133"/>
         <source>The date and time are in the future. Enter when the box was really made; nothing was saved.</source>
         <translation>A data e a hora estão no futuro. Informe quando a caixa foi realmente feita; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="134"/>
+        <location filename="../messages.py" line="135"/>
         <source>Wrong password (or the account is locked): nothing was saved. After repeated wrong entries your account is locked for a while.</source>
         <translation>Senha errada (ou conta bloqueada): nada foi salvo. Após erros repetidos sua conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="136"/>
+        <location filename="../messages.py" line="137"/>
         <source>A change to another station&apos;s record must be signed with your password; nothing was saved.</source>
         <translation>Uma alteração em registro de outra estação precisa ser assinada com sua senha; nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="138"/>
+        <location filename="../messages.py" line="139"/>
         <source>This lot is released (or rejected): its records cannot change until a quality person reopens it with a reason and a signature. Nothing was saved.</source>
         <translation>Este lote está liberado (ou reprovado): seus registros não podem mudar até que uma pessoa da qualidade o reabra com um motivo e uma assinatura. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="140"/>
+        <location filename="../messages.py" line="141"/>
         <source>Your signature cannot be checked here, so nothing was saved. Tell your administrator.</source>
         <translation>Sua assinatura não pode ser conferida aqui, por isso nada foi salvo. Avise o administrador.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../messages.py" line="146"/>
+        <location filename="../messages.py" line="147"/>
         <source>The password needs at least %n character(s).</source>
         <translation>
             <numerusform>A senha precisa de ao menos %n caractere.</numerusform>
@@ -5258,32 +5258,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../messages.py" line="149"/>
+        <location filename="../messages.py" line="150"/>
         <source>The password may have at most 72 bytes (accented letters count as 2).</source>
         <translation>A senha pode ter no máximo 72 bytes (letras acentuadas contam 2).</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="151"/>
+        <location filename="../messages.py" line="152"/>
         <source>This password is too common or too easy to guess.</source>
         <translation>Esta senha é comum demais ou fácil de adivinhar.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="153"/>
+        <location filename="../messages.py" line="154"/>
         <source>The new password must differ from the old one.</source>
         <translation>A nova senha deve ser diferente da antiga.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="155"/>
+        <location filename="../messages.py" line="156"/>
         <source>The password must not be the username.</source>
         <translation>A senha não pode ser o nome de usuário.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="157"/>
+        <location filename="../messages.py" line="158"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="158"/>
+        <location filename="../messages.py" line="159"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -5945,49 +5945,41 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>RecordDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="119"/>
-        <location filename="../record_dialog.py" line="119"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
-        <location filename="../record_dialog.py" line="123"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="123"/>
-        <location filename="../record_dialog.py" line="123"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="131"/>
-        <location filename="../record_dialog.py" line="131"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="138"/>
-        <location filename="../record_dialog.py" line="138"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="146"/>
-        <location filename="../record_dialog.py" line="146"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="150"/>
-        <location filename="../record_dialog.py" line="150"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="151"/>
-        <location filename="../record_dialog.py" line="151"/>
         <source>Made at</source>
         <translation>Feita em</translation>
     </message>
@@ -6072,72 +6064,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>RecordsTableModel</name>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="27"/>
+        <location filename="../records_model.py" line="30"/>
         <source>Date</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="29"/>
+        <location filename="../records_model.py" line="32"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="33"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="33"/>
         <source>CAM-D %</source>
         <translation>CAM-D %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="30"/>
+        <location filename="../records_model.py" line="33"/>
         <source>CAM-W %</source>
         <translation>CAM-W %</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="31"/>
+        <location filename="../records_model.py" line="34"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="31"/>
+        <location filename="../records_model.py" line="34"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="71"/>
+        <location filename="../records_model.py" line="74"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="72"/>
+        <location filename="../records_model.py" line="75"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="72"/>
+        <location filename="../records_model.py" line="75"/>
         <source>saved</source>
         <translation>salvo</translation>
     </message>
@@ -6364,27 +6356,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>Roles</name>
     <message>
-        <location filename="../header.py" line="275"/>
+        <location filename="../header.py" line="272"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../header.py" line="276"/>
+        <location filename="../header.py" line="273"/>
         <source>analyst</source>
         <translation>analista</translation>
     </message>
     <message>
-        <location filename="../header.py" line="277"/>
+        <location filename="../header.py" line="274"/>
         <source>supervisor</source>
         <translation>encarregado</translation>
     </message>
     <message>
-        <location filename="../header.py" line="278"/>
+        <location filename="../header.py" line="275"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../header.py" line="279"/>
+        <location filename="../header.py" line="276"/>
         <source>admin</source>
         <translation>administrador</translation>
     </message>
@@ -7023,47 +7015,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationHeader</name>
     <message>
-        <location filename="../header.py" line="63"/>
+        <location filename="../header.py" line="64"/>
         <source>Office PC %1</source>
         <translation>PC de escritório %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="64"/>
+        <location filename="../header.py" line="65"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="123"/>
+        <location filename="../header.py" line="125"/>
         <source>DEMO · synthetic data</source>
         <translation>DEMO · dados sintéticos</translation>
     </message>
     <message>
-        <location filename="../header.py" line="125"/>
+        <location filename="../header.py" line="127"/>
         <source>A demo plant made by &quot;shopfloor demo&quot;: its stations are simulated, and nothing in it (records, stops, figures) is a real plant&apos;s.</source>
         <translation>Uma fábrica de demonstração criada por &quot;shopfloor demo&quot;: as estações são simuladas, e nada nela (registros, paradas, números) é de uma fábrica real.</translation>
     </message>
     <message>
-        <location filename="../header.py" line="164"/>
+        <location filename="../header.py" line="163"/>
         <source>Share status unknown</source>
         <translation>Estado da pasta compartilhada desconhecido</translation>
     </message>
     <message>
-        <location filename="../header.py" line="173"/>
+        <location filename="../header.py" line="170"/>
         <source>Size %1</source>
         <translation>Tamanho %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="173"/>
+        <location filename="../header.py" line="170"/>
         <source>Size: —</source>
         <translation>Tamanho: —</translation>
     </message>
     <message>
-        <location filename="../header.py" line="178"/>
+        <location filename="../header.py" line="175"/>
         <source>No lot set</source>
         <translation>Nenhum lote definido</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="180"/>
+        <location filename="../header.py" line="177"/>
         <source>Lot %1 complete (%n box(es))</source>
         <translation>
             <numerusform>Lote %1 completo (%n caixa)</numerusform>
@@ -7071,72 +7063,72 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="183"/>
+        <location filename="../header.py" line="180"/>
         <source>Lot %1 · box %2/%3</source>
         <translation>Lote %1 · caixa %2/%3</translation>
     </message>
     <message>
-        <location filename="../header.py" line="219"/>
+        <location filename="../header.py" line="216"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../header.py" line="221"/>
+        <location filename="../header.py" line="218"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../header.py" line="222"/>
+        <location filename="../header.py" line="219"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../header.py" line="256"/>
+        <location filename="../header.py" line="253"/>
         <source>Not syncing</source>
         <translation>Sem sincronizar</translation>
     </message>
     <message>
-        <location filename="../header.py" line="258"/>
+        <location filename="../header.py" line="255"/>
         <source>records held on this PC (the station&apos;s journal on the share goes on past this PC&apos;s chain)</source>
         <translation>registros retidos neste PC (o diário da estação na pasta compartilhada continua além da cadeia deste PC)</translation>
     </message>
     <message>
-        <location filename="../header.py" line="261"/>
+        <location filename="../header.py" line="258"/>
         <source>This PC&apos;s database cannot be read</source>
         <translation>O banco de dados deste PC não pode ser lido</translation>
     </message>
     <message>
-        <location filename="../header.py" line="262"/>
+        <location filename="../header.py" line="259"/>
         <source>changes waiting unknown</source>
         <translation>alterações pendentes desconhecidas</translation>
     </message>
     <message>
-        <location filename="../header.py" line="227"/>
+        <location filename="../header.py" line="224"/>
         <source>Not in a site</source>
         <translation>Fora de um site</translation>
     </message>
     <message>
-        <location filename="../header.py" line="241"/>
+        <location filename="../header.py" line="238"/>
         <source>Share: connecting…</source>
         <translation>Pasta compartilhada: conectando…</translation>
     </message>
     <message>
-        <location filename="../header.py" line="243"/>
+        <location filename="../header.py" line="240"/>
         <source>Share online · last sync %1</source>
         <translation>Pasta compartilhada on-line · última sincronização %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="246"/>
+        <location filename="../header.py" line="243"/>
         <source>Share online · synced %1</source>
         <translation>Pasta compartilhada on-line · sincronizada às %1</translation>
     </message>
     <message>
-        <location filename="../header.py" line="249"/>
+        <location filename="../header.py" line="246"/>
         <source>%1 behind</source>
         <translation>%1 de atraso</translation>
     </message>
     <message numerus="yes">
-        <location filename="../header.py" line="253"/>
+        <location filename="../header.py" line="250"/>
         <source>%n change(s) waiting</source>
         <translation>
             <numerusform>%n alteração aguardando</numerusform>
@@ -7144,12 +7136,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../header.py" line="256"/>
+        <location filename="../header.py" line="253"/>
         <source>saving on this PC</source>
         <translation>salvando neste PC</translation>
     </message>
     <message>
-        <location filename="../header.py" line="238"/>
+        <location filename="../header.py" line="235"/>
         <source>Share offline since %1 · saving on this PC</source>
         <translation>Pasta compartilhada fora do ar desde %1 · salvando neste PC</translation>
     </message>
@@ -7157,37 +7149,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="320"/>
+        <location filename="../wizard/site_pages.py" line="328"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="321"/>
+        <location filename="../wizard/site_pages.py" line="329"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="323"/>
-        <source>Why this PC replaces the station&apos;s PC</source>
-        <translation>Por que este PC substitui o PC da estação</translation>
+        <location filename="../wizard/site_pages.py" line="331"/>
+        <source>Reason for the replacement</source>
+        <translation>Motivo da substituição</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="324"/>
+        <location filename="../wizard/site_pages.py" line="333"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="325"/>
+        <location filename="../wizard/site_pages.py" line="334"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="327"/>
+        <location filename="../wizard/site_pages.py" line="336"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="332"/>
+        <location filename="../wizard/site_pages.py" line="341"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -7195,62 +7187,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="53"/>
+        <location filename="../station_window.py" line="51"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="74"/>
+        <location filename="../station_window.py" line="72"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="79"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="83"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="88"/>
+        <location filename="../station_window.py" line="86"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="101"/>
+        <location filename="../station_window.py" line="91"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="119"/>
+        <location filename="../station_window.py" line="109"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="244"/>
+        <location filename="../station_window.py" line="235"/>
         <source>No lot is set. An operator or a supervisor sets it at this station.</source>
         <translation>Nenhum lote definido. Um operador ou um supervisor o define nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="247"/>
+        <location filename="../station_window.py" line="238"/>
         <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
         <translation>O lote %1 está completo. Defina o próximo lote para continuar: Lote… (F2), ou leia o código dele.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="249"/>
+        <location filename="../station_window.py" line="240"/>
         <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
         <translation>O lote %1 está completo. Um operador ou um supervisor define o próximo lote nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="319"/>
+        <location filename="../station_window.py" line="310"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="320"/>
+        <location filename="../station_window.py" line="311"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -7258,7 +7250,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="321"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -7274,37 +7266,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="142"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="104"/>
+        <location filename="../station_window.py" line="94"/>
         <source>Label… (F6)</source>
         <translation>Etiqueta… (F6)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="143"/>
+        <location filename="../station_window.py" line="134"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="148"/>
+        <location filename="../station_window.py" line="139"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="243"/>
+        <location filename="../station_window.py" line="234"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="264"/>
+        <location filename="../station_window.py" line="255"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="267"/>
+        <location filename="../station_window.py" line="258"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
@@ -7334,18 +7326,18 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="363"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="364"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="365"/>
-        <location filename="../station_window.py" line="370"/>
+        <location filename="../station_window.py" line="356"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -7353,17 +7345,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StopButton</name>
     <message>
-        <location filename="../stop_button.py" line="30"/>
+        <location filename="../stop_button.py" line="31"/>
         <source>Machine state and stops</source>
         <translation>Estado da máquina e paradas</translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="53"/>
+        <location filename="../stop_button.py" line="57"/>
         <source>Down %1 · %2 — stops…</source>
         <translation>Parada %1 · %2 — paradas…</translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="57"/>
+        <location filename="../stop_button.py" line="61"/>
         <source>%1 — stops…</source>
         <translation>%1 — paradas…</translation>
     </message>
@@ -8221,19 +8213,16 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     <name>VoidDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="190"/>
-        <location filename="../record_dialog.py" line="190"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="194"/>
-        <location filename="../record_dialog.py" line="194"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="195"/>
-        <location filename="../record_dialog.py" line="195"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -8242,25 +8231,21 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     <name>_SignedDialog</name>
     <message>
         <location filename="../admin/record_dialog.py" line="64"/>
-        <location filename="../record_dialog.py" line="64"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="74"/>
-        <location filename="../record_dialog.py" line="74"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="76"/>
-        <location filename="../record_dialog.py" line="76"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
         <location filename="../admin/record_dialog.py" line="95"/>
-        <location filename="../record_dialog.py" line="95"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Callable
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from config.catalog import Catalog
 from models.validation import validate_text, validate_username
@@ -297,13 +297,21 @@ class StationPage(WizardPage):
         self.takeover_reason = QLineEdit()
         self.takeover_reason.setObjectName("takeoverReason")
         self.takeover_reason.setMinimumHeight(TOUCH_MIN_PX)
-        self.takeover_reason.setEnabled(False)
-        self.takeover.toggled.connect(self.takeover_reason.setEnabled)
+        # Its own label, like the page's other fields (a screen reader names it by it).
+        self.takeover_label = row_label()
+        self.takeover_label.setObjectName("takeoverReasonLabel")
+        self.takeover_label.setBuddy(self.takeover_reason)
+        reason_row = QHBoxLayout()
+        reason_row.addWidget(self.takeover_label)
+        reason_row.addWidget(self.takeover_reason, 1)
+        for widget in (self.takeover_label, self.takeover_reason):
+            widget.setEnabled(False)
+            self.takeover.toggled.connect(widget.setEnabled)
+            widget.setVisible(False)
         self.takeover.setVisible(False)
-        self.takeover_reason.setVisible(False)
         self.body.addWidget(self.choice)
         self.body.addWidget(self.takeover)
-        self.body.addWidget(self.takeover_reason)
+        self.body.addLayout(reason_row)
         self.body.addWidget(self.kind_hint)
         self.body.addSpacing(12)
         self.body.addWidget(self.autostart)
@@ -320,7 +328,8 @@ class StationPage(WizardPage):
         self.takeover.setText(self.tr("This PC replaces that station's PC"))
         self.takeover_reason.setPlaceholderText(self.tr("Why, e.g. the old PC's disk failed "
                                                         "(at least 10 characters)"))
-        self.takeover_reason.setAccessibleName(self.tr("Why this PC replaces the station's PC"))
+        self.takeover_label.setText(self.tr("Reason for the replacement"))
+        self.takeover_reason.setAccessibleName(self.takeover_label.text())
         self.autostart.setText(self.tr("Start automatically when this PC starts"))
         self.autostart_hint.setText(self.tr("For production stations: after a restart or a "
                                             "power cut the login window opens by itself."))
@@ -354,8 +363,8 @@ class StationPage(WizardPage):
 
     def offer_takeover(self) -> None:
         """The chosen station id belongs to another PC: offer to replace it, with a reason."""
-        self.takeover.setVisible(True)
-        self.takeover_reason.setVisible(True)
+        for widget in (self.takeover, self.takeover_label, self.takeover_reason):
+            widget.setVisible(True)
 
     def takeover_wanted(self) -> str | None:
         """The reason for replacing the station's PC, when ticked; else None."""
