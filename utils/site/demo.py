@@ -9,9 +9,10 @@ corrections and voids), written to the share as real sealed journals; each stati
 a pace of its own under the catalog's ideal rate and its machine stops now and then, recorded
 as a station records its stops (utils/site/demo_pace.py). `LivePlant` then keeps the stations
 working while the demo runs, through the product's own services (utils/site/demo_station.py):
-boxes at that pace, stops by the station's DowntimeService, the journal by its writer, and each
+boxes at that pace, stops by the station's DowntimeService, the journal by its writer, each
 station's presence (birth, a signed status every status interval, death) by the heartbeat, so
-the office PC's fleet sees fourteen stations online.
+the office PC's fleet sees fourteen stations online, and the commands sent to them by the
+product's inbox, so the admin panel's Commands tab gets their real outcomes.
 
 Nothing here touches the person's real installation: the demo lives in its own folder, and
 its site is called a demo everywhere it is named. The office PC's home is marked as a demo in
@@ -46,7 +47,7 @@ from utils.demo_home import mark_demo
 from utils.passwords import check_policy
 from utils.settings_store import save_settings
 from utils.settings_store import load_settings
-from utils.site.demo_station import Plumbing, SharedMetrics, SimulatedStation
+from utils.site.demo_station import Plumbing, SharedMetrics, SimulatedStation, StationPaths
 from utils.site.folder_store import FolderSiteStore
 from utils.site.folder_transport import FolderTransport
 from utils.site.journal import JournalWriter
@@ -210,8 +211,9 @@ class LivePlant:
     registers its boxes at its own pace under the catalog's ideal rate, stops now and then
     (through its DowntimeService) and publishes its birth, a signed status every status
     interval and its death at `stop`, so the office PC's fleet sees them as it sees real
-    stations. `step` does what is due by the clock (the thread calls it every `poll_s`;
-    tests call it with a clock of their own)."""
+    stations; each lists its inbox every step, its commands run on its inbox's workers
+    (stopped at `stop`). `step` does what is due by the clock (the thread calls it every
+    `poll_s`; tests call it with a clock of their own)."""
 
     def __init__(self, demo: Demo, *, poll_s: float = POLL_S, clock: Clock | None = None,
                  seed: int = 2026):
@@ -225,9 +227,11 @@ class LivePlant:
         self.metrics = SharedMetrics(demo.work, self.clock,  # this PC's: they run on it
                                      self.settings.status_interval_ms / 1000)
         self._stations: dict[str, SimulatedStation] = {}
+        self._closed: set[str] = set()  # closed by a command: not back until the next demo
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self.registered = 0  # boxes registered since the plant started
+        self.log_dir = resolve_paths(demo.office_home).log_dir  # this process's (use_home)
 
     def start(self) -> None:
         self._thread = threading.Thread(target=self._run, name="shopfloor-demo-plant",
@@ -235,7 +239,8 @@ class LivePlant:
         self._thread.start()
 
     def stop(self, reason: str = "demo stopped") -> None:
-        """The stations stop working; each says so (its death file) and closes its database."""
+        """The stations stop working; each stops its inbox's workers, says so (its death
+        file) and closes its database."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout=10)
@@ -254,13 +259,29 @@ class LivePlant:
             self._stop.wait(self.poll_s)
 
     def step(self) -> None:
-        """What is due at every station by now: its work, then its status."""
+        """What is due at every station by now: its work, its commands, then its status."""
         for station_id in self.demo.plan.stations:
             if self._stop.is_set():
                 return
+            if station_id in self._closed:
+                continue
             station = self._station(station_id)
             self.registered += station.work()
+            station.take_commands()
+            if station.effects.stop_requested.is_set():
+                self._close(station)
+                continue
             station.beat()
+
+    def _close(self, station: SimulatedStation) -> None:
+        """`close_app` or `restart_app` done: the station leaves (its command acked first);
+        a restarted one comes back at the next step, with a new session."""
+        restart = station.effects.restart_requested
+        station.leave("restarting (a command)" if restart else "closed (a command)")
+        station.parts.database.dispose()
+        del self._stations[station.station_id]
+        if not restart:
+            self._closed.add(station.station_id)
 
     def _station(self, station_id: str) -> SimulatedStation:
         known = self._stations.get(station_id)
@@ -268,7 +289,9 @@ class LivePlant:
             known = self._stations[station_id] = SimulatedStation(
                 self._plumbing(station_id), self.demo.plan, catalog=self.catalog,
                 clock=self.clock, settings=self.settings, metrics=self.metrics,
-                rng=random.Random(f"{self.seed}:{station_id}"))
+                rng=random.Random(f"{self.seed}:{station_id}"), rescan_s=self.poll_s,
+                paths=StationPaths(self.demo.work, self.demo.work, self.log_dir,
+                                   database=self._database_file(station_id)))
             known.appear()
         return known
 
@@ -276,7 +299,7 @@ class LivePlant:
         """The station's database (its history's), chain, journal writer, its end of the live
         transport and its trust: its PC key and the site's directory, chained to the root the
         office PC pinned when it made the site."""
-        database = open_database(self.demo.work / f"station-{station_id}.sqlite3")
+        database = open_database(self._database_file(station_id))
         with database.write() as connection:
             anchor = meta_repo.get_or_create(connection, ANCHOR_KEY)
         sealer, key = station_keys(self.keys[station_id])
@@ -291,6 +314,9 @@ class LivePlant:
                           directory=directory)
         return Plumbing(station_id, database, audit, writer,
                         FolderTransport(self.demo.share).station(station_id), trust)
+
+    def _database_file(self, station_id: str) -> Path:
+        return self.demo.work / f"station-{station_id}.sqlite3"
 
     def _site(self) -> tuple[str, PublicKey]:
         """The demo site's id and root, as the office PC holds them."""

@@ -25,6 +25,7 @@ import uuid
 from typing import TYPE_CHECKING, Any, Callable
 
 from data import users_repo
+from data.database import Database
 from utils.auth import Session
 from utils.changes import Change, Topic
 from utils.clock import Clock, SystemClock
@@ -52,7 +53,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-__all__ = ["SyncService"]
+__all__ = ["SyncService", "session_of_issuer"]
 
 
 class SyncService:
@@ -285,9 +286,15 @@ class SyncService:
         self.state.put(key, value)
 
     def issuer_session(self, command: Command) -> Session:
-        """The person who sent the command, as a session for the services' permission checks."""
-        with self.ctx.database.read() as connection:
-            found = users_repo.get(connection, command.issued_by)
-        full_name = found[0].full_name if found else command.issued_by
-        return Session(command.issued_by, full_name, command.role, self.ctx.station_id,
-                       self.clock.now(), False, command.id)
+        return session_of_issuer(self.ctx.database, self.ctx.station_id, self.clock, command)
+
+
+def session_of_issuer(database: Database, station_id: str, clock: Clock,
+                      command: Command) -> Session:
+    """The person who sent the command, as a session for the services' permission checks
+    (a station's `CommandContext.issuer_session`: the sync service's, a demo station's)."""
+    with database.read() as connection:
+        found = users_repo.get(connection, command.issued_by)
+    full_name = found[0].full_name if found else command.issued_by
+    return Session(command.issued_by, full_name, command.role, station_id,
+                   clock.now(), False, command.id)
