@@ -17,7 +17,8 @@ reads those that changed. The share may vanish at any moment: what was stored st
 says since when the share is gone, and reading resumes where it stopped when it is back (no
 duplicate: positions are stored with the data). Only the share itself away (the store's
 check, its listing of stations) is offline: one station's place refused, or its files not
-readable, is that station's (named in `SiteView.problems`), and the others are followed on.
+readable, is that station's (named in `SiteView.problems`), while catching up as while
+following: the others are read on, and that one is read by the next pass that can.
 The phase and the state told are utils/site/view_state.py's.
 
 State changes and stored batches reach listeners (plain callbacks, from this thread); the GUI
@@ -235,11 +236,15 @@ class ViewFollower:
         # Taken before anything is read: a journal that grows after its last read here (while
         # other stations are read) then differs from it, and the first follow pass reads it.
         markers = self._markers(stations)
-        try:
-            remaining = {s: self.view.remaining_bytes(s) for s in stations}
-        except OSError as exc:
-            self._offline(exc)
-            return False
+        remaining: dict[str, int] = {}
+        failed: set[str] = set()  # left to the follow passes (named), never marked as read
+        for station in stations:
+            try:
+                remaining[station] = self.view.remaining_bytes(station)
+            except OSError as exc:
+                if not self._station_failed(station, exc):
+                    return False  # the share itself is away
+                failed.add(station)
         total = sum(remaining.values())
         done = 0
         fronts = self._fronts([s for s, left in remaining.items() if left])
@@ -266,8 +271,15 @@ class ViewFollower:
                         front = fronts.get(station)
                         if until is not None and front is not None and front > until:
                             continue
-                        report = self.view.ingest_station(station, max_events=self.chunk_events,
-                                                          until=until)
+                        try:
+                            report = self.view.ingest_station(
+                                station, max_events=self.chunk_events, until=until)
+                        except OSError as exc:
+                            if not self._station_failed(station, exc):
+                                raise  # the share is away: offline, below
+                            failed.add(station)
+                            read.append((station, False))  # the follow passes retry it
+                            continue
                         self._events_caught_up += report.ingested
                         assert self.view.store is not None
                         self.view.store.check()  # a vanished share reads as empty journals
@@ -294,7 +306,7 @@ class ViewFollower:
             self._publish_progress(done / total if total else 1.0, complete)
         if self._stop.is_set():
             return False
-        self._seen.update(markers)
+        self._seen.update({s: marker for s, marker in markers.items() if s not in failed})
         return True
 
     def _follow_pass(self) -> None:

@@ -162,3 +162,46 @@ def test_a_station_that_cannot_be_read_is_named_and_the_others_are_followed(plan
         _both_followed_on(plant, follower, states)
     finally:
         follower.release()
+
+
+@pytest.mark.parametrize("where", ["size", "read"])
+def test_a_station_that_cannot_be_read_during_the_catch_up_stops_only_itself(plant,
+                                                                           monkeypatch, where):
+    """The same during the first catch-up: a station whose journal cannot be sized or read
+    (swapped for a link meanwhile, an I/O error) is named and left to the follow passes; the
+    catch-up ends with the others read (never "offline" for one station), and once that one
+    reads it is taken in whole, even if its journal did not change since."""
+    site, _stations, writers, _operators = plant
+    _boxes(plant, "206", 2)
+    _boxes(plant, "207", 2)
+    view = site.admin.site_view
+    real_size, real_ingest = view.remaining_bytes, view.ingest_station
+    failing = {"206": ShareRefused(site.share / "stations" / "206", "a symbolic link")}
+
+    def remaining_bytes(station_id):
+        if station_id in failing and where == "size":
+            raise failing[station_id]
+        return real_size(station_id)
+
+    def ingest_station(station_id, **options):
+        if station_id in failing:
+            raise failing[station_id]
+        return real_ingest(station_id, **options)
+
+    monkeypatch.setattr(view, "remaining_bytes", remaining_bytes)
+    monkeypatch.setattr(view, "ingest_station", ingest_station)
+    follower = ViewFollower(view, rescan_s=0.02)
+    states: list = []
+    follower.add_state_listener(states.append)
+    follower.acquire()
+    try:
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        assert Phase.OFFLINE not in [s.phase for s in states]
+        assert _counts(view).get("207") == writers["207"].last_exported_seq
+        assert "206" not in _counts(view)
+        assert "stations/206" in view.problems.get("206", {})
+        failing.clear()  # readable again, its journal unchanged: taken in by a follow pass
+        wait_until(lambda: _counts(view).get("206") == writers["206"].last_exported_seq,
+                   timeout=20)
+    finally:
+        follower.release()
