@@ -5,17 +5,15 @@ a new version; the original author stays and the editor is recorded.
 The fields are the admin panel's (gui/record_fields.py: lot, box, measurements, the three
 rejections, size): `ProductionService.edit_record` lets a person with the permission correct
 any of them at a station as in the panel, with the same validation and reason. They scroll when
-the screen is short (1366 x 768 with a taskbar); the intro, reason, password, signature line
-and buttons stay in view.
+the screen is short (1366 x 768 with a taskbar), as the panel's do (`RecordFields.scrolling`);
+the intro, reason, password, signature line and buttons stay in view.
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
 from models.validation import ValidationFailed
 from utils.production import Meaning, Signature
@@ -24,13 +22,7 @@ from gui.form_dialog import error_line, lay_out_form_dialog, reason_and_password
 from gui.theme import form_label
 from gui.messages import SIGNED_SAVE_REFUSALS, signed_refusal
 from gui.record_fields import RecordFields
-from gui.scrolled import scrolled
 from gui.station_controller import StationController
-
-# The fields' part is at least this tall when it must scroll: a rejection row and a half.
-FIELDS_MIN_HEIGHT = 160
-# Room left for the window's frame and title bar when the dialog is fitted to the screen.
-FRAME_ALLOWANCE = 40
 
 
 class CorrectionDialog(QDialog):
@@ -55,13 +47,7 @@ class CorrectionDialog(QDialog):
         self.reason, self.password = reason_and_password()
         self.error = error_line()
         self.error.setObjectName("dialogError")
-        record = QFormLayout()
-        self.fields.add_lot_and_box(record)
-        content = QVBoxLayout()
-        content.setContentsMargins(0, 0, 0, 0)
-        content.addLayout(record)
-        content.addWidget(self.entry)
-        self.scroll = scrolled(content, "correctionFields")
+        self.scroll = self.fields.scrolling(QFormLayout(), "correctionFields")
         form = QFormLayout()
         form.addRow(form_label(self.tr("Reason")), self.reason)
         form.addRow(form_label(self.tr("Your password")), self.password)
@@ -71,20 +57,7 @@ class CorrectionDialog(QDialog):
                                    | QDialogButtonBox.StandardButton.Cancel)
         lay_out_form_dialog(self, form, self.error, buttons, self.apply,
                             above=(intro, self.scroll), below=(signature,), min_width=560)
-        self._fit_to_screen()
-
-    def _fit_to_screen(self) -> None:
-        """Every field in view when the screen has the room, else as tall as the screen lets
-        it be, the fields scrolling."""
-        wanted = self.scroll.widget().sizeHint().height()
-        self.scroll.setMinimumHeight(min(wanted, FIELDS_MIN_HEIGHT))
-        screen = self.screen()
-        available = screen.availableGeometry().height() - FRAME_ALLOWANCE if screen else 0
-        around = self.sizeHint().height() - self.scroll.sizeHint().height()
-        height = around + wanted
-        if available > 0:
-            height = min(height, available)
-        self.resize(max(self.sizeHint().width(), self.minimumWidth()), height)
+        self.fields.fit_to_screen(self)
 
     def apply(self) -> None:
         self.error.clear()
@@ -97,11 +70,7 @@ class CorrectionDialog(QDialog):
                                         signature=Signature(self.password.text(),
                                                             Meaning.CORRECTION))
         except ValidationFailed as exc:
-            self.fields.show_validation(exc, self.error)
-            # The first wrong field has the keyboard: in view, also when the fields scroll.
-            focused = self.focusWidget()
-            if focused is not None and self.scroll.isAncestorOf(focused):
-                self.scroll.ensureWidgetVisible(focused)
+            self.fields.show_validation(exc, self.error)  # the first wrong field in view
             return
         except SIGNED_SAVE_REFUSALS as exc:
             self.error.setText(signed_refusal(exc, self.password,

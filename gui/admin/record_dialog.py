@@ -6,6 +6,10 @@ dialog shows the name and the time it is made with, kept current while the dialo
 time recorded is the one at Save). The services check permissions and the password again and
 write the new version with its audit event and the signature; nothing here decides what is
 allowed.
+
+A manual record's and a correction's fields (with the station and the moment of a manual
+record) scroll when the screen is short (1366 x 768 with a taskbar), as at the station
+(`RecordFields.scrolling`): the intro, reason, password, signature line and buttons stay in view.
 """
 
 from __future__ import annotations
@@ -139,25 +143,22 @@ class RecordDialog(_SignedDialog):
                                    "kept as a new version; the original stays in the history.")
                            .replace("%1", str(row["station_id"])).replace("%2", str(row["operator"]))
                            .replace("%3", str(row["version"])))
-            intro.setWordWrap(True)
-            form.addRow(intro)
             self.fields.set_values(row)
         else:
             intro = QLabel(self.tr("A box entered on behalf of a station, for example while its "
                                    "PC was down. It is marked as manual and signed with your name."))
-            intro.setWordWrap(True)
-            form.addRow(intro)
             form.addRow(form_label(self.tr("Station")), self.station)
             form.addRow(form_label(self.tr("Made at")), self.when)
             self._station_changed()
-        self.fields.add_lot_and_box(form)
+        intro.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.entry)
+        layout.addWidget(intro)
+        layout.addWidget(self.fields.scrolling(form, "recordFields"))
         tail = QFormLayout()
         self.add_signature_rows(tail)
         layout.addLayout(tail)
         self.finish_layout(layout)
+        self.fields.fit_to_screen(self)
 
     def _station_changed(self) -> None:
         machine = self.site.catalog.machine(self.station.currentData() or "")
