@@ -67,7 +67,7 @@ from utils.site.share_files import ReadState
 # The parts of the view, one job each (ingestion and verification).
 from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text
 from utils.site.site_verify import SiteVerify
-from utils.site.site_key import SiteError
+from utils.site.view_refusals import ShareUnreachable, StationsRefused
 from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
 
@@ -75,33 +75,6 @@ if TYPE_CHECKING:
     from utils.context import AppContext
 
 log = logging.getLogger(__name__)
-
-
-class ShareUnreachable(SiteError, OSError):
-    """The site store cannot be listed now (the shared folder is away): a refusal said in one
-    line, and an OSError, which what waits for the share (the follower, ingestion) expects."""
-
-    def __init__(self, where: str, reason: str):
-        self.where, self.reason = where, reason
-        super().__init__("share_unreachable",
-                         f"the shared folder {where} cannot be reached ({reason}): the "
-                         f"stations' journals were not read, so nothing that needs them was "
-                         f"done; run it again when the folder is back (check the network and "
-                         f"the share path)")
-
-
-class StationsRefused(SiteError):
-    """The store refused to list its stations (on the shared folder: `stations` is a link or
-    a file), so no check of the whole site can say it is intact. Not an OSError: the share
-    answers; a person has to put it right."""
-
-    def __init__(self, where: str, reason: str):
-        self.where, self.reason = where, reason
-        super().__init__("stations_refused",
-                         f"the stations' folder of the shared folder ({where}) was refused "
-                         f"({reason}): no station's journal was read, so the site's audit "
-                         f"trail was not checked; ask whoever looks after the shared folder "
-                         f"to put it right, then run it again")
 
 
 class SiteView(SiteIngest, SiteVerify):

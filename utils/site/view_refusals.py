@@ -1,0 +1,40 @@
+"""Why the site view could not read the stations' journals, as refusals a verb says in one line
+(`verify-audit --site`, `archive`, the panel's whole-site check): the shared folder away, or
+its stations' folder refused. Raised by utils/site/site_view.py."""
+
+from __future__ import annotations
+
+from utils.site.site_key import SiteError
+
+
+class StoreNotRead(SiteError):
+    """The stations' journals could not be read (`where`, and why: `reason`): a refusal said in
+    one line by the verb that needed them. Its kinds say what is in the way."""
+
+    CODE = ""
+    TEXT = ""  # the sentence, with {where} and {reason}
+
+    def __init__(self, where: str, reason: str):
+        self.where, self.reason = where, reason
+        super().__init__(self.CODE, self.TEXT.format(where=where, reason=reason))
+
+
+class ShareUnreachable(StoreNotRead, OSError):
+    """The site store cannot be listed now (the shared folder is away); an OSError too, which
+    what waits for the share (the follower, ingestion) expects."""
+
+    CODE = "share_unreachable"
+    TEXT = ("the shared folder {where} cannot be reached ({reason}): the stations' journals were "
+            "not read, so nothing that needs them was done; run it again when the folder is back "
+            "(check the network and the share path)")
+
+
+class StationsRefused(StoreNotRead):
+    """The store refused to list its stations (on the shared folder: `stations` is a link or
+    a file), so no check of the whole site can say it is intact. Not an OSError: the share
+    answers; a person has to put it right."""
+
+    CODE = "stations_refused"
+    TEXT = ("the stations' folder of the shared folder ({where}) was refused ({reason}): no "
+            "station's journal was read, so the site's audit trail was not checked; ask whoever "
+            "looks after the shared folder to put it right, then run it again")
