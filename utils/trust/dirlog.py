@@ -279,7 +279,7 @@ class DirectoryLog:
                 and now - self._hole_looked[1] < HOLE_RECHECK_S:
             return
         self._hole_looked = (seq, now)
-        later = later_entry(self.store, self.database, state.site_id, seq, probe=1)
+        later = later_entry(self.store, self.database, state, seq, probe=1)
         if later is not None:
             log.warning("Site directory: %s; this PC takes no later entry until then",
                         hole_message(seq, later))
@@ -299,7 +299,7 @@ class DirectoryLog:
                 check_op(state, op)
                 seq = state.head_seq + 1
                 # Never into a hole: the later entries would no longer link (a split log).
-                later = later_entry(self.store, self.database, state.site_id, seq, HOLE_PROBE)
+                later = later_entry(self.store, self.database, state, seq, HOLE_PROBE)
                 if later is not None:
                     raise DirectoryUnavailable(f"{hole_message(seq, later)}; nothing was "
                                                "written (an entry there would split it)")

@@ -34,7 +34,7 @@ from data.database import Database
 from models.canonical import canonical_json
 from utils.site.ports import DirectoryEntries, EntryWrite
 from utils.site.signed import document_bytes
-from utils.trust.directory_state import OpRefused, genesis_prev
+from utils.trust.directory_state import DirectoryState, OpRefused, genesis_prev, signer_key
 
 log = logging.getLogger(__name__)
 
@@ -142,10 +142,14 @@ class WriteBack:
         return True
 
 
-def later_entry(store: DirectoryEntries, database: Database, site_id: str, seq: int,
+def later_entry(store: DirectoryEntries, database: Database, state: DirectoryState, seq: int,
                 probe: int) -> int | None:
     """The number of a later entry when `seq` (free on the share, this PC's head + 1) is a
-    hole rather than the log's end; None when none of the next `probe` numbers holds one."""
+    hole rather than the log's end; None when none of the next `probe` numbers holds one. A
+    later entry counts only when its operation is signed by a key this PC knows (the root, or
+    a person's): anyone can write the share, and a file shaped like an entry, unsigned, would
+    otherwise stop every writer for good (nobody holds the "hole" to write it back). A genuine
+    one signed by a key the hole itself adds is not seen: that writer forks, as before."""
     for later in range(seq + 1, seq + probe + 1):
         found = store.read_entry(later, max_bytes=ENTRY_MAX_BYTES)
         try:
@@ -153,8 +157,10 @@ def later_entry(store: DirectoryEntries, database: Database, site_id: str, seq: 
         except OpRefused:
             continue  # nothing there, or junk: no entry
         op = found.document["op"]
-        if isinstance(op, dict) and op.get("site_id") == site_id \
-                and not _holds_op(database, op):
+        if not isinstance(op, dict) or op.get("site_id") != state.site_id:
+            continue
+        key = signer_key(state, op.get("signer"))
+        if key is not None and key.verify_document(op) and not _holds_op(database, op):
             # Looked at once more: another writer may have made `seq`, then `later`, since
             # the caller found it free (no hole then: a writer holds `seq` before `later`).
             return None if store.has_entry(seq) else later

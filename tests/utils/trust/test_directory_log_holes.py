@@ -10,7 +10,7 @@ import os
 import pytest
 
 from tests.utils.trust import test_directory_log
-from tests.utils.trust.test_directory_log import Site, _user, op
+from tests.utils.trust.test_directory_log import SITE, Site, _user, op
 from utils.trust import dirlog_repair
 from utils.trust.dirlog import DirectoryUnavailable, make_entry
 
@@ -95,3 +95,16 @@ def test_a_hard_link_gives_the_genuine_entry_a_second_name_it_is_kept(logged, tm
     directory.append(op("person:ana", ana, "user.put", _user("dave", "operator")))
     assert reader.refresh().taken[0]["data"]["username"] == "dave"
     other.database.dispose()
+
+
+def test_an_unsigned_entry_planted_above_the_end_stops_no_writer(started, ana):
+    """Anyone can write the share: a file shaped like an entry two numbers above the end,
+    naming the site but signed by nobody, is no later entry (no PC holds the "hole" below it
+    to write it back, so every writer would be stopped for good)."""
+    site, directory = started  # entries 1 and 2
+    head = directory.state.head_seq
+    planted = site.share / "directory" / "log" / f"{head + 2:08d}.json"
+    planted.write_text(json.dumps(make_entry(head + 2, "0" * 64,
+                                             {"site_id": SITE, "anything": "no signature"})))
+    assert directory.append(op("person:ana", ana, "user.put", _user("bob", "operator"))) \
+        == head + 1
