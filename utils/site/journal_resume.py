@@ -21,7 +21,7 @@ import itertools
 import logging
 from typing import Callable, Iterable, Iterator
 
-from utils.site.journal_read import JournalEntry, JournalEvent, JournalSeal
+from utils.site.journal_read import JournalEntry, JournalEvent, JournalHeader, JournalSeal
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +38,7 @@ def resume(read: Read, segment: int, offset: int, last_seq: int,
     first = next(entries, None)
     if first is None:
         return iter(())
-    if _continues(first, last_seq, last_hash):
+    if _continues(first, segment, last_seq, last_hash):
         return itertools.chain((first,), entries)
     again = _after(iter(read(segment, 0)), last_seq, last_hash)
     if again is None:  # not found: the check names the fault where the view stopped
@@ -48,10 +48,13 @@ def resume(read: Read, segment: int, offset: int, last_seq: int,
     return again
 
 
-def _continues(entry: JournalEntry, last_seq: int, last_hash: str | None) -> bool:
-    """Is `entry` what follows the view's last taken event?"""
+def _continues(entry: JournalEntry, segment: int, last_seq: int, last_hash: str | None) -> bool:
+    """Is `entry` what follows the view's last taken event? (The next segment's header, when
+    the view stopped at the end of a full one: the writer rotated.)"""
     if type(entry) is JournalEvent:
         return entry.seq == last_seq + 1
+    if type(entry) is JournalHeader:
+        return entry.segment > segment
     if type(entry) is JournalSeal:  # the head sealed again after a restart
         return entry.document.get("seq") == last_seq and entry.document.get("hash") == last_hash
     return False

@@ -15,10 +15,11 @@ from utils.clock import ManualClock
 from utils.site.journal import IDLE_SIZE_CHECK_S, JournalWriter
 from utils.site.layout import SiteLayout
 
-from tests.utils.site import test_view_follower
+from tests.utils.site import test_journal, test_view_follower
 from tests.utils.site.test_view_follower import FORM
 
 plant = test_view_follower.plant
+rotation_setup = test_journal.setup  # a station whose writer rotates small segments, and a view
 
 
 def _records(view, station_id: str) -> int:
@@ -122,3 +123,36 @@ def test_another_stations_segment_put_in_place_is_set_aside_and_the_chain_publis
     assert _records(view, "206") == 4
     results = {r.station: r for r in view.verify_site()}
     assert results["206"].ok, results["206"]
+
+
+def test_a_normal_rotation_is_no_rewrite(rotation_setup, caplog, monkeypatch):
+    """The view stopped at the end of a full segment and the writer rotated: the next segment's
+    header is what follows, read on from the view's place (never the old segment again from
+    its start, never said as "rewritten")."""
+    from utils.site import journal_resume
+    from utils.site.journal_read import list_segments
+    from tests.utils.site.test_journal import register
+
+    _site, station, operator, writer, view = rotation_setup
+    reads: list[tuple[int, int]] = []
+    real = journal_resume.resume
+
+    def counted(read, segment, offset, last_seq, last_hash):
+        def reading(seg, off):
+            reads.append((seg, off))
+            return read(seg, off)
+        return real(reading, segment, offset, last_seq, last_hash)
+
+    monkeypatch.setattr("utils.site.site_ingest.resume", counted)
+    while len(list_segments(writer.station.journal)) < 2:  # the view reads after each box
+        register(station, operator, 1)
+        writer.sync()
+        if len(list_segments(writer.station.journal)) < 2:
+            view.ingest()
+    reads.clear()
+    caplog.set_level("INFO", logger="utils.site.journal_resume")
+    view.ingest()
+    assert (1, 0) not in reads, reads
+    assert not [r for r in caplog.records if r.name == "utils.site.journal_resume"]
+    report = view.ingest_station(station.station_id)
+    assert report.broken_seq is None
