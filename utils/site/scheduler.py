@@ -247,8 +247,12 @@ class Scheduler:
                 if left > 0:
                     wait = min(wait, left)
             if failed:
-                wait = max(wait, min(FAILED_PASS_LONGEST_WAIT_S,
-                                     FAILED_PASS_FIRST_WAIT_S * 2 ** min(failed - 1, 16)))
+                # The whole wait, whatever wakes the loop meanwhile (a flooded inbox or a
+                # commit asks for a pass each time): only a stop ends it early.
+                self.stop_event.wait(min(FAILED_PASS_LONGEST_WAIT_S,
+                                         FAILED_PASS_FIRST_WAIT_S * 2 ** min(failed - 1, 16)))
+                self.wake_event.clear()
+                continue
             self.wake_event.wait(wait)
             self.wake_event.clear()
 

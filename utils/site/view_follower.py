@@ -288,6 +288,10 @@ class ViewFollower:
                          for station, more in read}
                 self.view.store.check()  # a vanished share reads as empty journals
                 for station, left in lefts.items():
+                    if station in failed:  # not read: not counted, not witnessed
+                        remaining[station] = 0
+                        fronts.pop(station, None)
+                        continue
                     done += max(0, remaining[station] - left)
                     remaining[station] = left
                     fronts[station] = self._front(station) or fronts.get(station) or ""

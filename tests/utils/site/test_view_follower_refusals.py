@@ -188,8 +188,16 @@ def test_a_station_that_cannot_be_read_during_the_catch_up_stops_only_itself(pla
             raise failing[station_id]
         return real_ingest(station_id, **options)
 
+    real_witness = view.witness_checkpoint
+
+    def witness_checkpoint(station_id):  # its checkpoint unreadable too: never asked
+        if station_id in failing:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_witness(station_id)
+
     monkeypatch.setattr(view, "remaining_bytes", remaining_bytes)
     monkeypatch.setattr(view, "ingest_station", ingest_station)
+    monkeypatch.setattr(view, "witness_checkpoint", witness_checkpoint)
     follower = ViewFollower(view, rescan_s=0.02)
     states: list = []
     follower.add_state_listener(states.append)
