@@ -54,6 +54,7 @@ How it fits: docs/architecture.md §4 (the journal a box travels in).
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 from dataclasses import dataclass
@@ -226,7 +227,8 @@ class JournalWriter:
         fs = self.station.fs
         fs.mkdirs(self.station.folder)
         found = chain_folders(self.station, share=fs)
-        ends = [(chain, folder, self._folder_end(folder)) for chain, folder in found.chains]
+        ends = [(chain, folder, self._without_foreign_tail(chain, folder, self._folder_end(folder)))
+                for chain, folder in found.chains]
         # Of the folders holding this PC's chain, the one that holds most of it (a share
         # writer may have made an empty one that looks like it), the one it wrote last first.
         ours = [(end.last, chain == self.chain, chain is None, chain, folder, end)
@@ -262,7 +264,24 @@ class JournalWriter:
             # moved aside by the export (PlaceRefused), and this chain published again.
             raise refused(path, f"a journal segment of station {header['station']!r}")
         return _FolderEnd(number, path, end, len(data), header.get("anchor"), last, last_hash,
-                          sealed, header.get("chain"))
+                          sealed, header.get("chain"), _last_seal(data[:end]))
+
+    def _without_foreign_tail(self, chain: str | None, folder: Path,
+                              end: "_FolderEnd") -> "_FolderEnd":
+        """The folder's end without unsealed lines after this PC's last sealed event that are
+        not its events (a share writer's: no seal of this PC's key covers them, so no reader
+        ever took them). Taken as the end, they made this chain look like another copy's and
+        held its export back; `_adopt` cuts them, as a torn line."""
+        if not end.segment or end.sealed or end.last_sealed is None or self._is_ours(end, chain):
+            return end
+        cut, seq, digest = end.last_sealed
+        sealed = dataclasses.replace(end, cut=cut, last=seq, last_hash=digest, sealed=True)
+        if not self._is_ours(sealed, chain):
+            return end
+        log.warning("Journal %s/%s: the lines after event %d are not this PC's and no seal "
+                    "covers them (written there by someone else); they are cut", folder.name,
+                    end.path.name if end.path else "?", seq)
+        return sealed
 
     def _is_ours(self, end: "_FolderEnd", chain: str | None = None) -> bool:
         """A folder holds this PC's chain: its anchor, and its last event the very event this
@@ -506,6 +525,8 @@ class _FolderEnd:
     last_hash: str = ""
     sealed: bool = False
     chain: str | None = None  # the chain id its header names (a later chain's folder)
+    # (where its last seal line ends, the seq and hash it seals), if the segment has one
+    last_sealed: tuple[int, int, str] | None = None
 
 
 def _header(data: bytes) -> dict[str, str]:
@@ -520,6 +541,24 @@ def _header(data: bytes) -> dict[str, str]:
         return {}
     return {name: entry[name] for name in ("anchor", "chain", "station")
             if isinstance(entry.get(name), str)}
+
+
+def _last_seal(data: bytes) -> tuple[int, int, str] | None:
+    """Where the last seal line of a segment's whole lines ends, and the (seq, hash) it
+    seals; None when it has none."""
+    found, offset = None, 0
+    for line in data.splitlines(keepends=True):
+        offset += len(line)
+        if b'"seal"' not in line:
+            continue
+        try:
+            entry = parse_line(line.rstrip(b"\n"))
+        except ValueError:
+            continue
+        if isinstance(entry, dict) and entry.get("kind") == "seal" \
+                and type(entry.get("seq")) is int and isinstance(entry.get("hash"), str):
+            found = (offset, entry["seq"], entry["hash"])
+    return found
 
 
 def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:

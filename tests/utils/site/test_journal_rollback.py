@@ -156,3 +156,26 @@ def test_a_normal_rotation_is_no_rewrite(rotation_setup, caplog, monkeypatch):
     assert not [r for r in caplog.records if r.name == "utils.site.journal_resume"]
     report = view.ingest_station(station.station_id)
     assert report.broken_seq is None
+
+
+def test_an_unsealed_line_forged_after_the_journal_is_cut_not_taken_as_another_copy(
+        plant, tmp_path):
+    """A share writer appends a well-formed event line (a later seq, no seal: it has no key)
+    to a station's segment. The station notices at its next append, cuts the line (nothing
+    of its own, no seal covers it) and goes on; before, the line made its chain look like
+    another copy's, and it held its export back (JournalNotOurs) until a person stepped in."""
+    import json as _json
+
+    site, stations, writers, operators = plant
+    ctx, session, writer = stations["206"], operators["206"], writers["206"]
+    _boxes(ctx, session, writer, 2)
+    segment = _segment(site, "206")
+    forged = {"kind": "event", "seq": writer.last_exported_seq + 5, "prev": "0" * 64,
+              "hash": "1" * 64, "key_id": "x", "mac": "00", "body": "{}"}
+    with open(segment, "ab") as handle:
+        handle.write(_json.dumps(forged).encode() + b"\n")
+    _boxes(ctx, session, writer, 1)  # raised JournalNotOurs before
+    assert b'"hash": "' + b"1" * 64 not in segment.read_bytes()
+    view = site.admin.site_view
+    assert view.ingest_station("206").broken_seq is None
+    assert _records(view, "206") == 3
