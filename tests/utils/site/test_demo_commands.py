@@ -5,7 +5,8 @@ live plant's stations take, run and ack them, and the effects show in their stat
 from __future__ import annotations
 
 import threading
-from typing import Any
+from contextlib import contextmanager
+from typing import Any, Iterator
 
 from config.constants import CommandType
 from utils.context import AppContext
@@ -30,7 +31,10 @@ def _status(fleet: FleetMonitor, station_id: str) -> dict[str, Any]:
     return {} if view is None or view.status is None else view.status
 
 
-def test_demo_stations_ack_a_ping_a_lock_and_a_lot_and_show_them(tmp_path):
+@contextmanager
+def running_demo(tmp_path, online: tuple[str, ...]) -> Iterator[tuple[LivePlant, FleetMonitor, Any]]:
+    """A demo made, its plant running and `online` seen online by the office PC's fleet:
+    (the plant, the fleet, the demo admin's session); stopped and closed after."""
     demo = create_demo(tmp_path / "demo", "demo", "Demo admin", PASSWORD, days=1)
     office = AppContext.open(demo.office_home)
     plant = LivePlant(demo)
@@ -39,7 +43,15 @@ def test_demo_stations_ack_a_ping_a_lock_and_a_lot_and_show_them(tmp_path):
         admin = office.auth.login("demo", PASSWORD).session
         plant.start()
         wait_until(lambda: all(view.liveness == Liveness.ONLINE for view in fleet.poll()
-                               if view.station_id in ("201", "202", "203")), timeout=30)
+                               if view.station_id in online), timeout=30)
+        yield plant, fleet, admin
+    finally:
+        plant.stop()
+        office.close()
+
+
+def test_demo_stations_ack_a_ping_a_lock_and_a_lot_and_show_them(tmp_path):
+    with running_demo(tmp_path, ("201", "202", "203")) as (plant, fleet, admin):
         sent = {
             **{d["id"]: "ping" for d in fleet.send(admin, CommandType.PING, ["201"])},
             **{d["id"]: "lock" for d in fleet.send(admin, CommandType.LOCK, ["202"],
@@ -64,21 +76,10 @@ def test_demo_stations_ack_a_ping_a_lock_and_a_lot_and_show_them(tmp_path):
         plant.stop()
         assert not [t.name for t in threading.enumerate()
                     if t.is_alive() and t.name.startswith(PLANT_THREADS)]
-    finally:
-        plant.stop()
-        office.close()
 
 
 def test_a_demo_station_closed_by_a_command_leaves_and_a_restarted_one_comes_back(tmp_path):
-    demo = create_demo(tmp_path / "demo", "demo", "Demo admin", PASSWORD, days=1)
-    office = AppContext.open(demo.office_home)
-    plant = LivePlant(demo)
-    try:
-        fleet = FleetMonitor(office, transport=office.transport)
-        admin = office.auth.login("demo", PASSWORD).session
-        plant.start()
-        wait_until(lambda: all(view.liveness == Liveness.ONLINE for view in fleet.poll()
-                               if view.station_id in ("204", "205")), timeout=30)
+    with running_demo(tmp_path, ("204", "205")) as (_plant, fleet, admin):
         first_session = _status(fleet, "205")["session_id"]
         sent = [d["id"] for d in fleet.send(admin, CommandType.CLOSE_APP, ["204"],
                                             {"force": True})]
@@ -93,6 +94,3 @@ def test_a_demo_station_closed_by_a_command_leaves_and_a_restarted_one_comes_bac
                    .get("204") == Liveness.STOPPED, timeout=30)
         wait_until(lambda: _status(fleet, "205").get("session_id") not in (None, first_session),
                    timeout=30)
-    finally:
-        plant.stop()
-        office.close()
