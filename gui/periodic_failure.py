@@ -1,4 +1,4 @@
-"""A read a timer repeats (the header every second, the stop button every few seconds, the
+"""A read a timer repeats (the header every second, the stop button every 15 s, the
 handover offer every minute) that fails, e.g. while this PC's database cannot be read: said in
 the log once when it starts failing and once when it works again, never raised into the app's
 error box at every tick (gui/app.py's excepthook shows one for any error a slot lets out)."""
