@@ -69,11 +69,12 @@ from utils.clock import Clock, SystemClock
 from utils.site.layout import SiteLayout, StationLayout
 from utils.site.protocol import PROTOCOL_VERSION
 from utils.site.journal_read import (
-    RECOVER_MAX_BYTES, BadLine, JournalEvent, chain_folders, list_segments,
+    RECOVER_MAX_BYTES, BadLine, JournalEvent, chain_folders, last_signed_seal, list_segments,
     parse_body, parse_line, read_journal, segment_name,
 )
 from utils.site.share_fs import SizeChanged, refused
 from utils.site.signed import document_bytes
+from utils.trust.crypto import PublicKey
 
 log = logging.getLogger(__name__)
 
@@ -91,6 +92,7 @@ class Sealer(Protocol):
     (utils/trust/crypto.SigningKeyPair)."""
 
     key_id: str
+    public: PublicKey  # checks that a seal found on the share is really this PC's
 
     def sign(self, payload: dict) -> str: ...
 
@@ -264,23 +266,28 @@ class JournalWriter:
             # moved aside by the export (PlaceRefused), and this chain published again.
             raise refused(path, f"a journal segment of station {header['station']!r}")
         return _FolderEnd(number, path, end, len(data), header.get("anchor"), last, last_hash,
-                          sealed, header.get("chain"), _last_seal(data[:end]))
+                          sealed, header.get("chain"))
 
     def _without_foreign_tail(self, chain: str | None, folder: Path,
                               end: "_FolderEnd") -> "_FolderEnd":
-        """The folder's end without unsealed lines after this PC's last sealed event that are
-        not its events (a share writer's: no seal of this PC's key covers them, so no reader
-        ever took them). Taken as the end, they made this chain look like another copy's and
-        held its export back; `_adopt` cuts them, as a torn line."""
-        if not end.segment or end.sealed or end.last_sealed is None or self._is_ours(end, chain):
+        """The folder's end without the lines after this PC's last sealed event that are not
+        its events (a share writer's: event lines, and seal lines its key cannot sign, so no
+        reader ever took them). Taken as the end, they made this chain look like another
+        copy's and held its export back; `_adopt` cuts them, as a torn line. A seal counts
+        only when this PC's key signed it: a forged one must not shield the lines before it."""
+        if not end.segment or end.path is None or self._is_ours(end, chain):
             return end
-        cut, seq, digest = end.last_sealed
+        data = self._read_segment(end.path)[:end.cut]
+        own_seal = last_signed_seal(data, self.sealer.public, self.station.station_id, chain)
+        if own_seal is None:
+            return end
+        cut, seq, digest = own_seal
         sealed = dataclasses.replace(end, cut=cut, last=seq, last_hash=digest, sealed=True)
         if not self._is_ours(sealed, chain):
-            return end
+            return end  # this PC's key sealed another history there: another copy of it
         log.warning("Journal %s/%s: the lines after event %d are not this PC's and no seal "
-                    "covers them (written there by someone else); they are cut", folder.name,
-                    end.path.name if end.path else "?", seq)
+                    "of its key covers them (written there by someone else); they are cut",
+                    folder.name, end.path.name, seq)
         return sealed
 
     def _is_ours(self, end: "_FolderEnd", chain: str | None = None) -> bool:
@@ -525,8 +532,6 @@ class _FolderEnd:
     last_hash: str = ""
     sealed: bool = False
     chain: str | None = None  # the chain id its header names (a later chain's folder)
-    # (where its last seal line ends, the seq and hash it seals), if the segment has one
-    last_sealed: tuple[int, int, str] | None = None
 
 
 def _header(data: bytes) -> dict[str, str]:
@@ -541,24 +546,6 @@ def _header(data: bytes) -> dict[str, str]:
         return {}
     return {name: entry[name] for name in ("anchor", "chain", "station")
             if isinstance(entry.get(name), str)}
-
-
-def _last_seal(data: bytes) -> tuple[int, int, str] | None:
-    """Where the last seal line of a segment's whole lines ends, and the (seq, hash) it
-    seals; None when it has none."""
-    found, offset = None, 0
-    for line in data.splitlines(keepends=True):
-        offset += len(line)
-        if b'"seal"' not in line:
-            continue
-        try:
-            entry = parse_line(line.rstrip(b"\n"))
-        except ValueError:
-            continue
-        if isinstance(entry, dict) and entry.get("kind") == "seal" \
-                and type(entry.get("seq")) is int and isinstance(entry.get("hash"), str):
-            found = (offset, entry["seq"], entry["hash"])
-    return found
 
 
 def _last_event(lines: list[bytes]) -> tuple[int, str, bool]:

@@ -104,9 +104,10 @@ def sealed_heads(station: StationLayout, key: Any, *,
             segments = list_segments(folder, share=fs)
             for _number, path in reversed(segments[-2:]):
                 data, _info = fs.read_bytes(path, max_bytes=RECOVER_MAX_BYTES)
-                head = _last_seal(data.splitlines(), key, station.station_id, folder.name)
-                if head is not None:
-                    heads[folder.name] = head
+                found = last_signed_seal(data[:data.rfind(b"\n") + 1], key,
+                                         station.station_id, folder_chain(folder.name) or None)
+                if found is not None:
+                    heads[folder.name] = found[1:]
                     break
         except OSError as exc:  # ShareRefused included: that folder is left out
             log.warning("Journal %s of station %s not read for the takeover: %s", folder.name,
@@ -114,19 +115,26 @@ def sealed_heads(station: StationLayout, key: Any, *,
     return heads
 
 
-def _last_seal(lines: list[bytes], key: Any, station_id: str,
-               folder_name: str) -> tuple[int, str] | None:
-    chain = folder_chain(folder_name) or None
-    for line in reversed(lines):
+def last_signed_seal(data: bytes, key: Any, station_id: str,
+                     chain: str | None) -> tuple[int, int, str] | None:
+    """In a segment's whole lines, the last seal line signed by `key` (a PublicKey) for the
+    station's folder of `chain` (None: its first journal): where that line ends, and the
+    (seq, hash) it seals; None when there is none. Read from the end: a forged tail costs
+    one check per forged seal, the seals before the one found none."""
+    offset = len(data)
+    for line in reversed(data.splitlines(keepends=True)):
+        line_end, offset = offset, offset - len(line)
+        if b'"seal"' not in line:
+            continue
         try:
-            entry = parse_line(line)
+            entry = parse_line(line.rstrip(b"\n"))
         except ValueError:
             continue
         if (isinstance(entry, dict) and entry.get("kind") == "seal"
                 and entry.get("station") == station_id and entry.get("chain") == chain
                 and type(entry.get("seq")) is int and isinstance(entry.get("hash"), str)
                 and key.verify_document(entry)):
-            return entry["seq"], entry["hash"]
+            return line_end, entry["seq"], entry["hash"]
     return None
 
 

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 from data import view_repo
 from data.records_repo import RecordFilter
+from models.canonical import canonical_json
 from utils.clock import ManualClock
-from utils.site.journal import IDLE_SIZE_CHECK_S, JournalWriter
+from utils.site.journal import IDLE_SIZE_CHECK_S, JournalWriter, seal_line, seal_payload
 from utils.site.layout import SiteLayout
 
 from tests.utils.site import test_journal, test_view_follower
@@ -158,14 +161,26 @@ def test_a_normal_rotation_is_no_rewrite(rotation_setup, caplog, monkeypatch):
     assert report.broken_seq is None
 
 
-def test_an_unsealed_line_forged_after_the_journal_is_cut_not_taken_as_another_copy(
-        plant, tmp_path):
-    """A share writer appends a well-formed event line (a later seq, no seal: it has no key)
-    to a station's segment. The station notices at its next append, cuts the line (nothing
-    of its own, no seal covers it) and goes on; before, the line made its chain look like
-    another copy's, and it held its export back (JournalNotOurs) until a person stepped in."""
-    import json as _json
+def _forged_seal(stations, forged: dict, how: str) -> bytes:
+    """A seal line over the forged event: none, a made-up signature, or signed by a key that
+    is real but not station 206's (station 207's PC key)."""
+    if how == "no seal":
+        return b""
+    payload = seal_payload("206", forged["seq"], forged["hash"], "2026-12-05T08:00:00Z",
+                           stations["206"].trust.pc_key.key_id)
+    if how == "made-up signature":
+        return canonical_json({**payload, "sig": "ab" * 64}).encode() + b"\n"
+    return seal_line(stations["207"].trust.pc_key, "206", forged["seq"],
+                     bytes.fromhex(forged["hash"]), payload["ts"])
 
+
+@pytest.mark.parametrize("how", ["no seal", "made-up signature", "another station's key"])
+def test_a_line_forged_after_the_journal_is_cut_not_taken_as_another_copy(plant, how):
+    """A share writer appends a well-formed event line (a later seq) to a station's segment,
+    with or without a seal line it cannot really sign. The station notices at its next
+    append, cuts what no seal of its own key covers and goes on; before, the line made its
+    chain look like another copy's, and it held its export back (JournalNotOurs) until a
+    person stepped in (with a forged seal line after it, still after the first fix)."""
     site, stations, writers, operators = plant
     ctx, session, writer = stations["206"], operators["206"], writers["206"]
     _boxes(ctx, session, writer, 2)
@@ -173,9 +188,9 @@ def test_an_unsealed_line_forged_after_the_journal_is_cut_not_taken_as_another_c
     forged = {"kind": "event", "seq": writer.last_exported_seq + 5, "prev": "0" * 64,
               "hash": "1" * 64, "key_id": "x", "mac": "00", "body": "{}"}
     with open(segment, "ab") as handle:
-        handle.write(_json.dumps(forged).encode() + b"\n")
+        handle.write(canonical_json(forged).encode() + b"\n" + _forged_seal(stations, forged, how))
     _boxes(ctx, session, writer, 1)  # raised JournalNotOurs before
-    assert b'"hash": "' + b"1" * 64 not in segment.read_bytes()
+    assert b"1" * 64 not in segment.read_bytes()
     view = site.admin.site_view
     assert view.ingest_station("206").broken_seq is None
     assert _records(view, "206") == 3
