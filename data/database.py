@@ -4,7 +4,7 @@
 read-then-write such as appending to the audit chain never fails half way with a busy
 snapshot); `Database.read()` a deferred one. Both commit on success and roll back on error.
 
-How it fits: docs/architecture.md §2 (the transactions a unit of work runs in) and §3 (threads).
+How it fits: docs/architecture.md §2 (the transactions a unit of work runs in).
 """
 
 from __future__ import annotations

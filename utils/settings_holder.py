@@ -3,10 +3,11 @@
 `Settings` is immutable (config/settings.py); a change makes a new one. Every service reads the
 holder's `current` when it needs a value, so a replacement reaches all of them at once: nothing
 keeps a copy that a later save would write back, and no module has to remember which other
-services hold settings. Subscribers (the window's idle logout, gui/app_window.py) are told after
-the replacement, on the replacing thread.
+services hold settings. Subscribers (the window's idle logout, gui/idle_watcher.py `IdleWatcher`)
+are told after the replacement, on the replacing thread.
 
-How it fits: docs/architecture.md §1 (the context's services and settings).
+How it fits: docs/architecture.md §1 (the context's services) and §2 (settings, the other state
+with listeners).
 """
 
 from __future__ import annotations
