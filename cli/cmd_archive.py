@@ -12,7 +12,7 @@ from utils.context import AppContext
 from utils.permissions import PermissionDenied
 from utils.site.view_report import catch_up
 
-from cli.errors import CliError, output_file
+from cli.errors import CliError, check_suffix, output_file, writing
 from cli.prompts import login_as
 from cli.site_access import site_folder
 from cli.times import parse_range
@@ -30,6 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     out = output_file(args.out, "--out", "archive.zip")  # before the login
+    check_suffix(out, "--out", ".zip", "archive")
     session = login_as(ctx, args.as_user)
     zone = ctx.settings.timezone
     start, end = parse_range(args.start, args.end, zone)
@@ -39,7 +40,8 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         site_folder(ctx)
         catch_up(ctx)  # the members and keys as the directory says now
     try:
-        manifest = make_archive(ctx, session, start, end, out)
+        with writing(out, "--out"):
+            manifest = make_archive(ctx, session, start, end, out)
     except PermissionDenied:
         raise CliError(f"{session.username} may not make archives; nothing was written") from None
     except ArchiveError as exc:

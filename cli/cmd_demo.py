@@ -8,42 +8,57 @@ import argparse
 from datetime import datetime, timezone
 from pathlib import Path
 
+from config.constants import Role
 from config.exit_codes import ExitCode
 from config.paths import demo_root
 from config.process import use_home
+from data import users_repo
+from utils.context import AppContext
 from utils.site.demo import (
     Demo, DemoState, LivePlant, check_demo_admin, create_demo, demo_layout, demo_plan,
     demo_state,
 )
 
+from cli.cmd_user import new_password
 from cli.errors import CliError
-from cli.prompts import PASSWORD_ENV, secret
 from cli.verbs import GuiLauncher, Needs
 
 NEEDS = Needs.GUI
+DEFAULT_DAYS = 14
+DEFAULT_ADMIN = "demo"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--folder", metavar="DIR",
                         help="where the demo lives (default: a demo folder of its own)")
-    parser.add_argument("--days", type=int, default=14, help="days of history (default 14)")
-    parser.add_argument("--admin", default="demo", metavar="USERNAME",
-                        help="the demo admin's username (its password is asked)")
+    # None: not given (on a demo made before, --days and --admin change nothing: said so)
+    parser.add_argument("--days", type=int, metavar="N",
+                        help=f"days of history (default {DEFAULT_DAYS}; for a new demo)")
+    parser.add_argument("--admin", metavar="USERNAME",
+                        help=f"the demo admin's username (default {DEFAULT_ADMIN}; for a new "
+                             f"demo; its password is asked)")
     parser.add_argument("--no-gui", action="store_true", help="make the demo, do not open it")
 
 
 def run(args: argparse.Namespace, launch_gui: GuiLauncher) -> int:
-    if args.days < 1:
-        raise CliError(f"--days must be 1 or more (days of synthetic history), not {args.days}")
+    days = DEFAULT_DAYS if args.days is None else args.days
+    if days < 1:
+        raise CliError(f"--days must be 1 or more (days of synthetic history), not {days}")
     root = Path(args.folder).expanduser().resolve() if args.folder else demo_root()
     state = demo_state(root)
     if state is DemoState.READY:
-        demo = demo_layout(root, demo_plan(args.days, datetime.now(timezone.utc)))
+        demo = demo_layout(root, demo_plan(days, datetime.now(timezone.utc)))
+        admins = demo_admins(demo)
+        if args.days is not None or args.admin is not None:
+            print(f"note: a demo was made in {root} before and is opened as it is: --days and "
+                  f"--admin apply only when a demo is made (for another one, give another "
+                  f"--folder)")
     else:
         refuse_folder(root, state)
-        demo = make(root, args)
+        admins = [args.admin or DEFAULT_ADMIN]
+        demo = make(root, args.admin or DEFAULT_ADMIN, days)
     print(f"DEMO site (synthetic data, not a real plant): {root}")
-    print(f"the office PC's home: {demo.office_home}; log in as {args.admin}")
+    print(f"the office PC's home: {demo.office_home}; log in as {' or '.join(admins)}")
     if args.no_gui:
         return ExitCode.OK
     use_home(demo.office_home)  # from here on this process is the demo's office PC
@@ -69,18 +84,29 @@ def refuse_folder(root: Path, state: DemoState) -> None:
                        f"was made: choose another --folder")
 
 
-def make(root: Path, args: argparse.Namespace) -> Demo:
-    """Ask the admin's password, check it, then make the demo (nothing is kept when it fails)."""
-    password = secret(PASSWORD_ENV, f"Choose a password for the demo's admin {args.admin}: ",
-                      confirm=True)
+def demo_admins(demo: Demo) -> list[str]:
+    """The active admins of a demo made before (named when it was made, maybe not "demo")."""
+    office = AppContext.open(demo.office_home)
     try:
-        check_demo_admin(args.admin, password)  # before anything is made
+        with office.database.read() as connection:
+            users = users_repo.list_all(connection)
+    finally:
+        office.close()
+    return sorted(user.username for user in users if user.active and user.role == Role.ADMIN)
+
+
+def make(root: Path, admin: str, days: int) -> Demo:
+    """Ask the admin's password, check it, then make the demo (nothing is kept when it fails).
+    The password is one being chosen: SHOPFLOOR_NEW_PASSWORD, as for any first admin."""
+    password = new_password(f"Choose a password for the demo's admin {admin}: ")
+    try:
+        check_demo_admin(admin, password)  # before anything is made
     except ValueError as exc:  # ValidationFailed, PasswordPolicyError
         raise CliError(f"{exc}; no demo was made: choose another") from None
-    print(f"making the DEMO plant in {root}: 14 stations, {args.days} days of synthetic "
+    print(f"making the DEMO plant in {root}: 14 stations, {days} days of synthetic "
           f"production (a minute or two)…", flush=True)
     try:
-        return create_demo(root, args.admin, "Demo admin", password, days=args.days)
+        return create_demo(root, admin, "Demo admin", password, days=days)
     except OSError as exc:  # a folder that cannot be written; what was made is removed
         raise CliError(f"the demo cannot be made in {root} ({exc.strerror or exc}); nothing "
                        f"was kept: choose another --folder") from exc

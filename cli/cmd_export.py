@@ -13,8 +13,9 @@ from utils.records_io import export_records, export_view_records
 from utils.site.view_follower import Phase
 from utils.site.view_report import catch_up, why_empty
 
-from cli.errors import CliError, output_file
+from cli.errors import CliError, check_suffix, output_file, writing
 from cli.prompts import login_as
+from cli.site_access import site_folder
 from cli.times import parse_range
 from cli.verbs import Needs
 
@@ -38,6 +39,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     out = output_file(args.out, "--out", f"records.{args.format}")  # before the login
+    check_suffix(out, "--out", f".{args.format}", f"--format {args.format}")
+    if args.site:
+        site_folder(ctx)  # outside a site: said before a password is asked for nothing
     session = login_as(ctx, args.as_user)
     start, end = parse_range(args.start, args.end, ctx.timezone)
     record_filter = RecordFilter(start=start, end=end, station_id=args.station,
@@ -50,14 +54,16 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         filters = {"site": True, "station": args.station, "lot": args.lot,
                    "operator": args.operator, "defect": args.defect, "from": args.start,
                    "to": args.end}
-        count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
-                                    args.format, out, filters)
+        with writing(out, "--out"):
+            count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
+                                        args.format, out, filters)
     else:
         share_unreadable = False
         if args.defect:
             raise CliError("--defect filters the site view: use it with --site")
-        count = export_records(ctx.production, session, args.format, out,
-                               record_filter)
+        with writing(out, "--out"):
+            count = export_records(ctx.production, session, args.format, out,
+                                   record_filter)
     print(f"exported {count} records to {args.out}")
     if count == 0:
         reason = why_empty(ctx, record_filter, site=args.site,

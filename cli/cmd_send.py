@@ -41,6 +41,12 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     check_times(args.ttl, args.wait)  # before the login: nothing audited for a typo
     site_folder(ctx)  # a one-line refusal outside a site
     targets, command_type, params = parse_words(list(args.words), every_station=args.all)
+    try:  # the shared folder away: said before the password is asked, and nothing is sent
+        ctx.transport.check()
+    except OSError as exc:
+        raise CliError(f"the site's shared folder cannot be reached ({exc.strerror or exc}): "
+                       f"nothing was sent; run send again when it is back (check the network "
+                       f"and the share path: {ctx.transport.place})") from exc
     session = login_as(ctx, args.as_user)
     fleet = FleetMonitor(ctx, transport=ctx.transport)
     try:
@@ -48,6 +54,11 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                           ttl=timedelta(seconds=args.ttl))
     except ValueError as exc:
         raise CliError(str(exc)) from exc
+    except OSError as exc:  # the folder went away midway: some stations may have it already
+        raise CliError(f"the site's shared folder failed during the send "
+                       f"({exc.strerror or exc}): the command may have reached some of the "
+                       f"stations only; the admin panel's Commands tab lists what was sent: "
+                       f"look there before sending again") from exc
     ids = {document["id"]: document["target"] for document in sent}
     for document in sent:
         print(json.dumps({"sent": document["id"], "target": document["target"],

@@ -10,6 +10,7 @@ from pathlib import Path
 from config.exit_codes import ExitCode
 from utils.backup.archive_check import verify_archive
 
+from cli.errors import CliError
 from cli.verbs import Needs
 
 NEEDS = Needs.NOTHING
@@ -21,7 +22,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    report = verify_archive(Path(args.file))
+    file = Path(args.file)
+    # Nothing to check is refused (2), as `backup verify` does, not "not intact" (1): a typo
+    # in the path says nothing about the archive.
+    if not file.exists():
+        raise CliError(f"{file} does not exist; nothing was checked: give the path of an "
+                       f"archive file (what shopfloor archive --out wrote)")
+    if file.is_dir():
+        raise CliError(f"{file} is a folder; nothing was checked: give the archive file in it "
+                       f"(what shopfloor archive --out wrote)")
+    report = verify_archive(file)
     if args.json:
         print(json.dumps({"ok": report.ok, "sealed": report.sealed, "lines": report.lines,
                           "problems": report.problems, "stations": report.stations}, indent=2))

@@ -4,7 +4,9 @@ that several verbs share."""
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Iterator
 
 from config.exit_codes import ExitCode
 
@@ -33,3 +35,34 @@ def output_file(text: str, option: str, example: str) -> Path:
         raise CliError(f"{option} {text}: the folder {path.parent} does not exist; nothing "
                        f"was written: give a file in an existing folder")
     return path
+
+
+# What each kind of file the command line writes ends with: a name ending with another one's
+# (an XLSX named .csv) opens in the wrong program or not at all, so it is refused up front.
+FILE_KINDS = {".csv": "a CSV file", ".xlsx": "an XLSX workbook", ".zip": "a ZIP archive"}
+
+
+def check_suffix(path: Path, option: str, suffix: str, what: str) -> None:
+    """`path` (given as `option`) refused when its name ends with another kind's suffix than
+    `suffix` (`what` says which: "--format xlsx"); a name with any other ending is taken."""
+    given = path.suffix.lower()
+    if given in FILE_KINDS and given != suffix:
+        raise CliError(f"{option} {path} ends with {given}, but {what} writes "
+                       f"{FILE_KINDS[suffix]}: give a file name ending with {suffix} (such as "
+                       f"{path.with_suffix(suffix).name}); nothing was written")
+
+
+@contextmanager
+def writing(out: Path, option: str) -> Iterator[None]:
+    """Around writing the file `out` (given as `option`): a folder this user may not write
+    in (read-only, a full disk, a share gone) said in one line with what to do, not as a
+    crash. An error about another file (a journal read on the share) passes unchanged."""
+    try:
+        yield
+    except OSError as exc:
+        names = [Path(name) for name in (exc.filename, exc.filename2) if name]
+        if not any(name == out or name.parent == out.parent for name in names):
+            raise
+        raise CliError(f"{option} {out}: the file cannot be written in {out.parent} "
+                       f"({exc.strerror or exc}); nothing was written: choose a folder you "
+                       f"can write to, or check its permissions and free space") from exc

@@ -30,7 +30,8 @@ def secret(env_name: str, prompt: str, *, confirm: bool = False) -> str:
     if value is not None:
         return value
     if not sys.stdin or not sys.stdin.isatty():
-        raise CliError(f"{prompt.rstrip(': ')} needed: type it at a terminal or set {env_name}")
+        raise CliError(f"{prompt.strip()!r} cannot be asked here (no terminal); nothing was "
+                       f"changed: run the command at a terminal, or set {env_name}")
     asked = repr(prompt.strip())
     first = _typed(prompt, env_name, f"at {asked}")
     if confirm and _typed("Repeat: ", env_name, f"when repeating {asked}") != first:
@@ -52,6 +53,11 @@ def login_as(ctx: AppContext, username: str | None, password: str | None = None)
     """The session of the person doing the command (`--as`), their password asked if not given."""
     if not username:
         raise CliError("this command needs --as USERNAME (the person doing it)")
+    if not ctx.auth.has_users():  # not "wrong password": there is nobody to be yet
+        raise CliError(f"this PC has no accounts yet, so {username} cannot log in; nothing was "
+                       f"changed: create the first admin with shopfloor user add NAME --role "
+                       f"admin, or join a site (shopfloor site join), whose accounts come "
+                       f"with it")
     if password is None:
         password = secret(PASSWORD_ENV, f"Password for {username}: ")
     result = ctx.auth.login(username, password)

@@ -24,5 +24,6 @@ def test_demo_from_the_command_line(tmp_path, shopfloor, fast_secrets):
 
 def test_demo_without_a_password_says_how_to_give_one(tmp_path, shopfloor):
     refused = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", "1")
-    assert refused.returncode == 2 and "SHOPFLOOR_PASSWORD" in refused.stderr
+    # A password being chosen: SHOPFLOOR_NEW_PASSWORD (SHOPFLOOR_PASSWORD is still read alone)
+    assert refused.returncode == 2 and "SHOPFLOOR_NEW_PASSWORD" in refused.stderr
     assert not (tmp_path / "home" / "demo" / "office").exists()
