@@ -1,7 +1,8 @@
 """Whether this PC acts for its station now: its key is the certified one, and no other
 process runs as the station with it (the lease: the station's signed status carries its
 session; a copy of this PC, or a restored backup, is refused until a person confirms the
-takeover). A part of the sync service (docs/architecture.md, "The sync service in parts"); it
+takeover). An older status of this PC's own, put back on the share by anyone who saved it, is
+no lease: it was signed before this PC's last run began, and it never moves on. A part of the sync service (docs/architecture.md, "The sync service in parts"); it
 reads the station's presence through the station's end of the live transport."""
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from datetime import datetime
 from typing import Any, Hashable
 
 from config.constants import Permission
-from models.canonical import parse_utc
+from models.canonical import format_utc, parse_utc
 from models.validation import validate_reason
 from utils.auth import Session
 from utils.changes import Changes
@@ -24,7 +25,9 @@ from utils.site.share_health import (
     REFUSAL_COPY_RUNNING, REFUSAL_NOT_MEMBER, REFUSAL_TAKEOVER_UNCONFIRMED, TAKEOVER_NEEDED,
     ShareHealth,
 )
-from utils.site.station_state import LAST_SESSION_META_KEY, StationState
+from utils.site.station_state import (
+    LAST_SESSION_META_KEY, LAST_SESSION_STARTED_META_KEY, StationState,
+)
 from utils.trust.site_trust import SiteTrust
 
 log = logging.getLogger(__name__)
@@ -44,6 +47,7 @@ class Standing:
         self.takeover: str | None = None  # a person's reason for taking the station over
         self.previous_session: str | None = None  # this PC's run before this one
         self.written_marker: Hashable | None = None  # our last status file
+        self._put_back: set[Any] = set()  # sessions whose old status was put back (logged)
 
     def check(self) -> None:
         """Act for the station only while this PC's key is the certified one and no other
@@ -62,7 +66,8 @@ class Standing:
             self.health.set_refusal(problem, kind)
         if problem is None and self.previous_session is None:
             self.previous_session = self.state.get(LAST_SESSION_META_KEY) or ""
-            self.state.put(LAST_SESSION_META_KEY, self.session_id)
+            self.state.put_all({LAST_SESSION_META_KEY: self.session_id,
+                                LAST_SESSION_STARTED_META_KEY: format_utc(self.clock.now())})
 
     def lease_problem(self) -> tuple[str | None, str | None]:
         """Another process with this PC's key runs as the station (a copy of this PC), or
@@ -83,6 +88,8 @@ class Standing:
         session = status.get("session_id")
         if session == self.session_id:
             return None
+        if self._put_back_copy(status):
+            return None  # written over by the next status
         host = status.get("host", "?")
         # The same host name: most likely the app and an agent of this PC both started (a
         # copy of this PC made from its disk may bear the same name, hence "or").
@@ -102,6 +109,28 @@ class Standing:
             return None  # this PC's own previous run, cut short
         return ("the station's last session on the share was not this PC's (a copy of "
                 "this PC, or a restored backup, ran as it); " + TAKEOVER_NEEDED)
+
+    def _put_back_copy(self, status: dict[str, Any]) -> bool:
+        """A status of another session of this PC's key that was signed before this PC's last
+        run began acting, and is not fresh: an old file put back (a copy that ran after that
+        run began would have signed it later). A live copy whose clock is far behind looks
+        the same to this PC, but this PC's fresh statuses stop that copy itself."""
+        started = self.state.get(LAST_SESSION_STARTED_META_KEY)
+        try:
+            older = started is not None and parse_utc(status["sent_at"]) < parse_utc(started)
+        except (KeyError, TypeError, ValueError):
+            return False
+        if not older or _fresh(status, self.clock.now()):
+            return False
+        session = status.get("session_id")
+        if session not in self._put_back:  # once per session, not at every beat
+            self._put_back.add(session)
+            log.warning("Station %s: an old status of this PC (session %s, sent at %s, before "
+                        "this PC's run that began at %s) was put back on the share by "
+                        "someone; it is no copy running, and this PC's status is written "
+                        "over it", self.station_id, str(session)[:8], status.get("sent_at"),
+                        started)
+        return True
 
     def _released(self, session: Any) -> bool:
         """A death file of that session, signed with this PC's key: it stopped cleanly."""

@@ -12,6 +12,9 @@ from utils.production import ProductionService
 LOCK_META_KEY = "station.entry_lock"
 SIZE_META_KEY = "station.size"
 LAST_SESSION_META_KEY = "station.last_session"
+# When that session began acting (this PC's clock, UTC): an older status of this PC's put back
+# on the share is told from a copy that ran after it (utils/site/standing.py).
+LAST_SESSION_STARTED_META_KEY = "station.last_session_started"
 
 
 def stored_size(database: Database) -> str | None:
@@ -33,8 +36,13 @@ class StationState:
             return meta_repo.get(connection, key)
 
     def put(self, key: str, value: str | None) -> None:
+        self.put_all({key: value})
+
+    def put_all(self, values: dict[str, str | None]) -> None:
+        """Several keys in one commit."""
         with self.database.write() as connection:
-            meta_repo.put(connection, key, "" if value is None else value)
+            for key, value in values.items():
+                meta_repo.put(connection, key, "" if value is None else value)
 
     def restore(self) -> None:
         """At start: a station locked before a restart stays locked."""
