@@ -36,7 +36,7 @@ from utils.site.journal_read import sealed_heads
 from utils.site.folder_store import FolderSiteStore
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout
-from utils.site.protocol import valid_station_id
+from utils.site.protocol import folder_twin, new_station_id_problem, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
 from utils.trust.crypto import SigningKeyPair
@@ -65,6 +65,26 @@ def _check_station(station_id: str, kind: str) -> None:
     if not valid_station_id(station_id):
         raise SiteError("bad_station_id", "a station id is 1 to 64 letters, digits, '.', '_' "
                         "or '-', starting with a letter or digit")
+
+
+def _check_new_station(station_id: str, known: Iterable[str]) -> None:
+    """An id the site's directory does not hold yet (`known`: every station it ever
+    certified) must suit every share, and must not name on a Windows share the folder of one
+    it holds (another case, a trailing dot): two PCs would write one folder. An id it holds
+    stays usable as it is (a takeover, a rejoin), whatever an older version let in."""
+    known = set(known)
+    if station_id in known:
+        return
+    problem = new_station_id_problem(station_id)
+    if problem is not None:
+        raise SiteError("bad_station_id", problem)
+    twin = folder_twin(station_id, known)
+    if twin is not None:
+        raise SiteError("station_taken", f"station id {station_id} names the same folder as "
+                        f"station {twin} of this site on a Windows share (only upper/lower "
+                        f"case or a trailing dot differ); to stand in for that station, join as "
+                        f"{twin} exactly (asking for a takeover if a PC holds it); otherwise "
+                        "choose another id")
 
 
 def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
@@ -136,6 +156,7 @@ def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, pa
     before anything is written."""
     name = validate_site_name(name)
     _check_station(station_id, kind)
+    _check_new_station(station_id, ())  # the site's first station: nothing is written yet
     if settings.site_id:
         raise SiteError("already_member", "this PC already belongs to a site")
     clock = clock or SystemClock()
@@ -176,6 +197,7 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
         except DirectoryUnavailable as exc:
             raise SiteError("folder_unusable", f"cannot read the site's directory: {exc}") from exc
         _check_not_rolled_back(Path(folder), directory)
+        _check_new_station(station_id, directory.state.pcs)
         current = directory.state.member(station_id)
         if current is not None:
             if station_running(Path(folder), current, now=clock.now()):
@@ -217,6 +239,7 @@ def certify_simulated_pcs(folder: Path, passphrase: str, station_ids: Iterable[s
         directory.refresh()
         for station_id in station_ids:
             _check_station(station_id, "production")
+            _check_new_station(station_id, directory.state.pcs)
             if directory.state.member(station_id) is not None:
                 raise SiteError("station_taken", f"station id {station_id} is already in use")
             pair = SigningKeyPair.generate()
