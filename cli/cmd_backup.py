@@ -27,18 +27,21 @@ NEEDS = Needs.CONTEXT
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="backup_command", metavar="ACTION", required=True)
     now = actions.add_parser("now", help="back up this PC's database now (admins)")
-    now.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    now.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                     help="the admin doing it (their password is asked)")
     check = actions.add_parser("verify", help="restore a backup into a temporary folder and "
                                "verify it end to end; exit 1 if not intact")
-    check.add_argument("file")
-    check.add_argument("--json", action="store_true")
+    check.add_argument("file", help="the backup file (shopfloor backup list shows this "
+                                    "station's)")
+    check.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
     actions.add_parser("list", help="this station's backups in the backup folder")
     schedule = actions.add_parser("settings", help="where, how often, how many (admins)")
     schedule.add_argument("--folder", metavar="PATH", help="the backup folder (a full path)")
     schedule.add_argument("--every-hours", type=int, metavar="N",
                           help="hours between scheduled backups (0: none by schedule)")
     schedule.add_argument("--keep", type=int, metavar="N", help="how many backups are kept")
-    schedule.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    schedule.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                          help="the admin doing it (their password is asked)")
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:

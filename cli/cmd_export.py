@@ -16,7 +16,7 @@ from utils.site.view_report import catch_up, why_empty
 from cli.errors import CliError, check_suffix, output_file, writing
 from cli.prompts import login_as
 from cli.site_access import site_folder
-from cli.times import parse_range
+from cli.times import FROM_HELP, TO_HELP, parse_range
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
@@ -26,15 +26,22 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--site", action="store_true",
                         help="every station's records from this PC's site view (read up to now "
                              "first), with the admin panel's Production filters")
-    parser.add_argument("--format", required=True, choices=["csv", "xlsx"])
-    parser.add_argument("--out", required=True, metavar="PATH")
-    parser.add_argument("--from", dest="start", metavar="ISO")
-    parser.add_argument("--to", dest="end", metavar="ISO", help="not included")
-    parser.add_argument("--station", metavar="ID")
-    parser.add_argument("--lot")
-    parser.add_argument("--operator", metavar="USERNAME")
+    parser.add_argument("--format", required=True, choices=["csv", "xlsx"],
+                        help="the kind of file written")
+    parser.add_argument("--out", required=True, metavar="PATH",
+                        help="the file to write, in an existing folder (replaced if it exists)")
+    parser.add_argument("--from", dest="start", metavar="ISO",
+                        help=f"records made {FROM_HELP}")
+    parser.add_argument("--to", dest="end", metavar="ISO", help=f"records made {TO_HELP}")
+    parser.add_argument("--station", metavar="ID",
+                        help="only this station's records (without --site, only this PC's own "
+                             "are searched)")
+    parser.add_argument("--lot", help="only the records of this lot code")
+    parser.add_argument("--operator", metavar="USERNAME",
+                        help="only the records of this operator")
     parser.add_argument("--defect", metavar="NAME", help="records with this rejection (--site)")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                        help="the person exporting (their password is asked)")
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Callable
 
 from config.exit_codes import ExitCode
 from data.legacy_import import GAP_DESCRIPTIONS, LegacyFileError
 from utils.context import AppContext
 from utils.records_io import import_legacy_file
+from utils.timezones import valid_zone
 
-from cli.errors import CliError
+from cli.errors import CliError, input_file
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -21,17 +21,24 @@ NEEDS = Needs.CONTEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    parser.add_argument("file", help="the old system's dados_producao.csv")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                        help="the supervisor or admin importing (their password is asked)")
     parser.add_argument("--timezone", metavar="AREA/CITY",
                         help="time zone of the file's local times (default: the site's)")
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    # The file and the zone before the password: a typo costs no login (and no audit event).
+    file = input_file(args.file, "import", "nothing was imported")
+    if args.timezone is not None and not valid_zone(args.timezone):
+        raise CliError(f"--timezone {args.timezone} is not a time zone name; nothing was "
+                       f"imported: give one such as America/Sao_Paulo (an IANA name, "
+                       f"Area/City), or leave --timezone out for the site's")
     session = login_as(ctx, args.as_user)
     zone = args.timezone or ctx.timezone
     try:
-        report = import_legacy_file(ctx.production, session, Path(args.file), zone,
+        report = import_legacy_file(ctx.production, session, file, zone,
                                     progress=tenths())
     except LegacyFileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}") from exc

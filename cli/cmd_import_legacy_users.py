@@ -23,7 +23,7 @@ NEEDS = Needs.CONTEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file")
+    parser.add_argument("file", help="the old system's usuarios.csv")
     parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
                         help="the admin doing it (asked for their password)")
     parser.add_argument("--sheet", metavar="PATH",

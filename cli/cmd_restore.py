@@ -5,13 +5,12 @@ file itself is replaced (utils/backup/restore.py opens what it needs)."""
 from __future__ import annotations
 
 import argparse
-from pathlib import Path
 
 from config.exit_codes import ExitCode
 from utils.backup.proof import BackupUnreadable
 from utils.backup.restore import RestoreRefused, restore_backup
 
-from cli.errors import CliError
+from cli.errors import CliError, input_file
 from cli.prompts import PASSWORD_ENV, secret
 from cli.verbs import Needs
 
@@ -19,17 +18,20 @@ NEEDS = Needs.NOTHING
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    parser.add_argument("file", help="the backup file (shopfloor backup list shows this "
+                                     "station's); it is verified before anything is replaced")
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                        help="the admin doing it (their password is asked)")
     parser.add_argument("--override-reason", metavar="TEXT",
                         help="restore a backup older than what this PC witnessed since, "
                              "losing the events after it: why (signed with your password)")
 
 
 def run(args: argparse.Namespace) -> int:
+    file = input_file(args.file, "restore", "nothing was changed")  # before the password
     password = secret(PASSWORD_ENV, f"Password for {args.as_user}: ")
     try:
-        outcome = restore_backup(None, Path(args.file), username=args.as_user,
+        outcome = restore_backup(None, file, username=args.as_user,
                                  password=password, override_reason=args.override_reason)
     # A file that is no readable backup (missing, empty, not a database) is refused like any
     # other restore; cli/app.py logs either as a refusal, with its class and code.

@@ -10,7 +10,7 @@ import json
 import threading
 from datetime import timedelta
 
-from config.command_parameters import COMMAND_PARAMS
+from config.command_parameters import COMMAND_PARAMS, check_params
 from config.constants import CommandType
 from config.exit_codes import ExitCode
 from utils.context import AppContext
@@ -27,9 +27,13 @@ TRUE_WORDS, FALSE_WORDS = ("true", "yes", "1"), ("false", "no", "0")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("words", nargs="+", metavar="STATION... TYPE [key=value]")
+    parser.add_argument("words", nargs="+", metavar="STATION... TYPE [key=value]",
+                        help="the stations, the command type, then its parameters (with "
+                             "--all: the type and parameters only)")
     parser.add_argument("--all", action="store_true", help="to every station")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True)
+    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
+                        help="the person sending, signed with their key (their password is "
+                             "asked)")
     parser.add_argument("--wait", type=float, default=0, metavar="SECONDS",
                         help="wait for the acks and print them (0, the default: do not wait)")
     parser.add_argument("--ttl", type=float, default=600, metavar="SECONDS",
@@ -52,8 +56,10 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         sent = fleet.send(session, command_type, targets, params,
                           ttl=timedelta(seconds=args.ttl))
-    except ValueError as exc:
-        raise CliError(str(exc)) from exc
+    except ValueError as exc:  # refused before the first target's file was written
+        said = str(exc)
+        raise CliError(said if "nothing was sent" in said else f"{said}; nothing was sent"
+                       ) from exc
     except OSError as exc:  # the folder went away midway: some stations may have it already
         raise CliError(f"the site's shared folder failed during the send "
                        f"({exc.strerror or exc}): the command may have reached some of the "
@@ -83,7 +89,20 @@ def check_times(ttl_s: float, wait_s: float) -> None:
 
 def parse_words(words: list[str], *, every_station: bool
                 ) -> tuple[list[str] | None, CommandType, dict]:
-    """(the target stations, None for all; the command type; its typed parameters)."""
+    """(the target stations, None for all; the command type; its typed parameters, checked
+    against its specification). Refused before the login, saying that nothing was sent."""
+    try:
+        targets, command_type, params = _parsed_words(words, every_station=every_station)
+        problem = check_params(command_type, params)  # a required one missing, out of range
+        if problem is not None:
+            raise CliError(problem)
+    except CliError as exc:
+        raise CliError(f"{exc}; nothing was sent") from None
+    return targets, command_type, params
+
+
+def _parsed_words(words: list[str], *, every_station: bool
+                  ) -> tuple[list[str] | None, CommandType, dict]:
     if every_station:
         if not words:
             raise CliError("give the command type")

@@ -29,10 +29,12 @@ NEEDS = Needs.CONTEXT
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="site_command", metavar="ACTION", required=True)
-    for name, text in (("create", "create a new site in a shared folder"),
-                       ("join", "join an existing site")):
+    for name, text, folder in (
+            ("create", "create a new site in a shared folder",
+             "the shared folder to create the site in"),
+            ("join", "join an existing site", "the site's shared folder")):
         sub = actions.add_parser(name, help=text)
-        sub.add_argument("--folder", required=True, metavar="PATH")
+        sub.add_argument("--folder", required=True, metavar="PATH", help=folder)
         sub.add_argument("--station", required=True, metavar="ID",
                          help="this PC's station id (e.g. the machine number)")
         sub.add_argument("--office", action="store_true", help="an office PC (no production)")
@@ -45,7 +47,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     upgrade = actions.add_parser(
         "upgrade", help="move this PC's site from the old shared key to keys by role (once, "
         "by an admin, with the site passphrase)")
-    upgrade.add_argument("--as", dest="as_user", required=True, metavar="ADMIN")
+    upgrade.add_argument("--as", dest="as_user", required=True, metavar="ADMIN",
+                         help="the admin doing it (their password is asked)")
     join = actions.choices["join"]
     join.add_argument("--take-over", metavar="REASON",
                       help="take the station id over from the PC that holds it (that PC must "

@@ -21,7 +21,7 @@ NEEDS = Needs.CONTEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:

@@ -12,8 +12,10 @@ import os
 
 from config.constants import Role
 from config.exit_codes import ExitCode
+from models.validation import ValidationFailed
 from utils.auth import AuthError, Session
 from utils.context import AppContext
+from utils.passwords import PasswordPolicyError
 
 from cli.errors import CliError
 from cli.prompts import NEW_PASSWORD_ENV, PASSWORD_ENV, login_as, secret
@@ -29,16 +31,20 @@ DEFAULT_REASON = "changed with the shopfloor command line"
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="user_command", metavar="ACTION", required=True)
     add = actions.add_parser("add", help="create a user (the first one becomes the admin)")
-    add.add_argument("username")
-    add.add_argument("--role", required=True, choices=[str(role) for role in Role])
-    add.add_argument("--full-name")
-    for name, text in (("list", "list users"), ("reset-password", "reset a password"),
-                       ("unlock", "unlock a locked account"),
-                       ("deactivate", "deactivate an account (never deleted)"),
-                       ("change-password", "change your own password (needed after a reset)")):
+    add.add_argument("username", help="the new account's login name")
+    add.add_argument("--role", required=True, choices=[str(role) for role in Role],
+                     help="what the account may do (the first account: admin)")
+    add.add_argument("--full-name", help="the person's full name (default: the username)")
+    for name, text, whose in (
+            ("list", "list users", ""),
+            ("reset-password", "reset a password", "the account whose password is reset"),
+            ("unlock", "unlock a locked account", "the account to unlock"),
+            ("deactivate", "deactivate an account (never deleted)", "the account to deactivate"),
+            ("change-password", "change your own password (needed after a reset)",
+             "your username (your current password is asked)")):
         sub = actions.add_parser(name, help=text)
         if name != "list":
-            sub.add_argument("username")
+            sub.add_argument("username", help=whose)
     for name, sub in actions.choices.items():
         if name == "change-password":  # the person's own, proved by their current password
             continue
@@ -49,6 +55,15 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
+    try:
+        return _run(ctx, args)
+    except (PasswordPolicyError, ValidationFailed) as exc:  # a weak password, a bad name
+        fix = ("choose another password" if isinstance(exc, PasswordPolicyError)
+               else "correct it")
+        raise CliError(f"{exc}; nothing was changed: {fix} and run the command again") from exc
+
+
+def _run(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.user_command == "add":
         return _add(ctx, args)
     if args.user_command == "change-password":

@@ -17,8 +17,8 @@ NEEDS = Needs.NOTHING
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file")
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("file", help="the archive (what shopfloor archive --out wrote)")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
 
 
 def run(args: argparse.Namespace) -> int:

@@ -22,7 +22,7 @@ NEEDS = Needs.CONTEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--json", action="store_true", help="print the result as JSON, for scripts")
     parser.add_argument("--site", action="store_true",
                         help="also every station's journal on the share, against what this "
                              "PC's site view read before")

@@ -37,6 +37,27 @@ def output_file(text: str, option: str, example: str) -> Path:
     return path
 
 
+def input_file(text: str, verb: str, nothing_done: str) -> Path:
+    """`text`, the file a verb reads, checked before a password is asked for it: it exists,
+    is a file, and this user may read it. `verb` and `nothing_done` say what was not done
+    ("import", "nothing was imported")."""
+    path = Path(text)
+    if not path.exists():
+        raise CliError(f"cannot {verb} {text}: it does not exist; {nothing_done}: check the "
+                       f"path")
+    if not path.is_file():
+        raise CliError(f"cannot {verb} {text}: it is not a file (a folder?); {nothing_done}: "
+                       f"give the file itself")
+    try:
+        with path.open("rb"):
+            pass
+    except OSError as exc:
+        raise CliError(f"cannot {verb} {text}: it cannot be read ({exc.strerror or exc}); "
+                       f"{nothing_done}: check its permissions, or copy it somewhere you can "
+                       f"read it") from None
+    return path
+
+
 # What each kind of file the command line writes ends with: a name ending with another one's
 # (an XLSX named .csv) opens in the wrong program or not at all, so it is refused up front.
 FILE_KINDS = {".csv": "a CSV file", ".xlsx": "an XLSX workbook", ".zip": "a ZIP archive"}

@@ -8,6 +8,13 @@ from zoneinfo import ZoneInfo
 
 from cli.errors import CliError
 
+# The help of --from and --to, as parse_time reads them (an offset, or Z for UTC, wins over
+# the site's zone; a date alone is its midnight).
+FROM_HELP = ("from this moment on: an ISO date or time such as 2025-11-03 (its midnight) or "
+             "2025-11-03T06:00, in the site's time zone unless it ends with an offset "
+             "(-03:00, or Z for UTC)")
+TO_HELP = "up to this moment, not included; written as --from"
+
 
 def parse_time(text: str | None, zone: str) -> datetime | None:
     if text is None:

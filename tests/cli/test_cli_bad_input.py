@@ -160,8 +160,9 @@ def test_restore_of_a_missing_file_is_a_refusal_not_a_crash(admin_home, shopfloo
     missing = tmp_path / "nonexist.sqlite3"
     result = shopfloor(admin_home, "restore", str(missing), "--as", "ana",
                        SHOPFLOOR_PASSWORD=PASSWORD)
-    assert result.returncode == 1
-    assert result.stderr.startswith(f"error: restore refused: {missing} ")
+    assert result.returncode == 2  # refused before anything is checked, as backup verify does
+    assert result.stderr == (f"error: cannot restore {missing}: it does not exist; nothing "
+                             f"was changed: check the path\n")
     assert_refusal_logged(admin_home, "shopfloor restore refused")
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import signal
 
-from tests.cli.test_cli_site import PASSPHRASE, PASSWORD, start_agent, two_pcs  # noqa: F401
+from tests.cli.test_cli_site import PASSPHRASE, PASSWORD, start_agent
 from tests.utils.site.sitekit import wait_until
 
 DEEP_ARRAY = b"[" * 2_000 + b"]" * 2_000  # fits every size limit: refused for its depth

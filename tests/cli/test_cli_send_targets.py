@@ -3,7 +3,7 @@ signed, written or audited, and no phantom station folder that every PC would li
 
 from __future__ import annotations
 
-from tests.cli.test_cli_site import PASSWORD, two_pcs  # noqa: F401 (a fixture)
+from tests.cli.test_cli_site import PASSWORD
 
 
 def test_a_station_that_is_not_of_the_site_is_refused_and_nothing_is_made(two_pcs, shopfloor):

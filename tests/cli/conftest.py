@@ -1,0 +1,8 @@
+"""Fixtures of several command-line test modules, found here by pytest in each of them (a
+fixture imported by name into a test module reads as an unused import to pyflakes)."""
+
+from __future__ import annotations
+
+from tests.cli.test_cli_site import two_pcs
+
+__all__ = ["two_pcs"]  # two PCs of one site, set up with the command line alone
