@@ -102,11 +102,13 @@ class FleetTab(QWidget):
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self._selected: list[str] = []  # station ids, kept across model resets
 
-        self.plot_hint = QLabel()  # says so when more stations are selected than plotted
+        # Says to select a station when none is (the plots are empty), and when more are
+        # selected than plotted.
+        self.plot_hint = QLabel(self.tr("Select one or more stations in the table to plot "
+                                        "their CPU, memory and disk."))
         self.plot_hint.setObjectName("fleetPlotHint")
         self.plot_hint.setProperty("role", "hint")
         self.plot_hint.setWordWrap(True)
-        self.plot_hint.hide()
         self.plots = FleetPlots(self._site_now())
         self.traces = TraceBuilder(fleet)
         self._prepare_lock = threading.Lock()
@@ -250,12 +252,16 @@ class FleetTab(QWidget):
     def _selection_changed(self, *_args) -> None:
         self._selected = self.selected_stations()
         plotted = tuple(self._selected[:MAX_PLOTTED_STATIONS])
-        over = len(self._selected) > MAX_PLOTTED_STATIONS
-        if over:
-            self.plot_hint.setText(self.tr("Plots show the first %1 of %2 selected stations.")
-                                   .replace("%1", str(MAX_PLOTTED_STATIONS))
-                                   .replace("%2", str(len(self._selected))))
-        self.plot_hint.setVisible(over)
+        hint = None
+        if not self._selected:  # empty plots would say nothing about why
+            hint = self.tr("Select one or more stations in the table to plot their CPU, "
+                           "memory and disk.")
+        elif len(self._selected) > MAX_PLOTTED_STATIONS:
+            hint = (self.tr("Plots show the first %1 of %2 selected stations.")
+                    .replace("%1", str(MAX_PLOTTED_STATIONS))
+                    .replace("%2", str(len(self._selected))))
+        self.plot_hint.setText(hint or "")
+        self.plot_hint.setVisible(hint is not None)
         if plotted != self._plotted:
             self._plotted = plotted
             self.plots.show_frame(self.traces.frame(plotted, self._width_px))

@@ -390,10 +390,14 @@ def test_plots_say_when_more_stations_are_selected_than_drawn(qtbot, fleet_tab):
     for station in stations:
         tab.fleet.add(station, 60)
     tab.update_views([_view(station, 10) for station in stations])
+    tab.table.clearSelection()  # nothing selected: the empty plots say what to do
+    assert not tab.plot_hint.isHidden()
+    assert tab.plot_hint.text() == ("Select one or more stations in the table to plot their "
+                                    "CPU, memory and disk.")
     tab.table.selectRow(0)
     assert tab.plot_hint.isHidden()
     tab.table.selectAll()
-    assert tab.plot_hint.isVisible()
+    assert not tab.plot_hint.isHidden()
     assert tab.plot_hint.text() == (f"Plots show the first {MAX_PLOTTED_STATIONS} of "
                                     f"{MAX_PLOTTED_STATIONS + 2} selected stations.")
     assert tab.drawn_points(stations[MAX_PLOTTED_STATIONS - 1], "cpu") > 0
