@@ -121,7 +121,7 @@ class AuditTab(QWidget):
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
-        self.action.setPlaceholderText(self.tr("action, e.g. record.edit"))
+        self.action.setPlaceholderText(self.tr("action or its family, e.g. record or record.edit"))
         yield from _adding(filters, self.user, self.action)
         self.range = LiveRange(self.site.timezone, self.site.clock,
                                self.site.clock.now() - timedelta(days=7))
