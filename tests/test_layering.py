@@ -49,6 +49,7 @@ FOLDER_MODULES = {
     "utils.site.share_folders", "utils.site.share_files", "utils.site.folder_store",
     "utils.site.folder_transport", "utils.site.station_folder", "utils.site.journal",
     "utils.site.journal_read", "utils.site.membership", "utils.site.site_key",
+    "utils.site.site_file_keep",
     "utils.site.demo", "utils.site.synthetic", "utils.setup_checks", "utils.first_run",
     "utils.context", "utils.backup.archive_check",
 }

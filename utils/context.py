@@ -42,6 +42,7 @@ from utils.settings_store import load_settings
 from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
 from utils.site.folder_store import FolderSiteStore
 from utils.site.folder_transport import FolderTransport
+from utils.site.site_file_keep import keep_site_file
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 from utils.trust.dirlog import DirectoryLog
 from utils.trust.site_accounts import SiteAccounts
@@ -97,6 +98,9 @@ def _open_trust(paths: AppPaths, settings: Settings, database: Database,
         log.error("This PC's key does not match its membership for site %s; join again",
                   settings.site_id)
         return None
+    if settings.site_folder:  # its site file written back from this PC's copy if removed
+        keep_site_file(Path(settings.site_folder), settings.site_id, member.root,
+                       paths.config_dir)
     directory = DirectoryLog(store, database, site_id=settings.site_id, root=member.root,
                              clock=clock)
     return SiteTrust(site_id=settings.site_id, station_id=station_id, pc_key=pc_key,

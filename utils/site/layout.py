@@ -3,15 +3,22 @@ docs/architecture.md).
 
 Each layout also hands out the share's file-system seam (`fs`, utils.site.share_fs): every
 operation on these paths goes through it, so nothing on the share is followed.
+
+The site file is how a PC tells the real share from a phantom one (an unmounted mount point):
+`require_root` refuses a root without it. For the root of the site this PC belongs to, the
+composition root registers a guard (`guard_site_file`; utils/site/site_file_keep.py) that
+checks the file is this site's and writes it back when it went missing on a share that plainly
+holds this site.
 """
 
 from __future__ import annotations
 
+import os
 import stat
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Protocol
 
 from utils.site.ports import FIRST_CHAIN, chain_of
 from utils.site.protocol import valid_station_id
@@ -37,10 +44,38 @@ def folder_chain(name: str) -> str | None:
     return chain_of(name)
 
 
+class SiteFileGuard(Protocol):
+    """Keeps the site file of the site this PC belongs to (utils/site/site_file_keep.py)."""
+
+    def require(self, layout: "SiteLayout", found: os.stat_result | None) -> None:
+        """Return when the root holds this site's file (written back first if it can be);
+        raise as `SiteLayout.require_root` does otherwise. `found`: the site file's lstat,
+        None when missing."""
+
+
+# Share root (absolute) -> the guard of this PC's site there. Registered by the composition
+# root, which alone knows the root key this PC pinned; every layout of that root consults it.
+_GUARDS: dict[str, SiteFileGuard] = {}
+
+
+def guard_site_file(root: Path | str, guard: SiteFileGuard) -> None:
+    """From now on every layout of `root` checks its site file with `guard`."""
+    _GUARDS[os.path.abspath(root)] = guard
+
+
+def site_file_guard(root: Path | str) -> SiteFileGuard | None:
+    return _GUARDS.get(os.path.abspath(root))
+
+
 def looks_like_journal(name: str) -> bool:
     """A name a journal folder could be mistaken for (`journal-` anything): one that is not a
     valid chain folder's is reported, never read."""
     return name == FIRST_JOURNAL or name.startswith(FIRST_JOURNAL + "-")
+
+
+def plain_file(info: os.stat_result) -> bool:
+    """A regular file and nothing odd (no link, device or reparse point)."""
+    return describe(info) is None and stat.S_ISREG(info.st_mode)
 
 
 @dataclass(frozen=True)
@@ -81,17 +116,44 @@ class SiteLayout:
     def _stations(self) -> dict[str, "StationLayout"]:
         return {}
 
+    @cached_property
+    def site_file_quarantine(self) -> Path:
+        """Where a folder, a link or a stranger's file found in the site file's place goes.
+        `_site-file` is no station id (it starts with `_`), so no station's quarantine."""
+        return self.root / "quarantine" / "_site-file"
+
+    @cached_property
+    def _guard_key(self) -> str:
+        return os.path.abspath(self.root)
+
     def require_root(self) -> None:
-        """Raise FileNotFoundError unless the share is really there. Nobody creates folders
-        under a share root that has vanished (that would make a phantom share on the local
-        disk, or in an empty mount point, and report it as online)."""
+        """Raise FileNotFoundError (or ShareRefused) unless the share is really there. Nobody
+        creates folders under a share root that has vanished (that would make a phantom share
+        on the local disk, or in an empty mount point, and report it as online). On the root
+        of this PC's site, its guard also checks the file is this site's and writes it back
+        when it can (site_file_keep.py)."""
         try:
-            info = self.fs.lstat(self.site_file)
+            found: os.stat_result | None = self.fs.lstat(self.site_file)
         except FileNotFoundError:
-            raise FileNotFoundError(f"the site folder {self.root} is not reachable") from None
-        problem = describe(info)
-        if problem is not None or not stat.S_ISREG(info.st_mode):
-            raise refused(self.site_file, problem or "a folder where a file belongs")
+            found = None
+        guard = _GUARDS.get(self._guard_key)
+        if guard is not None:
+            guard.require(self, found)
+        elif found is None or not plain_file(found):
+            raise self.no_site_file(found)
+
+    def no_site_file(self, found: os.stat_result | None) -> OSError:
+        """What `require_root` raises when the site file is not in its place: the folder is
+        away, or it is there without a site file (a folder or a link in its place)."""
+        if found is not None:
+            return refused(self.site_file, describe(found) or "a folder where a file belongs")
+        try:
+            os.stat(self.root)  # the root as configured (a mount point may be a link)
+        except OSError:
+            return FileNotFoundError(f"the site folder {self.root} is not reachable")
+        return FileNotFoundError(
+            f"the site folder {self.root} is there but holds no site file ({SITE_FILE_NAME}): "
+            "the share is not mounted there, or the file was removed; nothing is written to it")
 
     def station(self, station_id: str) -> "StationLayout":
         known = self._stations.get(station_id)

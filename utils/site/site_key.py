@@ -153,6 +153,12 @@ def read_site(folder: Path) -> SiteInfo:
                         "site file back") from exc
     except OSError as exc:
         raise SiteError("folder_unusable", f"cannot read {layout.site_file}: {exc}") from exc
+    return parse_site_file(data)
+
+
+def parse_site_file(data: bytes) -> SiteInfo:
+    """The site file's bytes as read (at most one byte beyond the limit); SiteError
+    ("bad_site_file") when they are no site file."""
     if len(data) > SITE_FILE_LIMITS.max_bytes:
         raise SiteError("bad_site_file", "the site file is too large to be genuine")
     try:
