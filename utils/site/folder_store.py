@@ -17,6 +17,8 @@ import contextlib
 import logging
 import os
 import stat
+import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -40,8 +42,39 @@ _RECORD_FOLDERS: dict[RecordKind, tuple[str, ...]] = {
     RecordKind.LOGIN_FAILURES: ("directory", "failures"),
 }
 
+# A station keeps a handful of entries in its own folder (status, checkpoint, death file,
+# inbox, one journal folder per chain, a temp file for a moment): far more is junk that
+# someone who can write the share put there.
+FLOOD_ENTRIES = 1000
+# How often such a flooded folder is listed again for a new journal folder (a takeover's or a
+# restore's, rare). Its time changes at every status replace (every 100 ms), and listing
+# 200,000 names costs 0.15-0.5 s here (2 s with their lstat, as before): at every pass that
+# is most of the follower's time. At least RELIST_EVERY_S apart, and at least
+# RELIST_COST_FACTOR times what the last listing took (at most 1/20 of the time on a slow
+# share). Each listing is whole: never cut at a number of entries, as the order names come
+# in is the file system's (name order on NTFS and SMB), and junk named to come first would
+# hide a genuine new journal folder for good; so it is found, late by at most that spacing.
+RELIST_EVERY_S = 5.0
+RELIST_COST_FACTOR = 20.0
+
+
+@dataclass(frozen=True)
+class _Listing:
+    """The last listing of a station's folder for its journal folders: when it was made
+    (the store's clock), the entries it read, and how long it took (seconds)."""
+
+    at: float
+    entries: int
+    cost: float
+
 
 class FolderSiteStore(OnSiteFolder):
+    def __init__(self, root: Path | str, *, clock: Callable[[], float] = time.monotonic):
+        super().__init__(root)
+        self._clock = clock  # spaces the listings of a flooded station folder
+        self._listings: dict[str, _Listing] = {}
+        self._flood_told: set[str] = set()
+
     def journal_writer(self, station_id: str, database: Database, anchor: str, key: Sealer, *,
                        on_new_chain: Callable[[str, int, str], None] | None = None
                        ) -> JournalWriter:
@@ -200,8 +233,10 @@ class FolderSiteStore(OnSiteFolder):
         (no open: each is a round trip on a network share), none following a link; listings
         go through the share's seam. An entry named like a journal that is no plain folder (a
         file, a FIFO, a link) is marked by what it is, never listed nor followed
-        (`list_chains` names it refused). Raises PlaceRefused when the station's folder itself
-        is refused, OSError when the share is away."""
+        (`list_chains` names it refused). A station folder holding far more entries than a
+        station writes (FLOOD_ENTRIES) is listed again only every few seconds (RELIST_EVERY_S),
+        and the admin told once. Raises PlaceRefused when the station's folder itself is
+        refused, OSError when the share is away."""
         station_folder = self.layout.station(station_id).folder
         try:
             top = os.lstat(station_folder)
@@ -210,15 +245,58 @@ class FolderSiteStore(OnSiteFolder):
         problem = _not_a_folder(top)
         if problem is not None:
             raise refused(station_folder, problem)
+        listed_at = top.st_mtime_ns
         if previous and previous[0] == top.st_mtime_ns:
             names = previous[1]
+        elif previous and self._relist_later(station_id):
+            # Still the time of the last listing: the next call after the spacing lists again
+            # even if the folder stops changing (a journal folder made meanwhile is found).
+            names, listed_at = previous[1], previous[0]
         else:
-            names = tuple(sorted(entry.name for entry in self.fs.scandir(station_folder)
-                                 if folder_chain(entry.name) is not None))
+            names = self._journal_names(station_id, station_folder)
         earlier = dict(zip(previous[1], previous[2])) if previous else {}
         parts = tuple(self._folder_marker(station_folder / name, earlier.get(name))
                       for name in names)
-        return (top.st_mtime_ns, names, parts)
+        return (listed_at, names, parts)
+
+    def _relist_later(self, station_id: str) -> bool:
+        """Is the station's folder flooded and its last listing too recent to list it again?"""
+        last = self._listings.get(station_id)
+        if last is None or last.entries <= FLOOD_ENTRIES:
+            return False
+        return self._clock() < last.at + max(RELIST_EVERY_S, RELIST_COST_FACTOR * last.cost)
+
+    def _journal_names(self, station_id: str, folder: Path) -> tuple[str, ...]:
+        """The names of a station folder's journal folders, its entries streamed through the
+        share's seam by name only (no lstat of the others, none held); the entries read are
+        kept for the spacing of the next listing, a flood said once."""
+        started = time.monotonic()
+        entries, names = 0, []
+        with self.fs.opened(folder) as listing:
+            for entry in listing.entries():
+                entries += 1
+                if folder_chain(entry.name) is not None:
+                    names.append(entry.name)
+        self._listings[station_id] = _Listing(self._clock(), entries,
+                                              time.monotonic() - started)
+        self._tell_flood(station_id, folder, entries)
+        return tuple(sorted(names))
+
+    def _tell_flood(self, station_id: str, folder: Path, entries: int) -> None:
+        """One WARNING per station when its folder holds far more than a station writes
+        (again only if it was cleared and filled anew)."""
+        if entries <= FLOOD_ENTRIES:
+            self._flood_told.discard(station_id)
+            return
+        if station_id in self._flood_told:
+            return
+        self._flood_told.add(station_id)
+        log.warning("Site view: %s holds %d entries, far more than a station writes there (a "
+                    "few files and its journal folders): put there by someone who can write "
+                    "the share? Only its journal folders are read; a new one is looked for "
+                    "every %.0f s or more instead of at every pass. Remove the other entries "
+                    "(after checking what they are) to make it cheap again.",
+                    self._relative(folder), entries, RELIST_EVERY_S)
 
     def _folder_marker(self, folder: Path, previous: tuple | None) -> tuple:
         """One journal folder's part of `change_marker`; a refused entry's part is what it

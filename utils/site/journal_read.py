@@ -47,9 +47,8 @@ def chain_folders(station: StationLayout, *, share: ShareFS | None = None) -> Ch
     fs = share or station.fs
     chains: list[tuple[str | None, Path]] = []
     refused_entries: list[tuple[Path, str]] = []
-    for entry in fs.scandir(station.folder):
-        if not looks_like_journal(entry.name):
-            continue
+    # Only names like a journal's are stat'ed: junk put beside them costs their names alone.
+    for entry in fs.scandir(station.folder, match=looks_like_journal):
         chain = folder_chain(entry.name)
         if entry.problem is not None:
             refused_entries.append((entry.path, f"{entry.problem}; not followed"))

@@ -11,7 +11,7 @@ import contextlib
 import os
 import stat
 from pathlib import Path, PurePath
-from typing import Iterator
+from typing import Callable, Iterator
 
 from utils.site.share_entries import ShareEntry, describe, refused
 
@@ -227,15 +227,19 @@ class ShareFolders:
             return None
         return info.st_dev, info.st_ino
 
-    def scandir(self, path: Path | str) -> list[ShareEntry]:
-        """Every entry of a folder with its lstat (links are listed, never followed)."""
+    def scandir(self, path: Path | str, *,
+                match: Callable[[str], bool] | None = None) -> list[ShareEntry]:
+        """Every entry of a folder with its lstat (links are listed, never followed). With
+        `match`, only the names it accepts: the others are passed over as they stream by,
+        never stat'ed nor held (anyone may fill a folder of the share with thousands)."""
         with self._folder(self.parts(path)) as folder:
-            return self._list(folder)
+            return self._list(folder, match)
 
-    def _list(self, folder: Folder) -> list[ShareEntry]:
+    def _list(self, folder: Folder,
+              match: Callable[[str], bool] | None = None) -> list[ShareEntry]:
         entries = []
         with os.scandir(folder.fd if folder.fd is not None else folder.path) as listing:
-            found = list(listing)
+            found = [entry for entry in listing if match is None or match(entry.name)]
         for entry in found:
             try:
                 info = entry.stat(follow_symlinks=False)
