@@ -28,7 +28,7 @@ from utils.site.journal_read import (
     JournalEntry, chain_folders, journal_size, list_segments, read_journal, segment_name,
 )
 from utils.site.layout import OnSiteFolder, folder_chain
-from utils.site.protocol import valid_station_id
+from utils.site.protocol import DIRECTORY_QUARANTINE, valid_station_id
 from utils.site.ports import (
     EntryWrite, PlaceRefused, RecordFound, RecordKind, StoreListing, StoreRefusal,
 )
@@ -213,7 +213,7 @@ class FolderSiteStore(OnSiteFolder):
         """To `quarantine/directory/` (the entry itself: a link moves as a link); raises
         OSError (ShareRefused) when the quarantine cannot be reached without a link."""
         return quarantine(self.layout.directory_entry(seq),
-                          self.layout.quarantine("directory"), reason,
+                          self.layout.quarantine(DIRECTORY_QUARANTINE), reason,
                           share=self.fs) is not None
 
     # -- change hints (for followers) --------------------------------------------------------

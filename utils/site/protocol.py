@@ -26,7 +26,8 @@ _WINDOWS_DEVICES = frozenset({"con", "prn", "aux", "nul",
 # Names the program gives its own folders where station ids name folders too: the directory
 # log's refused entries go to `quarantine/directory/` beside each station's
 # `quarantine/<id>/` (utils/site/layout.py SiteLayout.quarantine, utils/site/folder_store.py).
-PROGRAM_FOLDER_NAMES = frozenset({"directory"})
+DIRECTORY_QUARANTINE = "directory"  # quarantine/directory/: the directory log's refused entries
+PROGRAM_FOLDER_NAMES = frozenset({DIRECTORY_QUARANTINE})
 
 
 def valid_station_id(station_id: str) -> bool:
