@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject
 
 from gui.admin.lot_texts import site_time
+from gui.admin.signature_fields import username_missing_text
 from gui.i18n import coded_text
 from gui.numbers import format_number
 
@@ -77,6 +78,7 @@ class HandoverTexts(QObject):
             "no_signing_key": self.tr("Your signing key is not open on this PC: log in again "
                                       "(if it persists, an admin resets your password). "
                                       "Nothing was signed."),
+            "username_missing": username_missing_text(),
             "signature_rejected": self.tr("Wrong user name or password, or the account is "
                                           "locked. Nothing was signed; after repeated wrong "
                                           "entries the account is locked for a while."),

@@ -23,7 +23,7 @@ from utils.permissions import PermissionDenied
 
 from gui.admin.lot_texts import site_time
 from gui.admin.site_now import SiteNow
-from gui.admin.signature_fields import SignatureFields, sign_buttons
+from gui.admin.signature_fields import SignatureFields, sign_buttons, username_missing_text
 from gui.labels import wrapped_label
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
@@ -152,6 +152,7 @@ class AuditReviewDialog(QDialog):
                                            "close and review it again. Nothing was signed."),
                 "no_signing_key": self.tr("Your signing key is not open on this PC: log in "
                                           "again. Nothing was signed."),
+                "username_missing": username_missing_text(),
                 "signature_rejected": self.tr("Wrong user name or password, or the account is "
                                               "locked. Nothing was signed."),
             }

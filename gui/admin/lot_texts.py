@@ -8,12 +8,37 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QCoreApplication
 
+from config.constants import Permission, Role, role_allows
 from models.canonical import parse_utc
 from models.lot_status import DecisionKind, LotStatus
 from utils.release.exceptions import LotException
 
+from gui.admin.signature_fields import username_missing_text
+from gui.header import role_name
 from gui.i18n import coded_text
 from gui.numbers import format_number
+
+
+def status_heading() -> str:
+    """The word for a lot's status: the Lots table's header, and the release dialog's
+    summary says the same word (one msgid, one translation)."""
+    return QCoreApplication.translate("LotsModel", "Status")
+
+
+def may_sign(role: Role | str) -> bool:
+    """Whether the role may sign lot decisions: the rule the release service applies
+    (utils/permissions.require with LOT_RELEASE), asked of the same function."""
+    return role_allows(role, Permission.LOT_RELEASE)
+
+
+def signers_text(role: Role | str) -> str:
+    """Who signs lot decisions, from the permission map (never a copied list), said to a
+    person whose role does not."""
+    signers = ", ".join(role_name(None, str(r)) for r in Role if may_sign(r))
+    return (QCoreApplication.translate(
+        "Lots", "Lot decisions (declare complete, release, put on hold, reject, reopen) are "
+        "signed by: %1. Your role (%2) can see the lots, their decisions and the lot record.")
+        .replace("%1", signers).replace("%2", role_name(None, str(role))))
 
 
 def status_text(status: LotStatus | str, release_valid: bool | None = None) -> str:
@@ -124,6 +149,7 @@ def release_error_text(code: str, detail: str) -> str:
         "note": QCoreApplication.translate("Lots", "Say what you checked: a note is required. Nothing was saved."),
         "unacknowledged": QCoreApplication.translate("Lots", "Acknowledge every exception before releasing; nothing was "
                               "signed."),
+        "username_missing": username_missing_text(),
         "no_signing_key": QCoreApplication.translate("Lots", "Your signing key is not open on this PC: log in again (if it "
                               "persists, an admin resets your password). Nothing was signed."),
         "signature_rejected": QCoreApplication.translate("Lots", "Wrong user name or password, or the account is locked. "

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 
 from models.lot_status import LotStatus
 
-from gui.admin.lot_texts import site_time, status_text
+from gui.admin.lot_texts import site_time, status_heading, status_text
 from gui.table_model import ColumnTableModel
 
 
@@ -21,7 +21,7 @@ class LotsModel(ColumnTableModel):
         super().__init__(parent)
         self.zone = zone
         self._rows: list[dict[str, Any]] = []
-        self._headers = (self.tr("Lot"), self.tr("Status"), self.tr("Records"),
+        self._headers = (self.tr("Lot"), status_heading(), self.tr("Records"),
                          self.tr("Stations"), self.tr("First box"), self.tr("Last box"))
 
     def lot_at(self, row: int) -> str:

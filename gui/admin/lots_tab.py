@@ -15,12 +15,11 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QFileDialog, QHeaderView, QPushButton, QWidget
 
-from config.constants import Permission, role_allows
 from utils.auth import AuthService, Session
 from utils.release.record import LotRecords
 from utils.release.service import LotState, ReleaseService
 
-from gui.admin.lot_texts import meaning_text, status_text
+from gui.admin.lot_texts import may_sign, meaning_text, signers_text, status_text
 from gui.admin.lots_model import LotsModel
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
@@ -61,12 +60,19 @@ class LotsTab(QWidget):
         self.review_button = QPushButton(self.tr("Review and sign…"))
         self.review_button.setObjectName("reviewLot")
         self.review_button.clicked.connect(self.open_review)
-        self.review_button.setVisible(role_allows(session.role, Permission.LOT_RELEASE))
+        # Shown to every role, enabled for those the service lets sign (the same rule): a
+        # role that may not is told who does here, not after typing its password.
+        self.may_sign = may_sign(session.role)
+        self.signers = wrapped_label("lotSigners", role="hint")
+        if not self.may_sign:
+            self.signers.setText(signers_text(session.role))
+            self.review_button.setToolTip(self.signers.text())
+        self.signers.setVisible(not self.may_sign)
         self.pdf_button = QPushButton(self.tr("Lot record (PDF)…"))
         self.pdf_button.setObjectName("lotPdf")
         self.pdf_button.clicked.connect(lambda: self.export_pdf())
         self.currency = ViewStatus(bridge, site.timezone, site.clock)  # how current (live)
-        vbox(self, self.currency, (self.table, 3), (self.details, 2), self.status,
+        vbox(self, self.currency, (self.table, 3), (self.details, 2), self.status, self.signers,
              hbox(self.refresh_button, STRETCH, self.review_button, self.pdf_button))
         self._selected_state: LotState | None = None
         self._generation = 0
@@ -77,7 +83,7 @@ class LotsTab(QWidget):
 
     def _enable(self) -> None:
         chosen = self.selected_lot() is not None
-        self.review_button.setEnabled(chosen)
+        self.review_button.setEnabled(chosen and self.may_sign)
         self.pdf_button.setEnabled(chosen)
 
     def selected_lot(self) -> str | None:
@@ -136,7 +142,7 @@ class LotsTab(QWidget):
 
     def open_review(self) -> ReleaseDialog | None:
         lot = self.selected_lot()
-        if lot is None:
+        if lot is None or not self.may_sign:
             return None
         dialog = ReleaseDialog(self.release, self.auth, self.site.timezone, self.session, lot,
                                self.runner, self)

@@ -26,7 +26,8 @@ from utils.release.exceptions import LotException
 from utils.release.service import LotState, ReleaseError, ReleaseService
 
 from gui.admin.lot_texts import (
-    decision_text, exception_text, kind_text, release_error_text, site_time, status_text,
+    decision_text, exception_text, kind_text, may_sign, release_error_text, signers_text,
+    site_time, status_heading, status_text,
 )
 from gui.labels import wrapped_label
 from gui.layouts import vbox
@@ -82,6 +83,9 @@ class ReleaseDialog(QDialog):
         self.zone = ZoneInfo(timezone)
         self.state: LotState | None = None
         self.decided = None  # the Decision signed here, once signed
+        # The service's own rule (LOT_RELEASE): a role that may not sign reads the lot here,
+        # and is told so before typing anything, not after its password.
+        self.may_sign = may_sign(session.role)
         self.setObjectName("releaseDialog")
         self.setWindowTitle(self.tr("Review and sign lot %1").replace("%1", lot))
         self.summary = QLabel(self.tr("Reading the lot…"))
@@ -127,6 +131,10 @@ class ReleaseDialog(QDialog):
         vbox(self, self.summary, QLabel(self.tr("Exceptions to look at before release:")),
              (self.table, 1), ack_row, self.form, self.signing, self.message, buttons)
         self.setMinimumSize(900, 600)
+        if not self.may_sign:
+            for widget in (self.note, self.decision, self.reason, self.username, self.password):
+                widget.setEnabled(False)
+            self.signing.setText(signers_text(session.role))
         self._set_busy(True)
         self.load()
 
@@ -144,8 +152,8 @@ class ReleaseDialog(QDialog):
         self.state = state
         period = state.period
         lines = [
-            self.tr("Lot %1 · status: %2").replace("%1", self.lot)
-            .replace("%2", status_text(state.status, state.release_valid)),
+            self.tr("Lot %1 · %2: %3").replace("%1", self.lot).replace("%2", status_heading())
+            .replace("%3", status_text(state.status, state.release_valid)),
             self.tr("Stations: %1 · %2 · from %3 to %4")
             .replace("%1", ", ".join(state.stations))
             .replace("%2", self.tr("%n record(s)", "", len(state.records)))
@@ -170,7 +178,7 @@ class ReleaseDialog(QDialog):
         self._say(self._error_text(exc), ok=False)
 
     def _set_busy(self, busy: bool) -> None:
-        ready = not busy and self.state is not None
+        ready = not busy and self.state is not None and self.may_sign
         self.ack_button.setEnabled(ready)
         self.sign_button.setEnabled(ready and self.decision.count() > 0)
 
@@ -184,7 +192,9 @@ class ReleaseDialog(QDialog):
         self.reason.setVisible(needs_reason)
         self.form.labelForField(self.reason).setVisible(needs_reason)
         waiting = len(self.model.waiting)
-        if kind is DecisionKind.RELEASE and waiting:
+        if not self.may_sign:
+            self.signing.setText(signers_text(self.session.role))
+        elif kind is DecisionKind.RELEASE and waiting:
             self.signing.setText(self.tr("%n exception(s) still to acknowledge before release.",
                                          "", waiting))
         else:
@@ -196,6 +206,8 @@ class ReleaseDialog(QDialog):
     # -- acting ----------------------------------------------------------------------------
 
     def acknowledge_selected(self) -> None:
+        if not self.may_sign:
+            return  # its button is disabled; the service would refuse (and audit) anyway
         rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
         if not rows:
             self._say(self.tr("Select the exceptions you looked at first."), ok=False)
@@ -218,7 +230,12 @@ class ReleaseDialog(QDialog):
 
     def sign(self):
         kind = self.chosen()
-        if self.state is None or kind is None:
+        if self.state is None or kind is None or not self.may_sign:
+            return None
+        missing = self.signature.missing_username()
+        if missing is not None:  # said before any check: the password may well be right
+            self._say(missing, ok=False)
+            self.username.setFocus()
             return None
         username, password = self.signature.take()
         reason = self.reason.text() if kind.needs_reason else None
@@ -245,7 +262,7 @@ class ReleaseDialog(QDialog):
         if isinstance(exc, ValidationFailed):
             return "\n".join(field_error_text(e) for e in exc.errors)
         if isinstance(exc, PermissionDenied):
-            return self.tr("Your role may not release lots.")
+            return signers_text(self.session.role)
         return self.tr("The lot could not be read (%1); nothing was signed.").replace(
             "%1", type(exc).__name__)
 

@@ -36,12 +36,27 @@ class SignatureFields(QObject):
         self.username.setVisible(shown)
         self.form.labelForField(self.username).setVisible(shown)
 
+    def missing_username(self) -> str | None:
+        """What to say when the user name is asked and left empty, else None: checked before
+        anything is sent, so a right password is never reported as wrong."""
+        if self.username.isHidden() or self.username.text().strip():
+            return None
+        return username_missing_text()
+
     def take(self) -> tuple[str | None, str]:
         """(user name or None, password), the password field cleared at once: a typed
         password never stays in a widget longer than the signing needs."""
         username, password = self.username.text(), self.password.text()
         self.password.clear()
         return username or None, password
+
+
+def username_missing_text() -> str:
+    """The refusal for a first signature without the user name (the dialogs' own check, and
+    the services' `username_missing` code)."""
+    return QCoreApplication.translate(
+        "SignatureFields", "Type your user name too: it is asked at the first signature after "
+        "each login. Nothing was signed.")
 
 
 def sign_buttons(dialog: QDialog, sign_text: str, sign: Callable[[], object]
