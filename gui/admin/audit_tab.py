@@ -42,6 +42,7 @@ from gui.admin.time_range import LiveRange, read_zone
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
+from gui.labels import status_line
 from gui.steps import OffThread, Steps, finish
 from gui.table_view import fit_columns_once, fitting_columns, long_list, read_table
 from gui.tasks import Task, TaskRunner
@@ -159,9 +160,9 @@ class AuditTab(QWidget):
                                               "signing the review of this range"))
         self.review_button.clicked.connect(lambda: self.open_review())
         yield from _adding(actions, self.pdf_button, self.review_button)
-        actions.addStretch(1)
-        self.status = QLabel()
+        self.status = status_line("auditStatus")  # paths and errors: it wraps
         yield from _adding(actions, self.status)
+        actions.setStretchFactor(self.status, 1)  # the row's free width
         splitter = QSplitter()
         layout.addWidget(splitter, 1)
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=self.changes,

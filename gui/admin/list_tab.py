@@ -1,6 +1,6 @@
 """The layout of the tabs that list the site's rows a page at a time (Production's records, the
 audit trail's events): a row of filters, the line that says how current the site view is, a row
-of actions with the tab's status at its right end, and the list beside the selected row's
+of actions with the tab's status in the rest of its width, and the list beside the selected row's
 details taking the rest of the height. One function, so the two tabs stay alike."""
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ def lay_out_list_tab(tab: QWidget, *, filters: Sequence[QWidget], currency: QWid
     action_row = QHBoxLayout()
     for widget in actions:
         action_row.addWidget(widget)
-    action_row.addStretch(1)
-    action_row.addWidget(status)
+    # The status takes the row's free width (gui/labels.py status_line: it wraps there).
+    action_row.addWidget(status, 1)
     splitter = QSplitter()
     splitter.addWidget(table)
     splitter.addWidget(details)

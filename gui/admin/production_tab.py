@@ -1,6 +1,8 @@
 """Production: the site-wide records (every station's journal, in the site view) with filters,
 live by default (the range runs "until now" and records appear as they arrive, the selection
-and the scroll position kept), each record's version history with what changed, exports to CSV
+and the scroll position kept), sorted by a header's click (the query orders them:
+site_records_model.py; the exports stay oldest first, the same rows), each record's version
+history with what changed, exports to CSV
 and Excel (every record for the filters, the same as `shopfloor export --site`), and, for the
 roles allowed, a manual record on behalf of a station and signed corrections and voids of any
 station's record (gui/admin/record_dialog.py; the services check the role again).
@@ -13,8 +15,9 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget,
 )
 
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION
@@ -35,10 +38,11 @@ from gui.admin.keep_place import reload_keeping_place
 from gui.admin.list_tab import lay_out_list_tab
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_now import SiteNow
-from gui.admin.site_records_model import SiteRecordsModel
+from gui.admin.site_records_model import SiteRecordsModel, limit_text
 from gui.admin.time_range import LiveRange
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
+from gui.labels import status_line
 from gui.messages import field_label, location_text, rejections_text
 from gui.numbers import export_note, format_number
 from gui.table_view import fit_columns_once, long_list, read_table
@@ -92,11 +96,18 @@ class ProductionTab(QWidget):
         self.correct_button.setVisible(role_allows(session.role, Permission.RECORD_EDIT))
         self.void_button.setVisible(role_allows(session.role, Permission.RECORD_VOID))
         self.dialog = None
-        self.status = QLabel()
+        self.status = status_line("productionStatus")  # paths and errors: it wraps
         self.currency = ViewStatus(bridge, zone, site.clock)
         self.model = SiteRecordsModel(self.view, self)
         self.table = read_table(self.model, self.tr("Site records"), "siteRecords")
         long_list(self.table)  # columns fitted once, to the first rows (refresh)
+        # A header's click sorts (the query orders the rows: site_records_model.py); not the
+        # view's setSortingEnabled, so the tab keeps the selected record when the order changes.
+        header = self.table.horizontalHeader()
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(*self.model.shown_section())
+        header.sortIndicatorChanged.connect(self._sort_changed)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
         self.history.setAccessibleName(self.tr("Version history of the selected record"))
@@ -162,7 +173,42 @@ class ProductionTab(QWidget):
         self._show_count()
 
     def _show_count(self) -> None:
-        self.status.setText(self.tr("%n record(s)", "", self.model.rowCount()))
+        text = self.tr("%n record(s)", "", self.model.rowCount())
+        if self.model.held_back:
+            name = self.model.headerData(self.model.sort_section, Qt.Orientation.Horizontal)
+            text += " · " + self.tr("newest first: more than %1 match, too many to sort by %2. "
+                                    "Narrow the filters (a station, a shorter range) to sort."
+                                    ).replace("%1", limit_text()).replace("%2", str(name))
+        self.status.setText(text)
+        self._show_sort()
+
+    def _show_sort(self) -> None:
+        """The header's indicator on the order the rows are in."""
+        header = self.table.horizontalHeader()
+        header.blockSignals(True)
+        header.setSortIndicator(*self.model.shown_section())
+        header.blockSignals(False)
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        """A header was clicked: the rows in that column's order, read again, the selected
+        record still selected and in view (else the top of the list)."""
+        if not self.model.sortable(column):
+            self._show_sort()
+            self.status.setText(str(self.model.headerData(
+                column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)))
+            return
+        selected = self.selected_row()
+        self.model.set_sort(column, order)
+        [row] = self.model.reload([selected or None])
+        if row is None:
+            self.table.scrollToTop()
+        else:
+            self.table.selectionModel().blockSignals(True)  # the same record: no re-read
+            self.table.selectRow(row)
+            self.table.selectionModel().blockSignals(False)
+            self.table.scrollTo(self.model.index(row, 0),
+                                QAbstractItemView.ScrollHint.PositionAtCenter)
+        self._show_count()
 
     def selected_row(self) -> dict[str, Any] | None:
         index = self.table.currentIndex()
