@@ -154,6 +154,12 @@ def password_policy_text(code: str, params: dict) -> str:
         return QCoreApplication.translate("Messages", "The new password must differ from the old one.")
     if code == "is_username":
         return QCoreApplication.translate("Messages", "The password must not be the username.")
+    if code == "contains_username":
+        return QCoreApplication.translate("Messages", "The password must not contain the username: it is the first thing tried. Choose words that have nothing to do with the person, such as three unrelated words.")
+    if code == "contains_name":
+        return QCoreApplication.translate("Messages", "The password must not contain the person's name: it is the first thing tried. Choose words that have nothing to do with the person, such as three unrelated words.")
+    if code == "common_with_ending":
+        return QCoreApplication.translate("Messages", "A common word with digits or a year added is among the first guesses. Choose three or four unrelated words instead.")
     if code == "control_characters":
         return QCoreApplication.translate("Messages", "The password contains invisible characters.")
     return QCoreApplication.translate("Messages", "This password cannot be used.")

@@ -85,7 +85,7 @@ class AccountAdmin:
         role = self._valid_role(role)
         reason_text = validate_reason(reason)
         badge = self._valid_badge(badge_id)
-        check_policy(initial_password, username=name)
+        check_policy(initial_password, username=name, full_name=full)
         password_hash = hash_password(initial_password)
         user = User(name, full, role, must_change_password=True, badge_id=badge)
         keys: dict[str, Any] = {}
@@ -116,7 +116,9 @@ class AccountAdmin:
         self._require_manager(actor)
         reason_text = validate_reason(reason)
         name = normalize_username(username)
-        check_policy(new_password, username=name)
+        known = self.get_user(actor, name)  # the person's name is not in their password either
+        check_policy(new_password, username=name,
+                     full_name=None if known is None else known.full_name)
         new_hash = hash_password(new_password)
         changes: dict[str, Any] = {"password_hash": new_hash, "must_change_password": True}
         if self.site is not None:

@@ -79,7 +79,7 @@ class AuthService(AccountAdmin):
         (`root`: the root key, opened with the passphrase the person just typed)."""
         name = self._valid_username(username)
         full = self._valid_full_name(full_name)
-        check_policy(password, username=name)
+        check_policy(password, username=name, full_name=full)
         password_hash = hash_password(password)
         user = User(name, full, Role.ADMIN, must_change_password=False)
         keys: dict[str, Any] = {}
@@ -274,7 +274,8 @@ class AuthService(AccountAdmin):
         if outcome is None:
             raise AuthError("bad_credentials", "wrong username or password")
         user, row = outcome
-        check_policy(new_password, username=name, old_password=old_password)
+        check_policy(new_password, username=name, full_name=user.full_name,
+                     old_password=old_password)
         new_hash = hash_password(new_password)
         now = self.clock.now()
         changes: dict[str, Any] = {"password_hash": new_hash, "must_change_password": False}

@@ -3,9 +3,15 @@
 The list holds the passwords seen most in public breach statistics plus the Portuguese ones a
 Brazilian plant would try first (senha, mudar, empresa names are site-specific and left to the
 length rule). Comparison is case-insensitive.
+
+A listed word with other digits or symbols at its end ("brasil2027", "senha2025!", "Admin#99")
+is refused too: guessing tools try every listed word with years and numbers appended first, so
+the list's "senha123" stands for the word "senha" with any ending.
 """
 
 from __future__ import annotations
+
+import re
 
 _COMMON = """
 123456 1234567 12345678 123456789 1234567890 12345678910 123123123 111111111 000000000
@@ -25,6 +31,20 @@ coletor123 coletor1 qualidade qualidade1 qualidade123 bemvindo bemvindo1 bemvind
 """.split()
 
 BLOCKLIST: frozenset[str] = frozenset(word.lower() for word in _COMMON)
+# What follows a word when people "strengthen" it: digits (counts, years) and symbols.
+_ENDING = re.compile(r"[\d\W_]+$")
+# Stems shorter than this ("abc" of "abc12345") would refuse too much beyond the list.
+STEM_MIN = 4
+
+
+def _stem(word: str) -> str:
+    """The word without the digits and symbols at its end ("senha@123" -> "senha")."""
+    return _ENDING.sub("", word.lower())
+
+
+# The listed words as words: each entry's stem, when it has letters enough to be a word.
+STEMS: frozenset[str] = frozenset(
+    stem for stem in map(_stem, BLOCKLIST) if len(stem) >= STEM_MIN and stem.isalpha())
 
 
 def is_trivial_pattern(password: str) -> bool:
@@ -37,3 +57,9 @@ def is_trivial_pattern(password: str) -> bool:
 
 def is_blocked(password: str) -> bool:
     return password.lower() in BLOCKLIST or is_trivial_pattern(password)
+
+
+def is_listed_word_with_ending(password: str) -> bool:
+    """A listed word with only digits or symbols added at its end ("flamengo2025")."""
+    stem = _stem(password)
+    return stem != password.lower() and stem in STEMS

@@ -203,5 +203,5 @@ def check_admin_account(admin: AdminAccount) -> str:
     if errors or name_errors:
         raise ValidationFailed(errors + name_errors)
     assert name is not None
-    check_policy(admin.password, username=name)
+    check_policy(admin.password, username=name, full_name=admin.full_name)
     return name

@@ -6,7 +6,9 @@ In a site it is a `catalog.publish` operation in the signed directory log, signe
 who publishes it (write access to the share is not enough to change what stations accept).
 Every PC keeps the newest catalog it has seen in its own database, so the form works while the
 share is away; a catalog is taken only when its `version` is higher than the one held. Publishing
-is an admin's act, checked here and audited with the before and after and a reason.
+is an admin's act, checked here and audited with the before and after and a reason. A catalog
+equal to the one in force is refused (`CatalogUnchanged`): a new version that changes nothing
+would tell every station to take it and fill the audit with publishes of nothing.
 """
 
 from __future__ import annotations
@@ -209,6 +211,19 @@ def stored_document(database) -> dict[str, Any] | None:
     return json.loads(text) if text else None
 
 
+class CatalogUnchanged(ValidationFailed):
+    """The catalog to publish is the one in force: nothing was published. A refusal about what
+    the person submitted (a ValidationFailed, so it is logged as one line and the CLI says it);
+    `version` is the version in force (0: the built-in catalog)."""
+
+    def __init__(self, version: int):
+        self.version = version
+        in_force = f"version {version}" if version else "the built-in catalog"
+        super().__init__([FieldError(
+            "catalog", "unchanged", f"nothing changed: the catalog in force is already "
+            f"{in_force}; nothing was published", {"version": version})])
+
+
 @dataclass(frozen=True)
 class Published:
     catalog: Catalog
@@ -245,13 +260,30 @@ class SiteCatalogService:
         meta_repo.put(connection, META_KEY, canonical_json(document))
 
     # publishing ----------------------------------------------------------------------------
+    def _in_force(self) -> tuple[int, dict[str, Any] | None]:
+        """The newest catalog this PC knows, as a document body: the one it uses, or a newer
+        one the site's directory holds and this PC has not taken yet (a publish equal to the
+        older one would then undo the newer one: a change)."""
+        held = self.ctx.catalog
+        state = self.trust.state if self.trust is not None else None
+        if state is None or state.catalog_version <= held.version:
+            return held.version, catalog_to_dict(held)
+        try:
+            return state.catalog_version, catalog_to_dict(catalog_from_dict(
+                state.catalog["catalog"]))
+        except (ValidationFailed, KeyError, TypeError):  # one this PC refuses: not comparable
+            return state.catalog_version, None
+
     def publish(self, session: Session, raw: Mapping[str, Any], reason: Any) -> Catalog:
         """Check, sign, keep and publish a new catalog (version = newest known + 1)."""
         require(session, Permission.SETTINGS_MANAGE, self.ctx.changes, target="site catalog")
         reason_text = validate_reason(reason)
-        catalog_from_dict(raw)  # every problem before anything is written
-        site_version = self.trust.state.catalog_version if self.trust is not None else 0
-        newest = max(self.ctx.catalog.version, site_version)
+        checked = catalog_from_dict(raw)  # every problem before anything is written
+        newest, in_force = self._in_force()
+        if catalog_to_dict(checked) == in_force:
+            log.info("Site catalog not published by %s: nothing changed since version %s",
+                     session.username, newest)
+            raise CatalogUnchanged(newest)
         before = catalog_to_dict(self.ctx.catalog)
         catalog = catalog_from_dict(raw, version=newest + 1)
         document = {"kind": "catalog", "version": catalog.version,

@@ -19,8 +19,8 @@ from config.catalog import FLEET_METRICS, NO_REJECTION, Catalog
 from models.canonical import parse_utc
 from models.validation import FieldError, ValidationFailed, validate_reason
 from utils.auth import Session
-from utils.site_catalog import (RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, SiteCatalogService,
-                                 catalog_from_dict, catalog_to_dict)
+from utils.site_catalog import (RESCAN_INTERVAL_RANGE, STATUS_INTERVAL_RANGE, CatalogUnchanged,
+                                 SiteCatalogService, catalog_from_dict, catalog_to_dict)
 from utils.timezones import zone_label
 
 from gui.admin import catalog_texts
@@ -124,6 +124,11 @@ class CatalogTab(QWidget):
             ranges.addWidget(high, row, 2)
         ranges.addWidget(form_label(self.tr("Rejections per box")), row + 1, 0)
         ranges.addWidget(self.max_rejections, row + 1, 1)
+        # Its limits in sight: the box refuses a typed 4 and keeps its value without a word.
+        self.rejections_range = wrapped_label("maxRejectionsRange", role="hint")
+        self.rejections_range.setText(catalog_texts.range_hint(1, self.max_rejections.maximum()))
+        self.max_rejections.setToolTip(self.rejections_range.text())
+        ranges.addWidget(self.rejections_range, row + 1, 2)
 
         bands_box = QGroupBox(self.tr("Quality bands and target (mean CAM %)"))
         bands = QFormLayout(bands_box)
@@ -382,7 +387,9 @@ class CatalogTab(QWidget):
     def _failed(self, exc: BaseException) -> None:
         self.publish_button.setEnabled(True)
         self._show_status(self.site.catalog)
-        if isinstance(exc, ValidationFailed):
+        if isinstance(exc, CatalogUnchanged):  # a refusal of its own, not a field's problem
+            self.error.setText(catalog_texts.unchanged_text(exc.version))
+        elif isinstance(exc, ValidationFailed):
             self.show_errors(exc.errors)
         else:
             self.error.setText(catalog_texts.publish_failed_text(exc))

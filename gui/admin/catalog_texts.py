@@ -1,6 +1,7 @@
 """What the Catalog tab says about the site catalog, in the person's language: which catalog is
 in force and since when, what happens after a publish (the share reached or not), why a publish
-failed, and the names of the bands and fleet metrics. Every literal is here for lupdate.
+failed or was refused (nothing changed), the limits of a field that caps its value, and the
+names of the bands and fleet metrics. Every literal is here for lupdate.
 """
 
 from __future__ import annotations
@@ -54,6 +55,22 @@ def published_note(share_pending: bool, on_a_share: bool) -> str:
         return translate("Catalog", "Stations take it within a few seconds (at their next "
                                     "directory check).")
     return ""
+
+
+def unchanged_text(version: int) -> str:
+    """A publish refused because the edited catalog is the one in force."""
+    if version:
+        return (translate("Catalog", "Nothing changed: the catalog in force is already version "
+                                     "%1, so nothing was published. Change a value first.")
+                .replace("%1", str(version)))
+    return translate("Catalog", "Nothing changed: the built-in catalog is in force with these "
+                                "values, so nothing was published. Change a value first.")
+
+
+def range_hint(low: int, high: int) -> str:
+    """The limits of a spin box, shown beside it: a value typed above them is not taken, and
+    the box would otherwise show its old value without a word."""
+    return translate("Catalog", "%1 to %2").replace("%1", str(low)).replace("%2", str(high))
 
 
 def publish_failed_text(exc: BaseException) -> str:

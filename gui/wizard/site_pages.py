@@ -245,7 +245,7 @@ class AdminPage(WizardPage):
             mark_invalid(self.full_name, True)
             ok = False
         try:
-            check_policy(self.password.text(), username=name)
+            check_policy(self.password.text(), username=name, full_name=self.full_name.text())
         except PasswordPolicyError as exc:
             self._password_problem(password_policy_text(exc.code, exc.params))
             return False

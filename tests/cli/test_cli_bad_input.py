@@ -70,7 +70,7 @@ def test_ctrl_d_at_a_password_and_at_its_repeat(admin_home, shopfloor, monkeypat
     assert asked.returncode == 2
     assert asked.stderr == ("error: no password given (input ended at 'Password for ana:'); "
                             "nothing was changed\n")
-    typed(monkeypatch, "Joao-First-Pass1")
+    typed(monkeypatch, "Jasper-First-Pass1")
     repeated = shopfloor(admin_home, "user", "add", "joao", "--role", "operator", "--as", "ana",
                          SHOPFLOOR_PASSWORD=PASSWORD)
     assert repeated.returncode == 2
@@ -214,17 +214,17 @@ def test_backup_settings_show_an_unset_value_as_the_default_not_none(admin_home,
 def test_a_users_import_refused_for_a_role_is_logged_once(admin_home, shopfloor, tmp_path):
     made = shopfloor(admin_home, "user", "add", "joao", "--role", "operator", "--as", "ana",
                      "--reason", "new hire on shift A", SHOPFLOOR_PASSWORD=PASSWORD,
-                     SHOPFLOOR_NEW_PASSWORD="Joao-Own-Pass-12")
+                     SHOPFLOOR_NEW_PASSWORD="Jasper-Own-Pass-12")
     assert made.returncode == 0, made.stderr
     own = shopfloor(admin_home, "user", "change-password", "joao",
-                    SHOPFLOOR_PASSWORD="Joao-Own-Pass-12",
-                    SHOPFLOOR_NEW_PASSWORD="Joao-Newer-Pass-34")
+                    SHOPFLOOR_PASSWORD="Jasper-Own-Pass-12",
+                    SHOPFLOOR_NEW_PASSWORD="Jasper-Newer-Pass-34")
     assert own.returncode == 0, own.stderr
     users = tmp_path / "usuarios.csv"
     users.write_text("login,tipo,senha,nome_completo\r\nrita,Operador,x,Rita Reis\r\n",
                      encoding="utf-8")
     refused = shopfloor(admin_home, "import-legacy-users", str(users), "--as", "joao",
-                        SHOPFLOOR_PASSWORD="Joao-Newer-Pass-34")
+                        SHOPFLOOR_PASSWORD="Jasper-Newer-Pass-34")
     assert refused.returncode == 2, refused.stderr
     assert "joao may not manage users" in refused.stderr
     log = (admin_home / "logs" / "shopfloor.log").read_text(encoding="utf-8")

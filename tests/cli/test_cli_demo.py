@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from tests.cli.clikit import run_process
 
-PASSWORD = "Demo-Lantern-2026"
+PASSWORD = "Quarry-Lantern-2026"
 
 
 def test_demo_from_the_command_line(tmp_path, shopfloor, fast_secrets):

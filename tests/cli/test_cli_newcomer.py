@@ -20,7 +20,7 @@ from cli.times import FROM_HELP, parse_time
 
 PASSWORD = "Quarry-Lantern-42"
 PASSPHRASE = "long site passphrase 1"
-DEMO_PASSWORD = "Demo-Lantern-2026"
+DEMO_PASSWORD = "Quarry-Lantern-2026"
 
 
 @pytest.fixture

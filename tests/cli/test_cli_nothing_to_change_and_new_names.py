@@ -33,7 +33,7 @@ def home(tmp_path, shopfloor, fast_secrets):
     assert shopfloor(home, "user", "add", "maria", "--role", "admin",
                      SHOPFLOOR_NEW_PASSWORD=PASSWORD).returncode == 0
     added = shopfloor(home, "user", "add", "emo", "--role", "operator", "--as", "maria",
-                      SHOPFLOOR_PASSWORD=PASSWORD, SHOPFLOOR_NEW_PASSWORD="Emo-First-Pass-1")
+                      SHOPFLOOR_PASSWORD=PASSWORD, SHOPFLOOR_NEW_PASSWORD="Ember-First-Pass-1")
     assert added.returncode == 0, added.stderr
     return home
 

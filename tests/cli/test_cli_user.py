@@ -26,7 +26,7 @@ def site(tmp_path, shopfloor, fast_secrets):
 
 def test_user_commands(site, shopfloor):
     added = shopfloor(site, "user", "add", "joao", "--role", "operator", "--as", "maria",
-                      SHOPFLOOR_PASSWORD=PASSWORD, SHOPFLOOR_NEW_PASSWORD="Joao-First-Pass1")
+                      SHOPFLOOR_PASSWORD=PASSWORD, SHOPFLOOR_NEW_PASSWORD="Jasper-First-Pass1")
     assert added.returncode == 0, added.stderr
     assert "created operator joao (must change the password at first login)" in added.stdout
     listed = shopfloor(site, "user", "list", "--as", "maria", SHOPFLOOR_PASSWORD=PASSWORD)
@@ -36,14 +36,14 @@ def test_user_commands(site, shopfloor):
     assert wrong.returncode == 2 and wrong.stderr.strip() == "error: wrong username or password"
     assert "Traceback" not in wrong.stderr
     must_change = shopfloor(site, "user", "list", "--as", "joao",
-                            SHOPFLOOR_PASSWORD="Joao-First-Pass1")
+                            SHOPFLOOR_PASSWORD="Jasper-First-Pass1")
     assert must_change.returncode == 2 and "change-password" in must_change.stderr
     changed = shopfloor(site, "user", "change-password", "joao",
-                        SHOPFLOOR_PASSWORD="Joao-First-Pass1",
-                        SHOPFLOOR_NEW_PASSWORD="Joao-Own-Pass-77")
+                        SHOPFLOOR_PASSWORD="Jasper-First-Pass1",
+                        SHOPFLOOR_NEW_PASSWORD="Jasper-Own-Pass-77")
     assert changed.returncode == 0, changed.stderr
     denied = shopfloor(site, "user", "deactivate", "maria", "--as", "joao",
-                       SHOPFLOOR_PASSWORD="Joao-Own-Pass-77")
+                       SHOPFLOOR_PASSWORD="Jasper-Own-Pass-77")
     assert denied.returncode == 2 and "not allowed" in denied.stderr
     assert "Traceback" not in denied.stderr
     too_long = shopfloor(site, "user", "reset-password", "joao", "--as", "maria",
@@ -53,10 +53,10 @@ def test_user_commands(site, shopfloor):
 
 def test_unlock_and_deactivate(site, shopfloor):
     shopfloor(site, "user", "add", "rita", "--role", "operator", "--as", "maria",
-              SHOPFLOOR_PASSWORD=PASSWORD, SHOPFLOOR_NEW_PASSWORD="Rita-First-Pass1")
+              SHOPFLOOR_PASSWORD=PASSWORD, SHOPFLOOR_NEW_PASSWORD="Raven-First-Pass1")
     for n in range(5):
         shopfloor(site, "user", "list", "--as", "rita", SHOPFLOOR_PASSWORD=f"wrong-{n}")
-    locked = shopfloor(site, "user", "list", "--as", "rita", SHOPFLOOR_PASSWORD="Rita-First-Pass1")
+    locked = shopfloor(site, "user", "list", "--as", "rita", SHOPFLOOR_PASSWORD="Raven-First-Pass1")
     assert locked.returncode == 2 and "rita is locked until" in locked.stderr
     listed = shopfloor(site, "user", "list", "--as", "maria", SHOPFLOOR_PASSWORD=PASSWORD)
     assert [line for line in listed.stdout.splitlines() if line.startswith("rita")][0] \

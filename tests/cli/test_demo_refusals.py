@@ -9,7 +9,7 @@ from pathlib import Path
 
 from utils.site.demo import READY_MARKER
 
-PASSWORD = "Demo-Lantern-2026"
+PASSWORD = "Quarry-Lantern-2026"
 
 
 def test_a_weak_password_makes_nothing_and_a_good_one_then_makes_the_demo(tmp_path, shopfloor,

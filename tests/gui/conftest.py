@@ -81,10 +81,10 @@ def ctx_home(tmp_path_factory) -> Path:
             admin = context.auth.login("ana", ADMIN_PW).session
             context.auth.create_user(admin, "op", "Olga Operadora", Role.OPERATOR,
                                      "Initial-Pass-op", "operator of machine 206")
-            context.auth.change_password("op", "Initial-Pass-op", "Olga-Own-Pass-1")
+            context.auth.change_password("op", "Initial-Pass-op", "Otter-Own-Pass-1")
             context.auth.create_user(admin, "sup", "Saulo Supervisor", Role.SUPERVISOR,
-                                     "Initial-Pass-sup", "supervisor of shift A")
-            context.auth.change_password("sup", "Initial-Pass-sup", "Saulo-Own-Pass-1")
+                                     "Initial-Pass-sb", "supervisor of shift A")
+            context.auth.change_password("sup", "Initial-Pass-sb", "Sable-Own-Pass-1")
             context.auth.create_user(admin, "newbie", "Nina Nova", Role.OPERATOR,
                                      "Initial-Pass-new", "new operator this week")
         finally:

@@ -77,9 +77,9 @@ def render(out_dir: Path) -> list[Path]:
         install_translators(app, language, home / "translations")
         ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
         admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
-        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Olga-Initial-1",
+        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Otter-Initial-1",
                              "operator of machine 206")
-        ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
+        ctx.auth.change_password("olga", "Otter-Initial-1", "Otter-Own-Pass-1")
         station = StationApp(ctx, start_sync=False)
         window = station.window
         station.start()
@@ -96,7 +96,7 @@ def render(out_dir: Path) -> list[Path]:
         window.login_page.error.setText(window.login_page.tr("Wrong username or password."))
         shot(window, "login")
         window.login_page.error.clear()
-        station.controller.login("olga", "Olga-Own-Pass-1")
+        station.controller.login("olga", "Otter-Own-Pass-1")
         dialog = window.open_lot_dialog()
         dialog.code.setText("L2503-001")
         dialog.total.setText("40")
@@ -814,12 +814,12 @@ def render_sizes(out_dir: Path) -> list[Path]:
             ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
             admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
             ctx.auth.create_user(admin, "olga", "Olga Operadora de Souza", Role.OPERATOR,
-                                 "Olga-Initial-1", "operator of machine 206")
-            ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
+                                 "Otter-Initial-1", "operator of machine 206")
+            ctx.auth.change_password("olga", "Otter-Initial-1", "Otter-Own-Pass-1")
             station = StationApp(ctx, start_sync=False)
             station.start()
             if kind == "production":
-                station.controller.login("olga", "Olga-Own-Pass-1")
+                station.controller.login("olga", "Otter-Own-Pass-1")
                 station.controller.set_lot("L2503-001", 40, 1)
                 for cam_d, defect in (("4,42", "Cápsula Fina"), ("2,1", None), ("3,3", "Furo")):
                     form = station.window.form
@@ -1039,9 +1039,9 @@ def render_release(out_dir: Path) -> list[Path]:
         install_translators(app, language, home / "translations")
         ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
         admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
-        ctx.auth.create_user(admin, "quinn", "Quinn Qualidade", Role.QUALITY, "Quinn-Initial-1",
+        ctx.auth.create_user(admin, "quinn", "Quinn Qualidade", Role.QUALITY, "Quartz-Initial-1",
                              "quality assurance of the plant")
-        ctx.auth.change_password("quinn", "Quinn-Initial-1", "Quinn-Own-Pass-1")
+        ctx.auth.change_password("quinn", "Quartz-Initial-1", "Quartz-Own-Pass-1")
         for code, boxes in (("L2503-001", 6), ("L2503-002", 8)):
             ctx.production.set_lot(admin, code, boxes)
             made = []
@@ -1054,9 +1054,9 @@ def render_release(out_dir: Path) -> list[Path]:
         ctx.production.edit_record(admin, made[2].record_id, {"cam_d": "2,1"},
                                    "transcription error on the paper log",
                                    signature=Signature("Quarry-Lantern-42", Meaning.CORRECTION))
-        quinn = ctx.auth.login("quinn", "Quinn-Own-Pass-1").session
+        quinn = ctx.auth.login("quinn", "Quartz-Own-Pass-1").session
         state = ctx.release.state(quinn, "L2503-001")
-        ctx.release.decide(quinn, "L2503-001", DecisionKind.RELEASE, password="Quinn-Own-Pass-1",
+        ctx.release.decide(quinn, "L2503-001", DecisionKind.RELEASE, password="Quartz-Own-Pass-1",
                            username="quinn", reviewed_hash=state.content_hash)
         window = AdminWindow(ctx, quinn, embedded=True)
         window.resize(1366, 698)

@@ -9,7 +9,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-DEMO_PASSWORD = "Demo-Lantern-2026"
+DEMO_PASSWORD = "Quarry-Lantern-2026"
 
 
 def render_demo(out_dir: Path) -> list[Path]:

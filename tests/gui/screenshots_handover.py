@@ -44,8 +44,8 @@ def render_handover(out_dir: Path) -> list[Path]:
         for name, full in people:
             ctx.auth.create_user(admin, name, full, Role.OPERATOR, "Initial-Pass-1",
                                  "operator of machine 206")
-            ctx.auth.change_password(name, "Initial-Pass-1", f"{name.title()}-Own-Pass-1")
-        sessions = {n: ctx.auth.login(n, f"{n.title()}-Own-Pass-1").session for n, _ in people}
+            ctx.auth.change_password(name, "Initial-Pass-1", f"{name.title()[::-1]}-Own-Pass-1")
+        sessions = {n: ctx.auth.login(n, f"{n.title()[::-1]}-Own-Pass-1").session for n, _ in people}
         # Two earlier shifts handed over and taken, for the history
         for day, (out, into) in enumerate((("paulo", "olga"), ("olga", "paulo"))):
             ctx.production.set_lot(sessions[out], f"L2503-00{day + 1}", 40)
@@ -60,10 +60,10 @@ def render_handover(out_dir: Path) -> list[Path]:
             signed = ctx.handover.sign(sessions[out], shift, (
                 "Máquina 206 parou duas vezes por material (cápsula #00 acabou)."
                 if day == 0 else "Balança 2 oscilando depois das 10h; manutenção avisada."),
-                password=f"{out.title()}-Own-Pass-1", username=out)
+                password=f"{out.title()[::-1]}-Own-Pass-1", username=out)
             clock.advance(minutes=20)
             ctx.handover.acknowledge(sessions[into], signed.id,
-                                     password=f"{into.title()}-Own-Pass-1", username=into,
+                                     password=f"{into.title()[::-1]}-Own-Pass-1", username=into,
                                      note="Lido." if day == 0 else "")
             clock._now = clock.now().replace(day=clock.now().day + 1, hour=9, minute=10)
 
@@ -87,7 +87,7 @@ def render_handover(out_dir: Path) -> list[Path]:
             widget.grab().save(str(path))
             written.append(path)
 
-        station.controller.login("olga", "Olga-Own-Pass-1")
+        station.controller.login("olga", "aglO-Own-Pass-1")
         window.header._tick()
         shot(window, "station-handover-due")
         dialog = window.handover.open()
@@ -97,13 +97,13 @@ def render_handover(out_dir: Path) -> list[Path]:
                                   "Furo na caixa 6: amostra separada para a qualidade.")
         shot(dialog, "handover-sign")
         dialog.signature.username.setText("olga")
-        dialog.signature.password.setText("Olga-Own-Pass-1")
+        dialog.signature.password.setText("aglO-Own-Pass-1")
         dialog.sign()
         settle_until(lambda: dialog.done_with is not None, lambda _n: QTest.qWait(10))
         dialog.close()
         station.controller.logout("user")
         clock._now = clock.now().replace(hour=17, minute=4)
-        station.controller.login("paulo", "Paulo-Own-Pass-1")
+        station.controller.login("paulo", "oluaP-Own-Pass-1")
         dialog = window.handover.dialog  # opened at login for the incoming operator
         dialog.resize(1100, 698)
         dialog.notes.setPlainText("Ciente; vou acompanhar a amostra.")

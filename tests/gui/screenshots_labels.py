@@ -54,15 +54,15 @@ def render_labels(out_dir: Path) -> list[Path]:
         install_translators(app, language, home / "translations")
         ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
         admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
-        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Olga-Initial-1",
+        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Otter-Initial-1",
                              "operator of machine 206")
-        ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
+        ctx.auth.change_password("olga", "Otter-Initial-1", "Otter-Own-Pass-1")
         station = StationApp(ctx, start_sync=False)
         window = station.window
         station.start()
         window.resize(*SCREEN_1366)
         window.show()
-        station.controller.login("olga", "Olga-Own-Pass-1")
+        station.controller.login("olga", "Otter-Own-Pass-1")
         station.controller.set_lot("L2026-0142", "500", "12")
         for _ in range(3):
             station.controller.register_box({"size": "#00", "cam_d": "2,5", "cam_w": "3,1"})

@@ -88,10 +88,10 @@ def render_oee(out_dir: Path) -> list[Path]:
         install_translators(app, language, home / "translations")
         ctx.auth.create_first_admin("ana", "Ana Admin", "Quarry-Lantern-42")
         admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
-        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Olga-Initial-1",
+        ctx.auth.create_user(admin, "olga", "Olga Operadora", Role.OPERATOR, "Otter-Initial-1",
                              "operator of machine 206")
-        ctx.auth.change_password("olga", "Olga-Initial-1", "Olga-Own-Pass-1")
-        olga = ctx.auth.login("olga", "Olga-Own-Pass-1").session
+        ctx.auth.change_password("olga", "Otter-Initial-1", "Otter-Own-Pass-1")
+        olga = ctx.auth.login("olga", "Otter-Own-Pass-1").session
         ctx.production.set_lot(olga, "L2503-001", 900, 1)
         # Station 206's own two days: a box about every 5 minutes, a stop now and then.
         while clock.now() < first + timedelta(days=2, hours=3):
@@ -117,7 +117,7 @@ def render_oee(out_dir: Path) -> list[Path]:
         window = station.window
         station.start()
         window.resize(*SCREEN_1366)
-        station.controller.login("olga", "Olga-Own-Pass-1")
+        station.controller.login("olga", "Otter-Own-Pass-1")
         window.stop_button.refresh()
         shot(window, "oee-station-down")
         dialog = window.stop_button.open_dialog()

@@ -182,7 +182,7 @@ def test_csv_export_neutralises_spreadsheet_formulas(tab, tmp_path):
     from config.constants import Role
 
     tab.auth.create_user(tab.session, "eve", "=HYPERLINK(\"http://x\")", Role.OPERATOR,
-                             "Eve-Initial-Pass-1", "a name typed by anyone")
+                             "Ember-Initial-Pass-1", "a name typed by anyone")
     tab.user.setText("ana")
     task = tab.export_csv(str(tmp_path / "audit.csv"))
     wait_for(lambda: task.finished.is_set(), timeout=20)

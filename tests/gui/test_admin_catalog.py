@@ -116,7 +116,7 @@ def test_problems_are_shown_where_they_are_and_nothing_is_published(make_tab, ct
 def test_a_supervisor_gets_no_catalog_tab_and_the_service_refuses(make_tab, ctx):
     from gui.admin.window import AdminWindow
 
-    session = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
+    session = ctx.auth.login("sup", "Sable-Own-Pass-1").session
     window = AdminWindow(ctx, session)
     try:
         assert getattr(window, "catalog_tab", None) is None

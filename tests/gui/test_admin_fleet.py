@@ -106,11 +106,11 @@ def test_operator_never_gets_the_panel(qtbot, ctx):
     qtbot.addWidget(app.window)
     app.start()
     try:
-        app.controller.login("op", "Olga-Own-Pass-1")
+        app.controller.login("op", "Otter-Own-Pass-1")
         assert not app.window.admin_action.isVisible()
-        assert app.window.open_admin_panel("Olga-Own-Pass-1") is False
+        assert app.window.open_admin_panel("Otter-Own-Pass-1") is False
         app.controller.logout()
-        app.controller.login("sup", "Saulo-Own-Pass-1")
+        app.controller.login("sup", "Sable-Own-Pass-1")
         assert app.window.admin_action.isVisible()
         assert app.window.open_admin_panel("wrong password") is False
         assert "the admin panel was not opened" in app.window.statusBar().currentMessage()

@@ -12,8 +12,8 @@ from gui.tasks import TaskRunner
 
 from tests.gui.conftest import ADMIN_PW, open_admin_window, wait_for
 
-OP_PW = "Olga-Own-Pass-1"
-SUP_PW = "Saulo-Own-Pass-1"
+OP_PW = "Otter-Own-Pass-1"
+SUP_PW = "Sable-Own-Pass-1"
 
 
 def test_the_history_is_searched_and_each_handover_read_whole(qtbot, qtmodeltester, ctx, clock):

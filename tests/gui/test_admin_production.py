@@ -201,7 +201,7 @@ def test_analyst_may_view_but_operator_not(qtbot, ctx):
     from gui.tasks import TaskRunner
     from utils.permissions import PermissionDenied
 
-    operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
+    operator = ctx.auth.login("op", "Otter-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
         wiring.production_tab(ctx, operator, TaskRunner())
 
@@ -369,9 +369,9 @@ def test_roles_without_the_right_do_not_get_the_buttons(qtbot, ctx):
     admin = ctx.auth.login("ana", ADMIN_PW).session
     ctx.auth.create_user(admin, "ana2", "Ana Analyst", Role.ANALYST, "Initial-Pass-an",
                          "quality analyst, reports only")
-    ctx.auth.change_password("ana2", "Initial-Pass-an", "Analyst-Own-Pass-1")
+    ctx.auth.change_password("ana2", "Initial-Pass-an", "Birch-Own-Pass-1")
     runner = TaskRunner()
-    tab = wiring.production_tab(ctx, ctx.auth.login("ana2", "Analyst-Own-Pass-1").session, runner)
+    tab = wiring.production_tab(ctx, ctx.auth.login("ana2", "Birch-Own-Pass-1").session, runner)
     qtbot.addWidget(tab)
     assert tab.manual_button.isHidden() and tab.correct_button.isHidden() and tab.void_button.isHidden()
     runner.shutdown()

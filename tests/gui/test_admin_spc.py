@@ -89,7 +89,7 @@ def test_freezing_shows_limits_the_rule_and_capability(qtbot, tab):
 def test_a_supervisor_sees_no_freeze_button_and_is_refused(qtbot, tab, ctx):
     from gui.admin.spc_freeze_dialog import FreezeDialog
 
-    supervisor = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
+    supervisor = ctx.auth.login("sup", "Sable-Own-Pass-1").session
     from gui.admin import wiring
 
     other = wiring.spc_tab(ctx, supervisor)

@@ -54,7 +54,7 @@ def lock_operator(ctx) -> None:
         ctx.auth.login("op", f"wrong-{attempt}-pass")
 
 
-PASSWORDS = ("Carla-First-Pass-1", "Temp-Pass-4455")
+PASSWORDS = ("Cobalt-First-Pass-1", "Temp-Pass-4455")
 # kind, account selected (None: a new one), dialog values, reason typed, audit action
 CHANGES = [
     ("create", None, ("carla", "Carla Costa", "analyst", PASSWORDS[0]),

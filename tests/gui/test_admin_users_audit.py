@@ -43,14 +43,14 @@ def fill(dialog, *values, repeat=None):
 
 def test_a_password_is_typed_twice(users_tab, ctx):
     dialog = users_tab.open_dialog("create")
-    fill(dialog, "dora", "Dora Dias", "operator", "Dora-Initial-Pass-1",
-         repeat="Dora-Initial-Pass-2")
+    fill(dialog, "dora", "Dora Dias", "operator", "Dune-Initial-Pass-1",
+         repeat="Dune-Initial-Pass-2")
     dialog.reason.setText("new operator on the night shift")
     assert not dialog.apply()
     assert dialog.error.text().startswith("The two passwords differ")
     assert "dora" not in [u.username for u in ctx.auth.list_users(
         ctx.auth.login("ana", ADMIN_PW).session)]
-    fill(dialog, "dora", "Dora Dias", "operator", "Dora-Initial-Pass-1")
+    fill(dialog, "dora", "Dora Dias", "operator", "Dune-Initial-Pass-1")
     assert dialog.apply(), dialog.error.text()
 
 
@@ -63,14 +63,14 @@ def test_users_table_and_create(qtbot, qtmodeltester, users_tab, ctx):
     qtmodeltester.check(users_tab.model)
     assert users_tab.model.rowCount() == 4
     dialog = users_tab.open_dialog("create")
-    fill(dialog, "carla", "Carla Costa", "analyst", "Carla-First-Pass-1")
+    fill(dialog, "carla", "Carla Costa", "analyst", "Cobalt-First-Pass-1")
     dialog.reason.setText("new analyst for quality")
     assert dialog.apply()
     assert users_tab.model.rowCount() == 5
     user = ctx.auth.get_user(users_tab.session, "carla")
     assert user.must_change_password and str(user.role) == "analyst"
     again = users_tab.open_dialog("create")
-    fill(again, "carla", "Other", "operator", "Carla-First-Pass-1")
+    fill(again, "carla", "Other", "operator", "Cobalt-First-Pass-1")
     again.reason.setText("trying the same name again")
     assert not again.apply()
     assert "never reused" in again.error.text()
@@ -107,7 +107,7 @@ def test_reset_unlock_deactivate(users_tab, ctx):
     dialog = users_tab.open_dialog("unlock")
     dialog.reason.setText("called from the line, verified")
     assert dialog.apply()
-    assert ctx.auth.login("op", "Olga-Own-Pass-1").ok
+    assert ctx.auth.login("op", "Otter-Own-Pass-1").ok
     users_tab.select("op")
     dialog = users_tab.open_dialog("reset")
     fill(dialog, "Temp-Pass-4455")
@@ -143,7 +143,7 @@ def test_operator_is_refused_the_audit_tab(qtbot, ctx):
     from gui.admin import wiring
     from gui.tasks import TaskRunner
 
-    operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
+    operator = ctx.auth.login("op", "Otter-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
         wiring.audit_tab(ctx, operator, TaskRunner())
     assert actions(ctx, "permission.denied")
@@ -197,7 +197,7 @@ def test_more_events_than_a_page_are_read_page_by_page_newest_first(monkeypatch,
     from config.constants import Role
 
     monkeypatch.setattr("gui.admin.audit_model.PAGE_ROWS", 3)
-    ctx.auth.create_user(admin, "late", "Late Comer", Role.OPERATOR, "Late-Initial-1",
+    ctx.auth.create_user(admin, "late", "Late Comer", Role.OPERATOR, "Lark-Initial-1",
                          "the newest event of all")
     audit_tab.refresh()
     assert audit_tab.model.rowCount() > 3

@@ -96,7 +96,7 @@ def test_a_file_that_is_not_usuarios_csv_creates_nothing(qtbot, ctx, users_tab, 
 
 def test_a_non_admin_is_refused_by_the_service_and_told_so(qtbot, ctx, users_tab, usuarios):
     # The tab is an admin's; a supervisor's session reaching it (any path) is refused anyway.
-    users_tab.session = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
+    users_tab.session = ctx.auth.login("sup", "Sable-Own-Pass-1").session
     users_tab.import_legacy(str(usuarios))
     wait_for(lambda: users_tab.import_button.isEnabled(), timeout=20)
     assert users_tab.status.text() == "Your role may not manage users; no account was created."

@@ -16,7 +16,7 @@ from utils.site.effects import HeadlessEffects
 from tests.gui.conftest import open_admin_window, wait_for
 from tests.utils.site.sitekit import ADMIN_PW, make_site, start_sync, use_fast_kdf
 
-OP_PW = "Olga-Own-Pass-1"
+OP_PW = "Otter-Own-Pass-1"
 
 
 @pytest.fixture

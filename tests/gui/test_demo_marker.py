@@ -15,7 +15,7 @@ from utils.site.share_health import ShareState
 from tests.gui.conftest import ADMIN_PW, close_station_app, open_station_app
 from tests.utils.site.sitekit import use_fast_kdf
 
-DEMO_PW = "Demo-Lantern-2026"
+DEMO_PW = "Quarry-Lantern-2026"
 
 
 @pytest.fixture

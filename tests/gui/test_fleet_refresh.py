@@ -418,10 +418,10 @@ def test_an_analyst_sees_alarms_but_may_not_acknowledge_them(qtbot, ctx):
 
     make_application([])
     admin = ctx.auth.login("ana", "Quarry-Lantern-42").session
-    ctx.auth.create_user(admin, "vera", "Vera Analyst", Role.ANALYST, "Vera-Initial-Pass-1",
+    ctx.auth.create_user(admin, "vera", "Vera Analyst", Role.ANALYST, "Velvet-Initial-Pass-1",
                          "quality analyst, reads the fleet")
-    ctx.auth.change_password("vera", "Vera-Initial-Pass-1", "Vera-Own-Pass-22")
-    analyst = ctx.auth.login("vera", "Vera-Own-Pass-22").session
+    ctx.auth.change_password("vera", "Velvet-Initial-Pass-1", "Velvet-Own-Pass-22")
+    analyst = ctx.auth.login("vera", "Velvet-Own-Pass-22").session
     tab = FleetTab(RingFleet(ManualClock(datetime(2026, 11, 29, 12, 0, 10, tzinfo=timezone.utc))),
                    wiring.site_now(ctx), ctx.changes, analyst)
     qtbot.addWidget(tab)

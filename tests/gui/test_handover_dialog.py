@@ -12,8 +12,8 @@ from PySide6.QtCore import Qt
 from tests.gui.conftest import wait_for
 from tests.gui.test_tab_order_and_names import check
 
-OP_PW = "Olga-Own-Pass-1"
-SUP_PW = "Saulo-Own-Pass-1"
+OP_PW = "Otter-Own-Pass-1"
+SUP_PW = "Sable-Own-Pass-1"
 FORM = {"size": "#00", "rej1_defect": "Rachada", "rej1_location": "Cap", "cam_d": "1",
         "cam_w": "1"}
 

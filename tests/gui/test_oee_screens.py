@@ -79,7 +79,7 @@ def test_the_oee_tab_shows_hand_worked_figures_and_the_rows_behind(qtbot, ctx, c
 
     _site_with_a_shift(ctx, clock)
     clock.advance(hours=6)  # 15:45 local: shift 1 is over
-    sup = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
+    sup = ctx.auth.login("sup", "Sable-Own-Pass-1").session
     tab = wiring.oee_tab(ctx, sup)
     qtbot.addWidget(tab)
     assert "Availability" in tab.definitions.text()
@@ -147,7 +147,7 @@ def test_the_catalog_section_edits_rates_breaks_and_reasons(qtbot, ctx):
     from models.validation import ValidationFailed
     from utils.site_catalog import catalog_from_dict
 
-    tab = wiring.catalog_tab(ctx, ctx.auth.login("sup", "Saulo-Own-Pass-1").session)
+    tab = wiring.catalog_tab(ctx, ctx.auth.login("sup", "Sable-Own-Pass-1").session)
     qtbot.addWidget(tab)
     section = tab.downtime
     settings = DowntimeSettings(reasons=(*DowntimeSettings().reasons, "cleaning"),

@@ -14,8 +14,8 @@ from utils.context import AppContext
 
 from tests.gui.conftest import ADMIN_PW
 
-OP_PW = "Olga-Own-Pass-1"
-ANALYST_PW = "Alice-Own-Pass-1"
+OP_PW = "Otter-Own-Pass-1"
+ANALYST_PW = "Aspen-Own-Pass-1"
 
 
 @pytest.fixture

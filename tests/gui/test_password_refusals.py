@@ -40,7 +40,7 @@ def test_the_only_admin_locked_is_told_to_wait(qtbot, station):
 
 def test_one_of_two_admins_locked_is_sent_to_the_other(qtbot, station, ctx):
     ana = ctx.auth.login("ana", ADMIN_PW).session
-    ctx.auth.create_user(ana, "bea", "Bea Admin", Role.ADMIN, "Initial-Pass-bea",
+    ctx.auth.create_user(ana, "bea", "Bea Admin", Role.ADMIN, "Initial-Pass-b3a",
                          "second admin of the site")
     text = _lock_at_login(qtbot, station, "ana")
     assert "An admin can unlock it sooner." in text

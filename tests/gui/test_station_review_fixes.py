@@ -20,7 +20,7 @@ from tests.gui.test_station_window import OP_PW, SUP_PW, login, set_lot
 
 # A maximised window's client area on a 1366 x 768 screen (less a taskbar and a title bar).
 CLIENT_1366 = (1366, 698)
-ANALYST_PW = "Arlete-Own-Pass-1"
+ANALYST_PW = "Amber-Own-Pass-1"
 
 
 def register(window, count: int) -> None:

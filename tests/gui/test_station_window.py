@@ -13,8 +13,8 @@ from utils.site.commands import Command
 
 from tests.gui.conftest import wait_for
 
-OP_PW = "Olga-Own-Pass-1"
-SUP_PW = "Saulo-Own-Pass-1"
+OP_PW = "Otter-Own-Pass-1"
+SUP_PW = "Sable-Own-Pass-1"
 
 
 def login(qtbot, station, username, password):
@@ -81,7 +81,7 @@ def test_lockout_message_names_the_time(qtbot, station):
 def test_forced_change_at_first_login(qtbot, station, monkeypatch):
     from gui import login_page
 
-    answers = iter(["123", "Nina-Own-Pass-9"])
+    answers = iter(["123", "Nutmeg-Own-Pass-9"])
 
     class ScriptedDialog(login_page.ChangePasswordDialog):
         shown_errors: list[str] = []
@@ -101,7 +101,7 @@ def test_forced_change_at_first_login(qtbot, station, monkeypatch):
     assert ScriptedDialog.shown_errors and "at least 8" in ScriptedDialog.shown_errors[0]
     assert station.controller.session is not None
     assert station.controller.session.username == "newbie"
-    assert station.controller.ctx.auth.login("newbie", "Nina-Own-Pass-9").ok
+    assert station.controller.ctx.auth.login("newbie", "Nutmeg-Own-Pass-9").ok
 
 
 def test_idle_logout_with_countdown(qtbot, station, clock):

@@ -272,7 +272,7 @@ def test_weak_or_mismatched_password_is_refused_inline(qtbot, make_launcher):
     fill_admin(wizard, password="short")
     next_page(wizard)
     assert "at least 8" in page.errors["password"].text()
-    fill_admin(wizard, password="maria-maria-1", repeat="maria-maria-2")
+    fill_admin(wizard, password="quarry-quarry-1", repeat="quarry-quarry-2")
     next_page(wizard)
     assert "differ" in page.errors["password"].text()
     fill_admin(wizard, username="a b", full_name="")

@@ -41,9 +41,9 @@ def ctx(tmp_path, monkeypatch):
                               settings=Settings(station_id="office1"))
     context.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW)
     ana = context.auth.login("ana", ADMIN_PW).session
-    context.auth.create_user(ana, "sup", "Saulo Supervisor", Role.SUPERVISOR, "Initial-Pass-sup",
+    context.auth.create_user(ana, "sup", "Saulo Supervisor", Role.SUPERVISOR, "Initial-Pass-sb",
                              "supervisor of shift A")
-    context.auth.change_password("sup", "Initial-Pass-sup", "Saulo-Own-Pass-1")
+    context.auth.change_password("sup", "Initial-Pass-sb", "Sable-Own-Pass-1")
     yield context
     context.close()
 
@@ -91,7 +91,7 @@ def test_accounts_are_created_with_mapped_roles_and_a_password_that_works_once(
         ctx.auth.change_password(account.username, account.one_time_password, "Own-Choice-77x")
         assert not ctx.auth.login(account.username, account.one_time_password).ok
     # The existing account is untouched: its own password still works, its name stays.
-    kept = ctx.auth.login("sup", "Saulo-Own-Pass-1")
+    kept = ctx.auth.login("sup", "Sable-Own-Pass-1")
     assert kept.ok and kept.session.full_name == "Saulo Supervisor"
     # One event per account, with the file and line; one for the import, with the counts.
     created = events(ctx, "user.create")
@@ -111,7 +111,7 @@ def test_accounts_are_created_with_mapped_roles_and_a_password_that_works_once(
 
 
 def test_only_an_admin_may_import_and_the_refusal_is_audited(ctx, usuarios):
-    sup = ctx.auth.login("sup", "Saulo-Own-Pass-1").session
+    sup = ctx.auth.login("sup", "Sable-Own-Pass-1").session
     with pytest.raises(PermissionDenied):
         import_legacy_users(ctx.auth, sup, usuarios)
     denied = events(ctx, "permission.denied")
@@ -166,12 +166,12 @@ def test_cli_sheet_is_private_and_never_overwritten(cli_home, usuarios, tmp_path
 def test_cli_refuses_a_non_admin_in_one_line(cli_home, usuarios, shopfloor):
     assert shopfloor(cli_home, "user", "add", "sup", "--role", "supervisor", "--as", "ana",
                      SHOPFLOOR_PASSWORD=ADMIN_PW,
-                     SHOPFLOOR_NEW_PASSWORD="Initial-Pass-sup").returncode == 0
+                     SHOPFLOOR_NEW_PASSWORD="Initial-Pass-sb").returncode == 0
     assert shopfloor(cli_home, "user", "change-password", "sup",
-                     SHOPFLOOR_PASSWORD="Initial-Pass-sup",
-                     SHOPFLOOR_NEW_PASSWORD="Saulo-Own-Pass-1").returncode == 0
+                     SHOPFLOOR_PASSWORD="Initial-Pass-sb",
+                     SHOPFLOOR_NEW_PASSWORD="Sable-Own-Pass-1").returncode == 0
     refused = shopfloor(cli_home, "import-legacy-users", str(usuarios), "--as", "sup",
-                        SHOPFLOOR_PASSWORD="Saulo-Own-Pass-1")
+                        SHOPFLOOR_PASSWORD="Sable-Own-Pass-1")
     assert refused.returncode == 2
     assert "may not manage users" in refused.stderr and "Traceback" not in refused.stderr
 

@@ -52,8 +52,8 @@ def test_operator_is_refused_and_the_attempt_audited(site, switch):
     ctx = site.admin
     admin = admin_session(ctx)
     ctx.auth.create_user(admin, "op", "Op", Role.OPERATOR, "Initial-Pass-1", "new operator here")
-    ctx.auth.change_password("op", "Initial-Pass-1", "Olga-Own-Pass-1")
-    operator = ctx.auth.login("op", "Olga-Own-Pass-1").session
+    ctx.auth.change_password("op", "Initial-Pass-1", "Otter-Own-Pass-1")
+    operator = ctx.auth.login("op", "Otter-Own-Pass-1").session
     wanted = replace(read_pc_settings(ctx, switch), register_window=False)
     with pytest.raises(PermissionDenied):
         change_pc_settings(ctx, operator, wanted, autostart=switch)

@@ -28,13 +28,13 @@ def ctx(tmp_path, monkeypatch):
     context.auth.create_first_admin("admin", "Ana Admin", "Quarry-Lantern-42")
     admin = context.auth.login("admin", "Quarry-Lantern-42").session
     for name, role in (("op", Role.OPERATOR), ("sup", Role.SUPERVISOR), ("sup2", Role.SUPERVISOR)):
-        context.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + name, "new hire on shift A")
+        context.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + "x".join(name), "new hire on shift A")
     yield context
     context.close()
 
 
 def login(ctx, name):
-    session = ctx.auth.login(name, "Initial-Pass-" + name).session
+    session = ctx.auth.login(name, "Initial-Pass-" + "x".join(name)).session
     assert session is not None
     return session
 
@@ -181,20 +181,20 @@ def test_signed_edit_and_void_write_the_signature_manifest_never_the_password(ct
     record = _other_station_record(ctx, sup)
     ctx.clock.advance(minutes=3)
     ctx.production.edit_record(sup, record.record_id, {"cam_d": "1"}, "corrected from the log",
-                               signature=Signature("Initial-Pass-sup", Meaning.CORRECTION))
+                               signature=Signature("Initial-Pass-sxuxp", Meaning.CORRECTION))
     signed_at = "2026-11-22T12:03:00.000Z"
     assert _events(ctx, "record.edit")[-1]["after"]["signature"] == {
         "meaning": "correction", "signed_by": "sup", "full_name": "Sup", "signed_at": signed_at}
     ctx.clock.advance(minutes=2)
     ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
-                               signature=Signature("Initial-Pass-sup", Meaning.VOID))
+                               signature=Signature("Initial-Pass-sxuxp", Meaning.VOID))
     assert _events(ctx, "record.void")[-1]["after"]["signature"] == {
         "meaning": "void", "signed_by": "sup", "full_name": "Sup",
         "signed_at": "2026-11-22T12:05:00.000Z"}
     from data import audit_repo
 
     with ctx.database.read() as c:
-        assert not [e for e in audit_repo.list_events(c) if "Initial-Pass-sup" in e["body"]]
+        assert not [e for e in audit_repo.list_events(c) if "Initial-Pass-sxuxp" in e["body"]]
     assert all(r.ok for r in ctx.verify_audit())
 
 
@@ -211,7 +211,7 @@ def test_a_wrong_password_saves_nothing_and_counts_towards_the_lockout(ctx):
     # Locked now: even the right password does not sign until the lockout ends.
     with pytest.raises(SignatureRejected):
         ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
-                                   signature=Signature("Initial-Pass-sup", Meaning.VOID))
+                                   signature=Signature("Initial-Pass-sxuxp", Meaning.VOID))
     assert [v.version for v in ctx.production.history(sup, record.record_id)] == [1]
 
 
@@ -219,7 +219,7 @@ def test_a_change_refused_for_its_content_leaves_no_signature_behind(ctx):
     """Refusals that need no signature come first: no "signature" event, no password counted."""
     sup = login(ctx, "sup")
     record = _other_station_record(ctx, sup)
-    signed = Signature("Initial-Pass-sup", Meaning.CORRECTION)
+    signed = Signature("Initial-Pass-sxuxp", Meaning.CORRECTION)
     with pytest.raises(ValidationFailed):
         ctx.production.edit_record(sup, record.record_id, {"cam_d": "abc"},
                                    "corrected from the log", signature=signed)
@@ -228,10 +228,10 @@ def test_a_change_refused_for_its_content_leaves_no_signature_behind(ctx):
                                    signature=signed)
     assert error.value.code == "not_found"
     ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
-                               signature=Signature("Initial-Pass-sup", Meaning.VOID))
+                               signature=Signature("Initial-Pass-sxuxp", Meaning.VOID))
     with pytest.raises(ProductionError) as error:
         ctx.production.void_record(sup, record.record_id, "box counted twice by mistake",
-                                   signature=Signature("Initial-Pass-sup", Meaning.VOID))
+                                   signature=Signature("Initial-Pass-sxuxp", Meaning.VOID))
     assert error.value.code == "voided"
     assert len(_events(ctx, "signature")) == 1  # the one void that was saved
 
@@ -247,7 +247,7 @@ def test_another_stations_record_needs_a_valid_signature(ctx):
         # A signature given for another meaning does not sign this change.
         (lambda: ctx.production.void_record(
             sup, record.record_id, "box counted twice, paper",
-            signature=Signature("Initial-Pass-sup", Meaning.CORRECTION)), "signature_meaning"),
+            signature=Signature("Initial-Pass-sxuxp", Meaning.CORRECTION)), "signature_meaning"),
     ]
     for call, code in refused:
         with pytest.raises(SignatureRejected) as error:

@@ -45,15 +45,15 @@ def plant(tmp_path, monkeypatch):
     ctx.auth.create_first_admin("ana", "Ana Admin", PASSWORD)
     admin = ctx.auth.login("ana", PASSWORD).session
     for name, role in (("op", Role.OPERATOR), ("sup", Role.SUPERVISOR)):
-        ctx.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + name,
+        ctx.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + "x".join(name),
                              "new hire on shift A")
-    op = ctx.auth.login("op", "Initial-Pass-op").session
+    op = ctx.auth.login("op", "Initial-Pass-oxp").session
     ctx.production.set_lot(op, "L2503-001", 10, 1)
     boxes = [ctx.production.register_box(op, FORM) for _ in range(3)]
-    sup = ctx.auth.login("sup", "Initial-Pass-sup").session
+    sup = ctx.auth.login("sup", "Initial-Pass-sxuxp").session
     ctx.production.edit_record(sup, boxes[1].record_id, {"cam_d": "4,24"},
                                "typed wrong: the gauge says 4,24",
-                               signature=Signature("Initial-Pass-sup", Meaning.CORRECTION))
+                               signature=Signature("Initial-Pass-sxuxp", Meaning.CORRECTION))
     yield ctx, [box.record_id for box in boxes], sup
     ctx.close()
 
@@ -230,11 +230,11 @@ def test_a_correction_never_builds_on_an_altered_row(plant):
         con.execute("UPDATE record_versions SET cam_w = 88.8 WHERE record_id = ?", (ids[2],))
     with pytest.raises(ProductionError) as refused:
         ctx.production.edit_record(sup, ids[2], {"cam_d": "4,0"}, "measured again at the bench",
-                                   signature=Signature("Initial-Pass-sup", Meaning.CORRECTION))
+                                   signature=Signature("Initial-Pass-sxuxp", Meaning.CORRECTION))
     assert refused.value.code == "not_proven" and "cam_w is 88.8" in str(refused.value)
     with pytest.raises(ProductionError, match="not what|differs"):
         ctx.production.void_record(sup, ids[2], "box dropped on the floor",
-                                   signature=Signature("Initial-Pass-sup", Meaning.VOID))
+                                   signature=Signature("Initial-Pass-sxuxp", Meaning.VOID))
     with ctx.database.read() as connection:
         from data import records_repo
 

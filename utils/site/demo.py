@@ -66,6 +66,7 @@ log = logging.getLogger(__name__)
 DEMO_STATIONS = tuple(str(number) for number in range(201, 215))
 DEMO_SITE_NAME = "DEMO plant (synthetic data, not a real site)"
 DEMO_OFFICE = "demo-office"
+DEMO_ADMIN_FULL_NAME = "Demo admin"  # the name `shopfloor demo` gives its admin
 POLL_S = 0.25  # how often the live plant looks at its clock (statuses go at their interval)
 READY_MARKER = "demo-ready.txt"  # written last: a demo without it was never finished
 DEMO_PARTS = frozenset({"office", "share", "stations"})  # what making a demo puts in its folder
@@ -135,13 +136,13 @@ def _made_before_markers(root: Path) -> bool:
         return False
 
 
-def check_demo_admin(admin: str, password: str) -> None:
+def check_demo_admin(admin: str, password: str, full_name: str = DEMO_ADMIN_FULL_NAME) -> None:
     """The demo admin's name and password, checked as creating the account will be, before
     anything is made (ValidationFailed, PasswordPolicyError)."""
     name, errors = validate_username(admin)
     if errors:
         raise ValidationFailed(errors)
-    check_policy(password, username=name)
+    check_policy(password, username=name, full_name=full_name)
 
 
 def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: int = 14,
@@ -152,7 +153,7 @@ def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: 
 
     clock = clock or SystemClock()
     root = Path(root)
-    check_demo_admin(admin, password)
+    check_demo_admin(admin, password, full_name)
     if demo_state(root) is not DemoState.FREE:
         raise FileExistsError(f"{root} is not an empty folder: the demo needs a folder of its "
                               f"own")
@@ -213,15 +214,21 @@ class LivePlant:
     interval and its death at `stop`, so the office PC's fleet sees them as it sees real
     stations; each lists its inbox every step, its commands run on its inbox's workers
     (stopped at `stop`). `step` does what is due by the clock (the thread calls it every
-    `poll_s`; tests call it with a clock of their own)."""
+    `poll_s`; tests call it with a clock of their own).
+
+    Each launch draws its boxes from a seed of its own (`seed`, by default the plan's seed
+    mixed with the launch time): with one fixed seed every launch repeated the last one's
+    boxes. The history made with the demo keeps the plan's seed (utils/site/synthetic.py), so
+    it stays reproducible."""
 
     def __init__(self, demo: Demo, *, poll_s: float = POLL_S, clock: Clock | None = None,
-                 seed: int = 2026):
+                 seed: str | None = None):
         self.demo = demo
         self.keys = plant_keys(demo.work)  # each simulated station's PC key (certify_plant)
         self.poll_s = poll_s
         self.clock = clock or SystemClock()
-        self.seed = seed
+        self.seed = seed or f"{demo.plan.seed}@{self.clock.now().isoformat()}"
+        self._starts: dict[str, int] = {}  # each station's starts in this launch (restarts)
         self.catalog = default_catalog()
         self.settings = Settings(timezone=demo.plan.timezone)  # a station's: the product's
         self.metrics = SharedMetrics(demo.work, self.clock,  # this PC's: they run on it
@@ -234,6 +241,7 @@ class LivePlant:
         self.log_dir = resolve_paths(demo.office_home).log_dir  # this process's (use_home)
 
     def start(self) -> None:
+        log.info("Demo plant: this launch's seed is %s", self.seed)
         self._thread = threading.Thread(target=self._run, name="shopfloor-demo-plant",
                                         daemon=True)
         self._thread.start()
@@ -286,10 +294,12 @@ class LivePlant:
     def _station(self, station_id: str) -> SimulatedStation:
         known = self._stations.get(station_id)
         if known is None:
+            # A station restarted by a command goes on drawing, not from its launch's start.
+            start = self._starts[station_id] = self._starts.get(station_id, 0) + 1
             known = self._stations[station_id] = SimulatedStation(
                 self._plumbing(station_id), self.demo.plan, catalog=self.catalog,
                 clock=self.clock, settings=self.settings, metrics=self.metrics,
-                rng=random.Random(f"{self.seed}:{station_id}"), rescan_s=self.poll_s,
+                rng=random.Random(f"{self.seed}:{station_id}:{start}"), rescan_s=self.poll_s,
                 paths=StationPaths(self.demo.work, self.demo.work, self.log_dir,
                                    database=self._database_file(station_id)))
             known.appear()

@@ -39,14 +39,14 @@ def ctx(tmp_path, monkeypatch):
     admin = context.auth.login("admin", "Quarry-Lantern-42").session
     for name, role in (("op", Role.OPERATOR), ("op2", Role.OPERATOR), ("sup", Role.SUPERVISOR),
                        ("ana", Role.ANALYST)):
-        context.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + name,
+        context.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + "x".join(name),
                                  "new hire on shift A")
     yield context
     context.close()
 
 
 def login(ctx, name):
-    session = ctx.auth.login(name, "Initial-Pass-" + name).session
+    session = ctx.auth.login(name, "Initial-Pass-" + "x".join(name)).session
     assert session is not None
     return session
 
@@ -103,11 +103,11 @@ def test_the_night_shift_is_summarised_signed_acknowledged_and_added_to(ctx):
     assert [i.kind for i in summary.issues] == ["lot_open"]  # 6 of 10 boxes registered
 
     with pytest.raises(HandoverError) as refused:  # the first signing needs the user name
-        ctx.handover.sign(op, shift, "scale 2 drifts", password="Initial-Pass-op")
+        ctx.handover.sign(op, shift, "scale 2 drifts", password="Initial-Pass-oxp")
     assert refused.value.code == "username_missing" and handover_events(ctx) == []
 
     signed = ctx.handover.sign(op, shift, "Scale 2 drifts after 04:00.\nCheck it.",
-                               password="Initial-Pass-op", username="op")
+                               password="Initial-Pass-oxp", username="op")
     assert signed.id == handover_id("206", shift) == "206/2026-12-01/3"
     [(action, document)] = handover_events(ctx)
     assert action == "handover.signed"
@@ -118,19 +118,19 @@ def test_the_night_shift_is_summarised_signed_acknowledged_and_added_to(ctx):
     assert ctx.handover.offer_due() is None  # signed: not offered again
 
     with pytest.raises(HandoverError) as refused:  # the outgoing person cannot take it
-        ctx.handover.acknowledge(op, signed.id, password="Initial-Pass-op")
+        ctx.handover.acknowledge(op, signed.id, password="Initial-Pass-oxp")
     assert refused.value.code == "own_handover"
 
     op2 = login(ctx, "op2")
     assert ctx.handover.waiting_for(op2).id == signed.id
     assert ctx.handover.waiting_for(op) is None
-    taken = ctx.handover.acknowledge(op2, signed.id, password="Initial-Pass-op2",
+    taken = ctx.handover.acknowledge(op2, signed.id, password="Initial-Pass-oxpx2",
                                      username="op2", note="read, will check scale 2")
     assert taken.acknowledgement["signed_by"] == "op2"
     assert ctx.handover.waiting_for(op2) is None
 
     noted = ctx.handover.add_note(op, signed.id, "Forgot: lot L1 box 7 label torn",
-                                  password="Initial-Pass-op")
+                                  password="Initial-Pass-oxp")
     assert [n["note"] for n in noted.notes] == ["Forgot: lot L1 box 7 label torn"]
     again = ctx.handover.find(signed.id)
     assert again.acknowledgement["document"] == taken.acknowledgement["document"]
@@ -141,15 +141,15 @@ def test_the_night_shift_is_summarised_signed_acknowledged_and_added_to(ctx):
 def test_a_signed_handover_cannot_be_changed(ctx):
     shift = night(ctx)
     op, op2 = login(ctx, "op"), login(ctx, "op2")
-    signed = ctx.handover.sign(op, shift, "all fine", password="Initial-Pass-op", username="op")
+    signed = ctx.handover.sign(op, shift, "all fine", password="Initial-Pass-oxp", username="op")
     # Signed again (other notes, or a later summary): refused, the first stands
     with pytest.raises(HandoverError) as refused:
-        ctx.handover.sign(op2, shift, "all fine, really", password="Initial-Pass-op2",
+        ctx.handover.sign(op2, shift, "all fine, really", password="Initial-Pass-oxpx2",
                           username="op2")
     assert refused.value.code == "already_signed"
-    ctx.handover.acknowledge(op2, signed.id, password="Initial-Pass-op2", username="op2")
+    ctx.handover.acknowledge(op2, signed.id, password="Initial-Pass-oxpx2", username="op2")
     with pytest.raises(HandoverError) as refused:
-        ctx.handover.acknowledge(login(ctx, "sup"), signed.id, password="Initial-Pass-sb",
+        ctx.handover.acknowledge(login(ctx, "sup"), signed.id, password="Initial-Pass-sxuxp",
                                  username="sup")
     assert refused.value.code == "already_acknowledged"
     # A note without the signature, or an empty one: refused
@@ -157,7 +157,7 @@ def test_a_signed_handover_cannot_be_changed(ctx):
         ctx.handover.add_note(op, signed.id, "later", password="wrong")
     assert refused.value.code == "signature_rejected"
     with pytest.raises(HandoverError) as refused:
-        ctx.handover.add_note(op, signed.id, "  ", password="Initial-Pass-op")
+        ctx.handover.add_note(op, signed.id, "  ", password="Initial-Pass-oxp")
     assert refused.value.code == "notes_required"
     # Behind the service's back: the chain's table refuses an update and a delete
     for statement in ("UPDATE audit_events SET body = '{}' WHERE action = 'handover.signed'",
@@ -173,14 +173,14 @@ def test_who_may_hand_over_and_what_notes_are_refused(ctx):
     shift = night(ctx)
     analyst = login(ctx, "ana")
     with pytest.raises(PermissionDenied):
-        ctx.handover.sign(analyst, shift, "", password="Initial-Pass-ana", username="ana")
+        ctx.handover.sign(analyst, shift, "", password="Initial-Pass-axnxa", username="ana")
     with ctx.database.read() as c:
         [denied] = audit_repo.list_events(c, action="permission.denied")
     assert denied["entity_id"] == "handover.sign"
     op = login(ctx, "op")
     for notes, code in (("bad \u202e text", "notes"), ("x" * 2001, "notes_long")):
         with pytest.raises(HandoverError) as refused:
-            ctx.handover.sign(op, shift, notes, password="Initial-Pass-op", username="op")
+            ctx.handover.sign(op, shift, notes, password="Initial-Pass-oxp", username="op")
         assert refused.value.code == code
     assert handover_events(ctx) == []
 

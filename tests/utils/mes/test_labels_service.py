@@ -35,14 +35,14 @@ def ctx(tmp_path, monkeypatch):
     context.auth.create_first_admin("admin", "Ana Admin", "Quarry-Lantern-42")
     admin = context.auth.login("admin", "Quarry-Lantern-42").session
     for name, role in (("op", Role.OPERATOR), ("ana", Role.ANALYST)):
-        context.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + name,
+        context.auth.create_user(admin, name, name.title(), role, "Initial-Pass-" + "x".join(name),
                                  "new hire on shift A")
     yield context
     context.close()
 
 
 def login(ctx, name):
-    return ctx.auth.login(name, "Initial-Pass-" + name).session
+    return ctx.auth.login(name, "Initial-Pass-" + "x".join(name)).session
 
 
 def label_events(ctx):

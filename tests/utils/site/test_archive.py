@@ -121,8 +121,8 @@ def test_verify_archive_on_a_pc_in_no_site(archived, tmp_path, shopfloor):
 
 def test_only_a_person_allowed_to_archive_makes_one(archived, tmp_path):
     site, admin, out, manifest = archived
-    site.admin.auth.change_password("lia", "Initial-Pass-2", "Lia-Own-Pass-77")
-    analyst = site.admin.auth.login("lia", "Lia-Own-Pass-77").session
+    site.admin.auth.change_password("lia", "Initial-Pass-2", "Lynx-Own-Pass-77")
+    analyst = site.admin.auth.login("lia", "Lynx-Own-Pass-77").session
     now = datetime.now(timezone.utc)
     with pytest.raises(PermissionDenied):
         make_archive(site.admin, analyst, now - timedelta(hours=1), now, tmp_path / "x.zip")

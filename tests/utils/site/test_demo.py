@@ -13,7 +13,7 @@ from utils.clock import ManualClock
 from utils.context import AppContext
 from utils.site.demo import DEMO_SITE_NAME, DEMO_STATIONS, LivePlant, create_demo
 
-PASSWORD = "Demo-Lantern-2026"
+PASSWORD = "Quarry-Lantern-2026"
 
 
 def test_the_demo_plant_has_life_and_its_admin_panel_reads_it(tmp_path):

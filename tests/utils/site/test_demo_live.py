@@ -15,7 +15,7 @@ from utils.site.fleet import FleetMonitor, Liveness
 
 from tests.waiting import wait_until
 
-PASSWORD = "Demo-Lantern-2026"
+PASSWORD = "Quarry-Lantern-2026"
 
 
 def _liveness(fleet: FleetMonitor) -> dict[str, Liveness]:

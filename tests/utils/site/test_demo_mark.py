@@ -10,7 +10,7 @@ from utils.context import AppContext
 from utils.demo_home import DEMO_KEY
 from utils.site.demo import DEMO_SITE_NAME, create_demo
 
-PASSWORD = "Demo-Lantern-2026"
+PASSWORD = "Quarry-Lantern-2026"
 
 
 def test_the_demo_home_is_marked_in_its_own_database(tmp_path):

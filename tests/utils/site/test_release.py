@@ -187,7 +187,7 @@ def test_a_release_whose_content_no_longer_matches_shows_as_invalidated(plant):
     qa = plant.qa()
     plant.release(qa, "L1")
     # The station had not read the release: a correction made there lands anyway.
-    supervisor_pw = "Super-Visor-Pass-9"
+    supervisor_pw = "Summit-Visor-Pass-9"
     admin = plant.office.auth.login("ana", ADMIN_PW).session
     plant.office.auth.create_user(admin, "sup", "Sup", Role.SUPERVISOR, supervisor_pw,
                                   "supervisor at station 206")
