@@ -437,17 +437,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="155"/>
+        <location filename="../admin/audit_review_dialog.py" line="156"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="160"/>
+        <location filename="../admin/audit_review_dialog.py" line="161"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,102 +455,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="122"/>
+        <location filename="../admin/audit_tab.py" line="123"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="124"/>
-        <source>action, e.g. record.edit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="131"/>
+        <location filename="../admin/audit_tab.py" line="132"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="149"/>
+        <location filename="../admin/audit_tab.py" line="150"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="151"/>
+        <location filename="../admin/audit_tab.py" line="152"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="154"/>
+        <location filename="../admin/audit_tab.py" line="155"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="156"/>
+        <location filename="../admin/audit_tab.py" line="157"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="158"/>
+        <location filename="../admin/audit_tab.py" line="159"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="169"/>
+        <location filename="../admin/audit_tab.py" line="170"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="179"/>
+        <location filename="../admin/audit_tab.py" line="180"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="184"/>
+        <location filename="../admin/audit_tab.py" line="185"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="120"/>
+        <location filename="../admin/audit_tab.py" line="121"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="230"/>
+        <location filename="../admin/audit_tab.py" line="231"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="309"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="318"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="329"/>
+        <location filename="../admin/audit_tab.py" line="330"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="337"/>
+        <location filename="../admin/audit_tab.py" line="338"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="348"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="311"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="125"/>
+        <source>action or its family, e.g. record or record.edit</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="257"/>
+        <location filename="../admin/audit_tab.py" line="258"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -558,12 +558,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="311"/>
+        <location filename="../admin/audit_tab.py" line="312"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="341"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -571,7 +571,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="351"/>
+        <location filename="../admin/audit_tab.py" line="352"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -579,17 +579,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="362"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="364"/>
+        <location filename="../admin/audit_tab.py" line="365"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="366"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -597,72 +597,87 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../admin/catalog_texts.py" line="19"/>
+        <location filename="../admin/catalog_texts.py" line="20"/>
         <source>Excellent below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="20"/>
+        <location filename="../admin/catalog_texts.py" line="21"/>
         <source>Good below</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="21"/>
+        <location filename="../admin/catalog_texts.py" line="22"/>
         <source>Attention below (critical above)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="22"/>
+        <location filename="../admin/catalog_texts.py" line="23"/>
         <source>Target line</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="26"/>
+        <location filename="../admin/catalog_texts.py" line="27"/>
         <source>CPU</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="27"/>
+        <location filename="../admin/catalog_texts.py" line="28"/>
         <source>Memory</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="28"/>
+        <location filename="../admin/catalog_texts.py" line="29"/>
         <source>Disk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="35"/>
+        <location filename="../admin/catalog_texts.py" line="36"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="38"/>
+        <location filename="../admin/catalog_texts.py" line="39"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="42"/>
+        <location filename="../admin/catalog_texts.py" line="43"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="50"/>
+        <location filename="../admin/catalog_texts.py" line="51"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="54"/>
+        <location filename="../admin/catalog_texts.py" line="55"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="62"/>
+        <location filename="../admin/catalog_texts.py" line="63"/>
+        <source>Nothing changed: the catalog in force is already version %1, so nothing was published. Change a value first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="66"/>
+        <source>Nothing changed: the built-in catalog is in force with these values, so nothing was published. Change a value first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="73"/>
+        <source>%1 to %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="79"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="64"/>
+        <location filename="../admin/catalog_texts.py" line="81"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -680,14 +695,14 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/catalog_tab.py" line="63"/>
         <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="316"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="66"/>
         <location filename="../admin/catalog_tab.py" line="111"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="316"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,7 +723,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="102"/>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,120 +749,120 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="125"/>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="334"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="128"/>
+        <location filename="../admin/catalog_tab.py" line="133"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="140"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="138"/>
+        <location filename="../admin/catalog_tab.py" line="143"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="154"/>
+        <location filename="../admin/catalog_tab.py" line="332"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="154"/>
+        <location filename="../admin/catalog_tab.py" line="159"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="156"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="157"/>
+        <location filename="../admin/catalog_tab.py" line="162"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="174"/>
+        <location filename="../admin/catalog_tab.py" line="336"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="172"/>
+        <location filename="../admin/catalog_tab.py" line="177"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="197"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="199"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="338"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="330"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="351"/>
+        <location filename="../admin/catalog_tab.py" line="356"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="370"/>
+        <location filename="../admin/catalog_tab.py" line="375"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1772,32 +1787,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="43"/>
+        <location filename="../correction_dialog.py" line="35"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="46"/>
+        <location filename="../correction_dialog.py" line="38"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="66"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="67"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="68"/>
+        <location filename="../correction_dialog.py" line="54"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="108"/>
+        <location filename="../correction_dialog.py" line="77"/>
         <source>Your role may not correct records.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2184,27 +2199,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="69"/>
+        <location filename="../admin/release_dialog.py" line="70"/>
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2472,23 +2487,29 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="128"/>
+        <location filename="../admin/fleet_tab.py" line="107"/>
+        <location filename="../admin/fleet_tab.py" line="257"/>
+        <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="130"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="123"/>
-        <location filename="../admin/fleet_tab.py" line="150"/>
+        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="152"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="213"/>
+        <location filename="../admin/fleet_tab.py" line="215"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="214"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2496,17 +2517,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="255"/>
+        <location filename="../admin/fleet_tab.py" line="260"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="354"/>
+        <location filename="../admin/fleet_tab.py" line="360"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="355"/>
+        <location filename="../admin/fleet_tab.py" line="361"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2992,247 +3013,247 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverTexts</name>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>not classified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>material</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>maintenance</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="26"/>
+        <location filename="../handover_texts.py" line="27"/>
         <source>quality</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="26"/>
+        <location filename="../handover_texts.py" line="27"/>
         <source>no operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="27"/>
+        <location filename="../handover_texts.py" line="28"/>
         <source>other</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="32"/>
+        <location filename="../handover_texts.py" line="33"/>
         <source>production entry locked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="33"/>
+        <location filename="../handover_texts.py" line="34"/>
         <source>production entry unlocked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="34"/>
+        <location filename="../handover_texts.py" line="35"/>
         <source>message from a supervisor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="37"/>
+        <location filename="../handover_texts.py" line="38"/>
         <source>by %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="46"/>
+        <location filename="../handover_texts.py" line="47"/>
         <source>Production entry is locked: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="49"/>
+        <location filename="../handover_texts.py" line="50"/>
         <source>Lot %1 is not complete: %2 of %3 boxes registered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="53"/>
+        <location filename="../handover_texts.py" line="54"/>
         <source>Stops not classified yet: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="55"/>
+        <location filename="../handover_texts.py" line="56"/>
         <source>Stops still running: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="57"/>
+        <location filename="../handover_texts.py" line="58"/>
         <source>Changes of this station not on the share yet: %1 (kept on this PC; they go when the share is back)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="64"/>
+        <location filename="../handover_texts.py" line="65"/>
         <source>This shift&apos;s handover is already signed and cannot change. Add a signed note to it instead. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="67"/>
+        <location filename="../handover_texts.py" line="68"/>
         <source>This handover was already acknowledged. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="69"/>
+        <location filename="../handover_texts.py" line="70"/>
         <source>You signed this handover: the person taking the station over acknowledges it. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="71"/>
+        <location filename="../handover_texts.py" line="72"/>
         <source>This handover is not on this station. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="72"/>
+        <location filename="../handover_texts.py" line="73"/>
         <source>The notes contain characters that are not allowed (control or direction characters). Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="74"/>
+        <location filename="../handover_texts.py" line="75"/>
         <source>Write the note first. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="75"/>
+        <location filename="../handover_texts.py" line="76"/>
         <source>The notes are longer than 2000 characters. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="77"/>
+        <location filename="../handover_texts.py" line="78"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="80"/>
+        <location filename="../handover_texts.py" line="82"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="88"/>
+        <location filename="../handover_texts.py" line="90"/>
         <source>Station %1 · shift %2 of %3 · %4 to %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="96"/>
+        <location filename="../handover_texts.py" line="98"/>
         <source>Boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="97"/>
+        <location filename="../handover_texts.py" line="99"/>
         <source>%1 boxes registered, %2 voided · lots: %3 · up to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="100"/>
+        <location filename="../handover_texts.py" line="102"/>
         <source>Rejections by defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="104"/>
+        <location filename="../handover_texts.py" line="106"/>
         <source>No rejections in this shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="105"/>
+        <location filename="../handover_texts.py" line="107"/>
         <source>Stops by reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="108"/>
+        <location filename="../handover_texts.py" line="110"/>
         <source>Stops are not recorded on this version.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="110"/>
+        <location filename="../handover_texts.py" line="112"/>
         <source>No stops in this shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="117"/>
+        <location filename="../handover_texts.py" line="119"/>
         <source>Still running</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="118"/>
+        <location filename="../handover_texts.py" line="120"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="121"/>
+        <location filename="../handover_texts.py" line="123"/>
         <source>No alarms in this shift.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="122"/>
+        <location filename="../handover_texts.py" line="124"/>
         <source>Open issues</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="125"/>
+        <location filename="../handover_texts.py" line="127"/>
         <source>Nothing left open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="139"/>
+        <location filename="../handover_texts.py" line="141"/>
         <source>Notes of the outgoing shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="140"/>
+        <location filename="../handover_texts.py" line="142"/>
         <source>No notes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="141"/>
+        <location filename="../handover_texts.py" line="143"/>
         <source>Signatures</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="142"/>
+        <location filename="../handover_texts.py" line="144"/>
         <source>Handed over by %1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="146"/>
+        <location filename="../handover_texts.py" line="148"/>
         <source>Acknowledged by %1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="149"/>
+        <location filename="../handover_texts.py" line="151"/>
         <source>Not acknowledged yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="151"/>
+        <location filename="../handover_texts.py" line="153"/>
         <source>Note added by %1 (%2) at %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="156"/>
+        <location filename="../handover_texts.py" line="158"/>
         <source>A signature here does not hold: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4663,226 +4684,231 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Lots</name>
     <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
+        <source>Lot decisions (declare complete, release, put on hold, reject, reopen) are signed by: %1. Your role (%2) can see the lots, their decisions and the lot record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
         <source>open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
-        <location filename="../admin/lot_texts.py" line="39"/>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="64"/>
         <source>complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="21"/>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="62"/>
         <source>released</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="21"/>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="62"/>
         <source>on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="22"/>
-        <location filename="../admin/lot_texts.py" line="38"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="63"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="25"/>
+        <location filename="../admin/lot_texts.py" line="50"/>
         <source>released, INVALIDATED: its records changed after the signature</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="55"/>
         <source>Release</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="55"/>
         <source>Put on hold</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="31"/>
+        <location filename="../admin/lot_texts.py" line="56"/>
         <source>Reject</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="31"/>
+        <location filename="../admin/lot_texts.py" line="56"/>
         <source>Reopen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="32"/>
+        <location filename="../admin/lot_texts.py" line="57"/>
         <source>Declare complete</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="38"/>
+        <location filename="../admin/lot_texts.py" line="63"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="71"/>
         <source>Correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="71"/>
         <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="72"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="72"/>
         <source>Conflict</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="48"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Outside the band</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="48"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Missing boxes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="49"/>
+        <location filename="../admin/lot_texts.py" line="74"/>
         <source>Repeated box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="49"/>
+        <location filename="../admin/lot_texts.py" line="74"/>
         <source>Lock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="50"/>
+        <location filename="../admin/lot_texts.py" line="75"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="50"/>
+        <location filename="../admin/lot_texts.py" line="75"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="51"/>
+        <location filename="../admin/lot_texts.py" line="76"/>
         <source>Audit not intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="72"/>
+        <location filename="../admin/lot_texts.py" line="97"/>
         <source>Box %1 corrected (version %2) by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="73"/>
+        <location filename="../admin/lot_texts.py" line="98"/>
         <source>Box %1 voided (version %2) by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="77"/>
+        <location filename="../admin/lot_texts.py" line="102"/>
         <source>Box %1 entered by hand by %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="81"/>
+        <location filename="../admin/lot_texts.py" line="106"/>
         <source>Box %1: version %2 written by two PCs (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="83"/>
+        <location filename="../admin/lot_texts.py" line="108"/>
         <source>Box %1: version %2 written from version %3, not the one before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="87"/>
+        <location filename="../admin/lot_texts.py" line="112"/>
         <source>Box %1: %2 is %3 (critical band from %4)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="91"/>
+        <location filename="../admin/lot_texts.py" line="116"/>
         <source>Boxes %1 to %2 are missing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="94"/>
+        <location filename="../admin/lot_texts.py" line="119"/>
         <source>Box %1 registered %2 times</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="97"/>
+        <location filename="../admin/lot_texts.py" line="122"/>
         <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="101"/>
+        <location filename="../admin/lot_texts.py" line="126"/>
         <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="107"/>
+        <location filename="../admin/lot_texts.py" line="132"/>
         <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="110"/>
+        <location filename="../admin/lot_texts.py" line="135"/>
         <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="114"/>
+        <location filename="../admin/lot_texts.py" line="139"/>
         <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="117"/>
+        <location filename="../admin/lot_texts.py" line="142"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="124"/>
+        <location filename="../admin/lot_texts.py" line="149"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="125"/>
+        <location filename="../admin/lot_texts.py" line="150"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="127"/>
+        <location filename="../admin/lot_texts.py" line="153"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="129"/>
+        <location filename="../admin/lot_texts.py" line="155"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="132"/>
+        <location filename="../admin/lot_texts.py" line="158"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="133"/>
+        <location filename="../admin/lot_texts.py" line="159"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="135"/>
+        <location filename="../admin/lot_texts.py" line="161"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4895,7 +4921,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_model.py" line="24"/>
+        <location filename="../admin/lot_texts.py" line="25"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4923,62 +4949,62 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="47"/>
+        <location filename="../admin/lots_tab.py" line="46"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="59"/>
+        <location filename="../admin/lots_tab.py" line="58"/>
         <source>Refresh</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="61"/>
+        <location filename="../admin/lots_tab.py" line="60"/>
         <source>Review and sign…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="65"/>
+        <location filename="../admin/lots_tab.py" line="71"/>
         <source>Lot record (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="117"/>
+        <location filename="../admin/lots_tab.py" line="123"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="120"/>
+        <location filename="../admin/lots_tab.py" line="126"/>
         <source>No decision signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="123"/>
+        <location filename="../admin/lots_tab.py" line="129"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="127"/>
+        <location filename="../admin/lots_tab.py" line="133"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="132"/>
+        <location filename="../admin/lots_tab.py" line="138"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="155"/>
+        <location filename="../admin/lots_tab.py" line="161"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="156"/>
+        <location filename="../admin/lots_tab.py" line="162"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="163"/>
+        <location filename="../admin/lots_tab.py" line="169"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5277,11 +5303,26 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../messages.py" line="158"/>
+        <source>The password must not contain the username: it is the first thing tried. Choose words that have nothing to do with the person, such as three unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="160"/>
+        <source>The password must not contain the person&apos;s name: it is the first thing tried. Choose words that have nothing to do with the person, such as three unrelated words.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="162"/>
+        <source>A common word with digits or a year added is among the first guesses. Choose three or four unrelated words instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="164"/>
         <source>The password contains invisible characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="165"/>
         <source>This password cannot be used.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5797,88 +5838,88 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="68"/>
+        <location filename="../admin/production_tab.py" line="72"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="70"/>
+        <location filename="../admin/production_tab.py" line="74"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="72"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="80"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="80"/>
+        <location filename="../admin/production_tab.py" line="84"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="86"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="85"/>
+        <location filename="../admin/production_tab.py" line="89"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="88"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="181"/>
+        <location filename="../admin/production_tab.py" line="227"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="189"/>
+        <location filename="../admin/production_tab.py" line="235"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="196"/>
+        <location filename="../admin/production_tab.py" line="242"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="262"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="141"/>
-        <location filename="../admin/production_tab.py" line="160"/>
+        <location filename="../admin/production_tab.py" line="152"/>
+        <location filename="../admin/production_tab.py" line="171"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="98"/>
+        <location filename="../admin/production_tab.py" line="102"/>
         <source>Site records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="102"/>
+        <location filename="../admin/production_tab.py" line="113"/>
         <source>Version history of the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="165"/>
+        <location filename="../admin/production_tab.py" line="176"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -5886,47 +5927,52 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226"/>
+        <location filename="../admin/production_tab.py" line="179"/>
+        <source>newest first: more than %1 match, too many to sort by %2. Narrow the filters (a station, a shorter range) to sort.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="272"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="233"/>
+        <location filename="../admin/production_tab.py" line="279"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="282"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="244"/>
+        <location filename="../admin/production_tab.py" line="290"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="258"/>
+        <location filename="../admin/production_tab.py" line="304"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="317"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="317"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="277"/>
+        <location filename="../admin/production_tab.py" line="323"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="289"/>
+        <location filename="../admin/production_tab.py" line="335"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5934,7 +5980,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="293"/>
+        <location filename="../admin/production_tab.py" line="339"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5942,32 +5988,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="119"/>
+        <location filename="../admin/record_dialog.py" line="123"/>
         <source>correction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../admin/record_dialog.py" line="127"/>
         <source>Correct record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../admin/record_dialog.py" line="127"/>
         <source>Manual record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../admin/record_dialog.py" line="135"/>
         <source>%1 (size %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../admin/record_dialog.py" line="142"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="146"/>
+        <location filename="../admin/record_dialog.py" line="148"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5982,7 +6028,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../record_fields.py" line="66"/>
+        <location filename="../record_fields.py" line="107"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6164,62 +6210,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="86"/>
+        <location filename="../admin/release_dialog.py" line="90"/>
         <source>Review and sign lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="87"/>
+        <location filename="../admin/release_dialog.py" line="91"/>
         <source>Reading the lot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="106"/>
+        <location filename="../admin/release_dialog.py" line="110"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="107"/>
+        <location filename="../admin/release_dialog.py" line="111"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="118"/>
+        <location filename="../admin/release_dialog.py" line="122"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="120"/>
+        <location filename="../admin/release_dialog.py" line="124"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="121"/>
+        <location filename="../admin/release_dialog.py" line="125"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="126"/>
+        <location filename="../admin/release_dialog.py" line="130"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="127"/>
+        <location filename="../admin/release_dialog.py" line="131"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="147"/>
-        <source>Lot %1 · status: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="149"/>
+        <location filename="../admin/release_dialog.py" line="157"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="151"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -6227,7 +6268,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="188"/>
+        <location filename="../admin/release_dialog.py" line="198"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exception still to acknowledge before release.</numerusform>
@@ -6235,37 +6276,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="154"/>
+        <location filename="../admin/release_dialog.py" line="162"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="191"/>
-        <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
+        <location filename="../admin/release_dialog.py" line="155"/>
+        <source>Lot %1 · %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/release_dialog.py" line="201"/>
+        <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="213"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="217"/>
+        <location filename="../admin/release_dialog.py" line="229"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="238"/>
+        <location filename="../admin/release_dialog.py" line="255"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="248"/>
-        <source>Your role may not release lots.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="249"/>
+        <location filename="../admin/release_dialog.py" line="266"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6550,7 +6591,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="54"/>
+        <location filename="../admin/signature_fields.py" line="57"/>
+        <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/signature_fields.py" line="69"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6640,6 +6686,24 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../wizard/site_pages.py" line="152"/>
         <source>Checking the folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SiteRecordsModel</name>
+    <message>
+        <location filename="../admin/site_records_model.py" line="92"/>
+        <source>Click to sort by date and time; again to reverse.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_records_model.py" line="94"/>
+        <source>Click to sort by this column (the same value: newest first); again to reverse. Only when the filters match at most %1 records: sorting more would take seconds a page, so they stay newest first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/site_records_model.py" line="98"/>
+        <source>Not sortable: a box has up to three rejections. To find a defect, choose it in the filters.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7220,27 +7284,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="235"/>
+        <location filename="../station_window.py" line="234"/>
         <source>No lot is set. An operator or a supervisor sets it at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="238"/>
+        <location filename="../station_window.py" line="237"/>
         <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="240"/>
+        <location filename="../station_window.py" line="239"/>
         <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="309"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="310"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -7248,7 +7312,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="312"/>
+        <location filename="../station_window.py" line="311"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -7264,7 +7328,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="132"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7274,27 +7338,27 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="134"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="139"/>
+        <location filename="../station_window.py" line="138"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="234"/>
+        <location filename="../station_window.py" line="233"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="255"/>
+        <location filename="../station_window.py" line="254"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="258"/>
+        <location filename="../station_window.py" line="257"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7324,18 +7388,18 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="356"/>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8208,17 +8272,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="190"/>
+        <location filename="../admin/record_dialog.py" line="191"/>
         <source>void</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="194"/>
+        <location filename="../admin/record_dialog.py" line="195"/>
         <source>Void record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="195"/>
+        <location filename="../admin/record_dialog.py" line="196"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8226,22 +8290,22 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="64"/>
+        <location filename="../admin/record_dialog.py" line="68"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="74"/>
+        <location filename="../admin/record_dialog.py" line="78"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="76"/>
+        <location filename="../admin/record_dialog.py" line="80"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="95"/>
+        <location filename="../admin/record_dialog.py" line="99"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -438,17 +438,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="155"/>
+        <location filename="../admin/audit_review_dialog.py" line="156"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="160"/>
+        <location filename="../admin/audit_review_dialog.py" line="161"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -456,102 +456,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="122"/>
+        <location filename="../admin/audit_tab.py" line="123"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="124"/>
-        <source>action, e.g. record.edit</source>
-        <translation>ação, por exemplo record.edit</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="131"/>
+        <location filename="../admin/audit_tab.py" line="132"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="149"/>
+        <location filename="../admin/audit_tab.py" line="150"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="151"/>
+        <location filename="../admin/audit_tab.py" line="152"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="154"/>
+        <location filename="../admin/audit_tab.py" line="155"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="156"/>
+        <location filename="../admin/audit_tab.py" line="157"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="158"/>
+        <location filename="../admin/audit_tab.py" line="159"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="169"/>
+        <location filename="../admin/audit_tab.py" line="170"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="179"/>
+        <location filename="../admin/audit_tab.py" line="180"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="184"/>
+        <location filename="../admin/audit_tab.py" line="185"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="120"/>
+        <location filename="../admin/audit_tab.py" line="121"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="230"/>
+        <location filename="../admin/audit_tab.py" line="231"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="309"/>
+        <location filename="../admin/audit_tab.py" line="310"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="318"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="329"/>
+        <location filename="../admin/audit_tab.py" line="330"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="337"/>
+        <location filename="../admin/audit_tab.py" line="338"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="348"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="311"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="125"/>
+        <source>action or its family, e.g. record or record.edit</source>
+        <translation>ação ou sua família, p. ex. record ou record.edit</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="257"/>
+        <location filename="../admin/audit_tab.py" line="258"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -559,12 +559,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="311"/>
+        <location filename="../admin/audit_tab.py" line="312"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="341"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -572,7 +572,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="351"/>
+        <location filename="../admin/audit_tab.py" line="352"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -580,17 +580,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="362"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="364"/>
+        <location filename="../admin/audit_tab.py" line="365"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="366"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -598,72 +598,87 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Catalog</name>
     <message>
-        <location filename="../admin/catalog_texts.py" line="19"/>
+        <location filename="../admin/catalog_texts.py" line="20"/>
         <source>Excellent below</source>
         <translation>Excelente abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="20"/>
+        <location filename="../admin/catalog_texts.py" line="21"/>
         <source>Good below</source>
         <translation>Boa abaixo de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="21"/>
+        <location filename="../admin/catalog_texts.py" line="22"/>
         <source>Attention below (critical above)</source>
         <translation>Atenção abaixo de (crítica acima)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="22"/>
+        <location filename="../admin/catalog_texts.py" line="23"/>
         <source>Target line</source>
         <translation>Linha de meta</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="26"/>
+        <location filename="../admin/catalog_texts.py" line="27"/>
         <source>CPU</source>
         <translation>CPU</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="27"/>
+        <location filename="../admin/catalog_texts.py" line="28"/>
         <source>Memory</source>
         <translation>Memória</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="28"/>
+        <location filename="../admin/catalog_texts.py" line="29"/>
         <source>Disk</source>
         <translation>Disco</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="35"/>
+        <location filename="../admin/catalog_texts.py" line="36"/>
         <source>In force: the built-in catalog (nothing published for this site yet).</source>
         <translation>Em vigor: o catálogo embutido (nada publicado para este site ainda).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="38"/>
+        <location filename="../admin/catalog_texts.py" line="39"/>
         <source>In force: site catalog version %1, published by %2 at %3.</source>
         <translation>Em vigor: catálogo do site versão %1, publicado por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="42"/>
+        <location filename="../admin/catalog_texts.py" line="43"/>
         <source>This PC is not in a site: a published catalog applies here only, until the PC joins one.</source>
         <translation>Este PC não está em um site: um catálogo publicado vale só aqui, até o PC entrar em um.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="50"/>
+        <location filename="../admin/catalog_texts.py" line="51"/>
         <source>The shared folder cannot be reached now: the catalog is kept on this PC and is put on the share as soon as it is back; stations take it then.</source>
         <translation>A pasta compartilhada não está acessível agora: o catálogo fica guardado neste PC e vai para a pasta assim que ela voltar; as estações o recebem então.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="54"/>
+        <location filename="../admin/catalog_texts.py" line="55"/>
         <source>Stations take it within a few seconds (at their next directory check).</source>
         <translation>As estações o recebem em poucos segundos (na próxima verificação do diretório).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="62"/>
+        <location filename="../admin/catalog_texts.py" line="63"/>
+        <source>Nothing changed: the catalog in force is already version %1, so nothing was published. Change a value first.</source>
+        <translation>Nada mudou: o catálogo em vigor já é a versão %1, então nada foi publicado. Altere um valor primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="66"/>
+        <source>Nothing changed: the built-in catalog is in force with these values, so nothing was published. Change a value first.</source>
+        <translation>Nada mudou: o catálogo embutido está em vigor com estes valores, então nada foi publicado. Altere um valor primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="73"/>
+        <source>%1 to %2</source>
+        <translation>%1 a %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_texts.py" line="79"/>
         <source>Only an admin may publish the site catalog; nothing was changed.</source>
         <translation>Só um administrador pode publicar o catálogo do site; nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_texts.py" line="64"/>
+        <location filename="../admin/catalog_texts.py" line="81"/>
         <source>The catalog could not be published: %1. Nothing was changed; your edits are still here, try again.</source>
         <translation>Não foi possível publicar o catálogo: %1. Nada foi alterado; suas edições continuam aqui, tente de novo.</translation>
     </message>
@@ -681,14 +696,14 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <message>
         <location filename="../admin/catalog_tab.py" line="63"/>
         <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="316"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="66"/>
         <location filename="../admin/catalog_tab.py" line="111"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="316"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
@@ -709,7 +724,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="102"/>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
@@ -735,120 +750,120 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="125"/>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="334"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="128"/>
+        <location filename="../admin/catalog_tab.py" line="133"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="140"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="138"/>
+        <location filename="../admin/catalog_tab.py" line="143"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="154"/>
+        <location filename="../admin/catalog_tab.py" line="332"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="154"/>
+        <location filename="../admin/catalog_tab.py" line="159"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="156"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="157"/>
+        <location filename="../admin/catalog_tab.py" line="162"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="174"/>
+        <location filename="../admin/catalog_tab.py" line="336"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="172"/>
+        <location filename="../admin/catalog_tab.py" line="177"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="197"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="199"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="209"/>
+        <location filename="../admin/catalog_tab.py" line="338"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="330"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="351"/>
+        <location filename="../admin/catalog_tab.py" line="356"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="370"/>
+        <location filename="../admin/catalog_tab.py" line="375"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -1773,32 +1788,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CorrectionDialog</name>
     <message>
-        <location filename="../correction_dialog.py" line="43"/>
+        <location filename="../correction_dialog.py" line="35"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="46"/>
+        <location filename="../correction_dialog.py" line="38"/>
         <source>Lot %1, box %2, registered by %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Lote %1, caixa %2, registrada por %3. Sua correção vira uma nova versão; a original continua no histórico.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="66"/>
+        <location filename="../correction_dialog.py" line="52"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="67"/>
+        <location filename="../correction_dialog.py" line="53"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="68"/>
+        <location filename="../correction_dialog.py" line="54"/>
         <source>Signing as %1: this means &quot;correction&quot;.</source>
         <translation>Assinando como %1: isto significa &quot;correção&quot;.</translation>
     </message>
     <message>
-        <location filename="../correction_dialog.py" line="108"/>
+        <location filename="../correction_dialog.py" line="77"/>
         <source>Your role may not correct records.</source>
         <translation>Seu perfil não pode corrigir registros.</translation>
     </message>
@@ -2185,27 +2200,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="48"/>
+        <location filename="../admin/release_dialog.py" line="49"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>Acknowledged</source>
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="69"/>
+        <location filename="../admin/release_dialog.py" line="70"/>
         <source>%1 at %2: %3</source>
         <translation>%1 em %2: %3</translation>
     </message>
@@ -2473,23 +2488,29 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="128"/>
+        <location filename="../admin/fleet_tab.py" line="107"/>
+        <location filename="../admin/fleet_tab.py" line="257"/>
+        <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
+        <translation>Selecione uma ou mais estações na tabela para ver os gráficos de CPU, memória e disco.</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="130"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="123"/>
-        <location filename="../admin/fleet_tab.py" line="150"/>
+        <location filename="../admin/fleet_tab.py" line="125"/>
+        <location filename="../admin/fleet_tab.py" line="152"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="213"/>
+        <location filename="../admin/fleet_tab.py" line="215"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="214"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2497,17 +2518,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="255"/>
+        <location filename="../admin/fleet_tab.py" line="260"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="354"/>
+        <location filename="../admin/fleet_tab.py" line="360"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="355"/>
+        <location filename="../admin/fleet_tab.py" line="361"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2993,247 +3014,247 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverTexts</name>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>not classified</source>
         <translation>não classificada</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="24"/>
+        <location filename="../handover_texts.py" line="25"/>
         <source>setup</source>
         <translation>setup</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>material</source>
         <translation>material</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="25"/>
+        <location filename="../handover_texts.py" line="26"/>
         <source>maintenance</source>
         <translation>manutenção</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="26"/>
+        <location filename="../handover_texts.py" line="27"/>
         <source>quality</source>
         <translation>qualidade</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="26"/>
+        <location filename="../handover_texts.py" line="27"/>
         <source>no operator</source>
         <translation>sem operador</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="27"/>
+        <location filename="../handover_texts.py" line="28"/>
         <source>other</source>
         <translation>outro</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="32"/>
+        <location filename="../handover_texts.py" line="33"/>
         <source>production entry locked</source>
         <translation>registro de produção bloqueado</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="33"/>
+        <location filename="../handover_texts.py" line="34"/>
         <source>production entry unlocked</source>
         <translation>registro de produção desbloqueado</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="34"/>
+        <location filename="../handover_texts.py" line="35"/>
         <source>message from a supervisor</source>
         <translation>mensagem de um supervisor</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="37"/>
+        <location filename="../handover_texts.py" line="38"/>
         <source>by %1</source>
         <translation>por %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="46"/>
+        <location filename="../handover_texts.py" line="47"/>
         <source>Production entry is locked: %1</source>
         <translation>O registro de produção está bloqueado: %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="49"/>
+        <location filename="../handover_texts.py" line="50"/>
         <source>Lot %1 is not complete: %2 of %3 boxes registered</source>
         <translation>O lote %1 não está completo: %2 de %3 caixas registradas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="53"/>
+        <location filename="../handover_texts.py" line="54"/>
         <source>Stops not classified yet: %1</source>
         <translation>Paradas ainda não classificadas: %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="55"/>
+        <location filename="../handover_texts.py" line="56"/>
         <source>Stops still running: %1</source>
         <translation>Paradas ainda em curso: %1</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="57"/>
+        <location filename="../handover_texts.py" line="58"/>
         <source>Changes of this station not on the share yet: %1 (kept on this PC; they go when the share is back)</source>
         <translation>Alterações desta estação ainda fora da pasta compartilhada: %1 (guardadas neste PC; vão quando a pasta voltar)</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="64"/>
+        <location filename="../handover_texts.py" line="65"/>
         <source>This shift&apos;s handover is already signed and cannot change. Add a signed note to it instead. Nothing was saved.</source>
         <translation>A passagem deste turno já está assinada e não pode mudar. Acrescente uma nota assinada. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="67"/>
+        <location filename="../handover_texts.py" line="68"/>
         <source>This handover was already acknowledged. Nothing was saved.</source>
         <translation>Esta passagem de turno já teve ciência. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="69"/>
+        <location filename="../handover_texts.py" line="70"/>
         <source>You signed this handover: the person taking the station over acknowledges it. Nothing was saved.</source>
         <translation>Você assinou esta passagem: quem assume a estação é quem dá ciência. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="71"/>
+        <location filename="../handover_texts.py" line="72"/>
         <source>This handover is not on this station. Nothing was saved.</source>
         <translation>Esta passagem de turno não está nesta estação. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="72"/>
+        <location filename="../handover_texts.py" line="73"/>
         <source>The notes contain characters that are not allowed (control or direction characters). Nothing was saved.</source>
         <translation>As notas contêm caracteres não permitidos (de controle ou de direção). Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="74"/>
+        <location filename="../handover_texts.py" line="75"/>
         <source>Write the note first. Nothing was saved.</source>
         <translation>Escreva a nota primeiro. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="75"/>
+        <location filename="../handover_texts.py" line="76"/>
         <source>The notes are longer than 2000 characters. Nothing was saved.</source>
         <translation>As notas passam de 2000 caracteres. Nada foi gravado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="77"/>
+        <location filename="../handover_texts.py" line="78"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="80"/>
+        <location filename="../handover_texts.py" line="82"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="88"/>
+        <location filename="../handover_texts.py" line="90"/>
         <source>Station %1 · shift %2 of %3 · %4 to %5</source>
         <translation>Estação %1 · turno %2 de %3 · %4 a %5</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="96"/>
+        <location filename="../handover_texts.py" line="98"/>
         <source>Boxes</source>
         <translation>Caixas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="97"/>
+        <location filename="../handover_texts.py" line="99"/>
         <source>%1 boxes registered, %2 voided · lots: %3 · up to %4</source>
         <translation>%1 caixas registradas, %2 anuladas · lotes: %3 · até %4</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="100"/>
+        <location filename="../handover_texts.py" line="102"/>
         <source>Rejections by defect</source>
         <translation>Rejeições por defeito</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="104"/>
+        <location filename="../handover_texts.py" line="106"/>
         <source>No rejections in this shift.</source>
         <translation>Nenhuma rejeição neste turno.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="105"/>
+        <location filename="../handover_texts.py" line="107"/>
         <source>Stops by reason</source>
         <translation>Paradas por motivo</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="108"/>
+        <location filename="../handover_texts.py" line="110"/>
         <source>Stops are not recorded on this version.</source>
         <translation>Esta versão não registra paradas.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="110"/>
+        <location filename="../handover_texts.py" line="112"/>
         <source>No stops in this shift.</source>
         <translation>Nenhuma parada neste turno.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="116"/>
+        <location filename="../handover_texts.py" line="118"/>
         <source>Minutes</source>
         <translation>Minutos</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="117"/>
+        <location filename="../handover_texts.py" line="119"/>
         <source>Still running</source>
         <translation>Em curso</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="118"/>
+        <location filename="../handover_texts.py" line="120"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="121"/>
+        <location filename="../handover_texts.py" line="123"/>
         <source>No alarms in this shift.</source>
         <translation>Nenhum alarme neste turno.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="122"/>
+        <location filename="../handover_texts.py" line="124"/>
         <source>Open issues</source>
         <translation>Pendências</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="125"/>
+        <location filename="../handover_texts.py" line="127"/>
         <source>Nothing left open.</source>
         <translation>Nenhuma pendência.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="139"/>
+        <location filename="../handover_texts.py" line="141"/>
         <source>Notes of the outgoing shift</source>
         <translation>Notas do turno que sai</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="140"/>
+        <location filename="../handover_texts.py" line="142"/>
         <source>No notes.</source>
         <translation>Sem notas.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="141"/>
+        <location filename="../handover_texts.py" line="143"/>
         <source>Signatures</source>
         <translation>Assinaturas</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="142"/>
+        <location filename="../handover_texts.py" line="144"/>
         <source>Handed over by %1 (%2) at %3</source>
         <translation>Passado por %1 (%2) em %3</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="146"/>
+        <location filename="../handover_texts.py" line="148"/>
         <source>Acknowledged by %1 (%2) at %3</source>
         <translation>Ciência de %1 (%2) em %3</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="149"/>
+        <location filename="../handover_texts.py" line="151"/>
         <source>Not acknowledged yet.</source>
         <translation>Ainda sem ciência.</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="151"/>
+        <location filename="../handover_texts.py" line="153"/>
         <source>Note added by %1 (%2) at %3</source>
         <translation>Nota acrescentada por %1 (%2) em %3</translation>
     </message>
     <message>
-        <location filename="../handover_texts.py" line="156"/>
+        <location filename="../handover_texts.py" line="158"/>
         <source>A signature here does not hold: %1</source>
         <translation>Uma assinatura aqui não confere: %1</translation>
     </message>
@@ -4665,226 +4686,231 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Lots</name>
     <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
+        <location filename="../admin/lot_texts.py" line="38"/>
+        <source>Lot decisions (declare complete, release, put on hold, reject, reopen) are signed by: %1. Your role (%2) can see the lots, their decisions and the lot record.</source>
+        <translation>As decisões de lote (declarar completo, liberar, colocar em espera, rejeitar, reabrir) são assinadas por: %1. Seu perfil (%2) pode ver os lotes, suas decisões e o registro do lote.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="45"/>
         <source>open</source>
         <translation>aberto</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="20"/>
-        <location filename="../admin/lot_texts.py" line="39"/>
+        <location filename="../admin/lot_texts.py" line="45"/>
+        <location filename="../admin/lot_texts.py" line="64"/>
         <source>complete</source>
         <translation>completo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="21"/>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="62"/>
         <source>released</source>
         <translation>liberado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="21"/>
-        <location filename="../admin/lot_texts.py" line="37"/>
+        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="62"/>
         <source>on hold</source>
         <translation>em espera</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="22"/>
-        <location filename="../admin/lot_texts.py" line="38"/>
+        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="63"/>
         <source>rejected</source>
         <translation>recusado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="25"/>
+        <location filename="../admin/lot_texts.py" line="50"/>
         <source>released, INVALIDATED: its records changed after the signature</source>
         <translation>liberado, INVALIDADO: seus registros mudaram depois da assinatura</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="55"/>
         <source>Release</source>
         <translation>Liberar</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="30"/>
+        <location filename="../admin/lot_texts.py" line="55"/>
         <source>Put on hold</source>
         <translation>Colocar em espera</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="31"/>
+        <location filename="../admin/lot_texts.py" line="56"/>
         <source>Reject</source>
         <translation>Reprovar</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="31"/>
+        <location filename="../admin/lot_texts.py" line="56"/>
         <source>Reopen</source>
         <translation>Reabrir</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="32"/>
+        <location filename="../admin/lot_texts.py" line="57"/>
         <source>Declare complete</source>
         <translation>Declarar completo</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="38"/>
+        <location filename="../admin/lot_texts.py" line="63"/>
         <source>reopened</source>
         <translation>reaberto</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="71"/>
         <source>Correction</source>
         <translation>Correção</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="46"/>
+        <location filename="../admin/lot_texts.py" line="71"/>
         <source>Void</source>
         <translation>Anulação</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="72"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="47"/>
+        <location filename="../admin/lot_texts.py" line="72"/>
         <source>Conflict</source>
         <translation>Conflito</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="48"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Outside the band</source>
         <translation>Fora da faixa</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="48"/>
+        <location filename="../admin/lot_texts.py" line="73"/>
         <source>Missing boxes</source>
         <translation>Caixas faltando</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="49"/>
+        <location filename="../admin/lot_texts.py" line="74"/>
         <source>Repeated box</source>
         <translation>Caixa repetida</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="49"/>
+        <location filename="../admin/lot_texts.py" line="74"/>
         <source>Lock</source>
         <translation>Bloqueio</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="50"/>
+        <location filename="../admin/lot_texts.py" line="75"/>
         <source>Alarm</source>
         <translation>Alarme</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="50"/>
+        <location filename="../admin/lot_texts.py" line="75"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="51"/>
+        <location filename="../admin/lot_texts.py" line="76"/>
         <source>Audit not intact</source>
         <translation>Auditoria não íntegra</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="72"/>
+        <location filename="../admin/lot_texts.py" line="97"/>
         <source>Box %1 corrected (version %2) by %3: %4</source>
         <translation>Caixa %1 corrigida (versão %2) por %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="73"/>
+        <location filename="../admin/lot_texts.py" line="98"/>
         <source>Box %1 voided (version %2) by %3: %4</source>
         <translation>Caixa %1 anulada (versão %2) por %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="77"/>
+        <location filename="../admin/lot_texts.py" line="102"/>
         <source>Box %1 entered by hand by %2: %3</source>
         <translation>Caixa %1 lançada à mão por %2: %3</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="81"/>
+        <location filename="../admin/lot_texts.py" line="106"/>
         <source>Box %1: version %2 written by two PCs (%3)</source>
         <translation>Caixa %1: versão %2 gravada por dois PCs (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="83"/>
+        <location filename="../admin/lot_texts.py" line="108"/>
         <source>Box %1: version %2 written from version %3, not the one before</source>
         <translation>Caixa %1: versão %2 gravada a partir da versão %3, não da anterior</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="87"/>
+        <location filename="../admin/lot_texts.py" line="112"/>
         <source>Box %1: %2 is %3 (critical band from %4)</source>
         <translation>Caixa %1: %2 é %3 (faixa crítica a partir de %4)</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="91"/>
+        <location filename="../admin/lot_texts.py" line="116"/>
         <source>Boxes %1 to %2 are missing</source>
         <translation>Faltam as caixas %1 a %2</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="94"/>
+        <location filename="../admin/lot_texts.py" line="119"/>
         <source>Box %1 registered %2 times</source>
         <translation>Caixa %1 registrada %2 vezes</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="97"/>
+        <location filename="../admin/lot_texts.py" line="122"/>
         <source>Station locked or unlocked (%1) at %2 by %3: %4</source>
         <translation>Estação bloqueada ou desbloqueada (%1) em %2 por %3: %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="101"/>
+        <location filename="../admin/lot_texts.py" line="126"/>
         <source>Alarm %1 (%2) acknowledged by %3 at %4: %5</source>
         <translation>Alarme %1 (%2) reconhecido por %3 em %4: %5</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="107"/>
+        <location filename="../admin/lot_texts.py" line="132"/>
         <source>The station&apos;s clock is %1 s off this PC&apos;s</source>
         <translation>O relógio da estação difere %1 s do deste PC</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="110"/>
+        <location filename="../admin/lot_texts.py" line="135"/>
         <source>Box %1 is stamped %2, before box %3 (%4): the station&apos;s clock went back</source>
         <translation>A caixa %1 tem hora %2, antes da caixa %3 (%4): o relógio da estação voltou</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="114"/>
+        <location filename="../admin/lot_texts.py" line="139"/>
         <source>Box %1 is stamped %2, ahead of this PC&apos;s clock</source>
         <translation>A caixa %1 tem hora %2, adiante do relógio deste PC</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="117"/>
+        <location filename="../admin/lot_texts.py" line="142"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation>A cadeia de auditoria da estação não está íntegra: %1</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="124"/>
+        <location filename="../admin/lot_texts.py" line="149"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation>Diga o que você conferiu: a observação é obrigatória. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="125"/>
+        <location filename="../admin/lot_texts.py" line="150"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation>Dê ciência a cada exceção antes de liberar; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="127"/>
+        <location filename="../admin/lot_texts.py" line="153"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="129"/>
+        <location filename="../admin/lot_texts.py" line="155"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="132"/>
+        <location filename="../admin/lot_texts.py" line="158"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation>Este PC não tem registros deste lote; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="133"/>
+        <location filename="../admin/lot_texts.py" line="159"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation>O status do lote não permite esta decisão agora; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="135"/>
+        <location filename="../admin/lot_texts.py" line="161"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation>O lote mudou desde que você o abriu: revise de novo. Nada foi assinado.</translation>
     </message>
@@ -4897,7 +4923,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_model.py" line="24"/>
+        <location filename="../admin/lot_texts.py" line="25"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
@@ -4925,62 +4951,62 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>LotsTab</name>
     <message>
-        <location filename="../admin/lots_tab.py" line="47"/>
+        <location filename="../admin/lots_tab.py" line="46"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="59"/>
+        <location filename="../admin/lots_tab.py" line="58"/>
         <source>Refresh</source>
         <translation>Atualizar</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="61"/>
+        <location filename="../admin/lots_tab.py" line="60"/>
         <source>Review and sign…</source>
         <translation>Revisar e assinar…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="65"/>
+        <location filename="../admin/lots_tab.py" line="71"/>
         <source>Lot record (PDF)…</source>
         <translation>Registro do lote (PDF)…</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="117"/>
+        <location filename="../admin/lots_tab.py" line="123"/>
         <source>&lt;b&gt;Lot %1&lt;/b&gt;: %2</source>
         <translation>&lt;b&gt;Lote %1&lt;/b&gt;: %2</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="120"/>
+        <location filename="../admin/lots_tab.py" line="126"/>
         <source>No decision signed yet.</source>
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="123"/>
+        <location filename="../admin/lots_tab.py" line="129"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="127"/>
+        <location filename="../admin/lots_tab.py" line="133"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="132"/>
+        <location filename="../admin/lots_tab.py" line="138"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="155"/>
+        <location filename="../admin/lots_tab.py" line="161"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="156"/>
+        <location filename="../admin/lots_tab.py" line="162"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="163"/>
+        <location filename="../admin/lots_tab.py" line="169"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -5279,11 +5305,26 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../messages.py" line="158"/>
+        <source>The password must not contain the username: it is the first thing tried. Choose words that have nothing to do with the person, such as three unrelated words.</source>
+        <translation>A senha não pode conter o nome de usuário: é a primeira coisa que se tenta. Escolha palavras que não tenham nada a ver com a pessoa, como três palavras sem relação entre si.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="160"/>
+        <source>The password must not contain the person&apos;s name: it is the first thing tried. Choose words that have nothing to do with the person, such as three unrelated words.</source>
+        <translation>A senha não pode conter o nome da pessoa: é a primeira coisa que se tenta. Escolha palavras que não tenham nada a ver com a pessoa, como três palavras sem relação entre si.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="162"/>
+        <source>A common word with digits or a year added is among the first guesses. Choose three or four unrelated words instead.</source>
+        <translation>Uma palavra comum com números ou um ano no fim está entre os primeiros palpites. Escolha três ou quatro palavras sem relação entre si.</translation>
+    </message>
+    <message>
+        <location filename="../messages.py" line="164"/>
         <source>The password contains invisible characters.</source>
         <translation>A senha contém caracteres invisíveis.</translation>
     </message>
     <message>
-        <location filename="../messages.py" line="159"/>
+        <location filename="../messages.py" line="165"/>
         <source>This password cannot be used.</source>
         <translation>Esta senha não pode ser usada.</translation>
     </message>
@@ -5799,88 +5840,88 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="68"/>
+        <location filename="../admin/production_tab.py" line="72"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="70"/>
+        <location filename="../admin/production_tab.py" line="74"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="72"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="80"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="80"/>
+        <location filename="../admin/production_tab.py" line="84"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="86"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="85"/>
+        <location filename="../admin/production_tab.py" line="89"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="88"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="181"/>
+        <location filename="../admin/production_tab.py" line="227"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="189"/>
+        <location filename="../admin/production_tab.py" line="235"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="196"/>
+        <location filename="../admin/production_tab.py" line="242"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="216"/>
+        <location filename="../admin/production_tab.py" line="262"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="141"/>
-        <location filename="../admin/production_tab.py" line="160"/>
+        <location filename="../admin/production_tab.py" line="152"/>
+        <location filename="../admin/production_tab.py" line="171"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="98"/>
+        <location filename="../admin/production_tab.py" line="102"/>
         <source>Site records</source>
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="102"/>
+        <location filename="../admin/production_tab.py" line="113"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="165"/>
+        <location filename="../admin/production_tab.py" line="176"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -5888,47 +5929,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="226"/>
+        <location filename="../admin/production_tab.py" line="179"/>
+        <source>newest first: more than %1 match, too many to sort by %2. Narrow the filters (a station, a shorter range) to sort.</source>
+        <translation>mais recentes primeiro: mais de %1 correspondem, demais para ordenar por %2. Restrinja os filtros (uma estação, um período menor) para ordenar.</translation>
+    </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="272"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="233"/>
+        <location filename="../admin/production_tab.py" line="279"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="282"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="244"/>
+        <location filename="../admin/production_tab.py" line="290"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="258"/>
+        <location filename="../admin/production_tab.py" line="304"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="317"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="317"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="277"/>
+        <location filename="../admin/production_tab.py" line="323"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="289"/>
+        <location filename="../admin/production_tab.py" line="335"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5936,7 +5982,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="293"/>
+        <location filename="../admin/production_tab.py" line="339"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -5944,32 +5990,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>RecordDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="119"/>
+        <location filename="../admin/record_dialog.py" line="123"/>
         <source>correction</source>
         <translation>correção</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../admin/record_dialog.py" line="127"/>
         <source>Correct record</source>
         <translation>Corrigir registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="123"/>
+        <location filename="../admin/record_dialog.py" line="127"/>
         <source>Manual record</source>
         <translation>Registro manual</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="131"/>
+        <location filename="../admin/record_dialog.py" line="135"/>
         <source>%1 (size %2)</source>
         <translation>%1 (tamanho %2)</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="138"/>
+        <location filename="../admin/record_dialog.py" line="142"/>
         <source>Station %1 · registered by %2 · version %3. Your correction is kept as a new version; the original stays in the history.</source>
         <translation>Estação %1 · registrado por %2 · versão %3. Sua correção fica como uma nova versão; o original permanece no histórico.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="146"/>
+        <location filename="../admin/record_dialog.py" line="148"/>
         <source>A box entered on behalf of a station, for example while its PC was down. It is marked as manual and signed with your name.</source>
         <translation>Uma caixa lançada em nome de uma estação, por exemplo enquanto o PC dela estava parado. Fica marcada como manual e assinada com seu nome.</translation>
     </message>
@@ -5984,7 +6030,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Feita em</translation>
     </message>
     <message>
-        <location filename="../record_fields.py" line="66"/>
+        <location filename="../record_fields.py" line="107"/>
         <source>Some values need attention; nothing was saved.</source>
         <translation>Alguns valores precisam de atenção; nada foi salvo.</translation>
     </message>
@@ -6166,62 +6212,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="86"/>
+        <location filename="../admin/release_dialog.py" line="90"/>
         <source>Review and sign lot %1</source>
         <translation>Revisar e assinar o lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="87"/>
+        <location filename="../admin/release_dialog.py" line="91"/>
         <source>Reading the lot…</source>
         <translation>Lendo o lote…</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="106"/>
+        <location filename="../admin/release_dialog.py" line="110"/>
         <source>What you checked</source>
         <translation>O que você conferiu</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="107"/>
+        <location filename="../admin/release_dialog.py" line="111"/>
         <source>Acknowledge selected</source>
         <translation>Dar ciência às selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="118"/>
+        <location filename="../admin/release_dialog.py" line="122"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="120"/>
+        <location filename="../admin/release_dialog.py" line="124"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="121"/>
+        <location filename="../admin/release_dialog.py" line="125"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="126"/>
+        <location filename="../admin/release_dialog.py" line="130"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="127"/>
+        <location filename="../admin/release_dialog.py" line="131"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="147"/>
-        <source>Lot %1 · status: %2</source>
-        <translation>Lote %1 · status: %2</translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="149"/>
+        <location filename="../admin/release_dialog.py" line="157"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="151"/>
+        <location filename="../admin/release_dialog.py" line="159"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -6229,7 +6270,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="188"/>
+        <location filename="../admin/release_dialog.py" line="198"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -6237,37 +6278,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="154"/>
+        <location filename="../admin/release_dialog.py" line="162"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="191"/>
+        <location filename="../admin/release_dialog.py" line="155"/>
+        <source>Lot %1 · %2: %3</source>
+        <translation>Lote %1 · %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../admin/release_dialog.py" line="201"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="201"/>
+        <location filename="../admin/release_dialog.py" line="213"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="217"/>
+        <location filename="../admin/release_dialog.py" line="229"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="238"/>
+        <location filename="../admin/release_dialog.py" line="255"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="248"/>
-        <source>Your role may not release lots.</source>
-        <translation>Seu perfil não pode liberar lotes.</translation>
-    </message>
-    <message>
-        <location filename="../admin/release_dialog.py" line="249"/>
+        <location filename="../admin/release_dialog.py" line="266"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6552,7 +6593,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="54"/>
+        <location filename="../admin/signature_fields.py" line="57"/>
+        <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
+        <translation>Digite também seu nome de usuário: ele é pedido na primeira assinatura após cada login. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/signature_fields.py" line="69"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -6643,6 +6689,24 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../wizard/site_pages.py" line="152"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
+    </message>
+</context>
+<context>
+    <name>SiteRecordsModel</name>
+    <message>
+        <location filename="../admin/site_records_model.py" line="92"/>
+        <source>Click to sort by date and time; again to reverse.</source>
+        <translation>Clique para ordenar por data e hora; de novo para inverter.</translation>
+    </message>
+    <message>
+        <location filename="../admin/site_records_model.py" line="94"/>
+        <source>Click to sort by this column (the same value: newest first); again to reverse. Only when the filters match at most %1 records: sorting more would take seconds a page, so they stay newest first.</source>
+        <translation>Clique para ordenar por esta coluna (mesmo valor: mais recentes primeiro); de novo para inverter. Só quando os filtros correspondem a no máximo %1 registros: ordenar mais levaria segundos por página, então eles ficam com os mais recentes primeiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/site_records_model.py" line="98"/>
+        <source>Not sortable: a box has up to three rejections. To find a defect, choose it in the filters.</source>
+        <translation>Não ordenável: uma caixa tem até três rejeições. Para achar um defeito, escolha-o nos filtros.</translation>
     </message>
 </context>
 <context>
@@ -7222,27 +7286,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="235"/>
+        <location filename="../station_window.py" line="234"/>
         <source>No lot is set. An operator or a supervisor sets it at this station.</source>
         <translation>Nenhum lote definido. Um operador ou um supervisor o define nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="238"/>
+        <location filename="../station_window.py" line="237"/>
         <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
         <translation>O lote %1 está completo. Defina o próximo lote para continuar: Lote… (F2), ou leia o código dele.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="240"/>
+        <location filename="../station_window.py" line="239"/>
         <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
         <translation>O lote %1 está completo. Um operador ou um supervisor define o próximo lote nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="309"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="310"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -7250,7 +7314,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="312"/>
+        <location filename="../station_window.py" line="311"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -7266,7 +7330,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="132"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
@@ -7276,27 +7340,27 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Etiqueta… (F6)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="134"/>
+        <location filename="../station_window.py" line="133"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="139"/>
+        <location filename="../station_window.py" line="138"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="234"/>
+        <location filename="../station_window.py" line="233"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="255"/>
+        <location filename="../station_window.py" line="254"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="258"/>
+        <location filename="../station_window.py" line="257"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
@@ -7326,18 +7390,18 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="353"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="356"/>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="360"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -8212,17 +8276,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VoidDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="190"/>
+        <location filename="../admin/record_dialog.py" line="191"/>
         <source>void</source>
         <translation>anulação</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="194"/>
+        <location filename="../admin/record_dialog.py" line="195"/>
         <source>Void record</source>
         <translation>Anular registro</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="195"/>
+        <location filename="../admin/record_dialog.py" line="196"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
     </message>
@@ -8230,22 +8294,22 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>_SignedDialog</name>
     <message>
-        <location filename="../admin/record_dialog.py" line="64"/>
+        <location filename="../admin/record_dialog.py" line="68"/>
         <source>Signing as %1 (%2) at %3: this means &quot;%4&quot;.</source>
         <translation>Assinando como %1 (%2) em %3: significa &quot;%4&quot;.</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="74"/>
+        <location filename="../admin/record_dialog.py" line="78"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="76"/>
+        <location filename="../admin/record_dialog.py" line="80"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/record_dialog.py" line="95"/>
+        <location filename="../admin/record_dialog.py" line="99"/>
         <source>Your role may not do this; nothing was saved.</source>
         <translation>Seu perfil não pode fazer isto; nada foi salvo.</translation>
     </message>
