@@ -47,6 +47,9 @@ class Task:
                 log.info("Background task stopped after cancel: %s", type(exc).__name__)
             elif is_refusal(exc):  # a refusal the person is told about: one line
                 log_refusal(log, exc, "Background task")
+            elif isinstance(exc, OSError):  # a file or the share (read-only, full, away): the
+                # person is told; it is this PC's surroundings, not a bug, so no traceback
+                log.warning("Background task could not use a file or the share: %s", exc)
             else:
                 log.error("Background task failed:\n%s", traceback.format_exc())
             # Finished before the outcome is handed over: its callback, on the GUI thread, may

@@ -70,3 +70,21 @@ def test_a_refusal_is_one_line_a_bug_keeps_its_traceback(qtbot, caplog):
     assert refused.levelno == logging.INFO and "\n" not in refused.getMessage()
     assert "PasswordPolicyError common" in refused.getMessage()
     assert failed.levelno == logging.ERROR and "Traceback" in failed.getMessage()
+
+
+def test_a_file_that_cannot_be_written_is_one_warning_line_not_a_traceback(qtbot, caplog):
+    """An export into a read-only folder (or a full disk, a share away): the person is told
+    by the tab; the log says it in one line, as for any refusal, never as a bug."""
+    runner = TaskRunner()
+    errors: list = []
+
+    def write_refused(progress, cancel):
+        raise PermissionError(13, "Permission denied", "/read-only/records.csv")
+
+    with caplog.at_level(logging.INFO, logger="gui.tasks"):
+        runner.run(write_refused, on_error=errors.append)
+        wait_for(lambda: len(errors) == 1)
+    assert runner.shutdown(5)
+    [record] = caplog.records
+    assert record.levelno == logging.WARNING and "Traceback" not in record.getMessage()
+    assert "/read-only/records.csv" in record.getMessage()
