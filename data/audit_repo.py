@@ -9,6 +9,7 @@ from typing import Iterator, Sequence
 from sqlalchemy import Connection, and_, bindparam, func, or_, select, true
 
 from data import schema
+from data.database import driver_sql
 
 T = schema.audit_events
 C = schema.audit_checkpoints
@@ -35,8 +36,9 @@ _HEAD = (select(T.c.seq, T.c.hash).where(T.c.station == bindparam("station"))
 _INSERT = T.insert()
 
 
-# On SQLite the two statements of every append go straight to the driver: building, caching
-# and wrapping a Core statement costs more than running it (see tests/benchmarks/bench_audit).
+# On SQLite the two statements of every append go straight to the driver (data/database.py
+# driver_sql): building, caching and wrapping a Core statement costs more than running it
+# (see tests/benchmarks/bench_audit).
 # Other dialects use the Core statements above; the SQL is the same.
 _SQLITE_HEAD = "SELECT seq, hash FROM audit_events WHERE station = ? ORDER BY seq DESC LIMIT 1"
 _SQLITE_INSERT = ("INSERT INTO audit_events (station, seq, ts, username, role, action, entity, "
@@ -46,7 +48,7 @@ _SQLITE_INSERT = ("INSERT INTO audit_events (station, seq, ts, username, role, a
 
 def chain_head(connection: Connection, station: str) -> tuple[int, bytes] | None:
     if connection.dialect.name == "sqlite":
-        row = connection.exec_driver_sql(_SQLITE_HEAD, (station,)).first()
+        row = driver_sql(connection, _SQLITE_HEAD, (station,)).fetchone()
     else:
         row = connection.execute(_HEAD, {"station": station}).first()
     return None if row is None else (row[0], bytes(row[1]))
@@ -57,7 +59,7 @@ def insert_event(connection: Connection, *, station: str, seq: int, ts: str, use
                  command_id: str | None, prev_hash: bytes, hash_: bytes, key_id: str, mac: bytes,
                  body: str) -> None:
     if connection.dialect.name == "sqlite":
-        connection.exec_driver_sql(_SQLITE_INSERT, (
+        driver_sql(connection, _SQLITE_INSERT, (
             station, seq, ts, username, role, action, entity, entity_id, command_id, prev_hash,
             hash_, key_id, mac, body))
         return
