@@ -1,22 +1,24 @@
 """A record's row for the site view, from an event's `after`: every column checked for its type
-and shape (a journal is someone's input, certified or not), or None when it is not a record.
+and shape (a journal is someone's input, certified or not), or None when it is not a record;
+then its content against what local entry accepts (`record_problem`).
 """
 
 from __future__ import annotations
 
-import re
 from operator import itemgetter
 from typing import Any
+
+from models.record_checks import UTC_TEXT, validate_record_version
+from models.validation import ValidationFailed
 
 _REQUIRED = ("record_id", "station_id", "lot", "size", "operator", "recorded_at", "origin",
              "status")
 _OPTIONAL_TEXT = ("reason", "editor", "edited_at", "rej1_defect", "rej1_location",
                   "rej2_defect", "rej2_location", "rej3_defect", "rej3_location")
 # Canonical UTC text (models/canonical.format_utc): every time filter and the aggregates rely
-# on its order. A date that matches and still does not exist (30 February) is caught when
-# the aggregates place it (count_record).
-_UTC_TEXT = re.compile(r"\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):"
-                       r"[0-5]\d:[0-5]\d\.\d{3}Z\Z")
+# on its order. A date that matches and still does not exist (30 February) is refused by
+# `record_problem`.
+_UTC_TEXT = UTC_TEXT
 
 
 def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, Any] | None:
@@ -64,6 +66,17 @@ def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, An
     if not _UTC_TEXT.match(row["recorded_at"]):
         return None
     return row
+
+
+def record_problem(row: dict[str, Any]) -> str | None:
+    """Why a well-formed row (`record_row`) holds what local entry would refuse (a lot code
+    with direction characters, box -5, CAM 1e308, year 9999...), or None: such a version is
+    not taken into the view (it is its station's anomaly; its journal is read on)."""
+    try:
+        validate_record_version(row)
+    except ValidationFailed as failed:
+        return str(failed)
+    return None
 
 
 _required = itemgetter(*_REQUIRED)

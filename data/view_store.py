@@ -56,6 +56,10 @@ BUSY_TIMEOUT_MS = 60_000
 log = logging.getLogger(__name__)
 
 RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
+# Set (True) on a record row from a journal that names the journal's own station and that no
+# person signed (utils/site/site_ingest.py): taken only when that station owns the record
+# (`ViewWriter._owned`), so a station's key cannot take over another station's record id.
+OWNER_ONLY = "owner_only"
 # A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
 # statements' parameters, in C.
 _record_values = itemgetter(*RECORD_COLUMNS)
@@ -139,6 +143,8 @@ class Stored:
     records: int = 0  # records whose current version changed
     stations: set[str] = field(default_factory=set)  # stations whose records changed
     extensions: set[str] = field(default_factory=set)  # features whose figures changed
+    # record versions refused (not stored): (the station whose chain wrote it, why)
+    refused: list[tuple[str, str]] = field(default_factory=list)
 
     def merge(self, other: "Stored") -> None:
         """Add what `other` stored (the batches of a group, told as one)."""
@@ -146,6 +152,7 @@ class Stored:
         self.records += other.records
         self.stations |= other.stations
         self.extensions |= other.extensions
+        self.refused += other.refused
 
 
 class ViewWriter:
@@ -321,8 +328,9 @@ class ViewWriter:
 
     def _records(self, records: list[dict[str, Any]], stored: Stored) -> None:
         db = self.connection
-        db.executemany(_INSERT_VERSION, map(_record_values, records))
         current = self._current({r["record_id"] for r in records})
+        records = self._owned(records, current, stored)
+        db.executemany(_INSERT_VERSION, map(_record_values, records))
         counts: dict[tuple[str, str, str], list] = {}
         defects: dict[tuple[str, str, str, str, str], int] = {}
         sums: dict[tuple[str, str, str, int], list] = {}
@@ -365,6 +373,49 @@ class ViewWriter:
         for station, (keys, names) in touched.items():
             if names:
                 self._update_runs(station, min(keys), max(keys), names)
+
+    def _owned(self, records: list[dict[str, Any]], current: dict[str, dict[str, Any]],
+               stored: Stored) -> list[dict[str, Any]]:
+        """The batch's versions less those refused (named in `stored.refused`). A record
+        belongs to the station its version 1 names, whichever chain is read first: a version 1
+        of a record id whose version 1 names another station is a collision (the later one
+        read is refused); an `OWNER_ONLY` version (unsigned, naming its own station) of a
+        record owned by another station, or whose version 1 is not known, is refused. A
+        station's own chain holds its records' version 1 before their later versions."""
+        owners = self._owners([record_id for record_id in {r["record_id"] for r in records}
+                               if record_id in current])  # a new id has no version yet
+        kept = []
+        for record in records:
+            record_id, station = record["record_id"], record["station_id"]
+            owner = owners.get(record_id)
+            if record["version"] == 1 and owner is None:
+                owner = owners[record_id] = station
+            if owner == station or (record["version"] != 1 and not record.get(OWNER_ONLY)):
+                kept.append(record)
+                continue
+            writer, seq = record["source_station"], record["source_seq"]
+            if record["version"] == 1:
+                problem = (f"event {seq} writes record {record_id} as station {station}'s new "
+                           f"record, but station {owner}'s record has that id (a copied id); "
+                           f"station {owner}'s is kept")
+            elif owner is None:
+                problem = (f"event {seq} changes record {record_id}, whose first version is "
+                           f"not in station {writer}'s journal: not signed by a person")
+            else:
+                problem = (f"event {seq} changes station {owner}'s record {record_id}: not "
+                           f"signed by a person")
+            stored.refused.append((writer, problem))
+        return kept
+
+    def _owners(self, record_ids: list[str]) -> dict[str, str]:
+        """The station each record's stored version 1 names (record id -> station)."""
+        found: dict[str, str] = {}
+        for start in range(0, len(record_ids), IN_CHUNK):
+            chunk = record_ids[start:start + IN_CHUNK]
+            found.update(self.connection.execute(
+                f"SELECT record_id, station_id FROM view_record_versions WHERE version = 1 "
+                f"AND record_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+        return found
 
     def _add_insight(self, sums: dict, defect_boxes: dict) -> None:
         weeks = roll_up(self.buckets, sums, defect_boxes)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from utils.audit.verify import TamperKind, VerifyResult
 from utils.site.site_view import ShareUnreachable, StationsRefused
+from utils.site.view_state import NOT_STORED
 
 from gui.labels import wrapped_label
 from gui.tasks import Task, TaskRunner
@@ -367,6 +368,10 @@ def kind_texts() -> dict[str, tuple[str, str]]:
         TamperKind.NOT_A_MEMBER: (
             QCoreApplication.translate("VerifyDialog", "not a member"),
             QCoreApplication.translate("VerifyDialog", "The station's journal is sealed by a PC that is not a member of this site: its events are not taken.")),
+        # Not tampering: the view could not store that station's batch (a fault, logged once).
+        NOT_STORED: (
+            QCoreApplication.translate("VerifyDialog", "could not be stored"),
+            QCoreApplication.translate("VerifyDialog", "This PC's site view could not store the station's next events (a fault of the program, written in its log); the station's later events wait, the other stations go on.")),
     }
 
 

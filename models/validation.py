@@ -52,6 +52,8 @@ def _said(error: FieldError) -> str:
 
 def has_forbidden_characters(text: str) -> bool:
     """Control characters, bidi overrides and other format characters are never accepted."""
+    if text.isprintable():  # at once for nearly every text (a record's, from another PC, too)
+        return False  # (printable: none of these categories, nor a space other than " ")
     return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") for ch in text)
 
 

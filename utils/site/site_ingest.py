@@ -20,14 +20,15 @@ from dataclasses import dataclass, field
 from typing import Any, Callable, Iterator
 
 from data import audit_repo, view_repo
-from data.view_record_row import record_row
-from data.view_store import Batch, Position, Stored, ViewWriter
+from data.view_record_row import record_problem, record_row
+from data.view_store import OWNER_ONLY, Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal_read import parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.journal_resume import resume
 from utils.site.ports import PlaceRefused
+from utils.site.view_state import Broken
 from utils.trust.record_signatures import manifest_problem
 from utils.listeners import tell_each
 
@@ -112,12 +113,16 @@ def _text(value: Any) -> str | None:
 class SiteIngest:
     """Ingestion, for `SiteView` (which holds the state these methods use)."""
 
+    stuck: dict[str, Broken]  # station -> where its journal raised (SiteView.station_stuck)
+
     # -- ingestion ---------------------------------------------------------------------------
 
     def ingest(self, *, stop: threading.Event | None = None) -> list[IngestReport]:
         """One pass: this PC's own chain, then every other station's journal to its last
         seal. Returns one report per journal read. Raises OSError when the share cannot be
-        listed (what was stored so far stays)."""
+        listed (what was stored so far stays). A station whose journal cannot be taken (its
+        place refused, its files unreadable, or a fault: SiteView.station_stuck) is named, and the
+        stations after it are read on."""
         self.ingest_local()
         reports = []
         for station_id in self.journal_stations():
@@ -130,6 +135,8 @@ class SiteIngest:
                 self._place_refused(station_id, exc)
             except OSError as exc:
                 log.warning("Journal of %s not readable now: %s", station_id, exc)
+            except Exception as exc:  # a fault stops this station, not every one after it
+                self.station_stuck(station_id, exc)
         return reports
 
     def ingest_station(self, station_id: str, *, max_events: int | None = None,
@@ -156,6 +163,7 @@ class SiteIngest:
                 if max_events <= 0:
                     report.more = True
                     break
+        self.stuck.pop(station_id, None)  # taken again (the fault is gone)
         return report
 
     def _ingest_chain(self, station_id: str, name: str, *,
@@ -298,7 +306,19 @@ class SiteIngest:
             if problem is not None:
                 self._refuse(station_id, f"event {seq} changes station {row['station_id']}'s "
                                          f"record: {problem}")
+            elif row is not None and (refused := record_problem(row)) is not None:
+                # What local entry refuses (a bidi lot code, box -5, year 9999) is neither shown
+                # nor counted: an anomaly of the station (the fleet's alarm), said once here.
+                anomaly = self._refused[station_id] = f"event {seq}'s record: {refused}"
+                log.warning("Station %s: %s; that record version is not in the site view, the "
+                            "rest of the journal is", station_id, anomaly)
             elif row is not None:
+                if foreign_checked and row["station_id"] == station_id and (
+                        self.trust is None or manifest_problem(
+                            self.trust.state, get("after"), get("reason")) is not None):
+                    # Its own station's name is the writer's to choose: taken only as a
+                    # version of a record that station owns (ViewWriter._owned).
+                    row[OWNER_ONLY] = True
                 batch.records.append(row)
             else:
                 log.warning("Event %d of %s carries no well-formed record; its record is not "
@@ -361,6 +381,8 @@ class SiteIngest:
             return False
         report.ingested += stored.events
         report.records += stored.records
+        for station, problem in stored.refused:
+            self._refuse(station, problem)
         group = self._group
         if group is not None and writer.grouped:
             group.stored.merge(stored)

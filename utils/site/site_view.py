@@ -47,9 +47,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import sqlite3
 import threading
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.exc import DBAPIError
 
 from data import site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
@@ -68,6 +71,7 @@ from utils.site.share_files import ReadState
 from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text
 from utils.site.site_verify import SiteVerify
 from utils.site.view_refusals import ShareUnreachable, StationsRefused
+from utils.site.view_state import NOT_STORED, Broken
 from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
 
@@ -89,6 +93,7 @@ class SiteView(SiteIngest, SiteVerify):
         self.seal_ok = seal_ok or (no_site_seal_check if self.trust is None
                                    else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
+        self.stuck = {}  # station -> where taking its journal raised (`station_stuck`)
         # What was refused in the store, per station, as "place: reason" (named by verify);
         # the places of unreadable journal lines kept apart (each chain's verify names its own).
         self.problems: dict[str, dict[str, str]] = {}
@@ -221,6 +226,29 @@ class SiteView(SiteIngest, SiteVerify):
         which = "journal" if folder_name == FIRST_CHAIN else f"journal {folder_name}"
         self._refuse(station_id, f"{which} broken at event {report.broken_seq} "
                                  f"({report.broken_kind}): {report.broken_detail}")
+
+    def station_stuck(self, station_id: str, exc: Exception) -> Broken:
+        """Taking one station's journal raised what no refusal expects (a fault of this
+        program): that station stays where its view stopped, named in `stuck` (the follower's
+        state, shown by the panel as broken) and in `anomalies`; the traceback is logged once
+        (not at each pass, which tries it again); the caller reads the other stations on.
+        A database error is this PC's, not the station's: raised again (the pass is retried)."""
+        if isinstance(exc, (sqlite3.Error, DBAPIError)):
+            raise exc
+        with self.database.read() as connection:
+            sources = view_repo.station_sources(connection, station_id)
+        seq = 1 + min((s["last_seq"] for s in sources if s["kind"] == "journal"), default=0)
+        stuck = Broken(station_id, seq, NOT_STORED, f"{type(exc).__name__}: {exc}")
+        if self.stuck.get(station_id) != stuck:
+            log.error("Site view: the journal of station %s could not be taken from event %d "
+                      "on (%s); what was stored before stays, the other stations are read on "
+                      "and this one is tried again at each pass; this is a fault of the "
+                      "program: send this log to support", station_id, seq, stuck.detail,
+                      exc_info=exc)
+        self.stuck[station_id] = stuck
+        # said by the ERROR above, once: not again as a refusal's WARNING at each pass
+        self._refused[station_id] = f"journal not taken from event {seq} on ({stuck.detail})"
+        return stuck
 
     def anomalies(self) -> dict[str, str]:
         """Stations whose files on the share are refused, and why (for the fleet's alarms)."""

@@ -17,7 +17,8 @@ reads those that changed. The share may vanish at any moment: what was stored st
 says since when the share is gone, and reading resumes where it stopped when it is back (no
 duplicate: positions are stored with the data). Only the share itself away (the store's
 check, its listing of stations) is offline: one station's place refused, or its files not
-readable, is that station's (named in `SiteView.problems`), while catching up as while
+readable, is that station's (named in `SiteView.problems`), and so is a fault in taking its
+journal (named broken in the state: `SiteView.station_stuck`), while catching up as while
 following: the others are read on, and that one is read by the next pass that can.
 The phase and the state told are utils/site/view_state.py's.
 
@@ -280,6 +281,11 @@ class ViewFollower:
                             failed.add(station)
                             read.append((station, False))  # the follow passes retry it
                             continue
+                        except Exception as exc:  # a fault: that one is named (broken)
+                            self.view.station_stuck(station, exc)
+                            failed.add(station)
+                            read.append((station, False))
+                            continue
                         self._events_caught_up += report.ingested
                         assert self.view.store is not None
                         self.view.store.check()  # a vanished share reads as empty journals
@@ -327,6 +333,8 @@ class ViewFollower:
             except OSError as exc:
                 if not self._station_failed(station, exc):
                     return  # the share itself is away: offline
+            except Exception as exc:  # a fault stops that station (named), not the others
+                self.view.station_stuck(station, exc)
         self.passes += 1
         self._set_state(phase=Phase.FOLLOWING, progress=None, complete_up_to=None,
                         checked_at=self.clock.now(), offline_since=None, refused=None,
@@ -420,10 +428,13 @@ class ViewFollower:
         return min(fronts) if fronts else None
 
     def _broken(self) -> tuple[Broken, ...]:
+        """Broken journals, then the stations stuck on a fault (`SiteView.station_stuck`):
+        "following" with a station left behind says which."""
         with self.view.database.read() as connection:
-            return tuple(Broken(s["station"], s["broken_seq"], s["broken_kind"],
-                                s["broken_detail"] or "")
-                         for s in view_repo.sources(connection) if s["broken_seq"] is not None)
+            broken = tuple(Broken(s["station"], s["broken_seq"], s["broken_kind"],
+                                  s["broken_detail"] or "")
+                           for s in view_repo.sources(connection) if s["broken_seq"] is not None)
+        return broken + tuple(self.view.stuck.copy().values())
 
     def _offline(self, exc: BaseException, *, refused: str | None = None) -> None:
         state = self.state()

@@ -26,6 +26,11 @@ class Broken:
     detail: str
 
 
+# A Broken's kind when taking a station's journal raised (a fault of the program, not of the
+# journal: SiteView.station_stuck); the others are a chain check's (TamperKind).
+NOT_STORED = "not stored"
+
+
 @dataclass(frozen=True)
 class ViewState:
     """How current the view is, for every tab's "how current" line and the CLI."""
@@ -42,4 +47,4 @@ class ViewState:
     broken: tuple[Broken, ...] = field(default_factory=tuple)
 
 
-__all__ = ["Broken", "Phase", "ViewState"]
+__all__ = ["Broken", "NOT_STORED", "Phase", "ViewState"]
