@@ -149,6 +149,11 @@ class HandoverDialog(QDialog):
     # -- signing ---------------------------------------------------------------------------
 
     def sign(self):
+        missing = self.signature.missing_username()
+        if missing is not None:  # said before any check: the password may well be right
+            self._say(missing, ok=False)
+            self.signature.username.setFocus()
+            return None
         username, password = self.signature.take()
         text = self.notes.toPlainText()
         self.sign_button.setEnabled(False)

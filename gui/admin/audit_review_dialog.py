@@ -1,6 +1,7 @@
 """The audit-trail review (Annex 11 §9): the reviews signed so far (who, when, which period,
-how many events, valid or not), and signing the review of the Audit tab's period: the events
-that matter are counted in the background, then the person writes what they found and signs.
+how many events, valid or not, still covering its period or not), and signing the review of
+the Audit tab's period: the events that matter are counted in the background, then the person
+writes what they found and signs.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog, QFormLayout, QHeaderView, QLabel, QLineEdit, QTableView,
     QVBoxLayout, QWidget,
@@ -27,7 +29,7 @@ from gui.admin.signature_fields import SignatureFields, sign_buttons, username_m
 from gui.labels import wrapped_label
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
-from gui.theme import ERROR_COLOR, OK_COLOR, form_label
+from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR, form_label
 
 
 class ReviewsModel(ColumnTableModel):
@@ -48,12 +50,33 @@ class ReviewsModel(ColumnTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return {"signed": r.local_time, "who": f"{r.full_name} ({r.signed_by})",
                     "period": f"{site_time(r.start, self.zone)} – {site_time(r.end, self.zone)}",
-                    "events": str(r.events), "note": r.note,
-                    "valid": self.tr("yes") if r.valid else
-                    self.tr("no: %1").replace("%1", r.problem or "")}[column]
+                    "events": str(r.events), "note": r.note, "valid": self.validity(r)}[column]
+        if role == Qt.ItemDataRole.ToolTipRole and column == "valid":
+            return self.validity(r)  # the whole text when the column cuts it
         if role == Qt.ItemDataRole.ForegroundRole and column == "valid" and not r.valid:
             return Qt.GlobalColor.darkRed
+        if role == Qt.ItemDataRole.ForegroundRole and column == "valid" and not r.covers_period:
+            return QColor(WARN_COLOR)
         return None
+
+    def validity(self, r: review.Review) -> str:
+        """Valid or not (the signature), then whether it still covers its period: a review
+        whose period gained events stays a true statement of what was read, not a forgery."""
+        if not r.valid:
+            return self.tr("no: %1").replace("%1", r.problem or "")
+        if r.events_now is None:
+            return self.tr("yes")
+        if r.events_now > r.events:
+            text = self.tr("the signature holds, but events arrived in this period after the "
+                           "review (%1 signed, %2 now): review it again")
+        elif r.events_now < r.events:
+            text = self.tr("the signature holds, but this PC holds fewer of the period's events "
+                           "than were reviewed (%1 signed, %2 here): the site view may not have "
+                           "read every station yet")
+        else:
+            text = self.tr("the signature holds, but the period's events are not those reviewed "
+                           "(%1 signed, %2 now): review it again")
+        return text.replace("%1", str(r.events)).replace("%2", str(r.events_now))
 
 
 class AuditReviewDialog(QDialog):
@@ -75,6 +98,13 @@ class AuditReviewDialog(QDialog):
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        # The validity column gets room (why a review is not valid, or no longer covers its
+        # period); the label below says a stale review's text in full when the cell cuts it.
+        self.table.horizontalHeader().setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.coverage = wrapped_label()  # said in full below the table when a review is stale
+        self.coverage.setObjectName("reviewCoverage")
+        self.coverage.setStyleSheet(f"color: {WARN_COLOR};")
+        self.coverage.setVisible(False)
         self.period = wrapped_label()
         self.note = QLineEdit()
         self.note.setObjectName("reviewNote")
@@ -91,6 +121,7 @@ class AuditReviewDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(QLabel(self.tr("Reviews signed so far (every PC's):")))
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.coverage)
         layout.addWidget(self.period)
         if may_sign:
             layout.addLayout(self.form)
@@ -111,6 +142,7 @@ class AuditReviewDialog(QDialog):
     def _loaded(self, result: tuple[list[review.Review], tuple[int, str]]) -> None:
         listed, (count, digest) = result
         self.model.set_rows(listed)
+        self._say_coverage(listed)
         self.reviewed = digest
         self.period.setText(self.tr("This review: %1 – %2, %n event(s) that matter (changes, "
                                     "refusals, signatures, commands; not logins). Read them in "
@@ -119,8 +151,28 @@ class AuditReviewDialog(QDialog):
                             .replace("%2", site_time(self.end, self.zone)))
         self.sign_button.setEnabled(True)
 
+    def _say_coverage(self, listed: list[review.Review]) -> None:
+        """The newest review that no longer covers its period, in full (the cell is cut)."""
+        stale = [r for r in listed if r.valid and not r.covers_period]
+        if stale:
+            first = stale[0]
+            text = (self.tr("Review of %1 – %2: %3")
+                    .replace("%1", site_time(first.start, self.zone))
+                    .replace("%2", site_time(first.end, self.zone))
+                    .replace("%3", self.model.validity(first)))
+            if len(stale) > 1:
+                text += " " + self.tr("%n more review(s) in amber no longer cover their period.",
+                                      "", len(stale) - 1)
+            self.coverage.setText(text)
+        self.coverage.setVisible(bool(stale))
+
     def sign(self):
         if self.reviewed is None:
+            return None
+        missing = self.signature.missing_username()
+        if missing is not None:  # said before any check: the password may well be right
+            self._say(missing, ok=False)
+            self.username.setFocus()
             return None
         username, password = self.signature.take()
         note = self.note.text()

@@ -5,6 +5,8 @@ with a per-station result table, and exports to CSV and PDF for inspectors.
 
 The table reads the events for the filters a page at a time as it scrolls (newest first); the
 exports hold every event for the filters (utils/audit/trail.py), written in the background.
+The events' count has its own line, which live updates rewrite; the status line under it says
+what the person's last action did (an export's path, why it failed) until their next one.
 This module holds the widgets and their wiring; the models are audit_model.py, the printed
 report audit_report.py."""
 
@@ -36,6 +38,7 @@ from gui.admin import audit_report
 from gui.admin.audit_model import AuditEventsModel, FirstPage, read_first_page
 from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import reload_keeping_place
+from gui.admin.list_tab import count_and_status
 from gui.admin.site_now import SiteNow
 from gui.admin.site_verify import SiteVerify
 from gui.admin.time_range import LiveRange, read_zone
@@ -161,8 +164,11 @@ class AuditTab(QWidget):
         self.review_button.clicked.connect(lambda: self.open_review())
         yield from _adding(actions, self.pdf_button, self.review_button)
         self.status = status_line("auditStatus")  # paths and errors: it wraps
-        yield from _adding(actions, self.status)
-        actions.setStretchFactor(self.status, 1)  # the row's free width
+        self.status.hide()  # until an action has something to say
+        self.count = status_line("auditCount")  # the events: live updates rewrite it
+        column = count_and_status(self.count, self.status)
+        yield from _adding(actions, column)
+        actions.setStretchFactor(column, 1)  # the row's free width
         splitter = QSplitter()
         layout.addWidget(splitter, 1)
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=self.changes,
@@ -235,13 +241,16 @@ class AuditTab(QWidget):
         self.station.blockSignals(False)
 
     def refresh(self) -> None:
-        """Apply the filters: count again and read the first page."""
+        """Apply the filters: count again and read the first page (the person did something
+        else: the last action's message goes)."""
+        self.say("")
         # This PC's own new events at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
         self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         self.model.set_filters(self._filters())
         self.currency.set_fixed_until(self.range.fixed_until())
         fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
+        self._detail_follows_selection()
 
     def view_changed(self, _change) -> None:
         """New events arrived: show them, the selected event kept selected and the rows in
@@ -253,9 +262,22 @@ class AuditTab(QWidget):
         # station that syncs late (or a catch-up) brings events inside a range long past.
         reload_keeping_place(self.table, self.model)
         self._show_count()
+        self._detail_follows_selection()  # the selected event still listed: kept
 
     def _show_count(self) -> None:
-        self.status.setText(self.tr("%n event(s)", "", self.model.rowCount()))
+        self.count.setText(self.tr("%n event(s)", "", self.model.rowCount()))
+
+    def say(self, text: str) -> None:
+        """What the person's last action did, kept until their next one (live updates rewrite
+        the count, never this); an empty text hides the line."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _detail_follows_selection(self) -> None:
+        """A reload (a reset model) drops the selection without a signal: the detail of an
+        event no longer selected goes with it."""
+        if not self.table.currentIndex().isValid():
+            self.detail.clear()
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():
@@ -335,26 +357,24 @@ class AuditTab(QWidget):
         """Run an export in the background; the status line follows it and says how it ended
         (a None result: too many events for a report, nothing written)."""
         button.setEnabled(False)
-        self.status.setText(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
+        self.say(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
 
         def progress(done: int, _total: Any) -> None:
-            self.status.setText(self.tr("Exporting the audit trail: %n event(s) so far…", "",
-                                        done))
+            self.say(self.tr("Exporting the audit trail: %n event(s) so far…", "", done))
 
         def done(count: int | None) -> None:
             button.setEnabled(True)
             if count is None:
-                self.status.setText(self.tr(
+                self.say(self.tr(
                     "More than %1 events match the filters: too many for a printed report. "
                     "Nothing was written; narrow the station, user, action or time range, or "
                     "export CSV, which holds them all.").replace("%1", str(audit_report.PDF_EVENT_LIMIT)))
                 return
-            self.status.setText(self.tr("Exported %n event(s) to %1", "", count)
-                                .replace("%1", str(out)))
+            self.say(self.tr("Exported %n event(s) to %1", "", count).replace("%1", str(out)))
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)
-            self.status.setText(self._export_error(exc))
+            self.say(self._export_error(exc))
 
         return self.runner.run(work, on_done=done, on_error=failed, on_progress=progress)
 

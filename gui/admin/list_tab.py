@@ -1,13 +1,28 @@
 """The layout of the tabs that list the site's rows a page at a time (Production's records, the
 audit trail's events): a row of filters, the line that says how current the site view is, a row
 of actions with the tab's status in the rest of its width, and the list beside the selected row's
-details taking the rest of the height. One function, so the two tabs stay alike."""
+details taking the rest of the height. One function, so the two tabs stay alike; and the
+column their count and status share (`count_and_status`), which the Audit tab, made in steps,
+uses too."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+
+
+def count_and_status(count: QWidget, status: QWidget) -> QWidget:
+    """The rows' count (a live update rewrites it) above the status line (what the person's last
+    action did, a file's path or why it failed: kept until their next action in the tab), one
+    column in the action row's free width."""
+    column = QWidget()
+    layout = QVBoxLayout(column)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(0)
+    layout.addWidget(count)
+    layout.addWidget(status)
+    return column
 
 
 def lay_out_list_tab(tab: QWidget, *, filters: Sequence[QWidget], currency: QWidget,

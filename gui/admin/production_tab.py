@@ -2,10 +2,12 @@
 live by default (the range runs "until now" and records appear as they arrive, the selection
 and the scroll position kept), sorted by a header's click (the query orders them:
 site_records_model.py; the exports stay oldest first, the same rows), each record's version
-history with what changed, exports to CSV
+history with what changed (cleared when the selection goes), exports to CSV
 and Excel (every record for the filters, the same as `shopfloor export --site`), and, for the
 roles allowed, a manual record on behalf of a station and signed corrections and voids of any
 station's record (gui/admin/record_dialog.py; the services check the role again).
+The rows' count has its own line, which live updates rewrite; the status line under it says
+what the person's last action did (an export's path, why it failed) until their next one.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from utils.permissions import require
 from utils.records_io import export_view_records
 
 from gui.admin.keep_place import reload_keeping_place
-from gui.admin.list_tab import lay_out_list_tab
+from gui.admin.list_tab import count_and_status, lay_out_list_tab
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_now import SiteNow
 from gui.admin.site_records_model import SiteRecordsModel, limit_text
@@ -97,6 +99,7 @@ class ProductionTab(QWidget):
         self.void_button.setVisible(role_allows(session.role, Permission.RECORD_VOID))
         self.dialog = None
         self.status = status_line("productionStatus")  # paths and errors: it wraps
+        self.count = status_line("productionCount")  # the rows: live updates rewrite it
         self.currency = ViewStatus(bridge, zone, site.clock)
         self.model = SiteRecordsModel(self.view, self)
         self.table = read_table(self.model, self.tr("Site records"), "siteRecords")
@@ -113,12 +116,14 @@ class ProductionTab(QWidget):
         self.history.setAccessibleName(self.tr("Version history of the selected record"))
         self.history.setObjectName("recordHistory")
         self.history.setReadOnly(True)
+        self.history.setPlaceholderText(self.tr("Select a record to see its versions."))
         lay_out_list_tab(
             self, filters=(self.range, self.station, self.lot, self.operator, self.defect,
                            self.apply_button),
             currency=self.currency, actions=(self.manual_button, self.correct_button,
                                              self.void_button, self.csv_button, self.xlsx_button),
-            status=self.status, table=self.table, details=self.history, widths=(1000, 400))
+            status=count_and_status(self.count, self.status), table=self.table,
+            details=self.history, widths=(1000, 400))
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()
@@ -144,7 +149,9 @@ class ProductionTab(QWidget):
                 "defect": chosen.defect}
 
     def refresh(self) -> None:
-        """Apply the filters: read the count and the first page again."""
+        """Apply the filters: read the count and the first page again (the person did
+        something else: the last action's message goes)."""
+        self.say("")
         # This PC's own new records at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
         self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         with self.view.database.read() as connection:
@@ -154,6 +161,7 @@ class ProductionTab(QWidget):
         self.currency.set_fixed_until(self.range.fixed_until())
         fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
+        self._history_follows_selection()
 
     def view_changed(self, change) -> None:
         """New or changed records arrived: show them, keeping the selected record selected
@@ -171,6 +179,7 @@ class ProductionTab(QWidget):
         fill_station_choice(self.station, stations, self.tr("all stations"))
         reload_keeping_place(self.table, self.model)
         self._show_count()
+        self._history_follows_selection()  # the selected record still listed: kept
 
     def _show_count(self) -> None:
         text = self.tr("%n record(s)", "", self.model.rowCount())
@@ -179,8 +188,20 @@ class ProductionTab(QWidget):
             text += " · " + self.tr("newest first: more than %1 match, too many to sort by %2. "
                                     "Narrow the filters (a station, a shorter range) to sort."
                                     ).replace("%1", limit_text()).replace("%2", str(name))
-        self.status.setText(text)
+        self.count.setText(text)
         self._show_sort()
+
+    def say(self, text: str) -> None:
+        """What the person's last action did, kept until their next one (live updates rewrite
+        the count, never this); an empty text hides the line."""
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+    def _history_follows_selection(self) -> None:
+        """A reload (a reset model) drops the selection without a signal: the history of a
+        record no longer selected, maybe no longer listed, goes with it."""
+        if not self.table.currentIndex().isValid():
+            self.history.clear()
 
     def _show_sort(self) -> None:
         """The header's indicator on the order the rows are in."""
@@ -194,14 +215,16 @@ class ProductionTab(QWidget):
         record still selected and in view (else the top of the list)."""
         if not self.model.sortable(column):
             self._show_sort()
-            self.status.setText(str(self.model.headerData(
+            self.say(str(self.model.headerData(
                 column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)))
             return
+        self.say("")
         selected = self.selected_row()
         self.model.set_sort(column, order)
         [row] = self.model.reload([selected or None])
         if row is None:
             self.table.scrollToTop()
+            self._history_follows_selection()
         else:
             self.table.selectionModel().blockSignals(True)  # the same record: no re-read
             self.table.selectRow(row)
@@ -224,9 +247,9 @@ class ProductionTab(QWidget):
         one) in the status line, otherwise."""
         row = self.selected_row()
         if row is None:
-            self.status.setText(self.tr("Select a record first."))
+            self.say(self.tr("Select a record first."))
         elif row.get("status") == "voided":
-            self.status.setText(voided)
+            self.say(voided)
         else:
             return row
         return None
@@ -259,9 +282,9 @@ class ProductionTab(QWidget):
         row = self.model.row_of({"record_id": record.record_id})
         if row is not None:
             self.table.selectRow(row)
-        self.status.setText(self.tr("Saved version %1 of lot %2, box %3.")
-                            .replace("%1", str(record.version)).replace("%2", record.lot)
-                            .replace("%3", str(record.box)))
+        self.say(self.tr("Saved version %1 of lot %2, box %3.")
+                 .replace("%1", str(record.version)).replace("%2", record.lot)
+                 .replace("%3", str(record.box)))
 
     def _show_history(self, current, _previous) -> None:
         if not current.isValid():
@@ -329,14 +352,15 @@ class ProductionTab(QWidget):
         changes, session = self.changes, self.session
         not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
+        self.say("")  # a new export: the last one's message no longer stands
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            self.status.setText(self.tr("Exported %n record(s) to %1", "", count)
-                                .replace("%1", str(path)) + " " + export_note(fmt))
+            self.say(self.tr("Exported %n record(s) to %1", "", count)
+                     .replace("%1", str(path)) + " " + export_note(fmt))
 
         def failed(exc: BaseException) -> None:
-            self.status.setText(self.tr("The file was not written: %1").replace("%1", str(exc)))
+            self.say(self.tr("The file was not written: %1").replace("%1", str(exc)))
 
         self.runner.run(lambda progress, cancel: export_view_records(
             view, changes, session, chosen, fmt, Path(path), filters,

@@ -2,7 +2,8 @@
 
 At the first signing of a session the person types their user name and password; later
 signings of the same session need the password only (`AuthService.needs_username`). The
-release dialog and the audit-trail review dialog both sign this way, with these fields.
+release dialog, the audit-trail review dialog and the station's shift handover dialog sign this
+way, with these fields, and ask `missing_username` before sending anything.
 """
 
 from __future__ import annotations

@@ -379,32 +379,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="70"/>
+        <location filename="../admin/audit_review_dialog.py" line="93"/>
         <source>Audit-trail review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="81"/>
+        <location filename="../admin/audit_review_dialog.py" line="111"/>
         <source>What you found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="83"/>
+        <location filename="../admin/audit_review_dialog.py" line="113"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="88"/>
+        <location filename="../admin/audit_review_dialog.py" line="118"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="92"/>
+        <location filename="../admin/audit_review_dialog.py" line="122"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="115"/>
+        <location filename="../admin/audit_review_dialog.py" line="147"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>This review: %1 – %2, %n event that matters (changes, refusals, signatures, commands; not logins). Read it in the Audit tab with the same range.</numerusform>
@@ -412,42 +412,55 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="139"/>
+        <location filename="../admin/audit_review_dialog.py" line="159"/>
+        <source>Review of %1 – %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_review_dialog.py" line="164"/>
+        <source>%n more review(s) in amber no longer cover their period.</source>
+        <translation>
+            <numerusform>%n more review in amber no longer covers its period.</numerusform>
+            <numerusform>%n more reviews in amber no longer cover their period.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="191"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="148"/>
+        <location filename="../admin/audit_review_dialog.py" line="200"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="149"/>
+        <location filename="../admin/audit_review_dialog.py" line="201"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="151"/>
+        <location filename="../admin/audit_review_dialog.py" line="203"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="153"/>
+        <location filename="../admin/audit_review_dialog.py" line="205"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="156"/>
+        <location filename="../admin/audit_review_dialog.py" line="208"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="161"/>
+        <location filename="../admin/audit_review_dialog.py" line="213"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="163"/>
+        <location filename="../admin/audit_review_dialog.py" line="215"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -455,102 +468,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="123"/>
+        <location filename="../admin/audit_tab.py" line="126"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="132"/>
+        <location filename="../admin/audit_tab.py" line="135"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="150"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="152"/>
+        <location filename="../admin/audit_tab.py" line="155"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="155"/>
+        <location filename="../admin/audit_tab.py" line="158"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="157"/>
+        <location filename="../admin/audit_tab.py" line="160"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="159"/>
+        <location filename="../admin/audit_tab.py" line="162"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="170"/>
+        <location filename="../admin/audit_tab.py" line="176"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="180"/>
+        <location filename="../admin/audit_tab.py" line="186"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="185"/>
+        <location filename="../admin/audit_tab.py" line="191"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="121"/>
+        <location filename="../admin/audit_tab.py" line="124"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="231"/>
+        <location filename="../admin/audit_tab.py" line="237"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="332"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="318"/>
+        <location filename="../admin/audit_tab.py" line="340"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="352"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="338"/>
+        <location filename="../admin/audit_tab.py" line="360"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="348"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="311"/>
+        <location filename="../admin/audit_tab.py" line="333"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="125"/>
+        <location filename="../admin/audit_tab.py" line="128"/>
         <source>action or its family, e.g. record or record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="258"/>
+        <location filename="../admin/audit_tab.py" line="268"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -558,12 +571,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="312"/>
+        <location filename="../admin/audit_tab.py" line="334"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="341"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -571,7 +584,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="352"/>
+        <location filename="../admin/audit_tab.py" line="373"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -579,17 +592,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="363"/>
+        <location filename="../admin/audit_tab.py" line="383"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="385"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="366"/>
+        <location filename="../admin/audit_tab.py" line="386"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2821,27 +2834,27 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="177"/>
+        <location filename="../handover_dialog.py" line="182"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="179"/>
+        <location filename="../handover_dialog.py" line="184"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="180"/>
+        <location filename="../handover_dialog.py" line="185"/>
         <source>The note is signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="188"/>
+        <location filename="../handover_dialog.py" line="193"/>
         <source>Your role may not sign shift handovers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="190"/>
+        <location filename="../handover_dialog.py" line="195"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5838,88 +5851,93 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="72"/>
+        <location filename="../admin/production_tab.py" line="74"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="74"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="78"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="80"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="84"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="84"/>
+        <location filename="../admin/production_tab.py" line="86"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="86"/>
+        <location filename="../admin/production_tab.py" line="88"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="89"/>
+        <location filename="../admin/production_tab.py" line="91"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="92"/>
+        <location filename="../admin/production_tab.py" line="94"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="227"/>
+        <location filename="../admin/production_tab.py" line="250"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="235"/>
+        <location filename="../admin/production_tab.py" line="258"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="242"/>
+        <location filename="../admin/production_tab.py" line="265"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="262"/>
+        <location filename="../admin/production_tab.py" line="285"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="152"/>
-        <location filename="../admin/production_tab.py" line="171"/>
+        <location filename="../admin/production_tab.py" line="159"/>
+        <location filename="../admin/production_tab.py" line="179"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="102"/>
+        <location filename="../admin/production_tab.py" line="105"/>
         <source>Site records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="113"/>
+        <location filename="../admin/production_tab.py" line="116"/>
         <source>Version history of the selected record</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="119"/>
+        <source>Select a record to see its versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="176"/>
+        <location filename="../admin/production_tab.py" line="185"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -5927,52 +5945,52 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="179"/>
+        <location filename="../admin/production_tab.py" line="188"/>
         <source>newest first: more than %1 match, too many to sort by %2. Narrow the filters (a station, a shorter range) to sort.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="272"/>
+        <location filename="../admin/production_tab.py" line="295"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="279"/>
+        <location filename="../admin/production_tab.py" line="302"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="282"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="290"/>
+        <location filename="../admin/production_tab.py" line="313"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="304"/>
+        <location filename="../admin/production_tab.py" line="327"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="317"/>
+        <location filename="../admin/production_tab.py" line="340"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="317"/>
+        <location filename="../admin/production_tab.py" line="340"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="323"/>
+        <location filename="../admin/production_tab.py" line="346"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="335"/>
+        <location filename="../admin/production_tab.py" line="359"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5980,7 +5998,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="339"/>
+        <location filename="../admin/production_tab.py" line="363"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6352,42 +6370,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="42"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="42"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="42"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="41"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="41"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="41"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="52"/>
+        <location filename="../admin/audit_review_dialog.py" line="68"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="53"/>
+        <location filename="../admin/audit_review_dialog.py" line="70"/>
+        <source>the signature holds, but events arrived in this period after the review (%1 signed, %2 now): review it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="73"/>
+        <source>the signature holds, but this PC holds fewer of the period&apos;s events than were reviewed (%1 signed, %2 here): the site view may not have read every station yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="77"/>
+        <source>the signature holds, but the period&apos;s events are not those reviewed (%1 signed, %2 now): review it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="66"/>
         <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6581,22 +6614,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="28"/>
+        <location filename="../admin/signature_fields.py" line="29"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="57"/>
+        <location filename="../admin/signature_fields.py" line="58"/>
         <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="69"/>
+        <location filename="../admin/signature_fields.py" line="70"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7867,77 +7900,77 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="53"/>
+        <location filename="../verify_dialog.py" line="54"/>
         <source>Verify audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="72"/>
+        <location filename="../verify_dialog.py" line="73"/>
         <source>Verifying the audit trail…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="74"/>
+        <location filename="../verify_dialog.py" line="75"/>
         <source>Starting…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="83"/>
+        <location filename="../verify_dialog.py" line="84"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="86"/>
+        <location filename="../verify_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="113"/>
+        <location filename="../verify_dialog.py" line="114"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="174"/>
+        <location filename="../verify_dialog.py" line="175"/>
         <source>Cancelling…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="186"/>
+        <location filename="../verify_dialog.py" line="187"/>
         <source>Station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="206"/>
+        <location filename="../verify_dialog.py" line="207"/>
         <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="210"/>
+        <location filename="../verify_dialog.py" line="211"/>
         <source>Verification cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="212"/>
+        <location filename="../verify_dialog.py" line="213"/>
         <source>The audit trail is intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="216"/>
+        <location filename="../verify_dialog.py" line="217"/>
         <source>The audit trail could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="277"/>
+        <location filename="../verify_dialog.py" line="278"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="275"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="190"/>
+        <location filename="../verify_dialog.py" line="191"/>
         <source>%1 of %n event(s) checked</source>
         <translation>
             <numerusform>%1 of %n event checked</numerusform>
@@ -7945,7 +7978,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="194"/>
+        <location filename="../verify_dialog.py" line="195"/>
         <source>%n event(s) checked</source>
         <translation>
             <numerusform>%n event checked</numerusform>
@@ -7953,42 +7986,42 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="204"/>
+        <location filename="../verify_dialog.py" line="205"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="207"/>
+        <location filename="../verify_dialog.py" line="208"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="241"/>
+        <location filename="../verify_dialog.py" line="242"/>
         <source>The check stopped with an error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="218"/>
+        <location filename="../verify_dialog.py" line="219"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="230"/>
+        <location filename="../verify_dialog.py" line="231"/>
         <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
+        <location filename="../verify_dialog.py" line="236"/>
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="247"/>
+        <location filename="../verify_dialog.py" line="248"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="249"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -7996,7 +8029,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="249"/>
+        <location filename="../verify_dialog.py" line="250"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n chain</numerusform>
@@ -8004,7 +8037,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="253"/>
+        <location filename="../verify_dialog.py" line="254"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
@@ -8012,7 +8045,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="258"/>
+        <location filename="../verify_dialog.py" line="259"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
@@ -8020,7 +8053,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="266"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
@@ -8028,148 +8061,158 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="282"/>
+        <location filename="../verify_dialog.py" line="283"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="286"/>
+        <location filename="../verify_dialog.py" line="287"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="288"/>
+        <location filename="../verify_dialog.py" line="289"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="293"/>
+        <location filename="../verify_dialog.py" line="294"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="296"/>
+        <location filename="../verify_dialog.py" line="297"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_dialog.py" line="337"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_dialog.py" line="340"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="341"/>
+        <location filename="../verify_dialog.py" line="342"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="343"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="344"/>
+        <location filename="../verify_dialog.py" line="345"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="346"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="347"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="349"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="350"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="352"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="353"/>
+        <location filename="../verify_dialog.py" line="354"/>
         <source>forked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="354"/>
+        <location filename="../verify_dialog.py" line="355"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="356"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>another chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="357"/>
+        <location filename="../verify_dialog.py" line="358"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="359"/>
+        <location filename="../verify_dialog.py" line="360"/>
         <source>record changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="360"/>
+        <location filename="../verify_dialog.py" line="361"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="362"/>
+        <location filename="../verify_dialog.py" line="363"/>
         <source>record added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="363"/>
+        <location filename="../verify_dialog.py" line="364"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="365"/>
+        <location filename="../verify_dialog.py" line="366"/>
         <source>record removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="366"/>
+        <location filename="../verify_dialog.py" line="367"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="368"/>
+        <location filename="../verify_dialog.py" line="369"/>
         <source>not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="369"/>
+        <location filename="../verify_dialog.py" line="370"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="374"/>
+        <source>could not be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="375"/>
+        <source>This PC&apos;s site view could not store the station&apos;s next events (a fault of the program, written in its log); the station&apos;s later events wait, the other stations go on.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -380,32 +380,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="70"/>
+        <location filename="../admin/audit_review_dialog.py" line="93"/>
         <source>Audit-trail review</source>
         <translation>Revisão da trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="81"/>
+        <location filename="../admin/audit_review_dialog.py" line="111"/>
         <source>What you found</source>
         <translation>O que você encontrou</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="83"/>
+        <location filename="../admin/audit_review_dialog.py" line="113"/>
         <source>Findings</source>
         <translation>Constatações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="88"/>
+        <location filename="../admin/audit_review_dialog.py" line="118"/>
         <source>Sign the review</source>
         <translation>Assinar a revisão</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="92"/>
+        <location filename="../admin/audit_review_dialog.py" line="122"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="115"/>
+        <location filename="../admin/audit_review_dialog.py" line="147"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
@@ -413,42 +413,55 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="139"/>
+        <location filename="../admin/audit_review_dialog.py" line="159"/>
+        <source>Review of %1 – %2: %3</source>
+        <translation>Revisão de %1 – %2: %3</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_review_dialog.py" line="164"/>
+        <source>%n more review(s) in amber no longer cover their period.</source>
+        <translation>
+            <numerusform>Mais %n revisão em âmbar não cobre mais o seu período.</numerusform>
+            <numerusform>Mais %n revisões em âmbar não cobrem mais o seu período.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="191"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="148"/>
+        <location filename="../admin/audit_review_dialog.py" line="200"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="149"/>
+        <location filename="../admin/audit_review_dialog.py" line="201"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="151"/>
+        <location filename="../admin/audit_review_dialog.py" line="203"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="153"/>
+        <location filename="../admin/audit_review_dialog.py" line="205"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="156"/>
+        <location filename="../admin/audit_review_dialog.py" line="208"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="161"/>
+        <location filename="../admin/audit_review_dialog.py" line="213"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="163"/>
+        <location filename="../admin/audit_review_dialog.py" line="215"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -456,102 +469,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="123"/>
+        <location filename="../admin/audit_tab.py" line="126"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="132"/>
+        <location filename="../admin/audit_tab.py" line="135"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="150"/>
+        <location filename="../admin/audit_tab.py" line="153"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="152"/>
+        <location filename="../admin/audit_tab.py" line="155"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="155"/>
+        <location filename="../admin/audit_tab.py" line="158"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="157"/>
+        <location filename="../admin/audit_tab.py" line="160"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="159"/>
+        <location filename="../admin/audit_tab.py" line="162"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="170"/>
+        <location filename="../admin/audit_tab.py" line="176"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="180"/>
+        <location filename="../admin/audit_tab.py" line="186"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="185"/>
+        <location filename="../admin/audit_tab.py" line="191"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="121"/>
+        <location filename="../admin/audit_tab.py" line="124"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="231"/>
+        <location filename="../admin/audit_tab.py" line="237"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="310"/>
+        <location filename="../admin/audit_tab.py" line="332"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="318"/>
+        <location filename="../admin/audit_tab.py" line="340"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="352"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="338"/>
+        <location filename="../admin/audit_tab.py" line="360"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="348"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="311"/>
+        <location filename="../admin/audit_tab.py" line="333"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="125"/>
+        <location filename="../admin/audit_tab.py" line="128"/>
         <source>action or its family, e.g. record or record.edit</source>
         <translation>ação ou sua família, p. ex. record ou record.edit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="258"/>
+        <location filename="../admin/audit_tab.py" line="268"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -559,12 +572,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="312"/>
+        <location filename="../admin/audit_tab.py" line="334"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="341"/>
+        <location filename="../admin/audit_tab.py" line="363"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -572,7 +585,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="352"/>
+        <location filename="../admin/audit_tab.py" line="373"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -580,17 +593,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="363"/>
+        <location filename="../admin/audit_tab.py" line="383"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="365"/>
+        <location filename="../admin/audit_tab.py" line="385"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="366"/>
+        <location filename="../admin/audit_tab.py" line="386"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -2822,27 +2835,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Lendo o turno…</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="177"/>
+        <location filename="../handover_dialog.py" line="182"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation>Turno passado: a passagem está assinada. O próximo turno dá ciência ao entrar.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="179"/>
+        <location filename="../handover_dialog.py" line="184"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation>Ciência registrada: sua assinatura foi gravada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="180"/>
+        <location filename="../handover_dialog.py" line="185"/>
         <source>The note is signed and added.</source>
         <translation>A nota foi assinada e acrescentada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="188"/>
+        <location filename="../handover_dialog.py" line="193"/>
         <source>Your role may not sign shift handovers.</source>
         <translation>Seu perfil não pode assinar passagens de turno.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="190"/>
+        <location filename="../handover_dialog.py" line="195"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation>Não foi possível ler ou gravar a passagem de turno (%1); nada foi assinado.</translation>
     </message>
@@ -5840,88 +5853,93 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="72"/>
+        <location filename="../admin/production_tab.py" line="74"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="74"/>
+        <location filename="../admin/production_tab.py" line="76"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="78"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="80"/>
+        <location filename="../admin/production_tab.py" line="82"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="84"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="84"/>
+        <location filename="../admin/production_tab.py" line="86"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="86"/>
+        <location filename="../admin/production_tab.py" line="88"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="89"/>
+        <location filename="../admin/production_tab.py" line="91"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="92"/>
+        <location filename="../admin/production_tab.py" line="94"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="227"/>
+        <location filename="../admin/production_tab.py" line="250"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="235"/>
+        <location filename="../admin/production_tab.py" line="258"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="242"/>
+        <location filename="../admin/production_tab.py" line="265"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="262"/>
+        <location filename="../admin/production_tab.py" line="285"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="152"/>
-        <location filename="../admin/production_tab.py" line="171"/>
+        <location filename="../admin/production_tab.py" line="159"/>
+        <location filename="../admin/production_tab.py" line="179"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="102"/>
+        <location filename="../admin/production_tab.py" line="105"/>
         <source>Site records</source>
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="113"/>
+        <location filename="../admin/production_tab.py" line="116"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
+    <message>
+        <location filename="../admin/production_tab.py" line="119"/>
+        <source>Select a record to see its versions.</source>
+        <translation>Selecione um registro para ver suas versões.</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="176"/>
+        <location filename="../admin/production_tab.py" line="185"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -5929,52 +5947,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="179"/>
+        <location filename="../admin/production_tab.py" line="188"/>
         <source>newest first: more than %1 match, too many to sort by %2. Narrow the filters (a station, a shorter range) to sort.</source>
         <translation>mais recentes primeiro: mais de %1 correspondem, demais para ordenar por %2. Restrinja os filtros (uma estação, um período menor) para ordenar.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="272"/>
+        <location filename="../admin/production_tab.py" line="295"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="279"/>
+        <location filename="../admin/production_tab.py" line="302"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="282"/>
+        <location filename="../admin/production_tab.py" line="305"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="290"/>
+        <location filename="../admin/production_tab.py" line="313"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="304"/>
+        <location filename="../admin/production_tab.py" line="327"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="317"/>
+        <location filename="../admin/production_tab.py" line="340"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="317"/>
+        <location filename="../admin/production_tab.py" line="340"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="323"/>
+        <location filename="../admin/production_tab.py" line="346"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="335"/>
+        <location filename="../admin/production_tab.py" line="359"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -5982,7 +6000,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="339"/>
+        <location filename="../admin/production_tab.py" line="363"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -6354,42 +6372,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="42"/>
         <source>Signed</source>
         <translation>Assinada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="42"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="40"/>
+        <location filename="../admin/audit_review_dialog.py" line="42"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="41"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="41"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="41"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Valid</source>
         <translation>Válida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="52"/>
+        <location filename="../admin/audit_review_dialog.py" line="68"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="53"/>
+        <location filename="../admin/audit_review_dialog.py" line="70"/>
+        <source>the signature holds, but events arrived in this period after the review (%1 signed, %2 now): review it again</source>
+        <translation>a assinatura vale, mas chegaram eventos neste período depois da revisão (%1 assinados, %2 agora): revise de novo</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="73"/>
+        <source>the signature holds, but this PC holds fewer of the period&apos;s events than were reviewed (%1 signed, %2 here): the site view may not have read every station yet</source>
+        <translation>a assinatura vale, mas este PC tem menos eventos do período do que os revisados (%1 assinados, %2 aqui): a visão do site talvez ainda não tenha lido todas as estações</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="77"/>
+        <source>the signature holds, but the period&apos;s events are not those reviewed (%1 signed, %2 now): review it again</source>
+        <translation>a assinatura vale, mas os eventos do período não são os revisados (%1 assinados, %2 agora): revise de novo</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_review_dialog.py" line="66"/>
         <source>no: %1</source>
         <translation>não: %1</translation>
     </message>
@@ -6583,22 +6616,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="28"/>
+        <location filename="../admin/signature_fields.py" line="29"/>
         <source>Your user name</source>
         <translation>Seu usuário</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="57"/>
+        <location filename="../admin/signature_fields.py" line="58"/>
         <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
         <translation>Digite também seu nome de usuário: ele é pedido na primeira assinatura após cada login. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="69"/>
+        <location filename="../admin/signature_fields.py" line="70"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -7871,77 +7904,77 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyDialog</name>
     <message>
-        <location filename="../verify_dialog.py" line="53"/>
+        <location filename="../verify_dialog.py" line="54"/>
         <source>Verify audit trail</source>
         <translation>Verificar trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="72"/>
+        <location filename="../verify_dialog.py" line="73"/>
         <source>Verifying the audit trail…</source>
         <translation>Verificando a trilha de auditoria…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="74"/>
+        <location filename="../verify_dialog.py" line="75"/>
         <source>Starting…</source>
         <translation>Iniciando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="83"/>
+        <location filename="../verify_dialog.py" line="84"/>
         <source>Verifying only reads the data; you can cancel at any time.</source>
         <translation>A verificação só lê os dados; você pode cancelar a qualquer momento.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="86"/>
+        <location filename="../verify_dialog.py" line="87"/>
         <source>Cancel</source>
         <translation>Cancelar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="113"/>
+        <location filename="../verify_dialog.py" line="114"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="174"/>
+        <location filename="../verify_dialog.py" line="175"/>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="186"/>
+        <location filename="../verify_dialog.py" line="187"/>
         <source>Station %1</source>
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="206"/>
+        <location filename="../verify_dialog.py" line="207"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="210"/>
+        <location filename="../verify_dialog.py" line="211"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="212"/>
+        <location filename="../verify_dialog.py" line="213"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="216"/>
+        <location filename="../verify_dialog.py" line="217"/>
         <source>The audit trail could not be verified</source>
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="277"/>
+        <location filename="../verify_dialog.py" line="278"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="275"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="190"/>
+        <location filename="../verify_dialog.py" line="191"/>
         <source>%1 of %n event(s) checked</source>
         <translation>
             <numerusform>Verificados: %1 de %n evento</numerusform>
@@ -7949,7 +7982,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="194"/>
+        <location filename="../verify_dialog.py" line="195"/>
         <source>%n event(s) checked</source>
         <translation>
             <numerusform>%n evento verificado</numerusform>
@@ -7957,42 +7990,42 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="204"/>
+        <location filename="../verify_dialog.py" line="205"/>
         <source>Verification was cancelled before every chain was checked; nothing is known about the rest.</source>
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="207"/>
+        <location filename="../verify_dialog.py" line="208"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="241"/>
+        <location filename="../verify_dialog.py" line="242"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="218"/>
+        <location filename="../verify_dialog.py" line="219"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="230"/>
+        <location filename="../verify_dialog.py" line="231"/>
         <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
         <translation>A pasta compartilhada %1 não pode ser acessada (%2): os diários das estações não foram lidos. Faça a verificação de novo quando a pasta voltar (verifique a rede e o caminho do compartilhamento).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="235"/>
+        <location filename="../verify_dialog.py" line="236"/>
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation>A pasta das estações na pasta compartilhada (%1) foi recusada: não é uma pasta comum (é um link ou um arquivo), e links nunca são seguidos. Nenhum diário de estação foi lido, então a trilha de auditoria do site não foi verificada. Peça a quem cuida da pasta compartilhada para corrigir isso e faça a verificação de novo.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="247"/>
+        <location filename="../verify_dialog.py" line="248"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="249"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -8000,7 +8033,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="249"/>
+        <location filename="../verify_dialog.py" line="250"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n cadeia</numerusform>
@@ -8008,7 +8041,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="253"/>
+        <location filename="../verify_dialog.py" line="254"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
@@ -8016,7 +8049,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="258"/>
+        <location filename="../verify_dialog.py" line="259"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
@@ -8024,7 +8057,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="266"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
@@ -8032,149 +8065,159 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="282"/>
+        <location filename="../verify_dialog.py" line="283"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation>Estação %1, registro %2 versão %3: %4.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="286"/>
+        <location filename="../verify_dialog.py" line="287"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="288"/>
+        <location filename="../verify_dialog.py" line="289"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="293"/>
+        <location filename="../verify_dialog.py" line="294"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="296"/>
+        <location filename="../verify_dialog.py" line="297"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="335"/>
+        <location filename="../verify_dialog.py" line="336"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_dialog.py" line="337"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="338"/>
+        <location filename="../verify_dialog.py" line="339"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_dialog.py" line="340"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="341"/>
+        <location filename="../verify_dialog.py" line="342"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_dialog.py" line="343"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="344"/>
+        <location filename="../verify_dialog.py" line="345"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_dialog.py" line="346"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="347"/>
+        <location filename="../verify_dialog.py" line="348"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_dialog.py" line="349"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="350"/>
+        <location filename="../verify_dialog.py" line="351"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_dialog.py" line="352"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="353"/>
+        <location filename="../verify_dialog.py" line="354"/>
         <source>forked</source>
         <translation>bifurcado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="354"/>
+        <location filename="../verify_dialog.py" line="355"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation>Uma cópia antiga dos dados foi reposta e continuada: eventos assinados antes foram substituídos por outros.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="356"/>
+        <location filename="../verify_dialog.py" line="357"/>
         <source>another chain</source>
         <translation>outra cadeia</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="357"/>
+        <location filename="../verify_dialog.py" line="358"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation>A trilha não começa onde começa a trilha desta estação: foi feita para outra estação ou instalação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="359"/>
+        <location filename="../verify_dialog.py" line="360"/>
         <source>record changed</source>
         <translation>registro alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="360"/>
+        <location filename="../verify_dialog.py" line="361"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="362"/>
+        <location filename="../verify_dialog.py" line="363"/>
         <source>record added</source>
         <translation>registro acrescentado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="363"/>
+        <location filename="../verify_dialog.py" line="364"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="365"/>
+        <location filename="../verify_dialog.py" line="366"/>
         <source>record removed</source>
         <translation>registro removido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="366"/>
+        <location filename="../verify_dialog.py" line="367"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="368"/>
+        <location filename="../verify_dialog.py" line="369"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="369"/>
+        <location filename="../verify_dialog.py" line="370"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="374"/>
+        <source>could not be stored</source>
+        <translation>não pôde ser guardado</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="375"/>
+        <source>This PC&apos;s site view could not store the station&apos;s next events (a fault of the program, written in its log); the station&apos;s later events wait, the other stations go on.</source>
+        <translation>A visão do site deste PC não conseguiu guardar os próximos eventos da estação (uma falha do programa, registrada no seu log); os eventos seguintes da estação esperam, as outras estações seguem.</translation>
     </message>
 </context>
 <context>

@@ -249,7 +249,7 @@ def test_a_verify_closed_before_the_audit_tab_is_ready_shows_it_whole(admin_wind
     assert tab is not None and window.tabs.currentWidget() is tab
     assert tab.results_table.model().rowCount() > 0  # the per-station results
     assert tab.model.rowCount() > 0 and tab.table.property("columnsFitted")
-    assert str(tab.model.rowCount()) in tab.status.text()  # the count, said
+    assert str(tab.model.rowCount()) in tab.count.text()  # the count, said
     wait_for(lambda: not window.runner.busy)  # the read it no longer waited for
 
 

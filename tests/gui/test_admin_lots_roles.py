@@ -141,3 +141,31 @@ def test_the_dialog_says_status_with_the_tables_word_in_portuguese(qtbot, plant,
         assert "Situação" in first_line and "status" not in first_line.lower()
     finally:
         install_translators(app, "en", qm_dir)
+
+
+def test_an_audit_review_without_the_user_name_says_so_at_once(qtbot, plant, runner):
+    """The audit-trail review dialog checks it as the release dialog does (s17 fix)."""
+    from datetime import timedelta
+
+    from gui.admin import wiring
+    from gui.admin.signature_fields import username_missing_text
+
+    qa = plant.qa()
+    tab = wiring.audit_tab(plant.office, qa, runner, site_view=plant.office.site_view)
+    qtbot.addWidget(tab)
+    now = plant.office.clock.now()
+    tab.set_range(now - timedelta(days=1), now)
+    dialog = tab.open_review()
+    wait_for(lambda: dialog.reviewed is not None and dialog.sign_button.isEnabled())
+    assert dialog.username.isVisibleTo(dialog)
+    dialog.note.setText("every correction has a reason")
+    dialog.password.setText(QA_PW + "x")  # the right password, no user name
+    assert dialog.sign() is None  # said at once, before any check
+    assert dialog.message.text() == username_missing_text()
+    assert dialog.message.text().startswith("Type your user name too")
+    assert dialog.password.text() == QA_PW + "x" and dialog.focusWidget() is dialog.username
+    assert _events(plant, "signature.failed") == [] and dialog.signed is None
+    dialog.username.setText("qa")
+    dialog.sign()
+    wait_for(lambda: dialog.signed is not None)
+    dialog.close()

@@ -172,7 +172,7 @@ def test_lot_operator_and_time_filters_narrow_the_rows(small_site):
     tab.refresh()
     assert _shown(tab) == {"b", "c"}
     assert tab.range.start.text().endswith("09:05") and tab.range.end.text().endswith("10:00")
-    assert tab.status.text() == "2 records"
+    assert tab.count.text() == "2 records"
 
 
 def test_excel_export_from_the_tab_holds_the_filtered_rows(small_site, tmp_path):

@@ -117,18 +117,18 @@ def test_too_many_records_stay_newest_first_and_the_status_says_why(tab, monkeyp
     monkeypatch.setattr("gui.admin.site_records_model.SORT_ROWS_LIMIT", 3)
     click_header(tab, "lot")
     assert ids(tab) == ["e", "d", "c", "b", "a"] and indicator(tab) == ("date", DESC)
-    assert "too many to sort by Lot" in tab.status.text() and "5 records" in tab.status.text()
+    assert "too many to sort by Lot" in tab.count.text() and "5 records" in tab.count.text()
     # a narrower filter: sorted as asked, without another click
     tab.station.setCurrentIndex(tab.station.findData("201"))
     tab.refresh()
     assert ids(tab) == ["a", "c"] and indicator(tab) == ("lot", ASC)
-    assert "too many" not in tab.status.text()
+    assert "too many" not in tab.count.text()
     click_header(tab, "date")  # by time: always, whatever the count
     click_header(tab, "date")
     tab.station.setCurrentIndex(0)
     tab.refresh()
     assert indicator(tab) == ("date", ASC) and ids(tab) == ["a", "b", "c", "d", "e"]
-    assert "too many" not in tab.status.text()
+    assert "too many" not in tab.count.text()
 
 
 def test_an_export_of_a_sorted_list_holds_the_rows_shown(tab, tmp_path):

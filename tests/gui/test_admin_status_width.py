@@ -53,7 +53,7 @@ def test_a_long_export_message_leaves_the_window_as_narrow(window, tmp_path):
 def test_a_long_audit_export_message_leaves_the_window_as_narrow(window, tmp_path):
     tab = window.audit_tab
     window.tabs.setCurrentWidget(tab)
-    wait_for(lambda: tab.status.text() != "")
+    wait_for(lambda: tab.count.text() != "")
     before = _min_width(window)
     path = _long_folder(tmp_path) / "audit-trail-of-the-whole-site.csv"
     task = tab.export_csv(str(path))

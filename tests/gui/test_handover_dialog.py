@@ -102,3 +102,35 @@ def test_the_outgoing_operator_is_not_asked_to_acknowledge_their_own(qtbot, stat
     station.controller.logout("user")
     assert station.controller.login("op", OP_PW).ok
     assert station.window.handover.dialog is None
+
+
+def test_a_first_signature_without_the_user_name_says_so_at_once(qtbot, station, clock):
+    """As the lot release dialog: said before anything is sent, the password kept, the user
+    name field focused, no failed signature audited (s17 fix)."""
+    import json
+
+    from data import audit_repo
+
+    from gui.admin.signature_fields import username_missing_text
+
+    ctx = station.controller.ctx
+    clock._now = datetime(2026, 11, 22, 16, 45, tzinfo=timezone.utc)  # the shift's last 30 min
+    assert station.controller.login("op", OP_PW).ok
+    dialog = station.window.handover.open()
+    assert dialog is not None and dialog.mode.value == "sign"
+    wait_for(lambda: dialog.summary is not None)
+    assert dialog.signature.username.isVisibleTo(dialog)
+    dialog.signature.password.setText(OP_PW)  # the right password, no user name
+    assert dialog.sign() is None  # nothing sent
+    assert dialog.message.text() == username_missing_text()
+    assert dialog.message.text().startswith("Type your user name too")
+    assert dialog.signature.password.text() == OP_PW  # kept: only the user name is to type
+    assert dialog.focusWidget() is dialog.signature.username
+    with ctx.database.read() as connection:
+        failed = [json.loads(e["body"])
+                  for e in audit_repo.list_events(connection, action="signature.failed")]
+    assert failed == [] and ctx.handover.latest() is None
+    dialog.signature.username.setText("op")
+    dialog.sign()
+    wait_for(lambda: dialog.done_with is not None)
+    dialog.close()

@@ -12,13 +12,15 @@ period, the number of events and a SHA-256 of their (station, seq, body) in orde
 cannot be moved onto another period or stand for events added since. It is an audit event of
 this PC (`audit.review`) and reaches every PC through its journal; `reviews` lists every PC's,
 each checked (a review not signed by a certified key of a person whose role may review is
-listed as not valid).
+listed as not valid), and each valid one's period hashed again: events dated inside it that
+arrived after the signing (a station offline during the review, a PC clock set back) leave the
+signature true of what was reviewed, but the review no longer covers the period (`events_now`).
 """
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from config.constants import Permission, role_allows
@@ -60,25 +62,43 @@ class Review:
     seq: int
     valid: bool
     problem: str | None = None
+    # How many events matter in the period now, when they no longer hash to what was signed;
+    # None while they still do (and for a review not valid: its counts are nobody's word).
+    events_now: int | None = None
+
+    @property
+    def covers_period(self) -> bool:
+        """Whether the period's events on this PC are still those the review covered."""
+        return self.events_now is None
 
 
 def events_that_matter(ctx: "AppContext", session: Session, start: str, end: str
                        ) -> Iterator[dict[str, Any]]:
     """The period's events a reviewer reads, oldest first (streamed)."""
     require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit review")
-    view = ctx.site_view
-    with view.database.read() as connection:
-        for event in view_repo.iter_events(connection, start=start, end=end):
-            if event["action"] not in ROUTINE_ACTIONS:
-                yield event
+    with ctx.site_view.database.read() as connection:
+        yield from _matter(connection, start, end)
+
+
+def _matter(connection: Any, start: str, end: str) -> Iterator[dict[str, Any]]:
+    for event in view_repo.iter_events(connection, start=start, end=end):
+        if event["action"] not in ROUTINE_ACTIONS:
+            yield event
 
 
 def digest(ctx: "AppContext", session: Session, start: str, end: str) -> tuple[int, str]:
     """How many events matter in [start, end) and the SHA-256 of their identities."""
+    require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit review")
     ctx.site_view.ingest_local()
+    with ctx.site_view.database.read() as connection:
+        return _period_digest(connection, start, end)
+
+
+def _period_digest(connection: Any, start: str, end: str) -> tuple[int, str]:
+    """The count and hash of `digest`, read in the caller's transaction (one snapshot)."""
     hasher = hashlib.sha256()
     count = 0
-    for event in events_that_matter(ctx, session, start, end):
+    for event in _matter(connection, start, end):
         hasher.update(canonical_bytes([event["station"], event["seq"], event["body"]]))
         count += 1
     return count, hasher.hexdigest()
@@ -135,21 +155,38 @@ def _review(document: dict[str, Any], station: str, seq: int, valid: bool,
 
 
 def reviews(ctx: "AppContext", session: Session) -> list[Review]:
-    """Every review any PC signed, newest first, each checked."""
+    """Every review any PC signed, newest first, each checked: its signature, then whether
+    its period's events on this PC still hash to what was signed (each period read once)."""
     require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit reviews")
     view = ctx.site_view
     view.ingest_local()
-    with view.database.read() as connection:
-        rows = lot_repo.events_by_action(connection, (REVIEW_ACTION,))
     state = ctx.trust.state if ctx.trust is not None else None
     found = []
-    for event in rows:
-        document = event["body"].get("after")
-        if not isinstance(document, dict):
-            continue
-        problem = _problem(document, event, state, ctx.station_id)
-        found.append(_review(document, event["station"], event["seq"], problem is None, problem))
+    with view.database.read() as connection:
+        periods: dict[tuple[str, str], tuple[int, str]] = {}
+        for event in lot_repo.events_by_action(connection, (REVIEW_ACTION,)):
+            document = event["body"].get("after")
+            if not isinstance(document, dict):
+                continue
+            problem = _problem(document, event, state, ctx.station_id)
+            listed = _review(document, event["station"], event["seq"], problem is None, problem)
+            if listed.valid:
+                listed = _with_coverage(listed, connection, periods)
+            found.append(listed)
     return sorted(found, key=lambda r: r.signed_at, reverse=True)
+
+
+def _with_coverage(listed: Review, connection: Any,
+                   periods: dict[tuple[str, str], tuple[int, str]]) -> Review:
+    """`listed` with `events_now` set when its period's events no longer hash to what was
+    signed; `periods` keeps each period's digest for the other reviews of this listing."""
+    period = (listed.start, listed.end)
+    if period not in periods:
+        periods[period] = _period_digest(connection, *period)
+    count, events_hash = periods[period]
+    if events_hash == listed.events_hash:
+        return listed
+    return replace(listed, events_now=count)
 
 
 def _problem(document: dict[str, Any], event: dict[str, Any], state: Any,
