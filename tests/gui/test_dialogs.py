@@ -179,8 +179,12 @@ def test_a_failing_check_says_what_happened_and_that_nothing_changed(qtbot, wind
 def test_every_kind_has_a_name_and_an_explanation():
     from gui.verify_dialog import kind_texts
 
+    from utils.site.view_state import NOT_STORED
+
     kinds = kind_texts()
-    assert set(kinds) == {str(kind) for kind in TamperKind}
+    # Every kind of tampering, and the site view's one kind that is no tampering (a station's
+    # events it could not store) that the panel's line names the same way.
+    assert set(kinds) == {str(kind) for kind in TamperKind} | {NOT_STORED}
     assert {"modified", "deleted", "inserted", "reordered", "truncated", "forged",
             "not_a_member", "record_modified", "record_inserted", "record_deleted"} <= set(kinds)
     assert all(name and meaning.endswith(".") for name, meaning in kinds.values())
