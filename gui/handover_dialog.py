@@ -152,7 +152,6 @@ class HandoverDialog(QDialog):
         missing = self.signature.missing_username()
         if missing is not None:  # said before any check: the password may well be right
             self._say(missing, ok=False)
-            self.signature.username.setFocus()
             return None
         username, password = self.signature.take()
         text = self.notes.toPlainText()

@@ -172,7 +172,6 @@ class AuditReviewDialog(QDialog):
         missing = self.signature.missing_username()
         if missing is not None:  # said before any check: the password may well be right
             self._say(missing, ok=False)
-            self.username.setFocus()
             return None
         username, password = self.signature.take()
         note = self.note.text()

@@ -235,7 +235,6 @@ class ReleaseDialog(QDialog):
         missing = self.signature.missing_username()
         if missing is not None:  # said before any check: the password may well be right
             self._say(missing, ok=False)
-            self.username.setFocus()
             return None
         username, password = self.signature.take()
         reason = self.reason.text() if kind.needs_reason else None

@@ -38,10 +38,12 @@ class SignatureFields(QObject):
         self.form.labelForField(self.username).setVisible(shown)
 
     def missing_username(self) -> str | None:
-        """What to say when the user name is asked and left empty, else None: checked before
-        anything is sent, so a right password is never reported as wrong."""
+        """What to say when the user name is asked and left empty (the field then has the
+        focus, the password kept), else None: checked before anything is sent, so a right
+        password is never reported as wrong."""
         if self.username.isHidden() or self.username.text().strip():
             return None
+        self.username.setFocus()
         return username_missing_text()
 
     def take(self) -> tuple[str | None, str]:
