@@ -58,6 +58,30 @@ def fast_bcrypt(monkeypatch):
 
 
 @pytest.fixture
+def runner():
+    """A window's background-task runner, shut down (and its threads ended) after the test."""
+    from gui.app import make_application
+    from gui.tasks import TaskRunner
+
+    make_application([])
+    tasks = TaskRunner()
+    yield tasks
+    assert tasks.shutdown(10)
+
+
+@pytest.fixture
+def release_plant(tmp_path, monkeypatch):
+    """A station and an office PC with lots to release (tests/utils/site/releasekit.py)."""
+    from tests.utils.site.releasekit import Plant
+    from tests.utils.site.sitekit import use_fast_kdf
+
+    use_fast_kdf(monkeypatch)
+    plant = Plant(tmp_path)
+    yield plant
+    plant.close()
+
+
+@pytest.fixture
 def clock():
     return ManualClock()
 

@@ -13,8 +13,7 @@ from models.canonical import format_utc
 from utils.audit import review
 
 from tests.gui.conftest import wait_for
-from tests.utils.site.releasekit import FORM, QA_PW, Plant
-from tests.utils.site.sitekit import use_fast_kdf
+from tests.utils.site.releasekit import FORM, QA_PW
 from tests.waiting import wait_until
 
 ARRIVED = ("the signature holds, but events arrived in this period after the review "
@@ -22,23 +21,8 @@ ARRIVED = ("the signature holds, but events arrived in this period after the rev
 
 
 @pytest.fixture
-def plant(tmp_path, monkeypatch):
-    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
-    use_fast_kdf(monkeypatch)
-    plant = Plant(tmp_path)
-    yield plant
-    plant.close()
-
-
-@pytest.fixture
-def runner():
-    from gui.app import make_application
-    from gui.tasks import TaskRunner
-
-    make_application([])
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
+def plant(release_plant):
+    return release_plant
 
 
 def _valid_cell(model, row: int, role=None):

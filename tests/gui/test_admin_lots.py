@@ -9,17 +9,13 @@ import pytest
 from models.lot_status import DecisionKind, LotStatus
 
 from tests.gui.conftest import wait_for
-from tests.utils.site.releasekit import FORM, QA_PW, Plant
-from tests.utils.site.sitekit import ADMIN_PW, use_fast_kdf
+from tests.utils.site.releasekit import FORM, QA_PW
+from tests.utils.site.sitekit import ADMIN_PW
 
 
 @pytest.fixture
-def plant(tmp_path, monkeypatch):
-    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
-    use_fast_kdf(monkeypatch)
-    plant = Plant(tmp_path)
-    yield plant
-    plant.close()
+def plant(release_plant):
+    return release_plant
 
 
 @pytest.fixture

@@ -14,35 +14,21 @@ from config.constants import Role
 from data import audit_repo
 
 from tests.gui.conftest import wait_for
-from tests.utils.site.releasekit import QA_PW, Plant
-from tests.utils.site.sitekit import ADMIN_PW, use_fast_kdf
+from tests.utils.site.releasekit import QA_PW
+from tests.utils.site.sitekit import ADMIN_PW
 
 SUP_PW = "Granite-Harbor-58"
 
 
 @pytest.fixture
-def plant(tmp_path, monkeypatch):
-    monkeypatch.setattr("utils.passwords.BCRYPT_ROUNDS", 4)
-    use_fast_kdf(monkeypatch)
-    plant = Plant(tmp_path)
+def plant(release_plant):
+    plant = release_plant
     admin = plant.office.auth.login("ana", ADMIN_PW).session
     plant.office.auth.create_user(admin, "carla", "Carla Mendes", Role.SUPERVISOR, SUP_PW,
                                   "supervisor for the lots tab tests")
     plant.office.auth.change_password("carla", SUP_PW, SUP_PW + "x")
     plant.make_lot("L1", 2)
-    yield plant
-    plant.close()
-
-
-@pytest.fixture
-def runner():
-    from gui.app import make_application
-    from gui.tasks import TaskRunner
-
-    make_application([])
-    runner = TaskRunner()
-    yield runner
-    runner.shutdown()
+    return plant
 
 
 def _tab(qtbot, plant, session, runner):

@@ -26,15 +26,6 @@ def bridge(ctx):
     bridge.close()
 
 
-@pytest.fixture
-def runner():
-    from gui.tasks import TaskRunner
-
-    runner = TaskRunner()
-    yield runner
-    assert runner.shutdown(10)
-
-
 def _row(record_id: str, station: str, minute: int, lot: str):
     return site_row(record_id, station, f"2026-03-02T12:{minute:02d}:00.000Z", cam_d=1.0,
                     cam_w=2.0, lot=lot, box=minute + 1, seq=minute + 1)

@@ -23,8 +23,7 @@ from utils.context import AppContext
 
 from gui.about_dialog import AboutDialog
 from gui.log_viewer import LogViewer
-from gui.tasks import TaskRunner
-from gui.verify_dialog import VerifyDialog, run_verify
+from gui.verify_dialog import run_verify
 
 from tests.gui.conftest import wait_for
 
@@ -51,13 +50,6 @@ def window(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)
     return parent
-
-
-@pytest.fixture
-def runner():
-    tasks = TaskRunner()
-    yield tasks
-    assert tasks.shutdown(timeout_s=10)
 
 
 def admin(ctx):
