@@ -35,10 +35,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     out = output_file(args.out, "--out", "archive.zip")  # before the login
     check_suffix(out, "--out", ".zip", "archive")
-    session = login_as(ctx, args.as_user)
-    start, end = parse_range(args.start, args.end, ctx.timezone)
+    start, end = parse_range(args.start, args.end, ctx.timezone)  # a typo costs no login
     if start is None or end is None:
         raise CliError("an archive needs --from and --to")
+    session = login_as(ctx, args.as_user)
     share_unreadable = False
     if ctx.trust is not None:
         site_folder(ctx)

@@ -49,8 +49,10 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     check_suffix(out, "--out", f".{args.format}", f"--format {args.format}")
     if args.site:
         site_folder(ctx)  # outside a site: said before a password is asked for nothing
+    elif args.defect:
+        raise CliError("--defect filters the site view: use it with --site; nothing was written")
+    start, end = parse_range(args.start, args.end, ctx.timezone)  # a typo costs no login
     session = login_as(ctx, args.as_user)
-    start, end = parse_range(args.start, args.end, ctx.timezone)
     record_filter = RecordFilter(start=start, end=end, station_id=args.station,
                                  lot=args.lot, operator=args.operator, defect=args.defect,
                                  include_voided=True)
@@ -66,8 +68,6 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                                         args.format, out, filters)
     else:
         share_unreadable = False
-        if args.defect:
-            raise CliError("--defect filters the site view: use it with --site")
         with writing(out, "--out"):
             count = export_records(ctx.production, session, args.format, out,
                                    record_filter)

@@ -15,7 +15,7 @@ from utils.context import AppContext
 from utils.legacy_users import import_legacy_users, one_time_sheet, write_sheet
 from utils.permissions import PermissionDenied
 
-from cli.errors import CliError
+from cli.errors import CliError, input_file
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -32,16 +32,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
-    session = login_as(ctx, args.as_user)
+    # Before the password is asked and before any account exists: a bad path costs nothing.
+    source = input_file(args.file, "import", "nothing was imported")
     sheet = Path(args.sheet) if args.sheet else None
-    if sheet is not None:  # before any account exists, so a bad path costs nothing
+    if sheet is not None:
         if sheet.exists():
             raise CliError(f"{sheet} already exists; a sheet of passwords is never overwritten. "
                            "Name a new file; nothing was imported")
         if not sheet.parent.is_dir():
             raise CliError(f"the folder {sheet.parent} does not exist; nothing was imported")
+    session = login_as(ctx, args.as_user)
     try:
-        report = import_legacy_users(ctx.auth, session, Path(args.file))
+        report = import_legacy_users(ctx.auth, session, source)
     except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
         raise CliError(f"{session.username} may not manage users (admins only); nothing was "
                        "imported") from denied

@@ -4,11 +4,13 @@ that several verbs share."""
 
 from __future__ import annotations
 
+import errno
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
 from config.exit_codes import ExitCode
+from utils.atomic_io import AtomicWriteError
 
 
 class CliError(Exception):
@@ -73,6 +75,9 @@ def check_suffix(path: Path, option: str, suffix: str, what: str) -> None:
                        f"{path.with_suffix(suffix).name}); nothing was written")
 
 
+_DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 @contextmanager
 def writing(out: Path, option: str) -> Iterator[None]:
     """Around writing the file `out` (given as `option`): a folder this user may not write
@@ -81,8 +86,15 @@ def writing(out: Path, option: str) -> Iterator[None]:
     try:
         yield
     except OSError as exc:
+        # An error naming another file (a journal on the share) is not about `out`; one naming
+        # no file is only when it is a disk's (full, over quota, file too large) or the atomic
+        # write's own: a permission refusal or a share away names none either.
         names = [Path(name) for name in (exc.filename, exc.filename2) if name]
-        if not any(name == out or name.parent == out.parent for name in names):
+        if names:
+            ours = any(name == out or name.parent == out.parent for name in names)
+        else:
+            ours = exc.errno in _DISK_ERRORS or isinstance(exc, AtomicWriteError)
+        if not ours:
             raise
         raise CliError(f"{option} {out}: the file cannot be written in {out.parent} "
                        f"({exc.strerror or exc}); nothing was written: choose a folder you "

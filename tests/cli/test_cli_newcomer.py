@@ -98,6 +98,22 @@ def test_an_export_into_a_read_only_folder_is_one_line(admin_home, shopfloor, tm
     assert "Traceback" not in log  # a refusal, not a bug
 
 
+def test_a_full_disk_during_an_export_is_one_line(admin_home, shopfloor, tmp_path,
+                                                  monkeypatch):
+    """A write that fails naming no file (a full disk mid-write, an fsync) is about the
+    export's own file too: one line, not a crash."""
+    def full(_data, path, *args, **kwargs):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr("utils.records_io.write_csv", full)
+    out = tmp_path / "records.csv"
+    refused = shopfloor(admin_home, "export", "--format", "csv", "--out", str(out), "--as",
+                        "maria", SHOPFLOOR_PASSWORD=PASSWORD)
+    message = one_line_refusal(refused)
+    assert f"--out {out}: the file cannot be written in {tmp_path}" in message
+    assert "nothing was written" in message and not out.exists()
+
+
 def test_an_archive_into_a_read_only_folder_is_one_line(admin_home, shopfloor, tmp_path,
                                                         monkeypatch):
     import utils.backup.archive as archive
