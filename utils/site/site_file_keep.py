@@ -77,6 +77,11 @@ class SiteFileKeeper:
             return f"the site file of another site ({info.site_id})"
         if info.root != self.root:
             return "a site file of this site's id with another root key than this PC pinned"
+        # The file is not signed: anyone may copy this site's id and public root beside a
+        # made-up sealed key. Once this PC holds a copy, only its sealed key counts, so a
+        # forged file never replaces the copy every PC would write back.
+        if self.kept is not None and info.root_sealed != parse_site_file(self.kept).root_sealed:
+            return "a site file of this site's id with another sealed root key than this PC kept"
         return None
 
     def keep(self, data: bytes) -> None:
@@ -172,8 +177,9 @@ def keep_site_file(folder: Path | str, site_id: str, root: PublicKey, keep_dir: 
     copy = local_copy(keep_dir, site_id)
     guard = site_file_guard(folder)
     if isinstance(guard, SiteFileKeeper) and (guard.site_id, guard.root) == (site_id, root):
-        if copy not in guard.copies:  # another PC of this process (tests, demo): one guard
-            guard.copies.append(copy)
+        with guard._lock:  # `keep` may be writing the copies meanwhile
+            if copy not in guard.copies:  # another PC of this process (tests, demo): one guard
+                guard.copies.append(copy)
         return
     keeper = SiteFileKeeper(site_id, root, [copy])
     try:

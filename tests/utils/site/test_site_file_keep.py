@@ -157,3 +157,29 @@ def test_another_sites_file_put_in_this_sites_share_is_quarantined_and_this_one_
     wait_until(lambda: service.counters["heartbeats"] > beats + 3, timeout=10)
     [written] = [r.getMessage() for r in caplog.records if r.name == KEEP_LOGGER]
     assert "the site file of another site" in written
+
+
+def test_a_forged_file_of_this_site_never_replaces_the_copy_written_back(
+        site, tmp_path, closing, caplog):
+    """The site file is not signed: a share writer may put this site's id and public root
+    beside a made-up sealed root key. It is not taken as the copy every PC writes back; it is
+    moved aside and the genuine file written again (before, every PC kept the forgery, and
+    after a deletion wrote it back: joins then failed on the sealed key)."""
+    import json
+
+    caplog.set_level(logging.WARNING, logger=KEEP_LOGGER)
+    station, _follower = _running(site, tmp_path, closing)
+    layout = site_layout(site.share)
+    genuine = layout.site_file.read_bytes()
+    site_id = read_site(site.share).site_id
+    forged = json.loads(genuine)
+    forged["root_sealed"] = {**forged["root_sealed"], "box": "00" * 48}
+    swap = site.share / "swap.tmp"
+    swap.write_bytes(json.dumps(forged).encode())
+    os.replace(swap, layout.site_file)
+
+    wait_until(lambda: layout.site_file.read_bytes() == genuine, timeout=10)
+    copy = local_copy(tmp_path / "home-206" / "config", site_id)
+    assert not copy.exists() or copy.read_bytes() == genuine
+    assert any("another sealed root key" in r.getMessage() for r in caplog.records
+               if r.name == KEEP_LOGGER)
