@@ -28,6 +28,7 @@ from utils.site.journal_read import parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.journal_resume import resume
 from utils.site.ports import PlaceRefused
+from utils.site.view_refusals import RecordRefusals
 from utils.site.view_state import Broken
 from utils.trust.record_signatures import manifest_problem
 from utils.listeners import tell_each
@@ -114,6 +115,7 @@ class SiteIngest:
     """Ingestion, for `SiteView` (which holds the state these methods use)."""
 
     stuck: dict[str, Broken]  # station -> where its journal raised (SiteView.station_stuck)
+    record_refusals: RecordRefusals  # record versions refused, for the fleet's alarm
 
     # -- ingestion ---------------------------------------------------------------------------
 
@@ -304,14 +306,12 @@ class SiteIngest:
             if row is not None and foreign_checked and row["station_id"] != station_id:
                 problem = manifest_problem(self.trust.state, get("after"), get("reason"))
             if problem is not None:
-                self._refuse(station_id, f"event {seq} changes station {row['station_id']}'s "
-                                         f"record: {problem}")
+                self.record_refusals.add(station_id, f"event {seq} changes station "
+                                                     f"{row['station_id']}'s record: {problem}")
             elif row is not None and (refused := record_problem(row)) is not None:
                 # What local entry refuses (a bidi lot code, box -5, year 9999) is neither shown
-                # nor counted: an anomaly of the station (the fleet's alarm), said once here.
-                anomaly = self._refused[station_id] = f"event {seq}'s record: {refused}"
-                log.warning("Station %s: %s; that record version is not in the site view, the "
-                            "rest of the journal is", station_id, anomaly)
+                # nor counted: an anomaly of the station (the fleet's alarm).
+                self.record_refusals.add(station_id, f"event {seq}'s record: {refused}")
             elif row is not None:
                 if foreign_checked and row["station_id"] == station_id and (
                         self.trust is None or manifest_problem(
@@ -382,7 +382,7 @@ class SiteIngest:
         report.ingested += stored.events
         report.records += stored.records
         for station, problem in stored.refused:
-            self._refuse(station, problem)
+            self.record_refusals.add(station, problem)
         group = self._group
         if group is not None and writer.grouped:
             group.stored.merge(stored)

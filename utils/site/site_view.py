@@ -70,7 +70,7 @@ from utils.site.share_files import ReadState
 # The parts of the view, one job each (ingestion and verification).
 from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text
 from utils.site.site_verify import SiteVerify
-from utils.site.view_refusals import ShareUnreachable, StationsRefused
+from utils.site.view_refusals import RecordRefusals, ShareUnreachable, StationsRefused
 from utils.site.view_state import NOT_STORED, Broken
 from utils.trust.person_documents import ViewSignatures
 from utils.trust.site_trust import NOT_A_MEMBER
@@ -93,9 +93,9 @@ class SiteView(SiteIngest, SiteVerify):
         self.seal_ok = seal_ok or (no_site_seal_check if self.trust is None
                                    else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
+        self.record_refusals = RecordRefusals()
         self.stuck = {}  # station -> where taking its journal raised (`station_stuck`)
-        # What was refused in the store, per station, as "place: reason" (named by verify);
-        # the places of unreadable journal lines kept apart (each chain's verify names its own).
+        # Refused places per station, "place: reason" (verify names them); unreadable lines apart.
         self.problems: dict[str, dict[str, str]] = {}
         # The store's refusal of its listing of stations at the last `station_ids()`, if any.
         self.listing_refused: StoreRefusal | None = None
@@ -252,7 +252,7 @@ class SiteView(SiteIngest, SiteVerify):
 
     def anomalies(self) -> dict[str, str]:
         """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
-        return dict(self._refused)
+        return {**self.record_refusals, **self._refused}
 
     def _note_bad_lines(self, station_id: str, check: ChainCheck, chain: str) -> None:
         assert self.store is not None

@@ -1,10 +1,15 @@
 """Why the site view could not read the stations' journals, as refusals a verb says in one line
 (`verify-audit --site`, `archive`, the panel's whole-site check): the shared folder away, or
-its stations' folder refused. Raised by utils/site/site_view.py."""
+its stations' folder refused. Raised by utils/site/site_view.py. And the record versions a
+station's journal carried that the view refused (`RecordRefusals`)."""
 
 from __future__ import annotations
 
+import logging
+
 from utils.site.site_key import SiteError
+
+log = logging.getLogger(__name__)
 
 
 class StoreNotRead(SiteError):
@@ -38,3 +43,16 @@ class StationsRefused(StoreNotRead):
     TEXT = ("the stations' folder of the shared folder ({where}) was refused ({reason}): no "
             "station's journal was read, so the site's audit trail was not checked; ask whoever "
             "looks after the shared folder to put it right, then run it again")
+
+
+class RecordRefusals(dict):
+    """Station -> its last record version the view refused (what local entry refuses, another
+    station's record unsigned). Its event is taken past, never read again: so kept for the
+    fleet's alarm while this program runs, not cleared with the station's other refusals at
+    each pass (which are found again when their files are read again)."""
+
+    def add(self, station_id: str, problem: str) -> None:
+        if self.get(station_id) != problem:
+            self[station_id] = problem
+            log.warning("Station %s: %s; that record version is not in the site view, the "
+                        "rest of the journal is", station_id, problem)
