@@ -34,6 +34,12 @@ class StatusLine(QLabel):
         super().setText(text)
         self.setToolTip(text)
 
+    def say(self, text: str) -> None:
+        """What the person's last action did, kept until their next one (a tab's live updates
+        write elsewhere, never here); an empty text hides the line."""
+        self.setText(text)
+        self.setVisible(bool(text))
+
     def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
         hint = super().minimumSizeHint()
         return QSize(min(hint.width(),

@@ -243,7 +243,7 @@ class AuditTab(QWidget):
     def refresh(self) -> None:
         """Apply the filters: count again and read the first page (the person did something
         else: the last action's message goes)."""
-        self.say("")
+        self.status.say("")
         # This PC's own new events at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
         self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         self.model.set_filters(self._filters())
@@ -266,12 +266,6 @@ class AuditTab(QWidget):
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n event(s)", "", self.model.rowCount()))
-
-    def say(self, text: str) -> None:
-        """What the person's last action did, kept until their next one (live updates rewrite
-        the count, never this); an empty text hides the line."""
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
 
     def _detail_follows_selection(self) -> None:
         """A reload (a reset model) drops the selection without a signal: the detail of an
@@ -357,24 +351,24 @@ class AuditTab(QWidget):
         """Run an export in the background; the status line follows it and says how it ended
         (a None result: too many events for a report, nothing written)."""
         button.setEnabled(False)
-        self.say(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
+        self.status.say(self.tr("Exporting the audit trail to %1…").replace("%1", str(out)))
 
         def progress(done: int, _total: Any) -> None:
-            self.say(self.tr("Exporting the audit trail: %n event(s) so far…", "", done))
+            self.status.say(self.tr("Exporting the audit trail: %n event(s) so far…", "", done))
 
         def done(count: int | None) -> None:
             button.setEnabled(True)
             if count is None:
-                self.say(self.tr(
+                self.status.say(self.tr(
                     "More than %1 events match the filters: too many for a printed report. "
                     "Nothing was written; narrow the station, user, action or time range, or "
                     "export CSV, which holds them all.").replace("%1", str(audit_report.PDF_EVENT_LIMIT)))
                 return
-            self.say(self.tr("Exported %n event(s) to %1", "", count).replace("%1", str(out)))
+            self.status.say(self.tr("Exported %n event(s) to %1", "", count).replace("%1", str(out)))
 
         def failed(exc: BaseException) -> None:
             button.setEnabled(True)
-            self.say(self._export_error(exc))
+            self.status.say(self._export_error(exc))
 
         return self.runner.run(work, on_done=done, on_error=failed, on_progress=progress)
 

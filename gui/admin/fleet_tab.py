@@ -43,6 +43,7 @@ from gui.admin.site_now import SiteNow
 from gui.admin.fleet_texts import acknowledged_text, alarm_text
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder
 from gui.fast_cells import FastCellDelegate
+from gui.labels import wrapped_label
 from gui.table_view import read_table
 from gui.theme import TOUCH_MIN_PX
 
@@ -103,12 +104,8 @@ class FleetTab(QWidget):
         self._selected: list[str] = []  # station ids, kept across model resets
 
         # Says to select a station when none is (the plots are empty), and when more are
-        # selected than plotted.
-        self.plot_hint = QLabel(self.tr("Select one or more stations in the table to plot "
-                                        "their CPU, memory and disk."))
-        self.plot_hint.setObjectName("fleetPlotHint")
-        self.plot_hint.setProperty("role", "hint")
-        self.plot_hint.setWordWrap(True)
+        # selected than plotted (`_selection_changed`, also at the end of this method).
+        self.plot_hint = wrapped_label("fleetPlotHint", role="hint")
         self.plots = FleetPlots(self._site_now())
         self.traces = TraceBuilder(fleet)
         self._prepare_lock = threading.Lock()
@@ -165,6 +162,7 @@ class FleetTab(QWidget):
         splitter.setSizes([1000, 400])  # the table's columns first (all of them at 1366 px)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
+        self._selection_changed()  # nothing selected yet: the hint says what to do
 
     # -- updates from the poller -------------------------------------------------------------------
 

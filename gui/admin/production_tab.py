@@ -151,7 +151,7 @@ class ProductionTab(QWidget):
     def refresh(self) -> None:
         """Apply the filters: read the count and the first page again (the person did
         something else: the last action's message goes)."""
-        self.say("")
+        self.status.say("")
         # This PC's own new records at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
         self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
         with self.view.database.read() as connection:
@@ -191,12 +191,6 @@ class ProductionTab(QWidget):
         self.count.setText(text)
         self._show_sort()
 
-    def say(self, text: str) -> None:
-        """What the person's last action did, kept until their next one (live updates rewrite
-        the count, never this); an empty text hides the line."""
-        self.status.setText(text)
-        self.status.setVisible(bool(text))
-
     def _history_follows_selection(self) -> None:
         """A reload (a reset model) drops the selection without a signal: the history of a
         record no longer selected, maybe no longer listed, goes with it."""
@@ -215,10 +209,10 @@ class ProductionTab(QWidget):
         record still selected and in view (else the top of the list)."""
         if not self.model.sortable(column):
             self._show_sort()
-            self.say(str(self.model.headerData(
+            self.status.say(str(self.model.headerData(
                 column, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)))
             return
-        self.say("")
+        self.status.say("")
         selected = self.selected_row()
         self.model.set_sort(column, order)
         [row] = self.model.reload([selected or None])
@@ -247,9 +241,9 @@ class ProductionTab(QWidget):
         one) in the status line, otherwise."""
         row = self.selected_row()
         if row is None:
-            self.say(self.tr("Select a record first."))
+            self.status.say(self.tr("Select a record first."))
         elif row.get("status") == "voided":
-            self.say(voided)
+            self.status.say(voided)
         else:
             return row
         return None
@@ -282,7 +276,7 @@ class ProductionTab(QWidget):
         row = self.model.row_of({"record_id": record.record_id})
         if row is not None:
             self.table.selectRow(row)
-        self.say(self.tr("Saved version %1 of lot %2, box %3.")
+        self.status.say(self.tr("Saved version %1 of lot %2, box %3.")
                  .replace("%1", str(record.version)).replace("%2", record.lot)
                  .replace("%3", str(record.box)))
 
@@ -352,15 +346,15 @@ class ProductionTab(QWidget):
         changes, session = self.changes, self.session
         not_recorded = location_text(LOCATION_NOT_RECORDED)
         self.last_export = None
-        self.say("")  # a new export: the last one's message no longer stands
+        self.status.say("")  # a new export: the last one's message no longer stands
 
         def done(count: int) -> None:
             self.last_export = (path, count)
-            self.say(self.tr("Exported %n record(s) to %1", "", count)
+            self.status.say(self.tr("Exported %n record(s) to %1", "", count)
                      .replace("%1", str(path)) + " " + export_note(fmt))
 
         def failed(exc: BaseException) -> None:
-            self.say(self.tr("The file was not written: %1").replace("%1", str(exc)))
+            self.status.say(self.tr("The file was not written: %1").replace("%1", str(exc)))
 
         self.runner.run(lambda progress, cancel: export_view_records(
             view, changes, session, chosen, fmt, Path(path), filters,
