@@ -15,8 +15,8 @@ from config.process import use_home
 from data import users_repo
 from utils.context import AppContext
 from utils.site.demo import (
-    Demo, DemoState, LivePlant, check_demo_admin, create_demo, demo_layout, demo_plan,
-    demo_state,
+    DEMO_ADMIN_FULL_NAME, Demo, DemoState, LivePlant, check_demo_admin, create_demo,
+    demo_layout, demo_plan, demo_state,
 )
 
 from cli.cmd_user import new_password
@@ -106,7 +106,7 @@ def make(root: Path, admin: str, days: int) -> Demo:
     print(f"making the DEMO plant in {root}: 14 stations, {days} days of synthetic "
           f"production (a minute or two)…", flush=True)
     try:
-        return create_demo(root, admin, "Demo admin", password, days=days)
+        return create_demo(root, admin, DEMO_ADMIN_FULL_NAME, password, days=days)
     except OSError as exc:  # a folder that cannot be written; what was made is removed
         raise CliError(f"the demo cannot be made in {root} ({exc.strerror or exc}); nothing "
                        f"was kept: choose another --folder") from exc

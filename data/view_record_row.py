@@ -15,10 +15,9 @@ _REQUIRED = ("record_id", "station_id", "lot", "size", "operator", "recorded_at"
              "status")
 _OPTIONAL_TEXT = ("reason", "editor", "edited_at", "rej1_defect", "rej1_location",
                   "rej2_defect", "rej2_location", "rej3_defect", "rej3_location")
-# Canonical UTC text (models/canonical.format_utc): every time filter and the aggregates rely
-# on its order. A date that matches and still does not exist (30 February) is refused by
-# `record_problem`.
-_UTC_TEXT = UTC_TEXT
+# UTC_TEXT: canonical UTC text (models/canonical.format_utc); every time filter and the
+# aggregates rely on its order. A date that matches and still does not exist (30 February) is
+# refused by `record_problem`.
 
 
 def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, Any] | None:
@@ -63,7 +62,7 @@ def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, An
     for value in _numbers(row):
         if value is not None and not _is_number(value):
             return None
-    if not _UTC_TEXT.match(row["recorded_at"]):
+    if not UTC_TEXT.match(row["recorded_at"]):
         return None
     return row
 
