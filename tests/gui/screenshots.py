@@ -171,6 +171,11 @@ def render_admin(out_dir: Path) -> list[Path]:
         services[2].stop()
         SiteLayout(site.share).station("210").death.unlink(missing_ok=True)
         settle_until(lambda: _liveness(window, "210") == "offline", settle)
+        window.fleet_tab.table.clearSelection()  # nothing selected: the plots' hint
+        settle(30)
+        path = out_dir / f"admin-fleet-nothing-selected-{language}.png"
+        window.fleet_tab.grab().save(str(path))
+        written.append(path)
         _select_stations(window, ("201", "206"))
         settle(60)
         shots = [("admin-fleet", window.fleet_tab)]
