@@ -37,7 +37,7 @@ from utils.permissions import PermissionDenied, require
 from gui.admin import audit_report
 from gui.admin.audit_model import AuditEventsModel, FirstPage, read_first_page
 from gui.admin.audit_report import ReportTexts, site_time
-from gui.admin.keep_place import reload_keeping_place
+from gui.admin.keep_place import clear_unless_selected, reload_keeping_place
 from gui.admin.list_tab import count_and_status
 from gui.admin.site_now import SiteNow
 from gui.admin.site_verify import SiteVerify
@@ -250,7 +250,7 @@ class AuditTab(QWidget):
         self.currency.set_fixed_until(self.range.fixed_until())
         fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
-        self._detail_follows_selection()
+        clear_unless_selected(self.table, self.detail)
 
     def view_changed(self, _change) -> None:
         """New events arrived: show them, the selected event kept selected and the rows in
@@ -262,16 +262,10 @@ class AuditTab(QWidget):
         # station that syncs late (or a catch-up) brings events inside a range long past.
         reload_keeping_place(self.table, self.model)
         self._show_count()
-        self._detail_follows_selection()  # the selected event still listed: kept
+        clear_unless_selected(self.table, self.detail)  # the selected event still listed: kept
 
     def _show_count(self) -> None:
         self.count.setText(self.tr("%n event(s)", "", self.model.rowCount()))
-
-    def _detail_follows_selection(self) -> None:
-        """A reload (a reset model) drops the selection without a signal: the detail of an
-        event no longer selected goes with it."""
-        if not self.table.currentIndex().isValid():
-            self.detail.clear()
 
     def _show_detail(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not current.isValid():

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QTableView
+from PySide6.QtWidgets import QAbstractItemView, QTableView, QWidget
 
 
 class PagedModel(Protocol):
@@ -31,10 +31,24 @@ def reload_keeping_place(table: QTableView, model: PagedModel) -> None:
     if anchor and anchor_row is not None:
         table.scrollTo(model.index(anchor_row, 0), QAbstractItemView.ScrollHint.PositionAtTop)
     if selected and selected_row is not None:
-        table.selectionModel().blockSignals(True)  # the same row: its details are not re-read
-        table.selectRow(selected_row)
-        table.selectionModel().blockSignals(False)
+        select_quietly(table, selected_row)
         if anchor is None and not at_top:
             table.scrollTo(model.index(selected_row, 0))
     if at_top:
         scroll.setValue(0)
+
+
+def select_quietly(table: QTableView, row: int) -> None:
+    """Select `row` again after a reload: the same record or event as before, so nothing
+    listening to the selection (its details, its history) reads it again."""
+    table.selectionModel().blockSignals(True)
+    table.selectRow(row)
+    table.selectionModel().blockSignals(False)
+
+
+def clear_unless_selected(table: QTableView, shown: QWidget) -> None:
+    """A reload (a reset model) drops the selection without a signal: what `shown` says of
+    a row no longer selected, maybe no longer listed (its details, its history), goes with
+    it."""
+    if not table.currentIndex().isValid():
+        shown.clear()

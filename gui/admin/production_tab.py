@@ -36,7 +36,7 @@ from utils.site.site_view import SiteView
 from utils.permissions import require
 from utils.records_io import export_view_records
 
-from gui.admin.keep_place import reload_keeping_place
+from gui.admin.keep_place import clear_unless_selected, reload_keeping_place, select_quietly
 from gui.admin.list_tab import count_and_status, lay_out_list_tab
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_now import SiteNow
@@ -161,7 +161,7 @@ class ProductionTab(QWidget):
         self.currency.set_fixed_until(self.range.fixed_until())
         fit_columns_once(self.table)  # later pages keep the widths
         self._show_count()
-        self._history_follows_selection()
+        clear_unless_selected(self.table, self.history)
 
     def view_changed(self, change) -> None:
         """New or changed records arrived: show them, keeping the selected record selected
@@ -179,7 +179,7 @@ class ProductionTab(QWidget):
         fill_station_choice(self.station, stations, self.tr("all stations"))
         reload_keeping_place(self.table, self.model)
         self._show_count()
-        self._history_follows_selection()  # the selected record still listed: kept
+        clear_unless_selected(self.table, self.history)  # the selected record still listed: kept
 
     def _show_count(self) -> None:
         text = self.tr("%n record(s)", "", self.model.rowCount())
@@ -190,12 +190,6 @@ class ProductionTab(QWidget):
                                     ).replace("%1", limit_text()).replace("%2", str(name))
         self.count.setText(text)
         self._show_sort()
-
-    def _history_follows_selection(self) -> None:
-        """A reload (a reset model) drops the selection without a signal: the history of a
-        record no longer selected, maybe no longer listed, goes with it."""
-        if not self.table.currentIndex().isValid():
-            self.history.clear()
 
     def _show_sort(self) -> None:
         """The header's indicator on the order the rows are in."""
@@ -218,11 +212,9 @@ class ProductionTab(QWidget):
         [row] = self.model.reload([selected or None])
         if row is None:
             self.table.scrollToTop()
-            self._history_follows_selection()
+            clear_unless_selected(self.table, self.history)
         else:
-            self.table.selectionModel().blockSignals(True)  # the same record: no re-read
-            self.table.selectRow(row)
-            self.table.selectionModel().blockSignals(False)
+            select_quietly(self.table, row)
             self.table.scrollTo(self.model.index(row, 0),
                                 QAbstractItemView.ScrollHint.PositionAtCenter)
         self._show_count()
