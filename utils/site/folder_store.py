@@ -73,6 +73,8 @@ class FolderSiteStore(OnSiteFolder):
         super().__init__(root)
         self._clock = clock  # spaces the listings of a flooded station folder
         self._listings: dict[str, _Listing] = {}
+        # The last list_chains per station, and when (the store's clock).
+        self._chain_listings: dict[str, tuple[float, StoreListing]] = {}
         self._flood_told: set[str] = set()
 
     def journal_writer(self, station_id: str, database: Database, anchor: str, key: Sealer, *,
@@ -120,14 +122,24 @@ class FolderSiteStore(OnSiteFolder):
     def list_chains(self, station_id: str) -> StoreListing:
         """A station's journal folders, its first (`journal`) first; entries named like a
         journal that are not one are refused (never followed). ShareRefused when the station
-        folder itself is a link."""
+        folder itself is a link. A flooded station folder (see `change_marker`) is not
+        listed again before the same spacing: its last listing is given (read by name, the
+        flood cost every new record a listing of every junk name), unless the change marker
+        listed the folder since (it may have found a new journal folder)."""
+        kept = self._chain_listings.get(station_id)
+        if kept is not None and self._relist_later(station_id) \
+                and kept[0] >= self._listings[station_id].at:
+            return kept[1]
         try:
             found = chain_folders(self.layout.station(station_id), share=self.fs)
         except FileNotFoundError:
+            self._chain_listings.pop(station_id, None)
             return StoreListing([])
-        return StoreListing([folder.name for _chain, folder in found.chains],
-                            [StoreRefusal(station_id, self._relative(path), reason)
-                             for path, reason in found.refused])
+        listing = StoreListing([folder.name for _chain, folder in found.chains],
+                               [StoreRefusal(station_id, self._relative(path), reason)
+                                for path, reason in found.refused])
+        self._chain_listings[station_id] = (self._clock(), listing)
+        return listing
 
     def journal_published(self, station_id: str, chain: str) -> bool:
         """A journal folder with a segment in it (a link among them counts: reading it is

@@ -36,11 +36,15 @@ class _Listings:
 
     def __init__(self, monkeypatch, fs, folder: Path):
         self.count = 0
+        self.by_name = 0  # listings that stat only names like a journal's (every name read)
         scandir, opened = fs.scandir, fs.opened
 
         def counted_scandir(path, **options):
-            if Path(path) == folder and options.get("match") is None:
-                self.count += 1
+            if Path(path) == folder:
+                if options.get("match") is None:
+                    self.count += 1
+                else:
+                    self.by_name += 1
             return scandir(path, **options)
 
         def counted_opened(path):
@@ -94,11 +98,13 @@ def test_a_flooded_station_folder_is_not_listed_at_every_pass_and_told_once(plan
         wait_until(twenty_passes_each_with_a_new_status, timeout=20)
         # Before: one listing of all 20,000 entries at every pass the status moved.
         assert listings.count <= 2, listings.count
-        # A box still reaches the view, without a listing of the junk for it.
+        # A box still reaches the view, without a listing of the junk for it (its ingest
+        # asked for the station's journal folders: a listing of every name, before).
         test_view_follower._boxes(stations, writers, operators, "206", 1)
         wait_until(lambda: _counts(follower.view).get("206")
                    == writers["206"].last_exported_seq, timeout=20)
         assert listings.count <= 2, listings.count
+        assert listings.by_name == 0, listings.by_name
         more = follower.passes
         wait_until(lambda: status.replace() or follower.passes >= more + 10, timeout=20)
         told = [record.getMessage() for record in caplog.records
@@ -121,12 +127,15 @@ def test_a_new_journal_folder_is_still_found_after_the_flood(tmp_path, monkeypat
     status = _Status(folder)
     seen = store.change_marker("206", None)
     assert seen[1] == ("journal",)
+    assert store.list_chains("206").names == ["journal"]
     _flood(folder)
     listings = _Listings(monkeypatch, store.fs, folder)
     for _ in range(30):
         status.replace()
         assert store.change_marker("206", seen)[1] == ("journal",)
     assert listings.count == 1  # the flood found once, then not listed before the spacing
+    assert store.list_chains("206").names == ["journal"]  # kept from before the flood: no listing
+    assert listings.by_name == 0
     (folder / NEW_CHAIN).mkdir()
     status.replace()
     assert store.change_marker("206", seen)[1] == ("journal",)  # not looked for yet
@@ -134,6 +143,9 @@ def test_a_new_journal_folder_is_still_found_after_the_flood(tmp_path, monkeypat
     found = store.change_marker("206", seen)
     assert found[1] == ("journal", NEW_CHAIN)
     assert listings.count == 2
+    assert store.list_chains("206").names == ["journal", NEW_CHAIN]  # listed again, once
+    assert store.list_chains("206").names == ["journal", NEW_CHAIN]
+    assert listings.by_name == 1
     # A journal that grows is seen at every call, flood or not: its own folder is lstat'ed.
     (folder / "journal" / "00000001.jsonl").write_bytes(b"{}\n{}\n")
     assert store.change_marker("206", found)[2] != found[2]
