@@ -89,6 +89,8 @@ def result_line(r: VerifyResult) -> str:
                 f"{records}{unsealed}")
     if r.cancelled:
         return f"station {r.station}: cancelled; nothing is known about the rest"
+    if r.kind is None:  # not checked at all (a fault of the program: the log has it)
+        return f"station {r.station}: could NOT be verified: {r.detail}"
     if str(r.kind) == "not_a_member":
         return (f"station {r.station}: NOT a member of this site: {r.detail}; its journal "
                 "is not read")

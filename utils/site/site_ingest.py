@@ -17,13 +17,15 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterator
+from typing import Any, Iterator
 
 from data import audit_repo, view_repo
 from data.view_record_row import record_problem, record_row
 from data.view_store import OWNER_ONLY, Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
+# What ingestion tells (apart, for whoever only receives it; imported from here as well).
+from utils.site.ingest_report import IngestReport, Listener, ViewChange
 from utils.site.journal_read import parse_body
 from utils.site.journal_check import ChainCheck
 from utils.site.journal_resume import resume
@@ -60,38 +62,6 @@ LOCAL_BATCH = 5000
 
 
 @dataclass
-class IngestReport:
-    station: str
-    ingested: int = 0
-    broken_seq: int | None = None
-    broken_kind: str | None = None
-    broken_detail: str | None = None
-    unsealed: int = 0  # events read after the last seal: left for the next pass
-    records: int = 0  # records whose current version changed
-    more: bool = False  # stopped at `max_events` with more to read
-
-
-@dataclass
-class ViewChange:
-    """What one stored batch changed: for the tabs, to refresh only what they show."""
-
-    stations: set[str] = field(default_factory=set)  # whose records changed
-    events: int = 0
-    records: int = 0
-    extensions: set[str] = field(default_factory=set)  # features whose figures changed
-
-    def merge(self, other: "ViewChange") -> None:
-        """Add what `other` changed (several batches told as one)."""
-        self.stations |= other.stations
-        self.events += other.events
-        self.records += other.records
-        self.extensions |= other.extensions
-
-
-Listener = Callable[[ViewChange], None]
-
-
-@dataclass
 class _Group:
     """The batches stored in the open group so far (not committed yet)."""
 
@@ -115,6 +85,10 @@ class SiteIngest:
     """Ingestion, for `SiteView` (which holds the state these methods use)."""
 
     stuck: dict[str, Broken]  # station -> where its journal raised (SiteView.station_stuck)
+    # This PC's own chains whose taking raised (named in `stuck` too, by station as journals
+    # are): a journal of the same station read fine does not clear them (`_ingest_local`).
+    _local_stuck: frozenset[str] = frozenset()
+    _listeners: list[Listener]
     record_refusals: RecordRefusals  # record versions refused, for the fleet's alarm
 
     # -- ingestion ---------------------------------------------------------------------------
@@ -165,7 +139,8 @@ class SiteIngest:
                 if max_events <= 0:
                     report.more = True
                     break
-        self.stuck.pop(station_id, None)  # taken again (the fault is gone)
+        if station_id not in self._local_stuck:
+            self.stuck.pop(station_id, None)  # taken again (the fault is gone)
         return report
 
     def _ingest_chain(self, station_id: str, name: str, *,
@@ -229,9 +204,10 @@ class SiteIngest:
 
     def ingest_local(self, *, max_events: int | None = None, wait: bool = True) -> int:
         """This PC's own chains, from its own database (no seal needed: this is where they
-        are written). Returns the events taken. `wait` False (the GUI thread): when the
-        follower is storing a batch now, return at once; it takes them on its next pass (it
-        is woken by every commit of this PC)."""
+        are written). Returns the events taken; a fault taking one chain stops that chain
+        only (`_ingest_local`). `wait` False (the GUI thread): when the follower is storing a
+        batch now, return at once; it takes them on its next pass (it is woken by every
+        commit of this PC)."""
         if not self._lock.acquire(blocking=wait):
             return 0
         try:
@@ -240,6 +216,10 @@ class SiteIngest:
             self._lock.release()
 
     def _ingest_local(self, max_events: int | None) -> int:
+        """Each of this PC's chains in turn. A fault taking one (what no refusal expects: a
+        bug) stops that chain where the view has it, named as a stuck journal is
+        (SiteView.station_stuck: once in the log, in the follower's state); the other chains,
+        and the caller's journals after them, are taken on."""
         taken = 0
         with self.ctx.database.read() as connection:
             chains = audit_repo.stations(connection)
@@ -251,24 +231,32 @@ class SiteIngest:
                 continue  # the same id is read from a journal (another PC's chain)
             start = Position(0, 0, 0 if source is None else source["last_seq"],
                              None if source is None else source["last_hash"])
-            while max_events is None or taken < max_events:
-                with self.ctx.database.read() as connection:
-                    rows = audit_repo.events_after(
-                        connection, station_id, start.last_seq,
-                        LOCAL_BATCH if max_events is None else min(LOCAL_BATCH,
-                                                                   max_events - taken))
-                if not rows:
-                    break
-                batch = self._batch(station_id, "local", start, self.ctx.anchor
-                                    if station_id == self.ctx.station_id else None)
-                for seq, _prev, digest, _key_id, _mac, body in rows:
-                    self._add(batch, station_id, seq, bytes(digest).hex(), body)
-                batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
-                report = IngestReport(station_id)
-                if not self._store(batch, report):
-                    break
-                taken += report.ingested
-                start = batch.end
+            try:
+                while max_events is None or taken < max_events:
+                    with self.ctx.database.read() as connection:
+                        rows = audit_repo.events_after(
+                            connection, station_id, start.last_seq,
+                            LOCAL_BATCH if max_events is None else min(LOCAL_BATCH,
+                                                                       max_events - taken))
+                    if not rows:
+                        break
+                    batch = self._batch(station_id, "local", start, self.ctx.anchor
+                                        if station_id == self.ctx.station_id else None)
+                    for seq, _prev, digest, _key_id, _mac, body in rows:
+                        self._add(batch, station_id, seq, bytes(digest).hex(), body)
+                    batch.end = Position(0, 0, rows[-1][0], bytes(rows[-1][2]).hex())
+                    report = IngestReport(station_id)
+                    if not self._store(batch, report):
+                        break
+                    taken += report.ingested
+                    start = batch.end
+            except Exception as exc:  # this PC's database's own errors are raised again there
+                self.station_stuck(station_id, exc, "local")
+                self._local_stuck |= {station_id}
+            else:
+                if station_id in self._local_stuck:  # taken again (the fault is gone)
+                    self._local_stuck -= {station_id}
+                    self.stuck.pop(station_id, None)
         return taken
 
     def _batch(self, station_id: str, kind: str, start: Position, anchor: str | None,

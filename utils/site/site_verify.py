@@ -11,8 +11,11 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import logging
+import sqlite3
 import threading
 from typing import Any, Callable, Iterable, Mapping
+
+from sqlalchemy.exc import DBAPIError
 
 from data import site_repo, view_repo
 from data.audit_repo import StoredCheckpoint
@@ -51,7 +54,9 @@ class SiteVerify:
         ingestion, against what this view already took from it; and every checkpoint ever
         witnessed of the station, each of which must be found in one of its chains. A station
         with no certified PC is not a member: never "intact", whatever its files say. A later
-        chain's result is labelled `station/journal-<chain id>`."""
+        chain's result is labelled `station/journal-<chain id>`. A fault of this program
+        verifying the station (what no refusal expects) is its one result: not verified, with
+        no kind (`_not_verified`), the traceback logged; the caller verifies the others on."""
         assert self.store is not None
         keys = {} if self.trust is None else self.trust.journal_keys(station_id)
         if not keys:
@@ -67,6 +72,13 @@ class SiteVerify:
                                  kind=TamperKind.TRUNCATED,
                                  detail=f"the journal cannot be read: {where} "
                                         f"is {exc.reason or exc}; not followed")]
+        except (OSError, sqlite3.Error, DBAPIError):
+            raise  # the share away, or this PC's own database: the whole check's, as before
+        except Exception as exc:  # a fault of this program: this station only, the rest go on
+            log.exception("Verify: station %s could not be verified, a fault of the program; "
+                          "it is named not verified and the check goes on; send this log to "
+                          "support", station_id)
+            return [_not_verified(station_id, exc)]
 
     def _verify_member(self, station_id: str, keys: Mapping[str, Any],
                        progress: Callable[[str, int, int | None], None] | None,
@@ -265,6 +277,16 @@ class SiteVerify:
                 break
             results.extend(self.verify_chains(station_id, progress=progress, cancel=cancel))
         return results
+
+
+def _not_verified(station_id: str, exc: Exception) -> VerifyResult:
+    """The result for a station whose verification raised: not intact, and no kind of
+    tampering either (the dialog says "could not be verified"), nothing checked counted."""
+    return VerifyResult(station_id, False, 0,
+                        detail=f"checking this station stopped with a fault of the program "
+                               f"({type(exc).__name__}: {exc}); nothing is known about its "
+                               f"journal and nothing was changed; send the log to support, "
+                               f"then run the check again")
 
 
 def _valid_heads(checkpoints: Iterable[StoredCheckpoint],

@@ -227,7 +227,7 @@ class SiteView(SiteIngest, SiteVerify):
         self._refuse(station_id, f"{which} broken at event {report.broken_seq} "
                                  f"({report.broken_kind}): {report.broken_detail}")
 
-    def station_stuck(self, station_id: str, exc: Exception) -> Broken:
+    def station_stuck(self, station_id: str, exc: Exception, source: str = "journal") -> Broken:
         """Taking one station's journal raised what no refusal expects (a fault of this
         program): that station stays where its view stopped, named in `stuck` (the follower's
         state, shown by the panel as broken) and in `anomalies`; the traceback is logged once
@@ -237,7 +237,7 @@ class SiteView(SiteIngest, SiteVerify):
             raise exc
         with self.database.read() as connection:
             sources = view_repo.station_sources(connection, station_id)
-        seq = 1 + min((s["last_seq"] for s in sources if s["kind"] == "journal"), default=0)
+        seq = 1 + min((s["last_seq"] for s in sources if s["kind"] == source), default=0)
         stuck = Broken(station_id, seq, NOT_STORED, f"{type(exc).__name__}: {exc}")
         if self.stuck.get(station_id) != stuck:
             log.error("Site view: the journal of station %s could not be taken from event %d "

@@ -1,0 +1,193 @@
+"""A fault of the program (a bug, a hostile value no check expected) while one station is
+verified, or while this PC's own chain is taken into the site view, stops only that one: the
+whole site's verify names it "not verified" (never intact, never tampered with a kind it did
+not find) and verifies every other station; `ingest` names this PC's chain stuck (as the
+follower names a station whose journal raised) and reads every station's journal on. The
+traceback is logged once, at ERROR.
+
+The fault is made by the one internal seam each path reads through (the store's journal
+reading, the view's writer) raising for one station only: the point is a bug's containment."""
+
+from __future__ import annotations
+
+import json
+import logging
+import threading
+
+import pytest
+
+from cli.cmd_verify_audit import show
+from config.constants import Role
+from data.view_store import ViewWriter
+from utils.site.folder_store import FolderSiteStore
+from utils.site.journal import JournalWriter
+from utils.site.view_follower import Phase, ViewFollower
+from utils.site.view_state import NOT_STORED
+
+from tests.utils.site.sitekit import OPERATOR_PW, add_user, site_layout, wait_until
+
+FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
+STATIONS = ("205", "206", "207")
+
+
+class _Station:
+    """A member production PC with an operator, a lot and its journal on the share."""
+
+    def __init__(self, site, tmp_path, station_id: str):
+        self.ctx = site.station(tmp_path, station_id)
+        if "op" not in site.admin.trust.state.users:
+            add_user(site, "op", Role.OPERATOR)
+        self.ctx.directory.refresh()
+        self.operator = self.ctx.auth.login("op", OPERATOR_PW).session
+        self.ctx.production.set_lot(self.operator, "L1", 100)
+        self.writer = JournalWriter(self.ctx.database,
+                                    site_layout(site.share).station(station_id).ensure(),
+                                    self.ctx.anchor, self.ctx.trust.pc_key)
+
+    def boxes(self, count: int) -> set[str]:
+        """`count` boxes, exported to the journal; their record ids."""
+        ids = {self.ctx.production.register_box(self.operator, FORM).record_id
+               for _ in range(count)}
+        while self.writer.sync():
+            pass
+        return ids
+
+
+@pytest.fixture
+def stations(site, tmp_path, closing):
+    made = {station_id: _Station(site, tmp_path, station_id) for station_id in STATIONS}
+    closing.extend(station.ctx for station in made.values())
+    for station in made.values():
+        station.boxes(1)
+    # The admin's own journal on the share too, as its sync exports it: its station is then
+    # read as a journal as well (and read fine, which must not clear its own chain's fault).
+    admin = site.admin
+    JournalWriter(admin.database, site_layout(site.share).station(admin.station_id).ensure(),
+                  admin.anchor, admin.trust.pc_key).sync()
+    return made
+
+
+def _record_ids(view, station_id: str) -> set[str]:
+    with view.database.read() as connection:
+        return {row[0] for row in connection.exec_driver_sql(
+            "SELECT record_id FROM view_record_versions WHERE station_id = ?", (station_id,))}
+
+
+def _errors(caplog) -> list[logging.LogRecord]:
+    return [r for r in caplog.records if r.levelno >= logging.ERROR]
+
+
+# -- verify ---------------------------------------------------------------------------------------
+
+@pytest.fixture
+def reading_206_fails(monkeypatch):
+    """Reading station 206's journal raises what no refusal expects, while the event is set."""
+    read = FolderSiteStore.read_journal
+    fault = threading.Event()
+    fault.set()
+
+    def failing(store, station_id, chain, **options):
+        if station_id == "206" and fault.is_set():
+            raise RuntimeError("a fault reading 206")
+        return read(store, station_id, chain, **options)
+
+    monkeypatch.setattr(FolderSiteStore, "read_journal", failing)
+    return fault
+
+
+def test_a_fault_verifying_one_station_names_it_and_verifies_every_other(
+        site, stations, reading_206_fails, caplog, capsys):
+    view = site.admin.site_view
+    reading_206_fails.clear()
+    view.ingest()  # what the view took is a witness too
+    reading_206_fails.set()
+    with caplog.at_level(logging.WARNING):
+        results = view.verify_site()
+    by_station = {r.station: r for r in results}
+    assert {"205", "206", "207", "office1"} <= set(by_station)
+    assert all(by_station[s].ok and by_station[s].events_checked for s in ("205", "207"))
+    faulty = by_station["206"]
+    assert (faulty.ok, faulty.kind, faulty.cancelled) == (False, None, False)
+    assert "RuntimeError: a fault reading 206" in faulty.detail
+    assert "nothing is known about its journal" in faulty.detail
+    errors = _errors(caplog)
+    assert len(errors) == 1 and errors[0].exc_info is not None  # once, with its traceback
+    assert "206" in errors[0].getMessage()
+    # What `shopfloor verify-audit --site` says of it: not intact (exit 1), in plain words.
+    assert show(results, as_json=False) is False
+    lines = capsys.readouterr().out.splitlines()
+    assert any(line.startswith("station 206: could NOT be verified: checking this station "
+                               "stopped with a fault of the program") for line in lines)
+    assert "station 205: intact, " in "\n".join(lines)
+    assert show(results, as_json=True) is False
+    assert json.loads(capsys.readouterr().out)["ok"] is False
+    # The fault gone (a fixed program), the station verifies again.
+    reading_206_fails.clear()
+    assert view.verify_station("206").ok
+
+
+# -- this PC's own chain into the view ------------------------------------------------------------
+
+@pytest.fixture
+def storing_local_fails(monkeypatch):
+    """Storing a batch of this PC's own chain (the admin's, office1) raises, while set."""
+    store = ViewWriter.store
+    fault = threading.Event()
+    fault.set()
+
+    def failing(writer, batch):
+        if batch.kind == "local" and fault.is_set():
+            raise RuntimeError("a fault storing this PC's chain")
+        return store(writer, batch)
+
+    monkeypatch.setattr(ViewWriter, "store", failing)
+    return fault
+
+
+def _local_seq(view, station_id: str) -> int:
+    with view.database.read() as connection:
+        return connection.exec_driver_sql(
+            "SELECT coalesce(max(seq), 0) FROM view_events WHERE station = ?",
+            (station_id,)).scalar()
+
+
+def test_a_fault_taking_this_pcs_chain_stops_only_that_chain(site, stations,
+                                                             storing_local_fails, caplog):
+    view = site.admin.site_view
+    own = site.admin.station_id
+    with caplog.at_level(logging.WARNING):
+        reports = view.ingest()
+        view.ingest()  # a second pass: tried again, not logged again
+    assert sorted(r.station for r in reports if r.ingested) == sorted(STATIONS)
+    for station_id in STATIONS:
+        assert _record_ids(view, station_id)
+    stuck = view.stuck[own]
+    assert (stuck.kind, stuck.seq) == (NOT_STORED, _local_seq(view, own) + 1)
+    assert "RuntimeError: a fault storing this PC's chain" in stuck.detail
+    errors = _errors(caplog)
+    assert len(errors) == 1 and errors[0].exc_info is not None
+    assert own in errors[0].getMessage()
+    # The GUI thread's call (a tab's Apply) gets no exception either.
+    assert view.ingest_local(wait=False) == 0
+    # The fault gone, the chain is taken and no longer named.
+    storing_local_fails.clear()
+    assert view.ingest_local() > 0
+    assert own not in view.stuck
+
+
+def test_the_follower_reads_every_station_with_this_pcs_chain_stuck(
+        site, stations, storing_local_fails, closing, caplog):
+    view = site.admin.site_view
+    follower = ViewFollower(view, rescan_s=0.02)
+    closing.append(follower)
+    with caplog.at_level(logging.WARNING):
+        follower.acquire()
+        wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
+        after = stations["206"].boxes(1)
+        follower.wake()
+        wait_until(lambda: after <= _record_ids(view, "206"), timeout=20)
+        passes = follower.passes
+        wait_until(lambda: follower.passes > passes + 3, timeout=20)
+    own = site.admin.station_id
+    assert [(b.station, b.kind) for b in follower.state().broken] == [(own, NOT_STORED)]
+    assert len(_errors(caplog)) == 1
