@@ -18,19 +18,19 @@ import threading
 from html import escape
 from typing import Any, Callable
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget, QStyle,
     QVBoxLayout, QWidget,
 )
 
-from utils.audit.verify import TamperKind, VerifyResult
+from utils.audit.verify import VerifyResult
 from utils.site.site_view import ShareUnreachable, StationsRefused
-from utils.site.view_state import NOT_STORED
 
 from gui.labels import wrapped_label
 from gui.tasks import Task, TaskRunner
 from gui.theme import ERROR_COLOR, OK_COLOR, TOUCH_MIN_PX, WARN_COLOR
+from gui.verify_texts import kind_texts
 
 StationProgress = Callable[[str, int, "int | None"], None]
 VerifyFunction = Callable[[StationProgress, threading.Event], list[VerifyResult]]
@@ -204,6 +204,15 @@ class VerifyDialog(QDialog):
                 paragraphs.append(("", self.tr(
                     "Verification was cancelled before every chain was checked; nothing is "
                     "known about the rest."), ""))
+            if all(result.kind is None for result in tampered):  # faults, not findings
+                self._show(ERROR, self.tr("Part of the audit trail could not be verified"),
+                           paragraphs, self.tr(
+                               "Nothing was changed: verifying only reads the data, and "
+                               "nothing says these stations were tampered with. Run the check "
+                               "again; if a station still cannot be verified, call your "
+                               "administrator (the log file has the details)."))
+                self.finished_with.emit(self.results)
+                return
             self._show(TAMPERED, self.tr("The audit trail has been tampered with"), paragraphs,
                        self.tr("What to do: keep this PC as it is and call your administrator; "
                                "do not restore backups, and do not delete or edit anything."))
@@ -325,54 +334,6 @@ class VerifyDialog(QDialog):
         # than the dialog's minimum, and leaves a gap below it.
         self.layout().activate()
         self.resize(self.width(), self.layout().totalHeightForWidth(self.width()))
-
-
-def kind_texts() -> dict[str, tuple[str, str]]:
-    """Each tamper kind's name and a one-line plain explanation, translated; the dialog and the
-    audit tab's result table share them (full translate calls with literals: lupdate reads
-    only those)."""
-    return {
-        TamperKind.MODIFIED: (
-            QCoreApplication.translate("VerifyDialog", "modified"),
-            QCoreApplication.translate("VerifyDialog", "An event was changed after it was written.")),
-        TamperKind.DELETED: (
-            QCoreApplication.translate("VerifyDialog", "deleted"),
-            QCoreApplication.translate("VerifyDialog", "An event was removed from the trail.")),
-        TamperKind.INSERTED: (
-            QCoreApplication.translate("VerifyDialog", "inserted"),
-            QCoreApplication.translate("VerifyDialog", "An event that was never recorded here was slipped into the trail.")),
-        TamperKind.REORDERED: (
-            QCoreApplication.translate("VerifyDialog", "reordered"),
-            QCoreApplication.translate("VerifyDialog", "Events were moved out of the order they were recorded in.")),
-        TamperKind.TRUNCATED: (
-            QCoreApplication.translate("VerifyDialog", "truncated"),
-            QCoreApplication.translate("VerifyDialog", "The newest events were cut off, or an older copy of the data was put back.")),
-        TamperKind.FORGED: (
-            QCoreApplication.translate("VerifyDialog", "forged"),
-            QCoreApplication.translate("VerifyDialog", "Events or a checkpoint were recomputed without the station's secret key.")),
-        TamperKind.FORKED: (
-            QCoreApplication.translate("VerifyDialog", "forked"),
-            QCoreApplication.translate("VerifyDialog", "An older copy of the data was put back and continued: events signed earlier were replaced by others.")),
-        TamperKind.FOREIGN: (
-            QCoreApplication.translate("VerifyDialog", "another chain"),
-            QCoreApplication.translate("VerifyDialog", "The trail does not begin where this station's trail begins: it was made for another station or installation.")),
-        TamperKind.RECORD_MODIFIED: (
-            QCoreApplication.translate("VerifyDialog", "record changed"),
-            QCoreApplication.translate("VerifyDialog", "A production record stored on this PC differs from what its audit event says.")),
-        TamperKind.RECORD_INSERTED: (
-            QCoreApplication.translate("VerifyDialog", "record added"),
-            QCoreApplication.translate("VerifyDialog", "A production record stored on this PC was not written by any audit event.")),
-        TamperKind.RECORD_DELETED: (
-            QCoreApplication.translate("VerifyDialog", "record removed"),
-            QCoreApplication.translate("VerifyDialog", "A production record that an audit event wrote is missing from this PC's database.")),
-        TamperKind.NOT_A_MEMBER: (
-            QCoreApplication.translate("VerifyDialog", "not a member"),
-            QCoreApplication.translate("VerifyDialog", "The station's journal is sealed by a PC that is not a member of this site: its events are not taken.")),
-        # Not tampering: the view could not store that station's batch (a fault, logged once).
-        NOT_STORED: (
-            QCoreApplication.translate("VerifyDialog", "could not be stored"),
-            QCoreApplication.translate("VerifyDialog", "This PC's site view could not store the station's next events (a fault of the program, written in its log); the station's later events wait, the other stations go on.")),
-    }
 
 
 def _html(paragraph: Paragraph) -> str:

@@ -22,7 +22,7 @@ from utils.permissions import require
 
 from gui.admin.paged_rows import PagedRows
 from gui.table_model import ColumnTableModel, Index as _Index
-from gui.verify_dialog import kind_texts
+from gui.verify_texts import kind_texts, result_word
 
 PAGE_ROWS = 500  # events read at a time as the table scrolls
 PAGES_KEPT = 16
@@ -173,9 +173,7 @@ class VerifyResultsModel(ColumnTableModel):
             if column == "station":
                 return result.station
             if column == "result":
-                if result.cancelled:
-                    return self.tr("cancelled")
-                return self.tr("intact") if result.ok else self.tr("TAMPERED")
+                return result_word(result)
             if column == "events":
                 return str(result.events_checked)
             if column == "first_bad":
@@ -186,6 +184,8 @@ class VerifyResultsModel(ColumnTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             if result.cancelled:
                 return None
+            if result.kind is None and not result.ok:  # not checked: no finding either
+                return QBrush(QColor("#fff3cd"))
             return QBrush(QColor("#d4edda") if result.ok else QColor("#f8d7da"))
         if role == Qt.ItemDataRole.ToolTipRole:
             return result.detail

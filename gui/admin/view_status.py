@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 from utils.site.view_follower import Phase, ViewState
 
 from gui.theme import ERROR_COLOR, OK_COLOR, WARN_COLOR
-from gui.verify_dialog import kind_texts
+from gui.verify_texts import kind_texts
 
 
 class ViewStatus(QLabel):

@@ -121,6 +121,32 @@ def test_verify_names_a_record_that_differs_from_its_event(qtbot, ctx, window, r
     assert "cam_d is 99.9, the chain says 4.42" in text  # the administrator's detail
 
 
+def test_a_station_not_verified_for_a_fault_is_not_called_tampered(qtbot, window, runner):
+    """A result with no kind (checking the station raised: a fault of the program, in the log,
+    utils/site/site_verify.py) is no finding: the dialog and the Audit tab's table say "not
+    verified", never "tampered"; with a real finding beside it, tampered still wins."""
+    from gui.admin.audit_model import VerifyResultsModel
+    from utils.audit.verify import TamperKind, VerifyResult
+
+    fault = VerifyResult("206", False, 0, detail="checking this station stopped with a fault")
+    dialog = run_verify(window, runner, lambda progress, cancel: [
+        VerifyResult("205", True, 12), fault])
+    wait_for(lambda: dialog.outcome is not None, timeout=WAIT_MS / 1000)
+    assert dialog.outcome == "error"
+    assert dialog.result_heading.text() == "Part of the audit trail could not be verified"
+    assert "Station 206: the chain could not be verified." in dialog.result_text
+    assert "nothing says these stations were tampered with" in dialog.result_text
+    assert "tampered with\n" not in dialog.result_text
+    model = VerifyResultsModel()
+    model.set_rows([fault])
+    assert model.data(model.index(0, 1)) == "NOT VERIFIED"
+    forged = VerifyResult("207", False, 3, first_bad_seq=2, kind=TamperKind.FORGED)
+    dialog = run_verify(window, runner, lambda progress, cancel: [fault, forged])
+    wait_for(lambda: dialog.outcome is not None, timeout=WAIT_MS / 1000)
+    assert dialog.outcome == "tampered"
+    assert "Station 207, event 2: forged." in dialog.result_text
+
+
 def test_cancel_stops_the_check_and_says_how_far_it_got(qtbot, window, runner):
     started = threading.Event()
 
@@ -169,7 +195,7 @@ def test_a_failing_check_says_what_happened_and_that_nothing_changed(qtbot, wind
 
 
 def test_every_kind_has_a_name_and_an_explanation():
-    from gui.verify_dialog import kind_texts
+    from gui.verify_texts import kind_texts
 
     from utils.site.view_state import NOT_STORED
 
