@@ -24,7 +24,9 @@ replaced, so nothing may hold it open. In order:
    history, is removed (it is rebuilt from the journals); the old witness goes aside with the
    old database (it also saw the restore's own events there), and the restored chain records
    "backup.restored" (file, checksum, heads, what was set aside, the override and its
-   signature) and signs its new head, the first of its own witness.
+   signature) and signs its new head, the first of its own witness. The command ledger is
+   kept whole: the rows of commands taken after the backup go into the copy before it takes
+   the database's place, so a command put back in the inbox is a duplicate, not run again.
 
 The station's journal on the share still holds the old history and is never rewritten. When it
 goes on past the backup, the restored chain (whose "backup.restored" comes right after the last
@@ -45,6 +47,7 @@ from pathlib import Path
 from typing import Any
 
 from config.constants import Permission
+from data.schema import command_ledger
 from models.canonical import format_utc
 from models.validation import ValidationFailed, validate_reason
 from utils.atomic_io import atomic_write_with, fsync_directory
@@ -131,7 +134,7 @@ def _restore_alone(ctx: "AppContext", home: Path | None, clock: Clock | None, fi
             _copy_aside(ctx, aside)
         finally:
             ctx.close()  # its checkpoint may also wait for the witness's lock
-        _replace(ctx.paths, proof, stamp)
+        _replace(ctx.paths, proof, stamp, aside)
     except TimeoutError:  # the witness's lock, kept by another process (file_lock.py)
         raise RestoreRefused(
             "witness_busy", "another program on this PC (a command line?) kept the audit "
@@ -220,14 +223,14 @@ def _copy_aside(ctx: "AppContext", aside: Path) -> None:
         shutil.copy2(witness, aside.with_name(aside.stem + ".audit-checkpoint.json"))
 
 
-def _replace(paths, proof: BackupProof, stamp: str) -> None:
+def _replace(paths, proof: BackupProof, stamp: str, aside: Path) -> None:
     """The proven copy in the database's place; the caches of the old history out. Done
     holding the witness's lock, taken before anything changes (if another process keeps it,
     the restore stops with nothing replaced): a writer of the witness comes before the
     database and its witness change, or after both."""
     assert proof.restored is not None
     with FileLock(witness_lock_file(paths.checkpoint_file)).holding(WITNESS_LOCK_WAIT_S):
-        _replace_database(paths, proof)
+        _replace_database(paths, proof, aside)
         if paths.checkpoint_file.exists():
             # The witness of the chain set aside goes with it (a copy is beside that
             # database): it also saw the restore's own events there. Without an override it
@@ -238,13 +241,17 @@ def _replace(paths, proof: BackupProof, stamp: str) -> None:
                 f"{paths.checkpoint_file.name}.before-restore-{stamp}"))
 
 
-def _replace_database(paths, proof: BackupProof) -> None:
+def _replace_database(paths, proof: BackupProof, aside: Path) -> None:
     assert proof.restored is not None
     database = paths.database_file
     staged = database.with_name(f".{database.name}.restoring")
     with closing(sqlite3.connect(proof.restored)) as source, \
             closing(sqlite3.connect(staged)) as target:
         source.backup(target)  # one file, no WAL beside it
+        kept = _keep_command_ledger(target, aside)
+    if kept:
+        log.info("Restore: %d command(s) taken after the backup kept in the command ledger "
+                 "(from %s): put back in the inbox, each is a duplicate", kept, aside.name)
     with open(staged, "rb+") as handle:
         os.fsync(handle.fileno())
     for suffix in ("-wal", "-shm"):  # the old database's: its content is in the copy aside
@@ -253,6 +260,25 @@ def _replace_database(paths, proof: BackupProof) -> None:
     fsync_directory(database.parent)
     for suffix in ("", "-wal", "-shm"):
         Path(f"{paths.site_view_file}{suffix}").unlink(missing_ok=True)
+
+
+def _keep_command_ledger(target: sqlite3.Connection, aside: Path) -> int:
+    """The restored database keeps every command this station took: the backup's ledger rows,
+    and those the database set aside took since (its copy in `set-aside/`). The ledger is what
+    runs a command at most once, and a backup is older: without them, a command run after the
+    backup, put back in the inbox within its validity (up to a day) with its claim and ack
+    removed (anyone writes the share), would run again. Rows the backup has stay as they are;
+    a kept row still "executing" is settled at start, never run (command_ledger.py). Done on
+    the staged copy, so the database in place never lacks them. Returns how many were kept."""
+    columns = ", ".join(column.name for column in command_ledger.columns)
+    target.execute("ATTACH DATABASE ? AS aside", (str(aside),))
+    try:
+        with target:  # one transaction, committed here
+            kept = target.execute(f"INSERT OR IGNORE INTO main.command_ledger ({columns}) "
+                                  f"SELECT {columns} FROM aside.command_ledger").rowcount
+    finally:
+        target.execute("DETACH DATABASE aside")
+    return kept
 
 
 def _record_restored(home, clock, actor: Actor, file: Path, proof: BackupProof, aside: Path,
