@@ -42,7 +42,7 @@ from utils.settings_store import load_settings
 from utils.site.keystore import load_legacy_site_key, load_pc_key, read_member_file
 from utils.site.folder_store import FolderSiteStore
 from utils.site.folder_transport import FolderTransport
-from utils.site.site_file_keep import keep_site_file
+from utils.site.site_file_keep import Witness, keep_site_file
 from utils.site_catalog import SiteCatalogService, catalog_from_dict, stored_document
 from utils.trust.dirlog import DirectoryLog
 from utils.trust.site_accounts import SiteAccounts
@@ -100,7 +100,7 @@ def _open_trust(paths: AppPaths, settings: Settings, database: Database,
         return None
     if settings.site_folder:  # its site file written back from this PC's copy if removed
         keep_site_file(Path(settings.site_folder), settings.site_id, member.root,
-                       paths.config_dir)
+                       paths.config_dir, witness=Witness(station_id, pc_key.public))
     directory = DirectoryLog(store, database, site_id=settings.site_id, root=member.root,
                              clock=clock)
     return SiteTrust(site_id=settings.site_id, station_id=station_id, pc_key=pc_key,

@@ -53,18 +53,27 @@ class SiteFileGuard(Protocol):
         None when missing."""
 
 
-# Share root (absolute) -> the guard of this PC's site there. Registered by the composition
-# root, which alone knows the root key this PC pinned; every layout of that root consults it.
+# Share root (its folder's identity: `root_key`) -> the guard of this PC's site there.
+# Registered by the composition root, which alone knows the root key this PC pinned; every
+# layout of that root consults it, however the root is spelled.
 _GUARDS: dict[str, SiteFileGuard] = {}
+
+
+def root_key(root: Path | str) -> str:
+    """One key for every spelling of a share root: a link on the way, `..`, a trailing
+    separator, on Windows the case. The path, not the folder's (st_dev, st_ino): that changes
+    when the share is mounted on, or taken off, its mount point, and the guard must hold for
+    the mount point either way (and say an empty one holds nothing)."""
+    return os.path.normcase(os.path.realpath(root))
 
 
 def guard_site_file(root: Path | str, guard: SiteFileGuard) -> None:
     """From now on every layout of `root` checks its site file with `guard`."""
-    _GUARDS[os.path.abspath(root)] = guard
+    _GUARDS[root_key(root)] = guard
 
 
 def site_file_guard(root: Path | str) -> SiteFileGuard | None:
-    return _GUARDS.get(os.path.abspath(root))
+    return _GUARDS.get(root_key(root))
 
 
 def looks_like_journal(name: str) -> bool:
@@ -124,7 +133,7 @@ class SiteLayout:
 
     @cached_property
     def _guard_key(self) -> str:
-        return os.path.abspath(self.root)
+        return root_key(self.root)
 
     def require_root(self) -> None:
         """Raise FileNotFoundError (or ShareRefused) unless the share is really there. Nobody

@@ -38,6 +38,7 @@ from utils.site.keystore import MemberFile, read_member_file, store_pc_key, writ
 from utils.site.layout import SiteLayout
 from utils.site.protocol import folder_twin, new_station_id_problem, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
+from utils.site.site_file_keep import keep_verified_copy
 from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT, OpRefused, PcMember
@@ -129,6 +130,9 @@ def _remember(paths: AppPaths, settings: Settings, info: SiteInfo, pc: SigningKe
     assert info.root is not None
     write_member_file(paths.config_dir, MemberFile(info.site_id, info.root.hex, station_id,
                                                    kind, pc.key_id))
+    # The site file as the passphrase checked it (its sealed root opened to `info.root`): the
+    # copy this PC writes back if the share's is removed, never the share's later bytes.
+    keep_verified_copy(paths.config_dir, info)
     new_settings = settings.with_changes(site_folder=str(Path(folder).resolve()),
                                          site_id=info.site_id, station_id=station_id,
                                          station_kind=kind)

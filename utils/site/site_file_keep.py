@@ -4,24 +4,37 @@ holds this site.
 The site file (`shopfloor-site.json`, site_key.py) is how every running PC tells the real share
 from a phantom one (an empty mount point): without it nothing is written (layout.py
 `require_root`). Deleting it, or putting a folder or a link in its place, would otherwise take
-every PC of the site off the share until a person put the file back. So each PC keeps the
-file's bytes as it last read them, once they are of the site it belongs to (the site id and the
-root's public key it pinned at join: its membership file), in memory and in a copy in its
-config folder (`site-<id>.site-file.json`, next to the membership file), and:
+every PC of the site off the share until a person put the file back. So each PC keeps a copy
+of the file, and:
 
-- a file of this site in place: taken, and kept as the newest copy (read again only when its
-  identity, size or times change: `require_root` runs on every pass);
-- missing, a folder, a link, or a file that is not this site's (another site's, protocol 1,
-  junk) in place, on a share whose directory log starts with this site's genesis entry signed
-  by the pinned root: whatever is in the way is moved to `quarantine/_site-file/` (the entry
-  itself, never followed), the kept bytes are created write-once (two PCs at once: one
-  creates, the other finds it and judges it as any file in place) and one WARNING says so;
-- anything else (an empty folder, another site's share, no copy kept yet): nothing is written
-  or moved, and the outage says what the folder holds.
+- **The copy is the one its join checked.** The file is not signed: only the passphrase
+  checks it, when its sealed root opens to the root's public key (site_key.py `open_root`).
+  So the copy is made there, at create, join or upgrade (`keep_verified_copy`, in the config
+  folder next to the membership file: `site-<id>.verified-site-file.json`), re-derived from
+  what was checked (an unknown field on the share is not kept), and never replaced by what
+  the share holds later: a file of this site's id and root with another sealed key is a
+  forgery, moved aside and written over. A PC that joined before copies were kept there
+  holds none: it takes the file of this site (id and pinned root) it last read, in memory
+  only, writes that back, and never refuses another sealed key (it cannot tell which is
+  genuine; a PC with a checked copy can, and the two never fight).
+- **A file of this site in place** is taken (read again only when its identity, size or
+  times change: `require_root` runs on every pass).
+- **Missing, a folder, a link, or a file that is not this site's** (another site's, protocol
+  1, junk, a forged seal) in place, on a share that plainly holds this site: whatever is in
+  the way is moved to `quarantine/_site-file/` (the entry itself, never followed), the copy
+  is created write-once (two PCs at once: one creates, the other finds it and judges it as
+  any file in place) and one WARNING says so.
+- **Plainly this site's share**: its directory log starts with this site's genesis entry,
+  signed by the pinned root; or, when that first entry is gone (or not this site's) too, the
+  share holds this PC's own status (`stations/<its id>/status.json`) signed by its own key,
+  the key of this site only, which the root certified at join: no empty mount point or other
+  site's share holds one. The directory log then writes its first entry back from this PC's
+  verified copy in its database (dirlog_repair.py), as any entry deleted below its head.
+- **Anything else** (an empty folder, another site's share, no copy kept yet): nothing is
+  written or moved, and the outage says what the folder holds.
 
 Only bytes of this site ever go back, so nobody on the share can make a PC write another
-site's file; the genesis check keeps a PC from writing into a phantom or foreign folder; and
-every PC of the site takes any file of this site, so two of them never fight over it.
+site's file; the proof of the share keeps a PC from writing into a phantom or foreign folder.
 """
 
 from __future__ import annotations
@@ -36,6 +49,7 @@ from utils.atomic_io import atomic_write_bytes
 from utils.site.layout import SiteLayout, guard_site_file, plain_file, site_file_guard
 from utils.site.share_files import ReadState, quarantine, read_json_file
 from utils.site.share_fs import ShareRefused, describe
+from utils.site.signed import document_bytes
 from utils.site.site_key import SITE_FILE_LIMITS, SiteError, SiteInfo, parse_site_file
 from utils.trust.crypto import PublicKey
 from utils.trust.directory_state import DirectoryState, OpRefused
@@ -45,11 +59,35 @@ from utils.trust.dirlog_repair import ENTRY_MAX_BYTES
 log = logging.getLogger(__name__)
 
 _Identity = tuple[int, int, int, int, int]
+# A status as the fleet and a join read it (fleet.py, membership.py STATUS_MAX_BYTES).
+STATUS_MAX_BYTES = 256 * 1024
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A PC of this process in the site: its station id and its own (certified) public key."""
+
+    station_id: str
+    key: PublicKey
 
 
 def local_copy(keep_dir: Path, site_id: str) -> Path:
-    """This PC's copy of its site's file (not secret: the share holds the same bytes)."""
-    return Path(keep_dir) / f"site-{site_id}.site-file.json"
+    """This PC's copy of its site's file, as its create, join or upgrade checked it with the
+    passphrase (not secret: the share holds the same bytes)."""
+    return Path(keep_dir) / f"site-{site_id}.verified-site-file.json"
+
+
+def keep_verified_copy(keep_dir: Path, info: SiteInfo) -> None:
+    """Keep the site file whose sealed root the passphrase just opened (a create, a join, an
+    upgrade), re-derived from what was checked. Failing to is no reason to undo the join:
+    the PC then writes back only what it reads from the share, and the log says so."""
+    path = local_copy(keep_dir, info.site_id)
+    try:
+        atomic_write_bytes(path, document_bytes(info.to_json()))
+    except OSError as exc:
+        log.warning("Could not keep this PC's checked copy of the site file in %s (%s): if "
+                    "the share's file is removed, this PC writes back the one it last read",
+                    path, exc)
 
 
 def _identity(info: os.stat_result) -> _Identity:
@@ -58,12 +96,14 @@ def _identity(info: os.stat_result) -> _Identity:
 
 @dataclass(eq=False)
 class SiteFileKeeper:
-    """The site file's guard for one share root (layout.SiteFileGuard); thread-safe."""
+    """The site file's guard for one share root (layout.SiteFileGuard); thread-safe. One per
+    root in a process: the PCs of one process (tests, the demo) share it."""
 
     site_id: str
     root: PublicKey
-    copies: list[Path]
-    kept: bytes | None = None
+    kept: bytes | None = None  # the bytes written back
+    verified: bool = False  # `kept` is a join's checked copy (else: as last read, or None)
+    witnesses: list[Witness] = field(default_factory=list)
     _seen: _Identity | None = None  # the file in place last found to be this site's
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
@@ -78,22 +118,23 @@ class SiteFileKeeper:
         if info.root != self.root:
             return "a site file of this site's id with another root key than this PC pinned"
         # The file is not signed: anyone may copy this site's id and public root beside a
-        # made-up sealed key. Once this PC holds a copy, only its sealed key counts, so a
-        # forged file never replaces the copy every PC would write back.
-        if self.kept is not None and info.root_sealed != parse_site_file(self.kept).root_sealed:
-            return "a site file of this site's id with another sealed root key than this PC kept"
+        # made-up sealed key. Only the sealed key the passphrase opened at join counts; the
+        # name and time beside it are not checked by anything, so they do not decide.
+        if self.verified and self.kept is not None \
+                and info.root_sealed != parse_site_file(self.kept).root_sealed:
+            return ("a site file of this site's id with another sealed root key than the one "
+                    "this PC's join opened with the passphrase")
         return None
 
-    def keep(self, data: bytes) -> None:
-        """Bytes of this site (checked by the caller): the copy written back from now on."""
-        if data == self.kept:
-            return
-        self.kept = data
-        for path in self.copies:
-            try:
-                atomic_write_bytes(path, data, durable=False)
-            except OSError as exc:  # the copy in memory still serves this run
-                log.info("Could not keep a copy of the site file in %s (%s)", path, exc)
+    def add_pc(self, copy: bytes | None, witness: Witness | None) -> None:
+        """A PC of this process in the site: its checked copy (None: it holds none, or not of
+        this site) and what of it on the share proves the share is this site's."""
+        with self._lock:
+            if copy is not None and not self.verified and self.problem(copy) is None:
+                self.kept, self.verified = copy, True
+                self._seen = None  # the file in place is judged against it from now on
+            if witness is not None and witness not in self.witnesses:
+                self.witnesses.append(witness)
 
     def require(self, layout: SiteLayout, found: os.stat_result | None) -> None:
         with self._lock:
@@ -121,7 +162,8 @@ class SiteFileKeeper:
             return exc.reason
         problem = self.problem(data)
         if problem is None:
-            self.keep(data)
+            if not self.verified:  # nothing checked to keep: the newest of this site's
+                self.kept = data
             self._seen = _identity(info)
         return problem
 
@@ -130,7 +172,11 @@ class SiteFileKeeper:
         """Put the kept file back when the share plainly holds this site; raise otherwise."""
         what = problem or ("missing" if found is None else
                            describe(found) or "a folder where a file belongs")
-        if not self.holds_this_site(layout):
+        # The share's first entry proves it; when that is gone too, this PC's own signed
+        # status does (see the module docstring: an empty or another site's folder has none).
+        genesis = self.holds_this_site(layout)
+        own = None if genesis else self._own_status(layout)
+        if not genesis and own is None:
             if problem is None:
                 raise layout.no_site_file(found)
             raise FileNotFoundError(
@@ -152,8 +198,16 @@ class SiteFileKeeper:
         except FileExistsError:
             return  # another PC wrote it meanwhile: judged as any file in place, next pass
         self._seen = _identity(layout.fs.lstat(layout.site_file))
-        log.warning("The site file %s was %s; this PC wrote it back from its verified copy "
-                    "(site %s)%s", layout.site_file, what, self.site_id,
+        log.warning("The site file %s was %s; this PC wrote it back from %s (site %s)%s%s",
+                    layout.site_file, what,
+                    "its verified copy" if self.verified else
+                    "the copy it last read on the share (this PC joined before a copy checked "
+                    "with the passphrase was kept: join it again to keep one)",
+                    self.site_id,
+                    "" if own is None else
+                    f"; the directory's first entry is not this site's genesis either: this "
+                    f"PC's own signed {own} shows the share is this site's, and the directory "
+                    "log writes that entry back from this PC's copy",
                     "" if moved is None else
                     f"; what was in its place is in {moved.relative_to(layout.root)}")
 
@@ -170,22 +224,30 @@ class SiteFileKeeper:
             return False
         return result.document["op"].get("op") == "site.genesis"
 
+    def _own_status(self, layout: SiteLayout) -> str | None:
+        """Where the share holds the status of a PC of this process signed by that PC's own
+        key (None: nowhere). The key was made for this site and certified by its root at
+        join, and signs only that PC's files of this site: only this site's share holds one."""
+        for witness in self.witnesses:
+            status = layout.station(witness.station_id).status
+            result = read_json_file(status, max_bytes=STATUS_MAX_BYTES, share=layout.fs)
+            if result.state == ReadState.OK and witness.key.verify_document(result.document):
+                return status.relative_to(layout.root).as_posix()
+        return None
 
-def keep_site_file(folder: Path | str, site_id: str, root: PublicKey, keep_dir: Path) -> None:
+
+def keep_site_file(folder: Path | str, site_id: str, root: PublicKey, keep_dir: Path, *,
+                   witness: Witness | None = None) -> None:
     """Guard the site file on `folder` for this PC's site (`site_id`, the pinned `root`),
-    starting from the copy kept in `keep_dir` when it is still this site's."""
-    copy = local_copy(keep_dir, site_id)
-    guard = site_file_guard(folder)
-    if isinstance(guard, SiteFileKeeper) and (guard.site_id, guard.root) == (site_id, root):
-        with guard._lock:  # `keep` may be writing the copies meanwhile
-            if copy not in guard.copies:  # another PC of this process (tests, demo): one guard
-                guard.copies.append(copy)
-        return
-    keeper = SiteFileKeeper(site_id, root, [copy])
+    writing back the copy its join checked (kept in `keep_dir`) when it is still this site's.
+    `witness`: this PC's station id and own key, whose signed status on the share proves the
+    share is this site's when the directory's first entry is gone."""
     try:
-        data = copy.read_bytes()
+        copy: bytes | None = local_copy(keep_dir, site_id).read_bytes()
     except OSError:
-        data = None
-    if data is not None and keeper.problem(data) is None:
-        keeper.kept = data
-    guard_site_file(folder, keeper)
+        copy = None  # joined before copies were kept at join: none checked
+    guard = site_file_guard(folder)
+    if not (isinstance(guard, SiteFileKeeper) and (guard.site_id, guard.root) == (site_id, root)):
+        guard = SiteFileKeeper(site_id, root)
+        guard_site_file(folder, guard)
+    guard.add_pc(copy, witness)

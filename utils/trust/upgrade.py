@@ -30,6 +30,7 @@ from utils.audit.chain import Actor
 from utils.context import AppContext
 from utils.passwords import check_password
 from utils.site.keystore import MemberFile, store_pc_key, write_member_file
+from utils.site.site_file_keep import keep_verified_copy
 from utils.site.site_key import (
     SiteError, legacy_key_secret, new_site_info, read_site, write_upgraded_site_file,
 )
@@ -86,6 +87,7 @@ def upgrade_site(home, passphrase: str, admin: str, password: str, *,
         write_member_file(paths.config_dir, MemberFile(info.site_id, root.public.hex,
                                                        ctx.station_id, settings.station_kind,
                                                        pc.key_id))
+        keep_verified_copy(paths.config_dir, new_info)  # the copy written back if removed
     finally:
         ctx.close()
     member = AppContext.open(home, clock=clock)
