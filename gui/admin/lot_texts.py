@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from config.constants import Permission, Role, role_allows
 from models.canonical import parse_utc
 from models.lot_status import DecisionKind, LotStatus
-from utils.release.exceptions import LotException
+from utils.release.exceptions import NOT_VERIFIED, LotException
 
 from gui.admin.signature_fields import username_missing_text
 from gui.header import role_name
@@ -139,6 +139,9 @@ def exception_text(exception: LotException, zone: ZoneInfo) -> str:
         return (QCoreApplication.translate("Lots", "Box %1 is stamped %2, ahead of this PC's clock").replace("%1", box)
                 .replace("%2", site_time(p.get("at"), zone)))
     if kind == "verify":
+        if p.get("kind") == NOT_VERIFIED:
+            return (QCoreApplication.translate("Lots", "The station's audit chain could not be "
+                                               "verified: %1").replace("%1", str(p.get("detail"))))
         return (QCoreApplication.translate("Lots", "The station's audit chain is not intact: %1")
                 .replace("%1", str(p.get("detail"))))
     return exception.detail

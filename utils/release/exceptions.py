@@ -34,6 +34,7 @@ from models.canonical import format_utc, parse_utc
 BACKWARDS_TOLERANCE = timedelta(minutes=1)
 FUTURE_TOLERANCE = timedelta(minutes=5)
 LIVE_SKEW_LIMIT_S = 120.0
+NOT_VERIFIED = "not_verified"  # a `verify` exception's kind when the check found nothing either way
 LOCK_ACTIONS = ("command.done",)
 ALARM_ACTIONS = ("alarm.ack",)
 
@@ -195,10 +196,13 @@ def chain_exceptions(stations: set[str], sources: list[dict[str, Any]],
     for station in sorted(stations):
         result = None if verified is None else verified.get(station)
         if result is not None and not result.ok:
+            # No kind: the check did not run to a finding (cancelled, or a fault of the
+            # program, site_verify.py): not verified, which is no finding of tampering.
+            kind = NOT_VERIFIED if result.kind is None else str(result.kind)
+            where = "" if result.first_bad_seq is None else f" at event {result.first_bad_seq}"
             found.append(LotException(f"verify:{station}", "verify", station,
-                                      f"verify: {result.kind} at event {result.first_bad_seq}: "
-                                      f"{result.detail}",
-                                      {"kind": str(result.kind), "seq": result.first_bad_seq,
+                                      f"verify: {kind}{where}: {result.detail}",
+                                      {"kind": kind, "seq": result.first_bad_seq,
                                        "detail": result.detail}))
         elif station in broken:
             source = broken[station]
