@@ -15,6 +15,8 @@ each checked (a review not signed by a certified key of a person whose role may 
 listed as not valid), and each valid one's period hashed again: events dated inside it that
 arrived after the signing (a station offline during the review, a PC clock set back) leave the
 signature true of what was reviewed, but the review no longer covers the period (`events_now`).
+A period is hashed again only when an event dated inside it reached the view since it was last
+hashed (`PeriodCoverage`, data/view_review_memo.py): a year's period is millions of events.
 """
 
 from __future__ import annotations
@@ -24,7 +26,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from config.constants import Permission, role_allows
-from data import lot_repo, view_repo
+from data import lot_repo, view_repo, view_review_memo
+from data.view_review_memo import PeriodMemo
 from models.canonical import canonical_bytes, format_utc
 from models.refusal import CodedRefusal
 from models.validation import validate_text
@@ -163,7 +166,7 @@ def reviews(ctx: "AppContext", session: Session) -> list[Review]:
     state = ctx.trust.state if ctx.trust is not None else None
     found = []
     with view.database.read() as connection:
-        periods: dict[tuple[str, str], tuple[int, str]] = {}
+        coverage = PeriodCoverage(connection)
         for event in lot_repo.events_by_action(connection, (REVIEW_ACTION,)):
             document = event["body"].get("after")
             if not isinstance(document, dict):
@@ -171,19 +174,48 @@ def reviews(ctx: "AppContext", session: Session) -> list[Review]:
             problem = _problem(document, event, state, ctx.station_id)
             listed = _review(document, event["station"], event["seq"], problem is None, problem)
             if listed.valid:
-                listed = _with_coverage(listed, connection, periods)
+                listed = _with_coverage(listed, coverage)
             found.append(listed)
+    view_review_memo.remember(view.database, coverage.learned)
     return sorted(found, key=lambda r: r.signed_at, reverse=True)
 
 
-def _with_coverage(listed: Review, connection: Any,
-                   periods: dict[tuple[str, str], tuple[int, str]]) -> Review:
+class PeriodCoverage:
+    """The periods' digests of one listing, read in its transaction (one snapshot): each
+    period's remembered digest when no event dated inside it reached the view since, else
+    hashed again (once per listing). `learned`: what to remember for the next listing."""
+
+    def __init__(self, connection: Any):
+        self._connection = connection
+        # The transaction's first read: it fixes the snapshot every digest below is read in,
+        # so an event this snapshot lacks is stored later, with an id above this mark.
+        self._newest = view_review_memo.newest_event(connection)
+        self._periods: dict[tuple[str, str], tuple[int, str]] = {}
+        self.learned: dict[str, PeriodMemo] = {}
+
+    def digest(self, start: str, end: str) -> tuple[int, str]:
+        """The count and hash of `_period_digest` for [start, end) in this snapshot."""
+        if (start, end) not in self._periods:
+            self._periods[start, end] = self._read(start, end)
+        return self._periods[start, end]
+
+    def _read(self, start: str, end: str) -> tuple[int, str]:
+        key = view_review_memo.memo_key(start, end, ROUTINE_ACTIONS)
+        memo = view_review_memo.remembered(self._connection, key)
+        if memo is not None and not view_review_memo.arrived_since(
+                self._connection, start, end, ROUTINE_ACTIONS, memo, self._newest):
+            if memo.mark != self._newest:  # still true up to here: checked from here next time
+                self.learned[key] = PeriodMemo(self._newest, memo.events, memo.events_hash)
+            return memo.events, memo.events_hash
+        count, events_hash = _period_digest(self._connection, start, end)
+        self.learned[key] = PeriodMemo(self._newest, count, events_hash)
+        return count, events_hash
+
+
+def _with_coverage(listed: Review, coverage: PeriodCoverage) -> Review:
     """`listed` with `events_now` set when its period's events no longer hash to what was
-    signed; `periods` keeps each period's digest for the other reviews of this listing."""
-    period = (listed.start, listed.end)
-    if period not in periods:
-        periods[period] = _period_digest(connection, *period)
-    count, events_hash = periods[period]
+    signed."""
+    count, events_hash = coverage.digest(listed.start, listed.end)
     if events_hash == listed.events_hash:
         return listed
     return replace(listed, events_now=count)

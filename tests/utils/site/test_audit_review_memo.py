@@ -1,0 +1,119 @@
+"""The audit-trail reviews' listing hashes a period again only when an event dated inside it
+reached the site view since the last listing (data/view_review_memo.py): a second listing with
+nothing new reads no period's events, and an event dated inside a reviewed period that arrives
+late still turns the review to "no longer covers its period" at the next listing."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from data import view_repo, view_review_memo
+from data.view_db import put_meta
+from utils.audit import review
+from utils.audit.chain import Actor
+from utils.changes import Topic
+from utils.clock import ManualClock, SystemClock
+
+from tests.utils.site.releasekit import Plant
+from tests.utils.site.test_audit_review_coverage import _ended_period, _sign
+
+
+@pytest.fixture
+def plant(tmp_path):
+    plant = Plant(tmp_path)
+    yield plant
+    plant.close()
+
+
+@pytest.fixture
+def periods_read(monkeypatch) -> list[tuple[str, str]]:
+    """Every period whose events are read from the view (each hashing reads them once)."""
+    read: list[tuple[str, str]] = []
+    real = view_repo.iter_events
+
+    def counting(connection, **filters):
+        read.append((filters.get("start"), filters.get("end")))
+        return real(connection, **filters)
+
+    monkeypatch.setattr(view_repo, "iter_events", counting)
+    return read
+
+
+def _backdated_event(plant: Plant, minutes: int = 30) -> None:
+    """Station 206 writes an event dated inside the period (its clock set back); its journal
+    reaches the share and the office's view takes it."""
+    audit = plant.station.changes.audit
+    audit.clock = ManualClock(plant.office.clock.now() - timedelta(minutes=minutes))
+    try:
+        plant.station.changes.record(Actor("op", "operator"), "record.void", topic=Topic.RECORDS,
+                                     entity="record", entity_id="x", reason="backdated")
+    finally:
+        audit.clock = SystemClock()
+    plant.station_journal.sync()
+    plant.office.site_view.ingest()
+
+
+def test_a_listing_with_nothing_new_in_the_period_reads_no_period_again(plant, periods_read):
+    plant.make_lot("L1", 2)
+    start, end = _ended_period(plant)
+    signed = _sign(plant, start, end)
+    periods_read.clear()
+
+    [first] = review.reviews(plant.office, plant.qa())
+    assert periods_read == [(start, end)]  # no memo yet: hashed
+    plant.make_lot("L2", 1)  # events after the period reach the view: not the period's
+    [second] = review.reviews(plant.office, plant.qa())
+    [third] = review.reviews(plant.office, plant.qa())
+
+    assert periods_read == [(start, end)]  # not read again
+    assert first == second == third
+    assert (second.valid, second.covers_period, second.events) == (True, True, signed.events)
+
+
+@pytest.mark.parametrize("row_cost", [0, 10 ** 9], ids=["new events by id", "period by time"])
+def test_an_event_dated_inside_the_period_arriving_after_a_listing_is_caught(
+        plant, periods_read, monkeypatch, row_cost):
+    """The safety of the shortcut: a memo exists and says the period is covered; a late event
+    of the period must still be seen, whichever way the new events are looked for."""
+    monkeypatch.setattr(view_review_memo, "ROW_COST", row_cost)
+    plant.make_lot("L1", 2)
+    start, end = _ended_period(plant)
+    signed = _sign(plant, start, end)
+    [before] = review.reviews(plant.office, plant.qa())
+    assert before.covers_period
+
+    _backdated_event(plant)
+    periods_read.clear()
+    [late] = review.reviews(plant.office, plant.qa())
+    [again] = review.reviews(plant.office, plant.qa())
+
+    assert (late.valid, late.problem) == (True, None)  # not forged: no longer covering
+    assert (late.events, late.events_now) == (signed.events, signed.events + 1)
+    assert again == late
+    assert periods_read == [(start, end)]  # hashed again once, then remembered
+
+
+def test_a_memo_made_on_another_view_is_not_trusted(plant, periods_read):
+    """A memo whose mark is above the view's newest event (not this view's: one made again)
+    is read again, never taken for the period's digest, and replaced by this view's."""
+    plant.make_lot("L1", 2)
+    start, end = _ended_period(plant)
+    signed = _sign(plant, start, end)
+    database = plant.office.site_view.database
+    key = view_review_memo.memo_key(start, end, review.ROUTINE_ACTIONS)
+    with database.write() as connection:
+        newest = view_review_memo.newest_event(connection)
+        put_meta(connection, key, '{"mark": %d, "events": 1, "hash": "%s"}'
+                 % (newest + 10 ** 6, "0" * 64))
+    periods_read.clear()
+
+    [listed] = review.reviews(plant.office, plant.qa())
+
+    assert (listed.valid, listed.covers_period, listed.events) == (True, True, signed.events)
+    assert periods_read == [(start, end)]
+    with database.read() as connection:
+        kept = view_review_memo.remembered(connection, key)
+        assert kept == view_review_memo.PeriodMemo(view_review_memo.newest_event(connection),
+                                                   signed.events, signed.events_hash)
