@@ -1,6 +1,7 @@
 """The station's record of every command it took: the ledger rows and their audit events,
 the acks that go back to the sender (written once, again after an outage or a crash), the
-settling of commands a crash cut off, and the last results shown in the status. A part of the
+settling of commands a crash cut off, the moment before which a PC that took its station over
+runs nothing, and the last results shown in the status. A part of the
 sync service (docs/architecture.md, "The sync service in parts"); the acks travel through the
 station's end of the live transport (`StationLink`, utils/site/ports.py), signed here with
 this PC's key."""
@@ -8,12 +9,14 @@ this PC's key."""
 from __future__ import annotations
 
 import json
+import logging
 import threading
+from datetime import datetime
 from typing import Any, Callable
 
-from data import commands_repo
+from data import commands_repo, directory_repo
 from data.database import Database
-from models.canonical import canonical_json, format_utc
+from models.canonical import canonical_json, format_utc, parse_utc
 from utils.audit.chain import Actor
 from utils.changes import Changes, Topic, Transaction
 from utils.clock import Clock
@@ -22,6 +25,8 @@ from utils.site.ports import AckWrite, StationLink
 from utils.site.share_files import ReadState
 from utils.site.signed import document_bytes
 from utils.trust.site_trust import SiteTrust
+
+log = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted by a restart of the station"
 ACK_RESULT_MAX = 48 * 1024
@@ -42,6 +47,7 @@ class CommandLedger:
         self._ack_lock = threading.Lock()
         self._lock = threading.Lock()
         self._results: list[dict[str, Any]] = []
+        self._taken_over: tuple[datetime | None] | None = None  # found once: (moment,)
 
     # -- results shown in the status ---------------------------------------------------------
 
@@ -58,6 +64,45 @@ class CommandLedger:
     def seen_before(self, command_id: str) -> bool:
         with self.database.read() as connection:
             return commands_repo.ledger_has(connection, command_id)
+
+    def taken_over_at(self) -> datetime | None:
+        """When this PC became its station's PC in place of another one (a takeover, or a
+        join after the old PC's revocation), as the directory entry that certified its key
+        says (signed by the site root or an admin, kept in this PC's own database); None when
+        it is the station's first PC. Commands issued before it are refused
+        (utils/site/commands.py `taken_over_problem`): the old PC's ledger is not this one.
+        Found once (the entry never changes), on the first command: no cost per command."""
+        if self._taken_over is None:
+            found = self._find_taken_over()
+            if found is None:
+                return None  # this PC's key is not in the directory (yet): it acts for nothing
+            self._taken_over = found
+        return self._taken_over[0]
+
+    def _find_taken_over(self) -> tuple[datetime | None] | None:
+        directory = self.trust.directory
+        state = directory.state
+        mine = state.pc_keys.get(self.trust.pc_key.key_id)
+        if mine is None:
+            return None
+        if not any(pc.station == mine.station and pc.certified_seq < mine.certified_seq
+                   for pc in state.pc_keys.values()):
+            return (None,)
+        with directory.database.read() as connection:
+            held = directory_repo.log_entry(connection, mine.certified_seq)
+        try:
+            if held is None:
+                raise KeyError("not in this PC's copy")
+            return (parse_utc(json.loads(held[1])["op"]["at"]),)
+        except (TypeError, KeyError, ValueError, AttributeError) as exc:
+            # The state was built from this very entry, so this is a damaged database: refuse
+            # on the safe side, everything issued before now.
+            now = self.clock.now()
+            log.warning("Station %s: the directory entry that certified this PC (entry %d) "
+                        "cannot be read (%s); commands issued before %s are refused as "
+                        "issued before this PC took the station over",
+                        mine.station, mine.certified_seq, exc, format_utc(now))
+            return (now,)
 
     @staticmethod
     def audit(tx: Transaction, actor: Actor, action: str, command_id: str | None,

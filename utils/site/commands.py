@@ -1,5 +1,6 @@
 """Remote commands: issuing a signed command, and the station's checks in the architecture's
-order (JSON, schema, signature, target, expiry and clock skew, duplicate, issuer's role).
+order (JSON, schema, signature, target, expiry and clock skew, duplicate, issued before this
+PC took the station over, issuer's role).
 
 A command is signed by the *person* who sends it, with their own key (opened by their
 password at login): no PC, not even the office PC that writes the file, can sign one for them.
@@ -97,11 +98,14 @@ def check_command(data: bytes, *, file_stem: str,
                   signature_problem: Callable[[str, dict[str, Any]], str | None],
                   station_id: str, now: datetime, max_skew: timedelta,
                   seen_before: Callable[[str], bool],
-                  role_of: Callable[[str], Role | None]) -> Decision:
+                  role_of: Callable[[str], Role | None],
+                  taken_over_at: datetime | None = None) -> Decision:
     """Apply every check in order; the first failure decides the outcome.
 
     `signature_problem(issued_by, document)` is None when the document is signed by that
-    person's current key (utils/trust/site_trust.py `check_person`), else why not."""
+    person's current key (utils/trust/site_trust.py `check_person`), else why not.
+    `taken_over_at`: when this PC became the station's PC in place of another one
+    (utils/site/command_ledger.py `CommandLedger.taken_over_at`); None for its first PC."""
     stem_id = file_stem if valid_command_id(file_stem) else None
     # 1. JSON
     try:
@@ -162,7 +166,11 @@ def check_command(data: bytes, *, file_stem: str,
     # 6. duplicate
     if seen_before(command.id):
         return _refuse(Outcome.DUPLICATE, "already received", stem_id, command)
-    # 7. the issuer's role, as the user directory knows it (not as the file claims)
+    # 7. issued before this PC took the station over
+    problem = taken_over_problem(command, station_id, taken_over_at, max_skew)
+    if problem is not None:
+        return _refuse(Outcome.REJECTED, problem, stem_id, command)
+    # 8. the issuer's role, as the user directory knows it (not as the file claims)
     known_role = role_of(command.issued_by)
     if known_role is None:
         return _refuse(Outcome.REJECTED, f"{command.issued_by} is not an active user", stem_id,
@@ -171,6 +179,34 @@ def check_command(data: bytes, *, file_stem: str,
         return _refuse(Outcome.REJECTED, f"role {known_role} may not send {command_type}",
                        stem_id, command)
     return Decision(None, "accepted", command, command.id)
+
+
+def taken_over_problem(command: Command, station_id: str, taken_over_at: datetime | None,
+                       max_skew: timedelta) -> str | None:
+    """Why a command is refused by a PC that took its station over, or None.
+
+    The ledger that says what already ran is the old PC's, in the old PC's database: this
+    PC's is empty, and the old PC's claims and acks on the share are not signed by this
+    station's key (and anyone who writes the share can remove them). So a command the old PC
+    ran, put back in the inbox within its validity (up to a day), would run again. The old PC
+    ran nothing after the takeover (a join refuses a station whose PC runs, and that PC stops
+    acting once it reads the takeover), and it took nothing issued later than its clock plus
+    the allowed skew: every command issued at or before the takeover plus `max_skew` is
+    refused, whatever the share holds (sound while the old PC's clock ran no further ahead of
+    this one's than the skew allows). The moment comes from the directory entry that
+    certified this PC (signed by the site root or an admin), in this PC's own database, so no
+    share writer can move it. Reading what the old PC ran from its journal would be exact, but
+    anyone can delete that journal from the share, so this bound is needed anyway, and alone
+    it is sound: a command the old PC never got to run is refused too, and the ack says to
+    send it again."""
+    if taken_over_at is None:
+        return None
+    runs_after = taken_over_at + max_skew
+    if command.issued_at > runs_after:
+        return None
+    return (f"issued before this PC took station {station_id} over at "
+            f"{taken_over_at:%Y-%m-%d %H:%M} UTC; send it again if it is still wanted "
+            f"(one issued after {runs_after:%H:%M:%S} UTC runs)")
 
 
 def make_ack(key: Any, *, command_id: str, station_id: str, outcome: Outcome,

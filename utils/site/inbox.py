@@ -200,7 +200,8 @@ class Inbox(SyncPart):
                                  signature_problem=self.trust.check_person,
                                  station_id=self.link.station_id, now=self.clock.now(),
                                  max_skew=timedelta(seconds=self.max_skew_s()),
-                                 seen_before=self.ledger.seen_before, role_of=self._role_of)
+                                 seen_before=self.ledger.seen_before, role_of=self._role_of,
+                                 taken_over_at=self.ledger.taken_over_at())
         if decision.outcome is None and decision.command is not None:
             self.failures.forget(path)
             self._accept(path, stem, decision.command)

@@ -12,7 +12,9 @@ entry, and the old PC stops acting for the station as soon as it reads it. The t
 records, signed by the root with it, the last event the old PC's seals vouch for in each of
 the station's journal folders as the share holds them then (`retired_heads`): the old key's
 seals count up to there and never beyond (a stolen old key adds no history), and the new PC
-publishes its own chain beside the old journal (utils/site/journal.py).
+publishes its own chain beside the old journal (utils/site/journal.py). The takeover's entry
+(its signed time) is also the moment before which the new PC runs no command: what the old PC
+ran is in the old PC's ledger (utils/site/command_ledger.py `CommandLedger.taken_over_at`).
 """
 
 from __future__ import annotations
