@@ -425,42 +425,42 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="191"/>
+        <location filename="../admin/audit_review_dialog.py" line="190"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="200"/>
+        <location filename="../admin/audit_review_dialog.py" line="199"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="201"/>
+        <location filename="../admin/audit_review_dialog.py" line="200"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="203"/>
+        <location filename="../admin/audit_review_dialog.py" line="202"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="205"/>
+        <location filename="../admin/audit_review_dialog.py" line="204"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="208"/>
+        <location filename="../admin/audit_review_dialog.py" line="207"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="213"/>
+        <location filename="../admin/audit_review_dialog.py" line="212"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="215"/>
+        <location filename="../admin/audit_review_dialog.py" line="214"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -528,32 +528,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="332"/>
+        <location filename="../admin/audit_tab.py" line="320"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="352"/>
+        <location filename="../admin/audit_tab.py" line="340"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="360"/>
+        <location filename="../admin/audit_tab.py" line="348"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="357"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="333"/>
+        <location filename="../admin/audit_tab.py" line="321"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
@@ -571,12 +571,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="334"/>
+        <location filename="../admin/audit_tab.py" line="322"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="363"/>
+        <location filename="../admin/audit_tab.py" line="351"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -584,7 +584,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="373"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -592,17 +592,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="371"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="385"/>
+        <location filename="../admin/audit_tab.py" line="373"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="386"/>
+        <location filename="../admin/audit_tab.py" line="374"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2465,64 +2465,63 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="74"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="88"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="107"/>
-        <location filename="../admin/fleet_tab.py" line="257"/>
+        <location filename="../admin/fleet_tab.py" line="255"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="130"/>
+        <location filename="../admin/fleet_tab.py" line="127"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
-        <location filename="../admin/fleet_tab.py" line="152"/>
+        <location filename="../admin/fleet_tab.py" line="122"/>
+        <location filename="../admin/fleet_tab.py" line="149"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="215"/>
+        <location filename="../admin/fleet_tab.py" line="213"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="216"/>
+        <location filename="../admin/fleet_tab.py" line="214"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2530,17 +2529,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="260"/>
+        <location filename="../admin/fleet_tab.py" line="258"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="360"/>
+        <location filename="../admin/fleet_tab.py" line="358"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="361"/>
+        <location filename="../admin/fleet_tab.py" line="359"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2834,27 +2833,27 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="182"/>
+        <location filename="../handover_dialog.py" line="181"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="184"/>
+        <location filename="../handover_dialog.py" line="183"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="185"/>
+        <location filename="../handover_dialog.py" line="184"/>
         <source>The note is signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="193"/>
+        <location filename="../handover_dialog.py" line="192"/>
         <source>Your role may not sign shift handovers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="195"/>
+        <location filename="../handover_dialog.py" line="194"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4886,42 +4885,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="142"/>
+        <location filename="../admin/lot_texts.py" line="143"/>
+        <source>The station&apos;s audit chain could not be verified: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="145"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="149"/>
+        <location filename="../admin/lot_texts.py" line="152"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="150"/>
+        <location filename="../admin/lot_texts.py" line="153"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="153"/>
+        <location filename="../admin/lot_texts.py" line="156"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="155"/>
+        <location filename="../admin/lot_texts.py" line="158"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="158"/>
+        <location filename="../admin/lot_texts.py" line="161"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="159"/>
+        <location filename="../admin/lot_texts.py" line="162"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="161"/>
+        <location filename="../admin/lot_texts.py" line="164"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5896,22 +5900,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="250"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="258"/>
+        <location filename="../admin/production_tab.py" line="244"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="265"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="285"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5950,47 +5954,47 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="295"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="302"/>
+        <location filename="../admin/production_tab.py" line="288"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="305"/>
+        <location filename="../admin/production_tab.py" line="291"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="313"/>
+        <location filename="../admin/production_tab.py" line="299"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="327"/>
+        <location filename="../admin/production_tab.py" line="313"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="340"/>
+        <location filename="../admin/production_tab.py" line="326"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="340"/>
+        <location filename="../admin/production_tab.py" line="326"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="346"/>
+        <location filename="../admin/production_tab.py" line="332"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="359"/>
+        <location filename="../admin/production_tab.py" line="345"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -5998,7 +6002,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="363"/>
+        <location filename="../admin/production_tab.py" line="349"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6319,12 +6323,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="255"/>
+        <location filename="../admin/release_dialog.py" line="254"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="266"/>
+        <location filename="../admin/release_dialog.py" line="265"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6624,12 +6628,12 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="58"/>
+        <location filename="../admin/signature_fields.py" line="60"/>
         <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="70"/>
+        <location filename="../admin/signature_fields.py" line="72"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7940,32 +7944,32 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="207"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="211"/>
+        <location filename="../verify_dialog.py" line="220"/>
         <source>Verification cancelled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="213"/>
+        <location filename="../verify_dialog.py" line="222"/>
         <source>The audit trail is intact</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="217"/>
+        <location filename="../verify_dialog.py" line="226"/>
         <source>The audit trail could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="278"/>
+        <location filename="../verify_dialog.py" line="287"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="275"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7991,37 +7995,47 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="208"/>
+        <location filename="../verify_dialog.py" line="217"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="242"/>
+        <location filename="../verify_dialog.py" line="251"/>
         <source>The check stopped with an error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="219"/>
+        <location filename="../verify_dialog.py" line="228"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="231"/>
+        <location filename="../verify_dialog.py" line="208"/>
+        <source>Part of the audit trail could not be verified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="210"/>
+        <source>Nothing was changed: verifying only reads the data, and nothing says these stations were tampered with. Run the check again; if a station still cannot be verified, call your administrator (the log file has the details).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="240"/>
         <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="236"/>
+        <location filename="../verify_dialog.py" line="245"/>
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="257"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="249"/>
+        <location filename="../verify_dialog.py" line="258"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -8029,7 +8043,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="250"/>
+        <location filename="../verify_dialog.py" line="259"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n chain</numerusform>
@@ -8037,7 +8051,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="254"/>
+        <location filename="../verify_dialog.py" line="263"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
@@ -8045,7 +8059,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="268"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
@@ -8053,7 +8067,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="266"/>
+        <location filename="../verify_dialog.py" line="275"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
@@ -8061,158 +8075,178 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="283"/>
+        <location filename="../verify_dialog.py" line="292"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="287"/>
+        <location filename="../verify_dialog.py" line="296"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="289"/>
+        <location filename="../verify_dialog.py" line="298"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="294"/>
+        <location filename="../verify_dialog.py" line="303"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="297"/>
+        <location filename="../verify_dialog.py" line="306"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_texts.py" line="19"/>
         <source>modified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_texts.py" line="20"/>
         <source>An event was changed after it was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_texts.py" line="22"/>
         <source>deleted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="340"/>
+        <location filename="../verify_texts.py" line="23"/>
         <source>An event was removed from the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_texts.py" line="25"/>
         <source>inserted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="343"/>
+        <location filename="../verify_texts.py" line="26"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_texts.py" line="28"/>
         <source>reordered</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="346"/>
+        <location filename="../verify_texts.py" line="29"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_texts.py" line="31"/>
         <source>truncated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="349"/>
+        <location filename="../verify_texts.py" line="32"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_texts.py" line="34"/>
         <source>forged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="352"/>
+        <location filename="../verify_texts.py" line="35"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="354"/>
+        <location filename="../verify_texts.py" line="37"/>
         <source>forked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="355"/>
+        <location filename="../verify_texts.py" line="38"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="357"/>
+        <location filename="../verify_texts.py" line="40"/>
         <source>another chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="358"/>
+        <location filename="../verify_texts.py" line="41"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="360"/>
+        <location filename="../verify_texts.py" line="43"/>
         <source>record changed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="361"/>
+        <location filename="../verify_texts.py" line="44"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="363"/>
+        <location filename="../verify_texts.py" line="46"/>
         <source>record added</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="364"/>
+        <location filename="../verify_texts.py" line="47"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="366"/>
+        <location filename="../verify_texts.py" line="49"/>
         <source>record removed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="367"/>
+        <location filename="../verify_texts.py" line="50"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="369"/>
+        <location filename="../verify_texts.py" line="52"/>
         <source>not a member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="370"/>
+        <location filename="../verify_texts.py" line="53"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="374"/>
+        <location filename="../verify_texts.py" line="56"/>
         <source>could not be stored</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="375"/>
+        <location filename="../verify_texts.py" line="57"/>
         <source>This PC&apos;s site view could not store the station&apos;s next events (a fault of the program, written in its log); the station&apos;s later events wait, the other stations go on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="65"/>
+        <source>cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="67"/>
+        <source>intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="69"/>
+        <source>NOT VERIFIED</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="70"/>
+        <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -8241,21 +8275,6 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     <message>
         <location filename="../admin/audit_model.py" line="168"/>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_model.py" line="177"/>
-        <source>cancelled</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_model.py" line="178"/>
-        <source>intact</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_model.py" line="178"/>
-        <source>TAMPERED</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

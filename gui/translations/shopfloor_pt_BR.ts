@@ -426,42 +426,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="191"/>
+        <location filename="../admin/audit_review_dialog.py" line="190"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="200"/>
+        <location filename="../admin/audit_review_dialog.py" line="199"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="201"/>
+        <location filename="../admin/audit_review_dialog.py" line="200"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="203"/>
+        <location filename="../admin/audit_review_dialog.py" line="202"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="205"/>
+        <location filename="../admin/audit_review_dialog.py" line="204"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="208"/>
+        <location filename="../admin/audit_review_dialog.py" line="207"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="213"/>
+        <location filename="../admin/audit_review_dialog.py" line="212"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="215"/>
+        <location filename="../admin/audit_review_dialog.py" line="214"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -529,32 +529,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="332"/>
+        <location filename="../admin/audit_tab.py" line="320"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="352"/>
+        <location filename="../admin/audit_tab.py" line="340"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="360"/>
+        <location filename="../admin/audit_tab.py" line="348"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="357"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="333"/>
+        <location filename="../admin/audit_tab.py" line="321"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
@@ -572,12 +572,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="334"/>
+        <location filename="../admin/audit_tab.py" line="322"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="363"/>
+        <location filename="../admin/audit_tab.py" line="351"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -585,7 +585,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="373"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -593,17 +593,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="371"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="385"/>
+        <location filename="../admin/audit_tab.py" line="373"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="386"/>
+        <location filename="../admin/audit_tab.py" line="374"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -2466,64 +2466,63 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="74"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="79"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="88"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="107"/>
-        <location filename="../admin/fleet_tab.py" line="257"/>
+        <location filename="../admin/fleet_tab.py" line="255"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation>Selecione uma ou mais estações na tabela para ver os gráficos de CPU, memória e disco.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="130"/>
+        <location filename="../admin/fleet_tab.py" line="127"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="125"/>
-        <location filename="../admin/fleet_tab.py" line="152"/>
+        <location filename="../admin/fleet_tab.py" line="122"/>
+        <location filename="../admin/fleet_tab.py" line="149"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="215"/>
+        <location filename="../admin/fleet_tab.py" line="213"/>
         <source>%1 · %2 online · %3 stale · %4 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="216"/>
+        <location filename="../admin/fleet_tab.py" line="214"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2531,17 +2530,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="260"/>
+        <location filename="../admin/fleet_tab.py" line="258"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="360"/>
+        <location filename="../admin/fleet_tab.py" line="358"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="361"/>
+        <location filename="../admin/fleet_tab.py" line="359"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -2835,27 +2834,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Lendo o turno…</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="182"/>
+        <location filename="../handover_dialog.py" line="181"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation>Turno passado: a passagem está assinada. O próximo turno dá ciência ao entrar.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="184"/>
+        <location filename="../handover_dialog.py" line="183"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation>Ciência registrada: sua assinatura foi gravada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="185"/>
+        <location filename="../handover_dialog.py" line="184"/>
         <source>The note is signed and added.</source>
         <translation>A nota foi assinada e acrescentada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="193"/>
+        <location filename="../handover_dialog.py" line="192"/>
         <source>Your role may not sign shift handovers.</source>
         <translation>Seu perfil não pode assinar passagens de turno.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="195"/>
+        <location filename="../handover_dialog.py" line="194"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation>Não foi possível ler ou gravar a passagem de turno (%1); nada foi assinado.</translation>
     </message>
@@ -4888,42 +4887,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>A caixa %1 tem hora %2, adiante do relógio deste PC</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="142"/>
+        <location filename="../admin/lot_texts.py" line="143"/>
+        <source>The station&apos;s audit chain could not be verified: %1</source>
+        <translation>Não foi possível verificar a cadeia de auditoria da estação: %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="145"/>
         <source>The station&apos;s audit chain is not intact: %1</source>
         <translation>A cadeia de auditoria da estação não está íntegra: %1</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="149"/>
+        <location filename="../admin/lot_texts.py" line="152"/>
         <source>Say what you checked: a note is required. Nothing was saved.</source>
         <translation>Diga o que você conferiu: a observação é obrigatória. Nada foi salvo.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="150"/>
+        <location filename="../admin/lot_texts.py" line="153"/>
         <source>Acknowledge every exception before releasing; nothing was signed.</source>
         <translation>Dê ciência a cada exceção antes de liberar; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="153"/>
+        <location filename="../admin/lot_texts.py" line="156"/>
         <source>Your signing key is not open on this PC: log in again (if it persists, an admin resets your password). Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo (se persistir, um administrador redefine sua senha). Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="155"/>
+        <location filename="../admin/lot_texts.py" line="158"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed; after repeated wrong entries the account is locked for a while.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado; após erros repetidos a conta fica bloqueada por um tempo.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="158"/>
+        <location filename="../admin/lot_texts.py" line="161"/>
         <source>This PC holds no records of this lot; nothing was signed.</source>
         <translation>Este PC não tem registros deste lote; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="159"/>
+        <location filename="../admin/lot_texts.py" line="162"/>
         <source>The lot&apos;s status does not allow this decision now; nothing was signed.</source>
         <translation>O status do lote não permite esta decisão agora; nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_texts.py" line="161"/>
+        <location filename="../admin/lot_texts.py" line="164"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation>O lote mudou desde que você o abriu: revise de novo. Nada foi assinado.</translation>
     </message>
@@ -5898,22 +5902,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="250"/>
+        <location filename="../admin/production_tab.py" line="236"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="258"/>
+        <location filename="../admin/production_tab.py" line="244"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="265"/>
+        <location filename="../admin/production_tab.py" line="251"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="285"/>
+        <location filename="../admin/production_tab.py" line="271"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
@@ -5952,47 +5956,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>mais recentes primeiro: mais de %1 correspondem, demais para ordenar por %2. Restrinja os filtros (uma estação, um período menor) para ordenar.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="295"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="302"/>
+        <location filename="../admin/production_tab.py" line="288"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="305"/>
+        <location filename="../admin/production_tab.py" line="291"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="313"/>
+        <location filename="../admin/production_tab.py" line="299"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="327"/>
+        <location filename="../admin/production_tab.py" line="313"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="340"/>
+        <location filename="../admin/production_tab.py" line="326"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="340"/>
+        <location filename="../admin/production_tab.py" line="326"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="346"/>
+        <location filename="../admin/production_tab.py" line="332"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="359"/>
+        <location filename="../admin/production_tab.py" line="345"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -6000,7 +6004,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="363"/>
+        <location filename="../admin/production_tab.py" line="349"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -6321,12 +6325,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="255"/>
+        <location filename="../admin/release_dialog.py" line="254"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="266"/>
+        <location filename="../admin/release_dialog.py" line="265"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6626,12 +6630,12 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="58"/>
+        <location filename="../admin/signature_fields.py" line="60"/>
         <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
         <translation>Digite também seu nome de usuário: ele é pedido na primeira assinatura após cada login. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="70"/>
+        <location filename="../admin/signature_fields.py" line="72"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
@@ -7944,32 +7948,32 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="207"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="211"/>
+        <location filename="../verify_dialog.py" line="220"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="213"/>
+        <location filename="../verify_dialog.py" line="222"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="217"/>
+        <location filename="../verify_dialog.py" line="226"/>
         <source>The audit trail could not be verified</source>
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="278"/>
+        <location filename="../verify_dialog.py" line="287"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="275"/>
+        <location filename="../verify_dialog.py" line="284"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
@@ -7995,37 +7999,47 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="208"/>
+        <location filename="../verify_dialog.py" line="217"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="242"/>
+        <location filename="../verify_dialog.py" line="251"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="219"/>
+        <location filename="../verify_dialog.py" line="228"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="231"/>
+        <location filename="../verify_dialog.py" line="208"/>
+        <source>Part of the audit trail could not be verified</source>
+        <translation>Parte da trilha de auditoria não pôde ser verificada</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="210"/>
+        <source>Nothing was changed: verifying only reads the data, and nothing says these stations were tampered with. Run the check again; if a station still cannot be verified, call your administrator (the log file has the details).</source>
+        <translation>Nada foi alterado: a verificação só lê os dados, e nada indica que essas estações foram adulteradas. Execute a verificação de novo; se uma estação ainda não puder ser verificada, chame o administrador (o arquivo de log tem os detalhes).</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="240"/>
         <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
         <translation>A pasta compartilhada %1 não pode ser acessada (%2): os diários das estações não foram lidos. Faça a verificação de novo quando a pasta voltar (verifique a rede e o caminho do compartilhamento).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="236"/>
+        <location filename="../verify_dialog.py" line="245"/>
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation>A pasta das estações na pasta compartilhada (%1) foi recusada: não é uma pasta comum (é um link ou um arquivo), e links nunca são seguidos. Nenhum diário de estação foi lido, então a trilha de auditoria do site não foi verificada. Peça a quem cuida da pasta compartilhada para corrigir isso e faça a verificação de novo.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="248"/>
+        <location filename="../verify_dialog.py" line="257"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="249"/>
+        <location filename="../verify_dialog.py" line="258"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -8033,7 +8047,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="250"/>
+        <location filename="../verify_dialog.py" line="259"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n cadeia</numerusform>
@@ -8041,7 +8055,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="254"/>
+        <location filename="../verify_dialog.py" line="263"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
@@ -8049,7 +8063,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="268"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
@@ -8057,7 +8071,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="266"/>
+        <location filename="../verify_dialog.py" line="275"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
@@ -8065,159 +8079,179 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="283"/>
+        <location filename="../verify_dialog.py" line="292"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation>Estação %1, registro %2 versão %3: %4.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="287"/>
+        <location filename="../verify_dialog.py" line="296"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="289"/>
+        <location filename="../verify_dialog.py" line="298"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="294"/>
+        <location filename="../verify_dialog.py" line="303"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="297"/>
+        <location filename="../verify_dialog.py" line="306"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="336"/>
+        <location filename="../verify_texts.py" line="19"/>
         <source>modified</source>
         <translation>alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="337"/>
+        <location filename="../verify_texts.py" line="20"/>
         <source>An event was changed after it was written.</source>
         <translation>Um evento foi alterado depois de gravado.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="339"/>
+        <location filename="../verify_texts.py" line="22"/>
         <source>deleted</source>
         <translation>apagado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="340"/>
+        <location filename="../verify_texts.py" line="23"/>
         <source>An event was removed from the trail.</source>
         <translation>Um evento foi removido da trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="342"/>
+        <location filename="../verify_texts.py" line="25"/>
         <source>inserted</source>
         <translation>inserido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="343"/>
+        <location filename="../verify_texts.py" line="26"/>
         <source>An event that was never recorded here was slipped into the trail.</source>
         <translation>Um evento que nunca foi registrado aqui foi inserido na trilha.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="345"/>
+        <location filename="../verify_texts.py" line="28"/>
         <source>reordered</source>
         <translation>reordenado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="346"/>
+        <location filename="../verify_texts.py" line="29"/>
         <source>Events were moved out of the order they were recorded in.</source>
         <translation>Eventos foram tirados da ordem em que foram registrados.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="348"/>
+        <location filename="../verify_texts.py" line="31"/>
         <source>truncated</source>
         <translation>truncado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="349"/>
+        <location filename="../verify_texts.py" line="32"/>
         <source>The newest events were cut off, or an older copy of the data was put back.</source>
         <translation>Os eventos mais recentes foram cortados, ou uma cópia antiga dos dados foi reposta.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="351"/>
+        <location filename="../verify_texts.py" line="34"/>
         <source>forged</source>
         <translation>forjado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="352"/>
+        <location filename="../verify_texts.py" line="35"/>
         <source>Events or a checkpoint were recomputed without the station&apos;s secret key.</source>
         <translation>Eventos ou um ponto de verificação foram recalculados sem a chave secreta da estação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="354"/>
+        <location filename="../verify_texts.py" line="37"/>
         <source>forked</source>
         <translation>bifurcado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="355"/>
+        <location filename="../verify_texts.py" line="38"/>
         <source>An older copy of the data was put back and continued: events signed earlier were replaced by others.</source>
         <translation>Uma cópia antiga dos dados foi reposta e continuada: eventos assinados antes foram substituídos por outros.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="357"/>
+        <location filename="../verify_texts.py" line="40"/>
         <source>another chain</source>
         <translation>outra cadeia</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="358"/>
+        <location filename="../verify_texts.py" line="41"/>
         <source>The trail does not begin where this station&apos;s trail begins: it was made for another station or installation.</source>
         <translation>A trilha não começa onde começa a trilha desta estação: foi feita para outra estação ou instalação.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="360"/>
+        <location filename="../verify_texts.py" line="43"/>
         <source>record changed</source>
         <translation>registro alterado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="361"/>
+        <location filename="../verify_texts.py" line="44"/>
         <source>A production record stored on this PC differs from what its audit event says.</source>
         <translation>Um registro de produção guardado neste PC difere do que diz o seu evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="363"/>
+        <location filename="../verify_texts.py" line="46"/>
         <source>record added</source>
         <translation>registro acrescentado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="364"/>
+        <location filename="../verify_texts.py" line="47"/>
         <source>A production record stored on this PC was not written by any audit event.</source>
         <translation>Um registro de produção guardado neste PC não foi gravado por nenhum evento de auditoria.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="366"/>
+        <location filename="../verify_texts.py" line="49"/>
         <source>record removed</source>
         <translation>registro removido</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="367"/>
+        <location filename="../verify_texts.py" line="50"/>
         <source>A production record that an audit event wrote is missing from this PC&apos;s database.</source>
         <translation>Falta no banco de dados deste PC um registro de produção que um evento de auditoria gravou.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="369"/>
+        <location filename="../verify_texts.py" line="52"/>
         <source>not a member</source>
         <translation>não é membro</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="370"/>
+        <location filename="../verify_texts.py" line="53"/>
         <source>The station&apos;s journal is sealed by a PC that is not a member of this site: its events are not taken.</source>
         <translation>O diário da estação é selado por um PC que não é membro deste site: seus eventos não são aceitos.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="374"/>
+        <location filename="../verify_texts.py" line="56"/>
         <source>could not be stored</source>
         <translation>não pôde ser guardado</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="375"/>
+        <location filename="../verify_texts.py" line="57"/>
         <source>This PC&apos;s site view could not store the station&apos;s next events (a fault of the program, written in its log); the station&apos;s later events wait, the other stations go on.</source>
         <translation>A visão do site deste PC não conseguiu guardar os próximos eventos da estação (uma falha do programa, registrada no seu log); os eventos seguintes da estação esperam, as outras estações seguem.</translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="65"/>
+        <source>cancelled</source>
+        <translation>cancelada</translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="67"/>
+        <source>intact</source>
+        <translation>íntegra</translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="69"/>
+        <source>NOT VERIFIED</source>
+        <translation>NÃO VERIFICADA</translation>
+    </message>
+    <message>
+        <location filename="../verify_texts.py" line="70"/>
+        <source>TAMPERED</source>
+        <translation>ADULTERADA</translation>
     </message>
 </context>
 <context>
@@ -8246,21 +8280,6 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <location filename="../admin/audit_model.py" line="168"/>
         <source>Kind</source>
         <translation>Tipo</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_model.py" line="177"/>
-        <source>cancelled</source>
-        <translation>cancelada</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_model.py" line="178"/>
-        <source>intact</source>
-        <translation>íntegra</translation>
-    </message>
-    <message>
-        <location filename="../admin/audit_model.py" line="178"/>
-        <source>TAMPERED</source>
-        <translation>ADULTERADA</translation>
     </message>
 </context>
 <context>
