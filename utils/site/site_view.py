@@ -171,27 +171,27 @@ class SiteView(SiteIngest, SiteVerify):
         return listing.names
 
     def stations_refused(self) -> StationsRefused:
-        """The refusal for a store whose listing of stations was refused, naming the place."""
         assert self.listing_refused is not None
-        where, folder = self.listing_refused.where, self.ctx.site_folder
-        return StationsRefused(f"{folder}/{where}" if folder else where,
-                               self.listing_refused.reason)
+        refusal = self.listing_refused
+        return StationsRefused.naming(refusal.where, refusal.reason, self.ctx.site_folder)
 
     def unreachable(self, exc: OSError) -> ShareUnreachable:
-        """The refusal for a store that cannot be read now, naming the shared folder."""
-        where = self.ctx.site_folder or exc.filename or "of this site"
-        return ShareUnreachable(str(where), exc.strerror or str(exc))
+        return ShareUnreachable.naming(exc, self.ctx.site_folder)
 
     def journal_stations(self) -> list[str]:
         """The stations whose journals this PC reads: every member (itself included: the
         journal of a PC it took over from is there). A folder of a station no PC is certified
-        for is refused (`anomalies`), never read."""
-        stations = []
-        for station_id in self.station_ids():
+        for is refused (`anomalies`), never read. A station that left (its folder gone, or no
+        longer a member) is no longer named stuck on a fault (`station_stuck`)."""
+        stations, listed = [], self.station_ids()
+        for gone in set(self.stuck) - set(listed) - self._local_stuck:
+            del self.stuck[gone]
+        for station_id in listed:
             if self.trust is not None:
                 self.trust.refresh_if_unknown(station_id)
             if self.trust is None or self.trust.state.member(station_id) is None:
                 self._refuse(station_id, NOT_A_MEMBER)
+                self.stuck.pop(station_id, None)
                 continue
             self._refused.pop(station_id, None)
             stations.append(station_id)

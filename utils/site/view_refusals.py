@@ -33,6 +33,11 @@ class ShareUnreachable(StoreNotRead, OSError):
             "not read, so nothing that needs them was done; run it again when the folder is back "
             "(check the network and the share path)")
 
+    @classmethod
+    def naming(cls, exc: OSError, folder: str | None) -> "ShareUnreachable":
+        """The refusal for a store that cannot be read now, naming the shared folder."""
+        return cls(str(folder or exc.filename or "of this site"), exc.strerror or str(exc))
+
 
 class StationsRefused(StoreNotRead):
     """The store refused to list its stations (on the shared folder: `stations` is a link or
@@ -43,6 +48,12 @@ class StationsRefused(StoreNotRead):
     TEXT = ("the stations' folder of the shared folder ({where}) was refused ({reason}): no "
             "station's journal was read, so the site's audit trail was not checked; ask whoever "
             "looks after the shared folder to put it right, then run it again")
+
+    @classmethod
+    def naming(cls, where: str, reason: str, folder: str | None) -> "StationsRefused":
+        """The refusal of a store's listing of stations, naming the place (`where`, the
+        store's label) under the shared folder."""
+        return cls(f"{folder}/{where}" if folder else where, reason)
 
 
 class RecordRefusals(dict):

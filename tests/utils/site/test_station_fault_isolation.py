@@ -191,3 +191,19 @@ def test_the_follower_reads_every_station_with_this_pcs_chain_stuck(
     own = site.admin.station_id
     assert [(b.station, b.kind) for b in follower.state().broken] == [(own, NOT_STORED)]
     assert len(_errors(caplog)) == 1
+
+
+def test_a_station_stuck_on_a_fault_is_no_longer_named_once_its_folder_is_gone(
+        site, stations, reading_206_fails, caplog):
+    """A station that left the share (its folder removed, as a retired PC's is) stops being
+    named stuck: before, the panel kept listing it broken until the program restarted."""
+    import shutil
+
+    view = site.admin.site_view
+    with caplog.at_level(logging.WARNING):
+        view.ingest()
+    assert set(view.stuck) == {"206"}
+    shutil.rmtree(site_layout(site.share).station("206").folder)
+    view.ingest()
+    assert view.stuck == {}
+    assert _record_ids(view, "205") and _record_ids(view, "207")
