@@ -205,6 +205,12 @@ class VerifyDialog(QDialog):
                     "Verification was cancelled before every chain was checked; nothing is "
                     "known about the rest."), ""))
             if all(result.kind is None for result in tampered):  # faults, not findings
+                intact = [result for result in self.results if result.ok]
+                if intact:
+                    paragraphs.append(("", self.tr("The other chains are intact: %1 checked "
+                                                   "in %2.").replace("%1", self.tr(
+                        "%n event(s)", "", sum(r.events_checked for r in intact))).replace(
+                        "%2", self.tr("%n chain(s)", "", len(intact))), ""))
                 self._show(ERROR, self.tr("Part of the audit trail could not be verified"),
                            paragraphs, self.tr(
                                "Nothing was changed: verifying only reads the data, and "

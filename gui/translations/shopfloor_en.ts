@@ -7944,32 +7944,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="216"/>
-        <source>The audit trail has been tampered with</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../verify_dialog.py" line="220"/>
-        <source>Verification cancelled</source>
+        <location filename="../verify_dialog.py" line="210"/>
+        <source>The other chains are intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="222"/>
-        <source>The audit trail is intact</source>
+        <source>The audit trail has been tampered with</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../verify_dialog.py" line="226"/>
+        <source>Verification cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="228"/>
+        <source>The audit trail is intact</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="232"/>
         <source>The audit trail could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="287"/>
+        <location filename="../verify_dialog.py" line="293"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="284"/>
+        <location filename="../verify_dialog.py" line="290"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7995,47 +8000,48 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="217"/>
+        <location filename="../verify_dialog.py" line="223"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="251"/>
+        <location filename="../verify_dialog.py" line="257"/>
         <source>The check stopped with an error: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="228"/>
+        <location filename="../verify_dialog.py" line="234"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="208"/>
+        <location filename="../verify_dialog.py" line="214"/>
         <source>Part of the audit trail could not be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="210"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>Nothing was changed: verifying only reads the data, and nothing says these stations were tampered with. Run the check again; if a station still cannot be verified, call your administrator (the log file has the details).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="240"/>
+        <location filename="../verify_dialog.py" line="246"/>
         <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="245"/>
+        <location filename="../verify_dialog.py" line="251"/>
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="257"/>
+        <location filename="../verify_dialog.py" line="263"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="258"/>
+        <location filename="../verify_dialog.py" line="212"/>
+        <location filename="../verify_dialog.py" line="264"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -8043,7 +8049,8 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="213"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n chain</numerusform>
@@ -8051,7 +8058,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="263"/>
+        <location filename="../verify_dialog.py" line="269"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
@@ -8059,7 +8066,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="268"/>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
@@ -8067,7 +8074,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="275"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
@@ -8075,27 +8082,27 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="292"/>
+        <location filename="../verify_dialog.py" line="298"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="296"/>
+        <location filename="../verify_dialog.py" line="302"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="298"/>
+        <location filename="../verify_dialog.py" line="304"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="303"/>
+        <location filename="../verify_dialog.py" line="309"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="306"/>
+        <location filename="../verify_dialog.py" line="312"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>

@@ -7948,32 +7948,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Estação %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="216"/>
+        <location filename="../verify_dialog.py" line="210"/>
+        <source>The other chains are intact: %1 checked in %2.</source>
+        <translation>As outras cadeias estão íntegras: %1 verificados em %2.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="222"/>
         <source>The audit trail has been tampered with</source>
         <translation>A trilha de auditoria foi adulterada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="220"/>
+        <location filename="../verify_dialog.py" line="226"/>
         <source>Verification cancelled</source>
         <translation>Verificação cancelada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="222"/>
+        <location filename="../verify_dialog.py" line="228"/>
         <source>The audit trail is intact</source>
         <translation>A trilha de auditoria está íntegra</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="226"/>
+        <location filename="../verify_dialog.py" line="232"/>
         <source>The audit trail could not be verified</source>
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="287"/>
+        <location filename="../verify_dialog.py" line="293"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="284"/>
+        <location filename="../verify_dialog.py" line="290"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
@@ -7999,47 +8004,48 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>A verificação foi cancelada antes de todas as cadeias serem verificadas; nada se sabe sobre o restante.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="217"/>
+        <location filename="../verify_dialog.py" line="223"/>
         <source>What to do: keep this PC as it is and call your administrator; do not restore backups, and do not delete or edit anything.</source>
         <translation>O que fazer: deixe este PC como está e chame o administrador; não restaure backups e não apague nem edite nada.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="251"/>
+        <location filename="../verify_dialog.py" line="257"/>
         <source>The check stopped with an error: %1</source>
         <translation>A verificação parou com um erro: %1</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="228"/>
+        <location filename="../verify_dialog.py" line="234"/>
         <source>Nothing was changed: verifying only reads the data. Try again; if it fails again, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados. Tente de novo; se falhar outra vez, chame o administrador (o log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="208"/>
+        <location filename="../verify_dialog.py" line="214"/>
         <source>Part of the audit trail could not be verified</source>
         <translation>Parte da trilha de auditoria não pôde ser verificada</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="210"/>
+        <location filename="../verify_dialog.py" line="216"/>
         <source>Nothing was changed: verifying only reads the data, and nothing says these stations were tampered with. Run the check again; if a station still cannot be verified, call your administrator (the log file has the details).</source>
         <translation>Nada foi alterado: a verificação só lê os dados, e nada indica que essas estações foram adulteradas. Execute a verificação de novo; se uma estação ainda não puder ser verificada, chame o administrador (o arquivo de log tem os detalhes).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="240"/>
+        <location filename="../verify_dialog.py" line="246"/>
         <source>The shared folder %1 cannot be reached (%2): the stations&apos; journals were not read. Run the check again when the folder is back (check the network and the share&apos;s path).</source>
         <translation>A pasta compartilhada %1 não pode ser acessada (%2): os diários das estações não foram lidos. Faça a verificação de novo quando a pasta voltar (verifique a rede e o caminho do compartilhamento).</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="245"/>
+        <location filename="../verify_dialog.py" line="251"/>
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation>A pasta das estações na pasta compartilhada (%1) foi recusada: não é uma pasta comum (é um link ou um arquivo), e links nunca são seguidos. Nenhum diário de estação foi lido, então a trilha de auditoria do site não foi verificada. Peça a quem cuida da pasta compartilhada para corrigir isso e faça a verificação de novo.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="257"/>
+        <location filename="../verify_dialog.py" line="263"/>
         <source>The audit trail is intact: %1 checked in %2.</source>
         <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="258"/>
+        <location filename="../verify_dialog.py" line="212"/>
+        <location filename="../verify_dialog.py" line="264"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -8047,7 +8053,8 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="259"/>
+        <location filename="../verify_dialog.py" line="213"/>
+        <location filename="../verify_dialog.py" line="265"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n cadeia</numerusform>
@@ -8055,7 +8062,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="263"/>
+        <location filename="../verify_dialog.py" line="269"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
@@ -8063,7 +8070,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="268"/>
+        <location filename="../verify_dialog.py" line="274"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
@@ -8071,7 +8078,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="275"/>
+        <location filename="../verify_dialog.py" line="281"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
@@ -8079,27 +8086,27 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="292"/>
+        <location filename="../verify_dialog.py" line="298"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation>Estação %1, registro %2 versão %3: %4.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="296"/>
+        <location filename="../verify_dialog.py" line="302"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="298"/>
+        <location filename="../verify_dialog.py" line="304"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="303"/>
+        <location filename="../verify_dialog.py" line="309"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="306"/>
+        <location filename="../verify_dialog.py" line="312"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>

@@ -961,7 +961,8 @@ def render_chains(out_dir: Path) -> list[Path]:
 
 def render_verify(out_dir: Path) -> list[Path]:
     """The verify dialog naming a production record that differs from its audit event (the
-    record table changed with sqlite3, as the tamper tests do), in both languages."""
+    record table changed with sqlite3, as the tamper tests do), and one naming a station that
+    could not be verified (a fault of the program, not tampering), in both languages."""
     import sqlite3
     from contextlib import closing
 
@@ -973,6 +974,7 @@ def render_verify(out_dir: Path) -> list[Path]:
     from gui.i18n import install_translators
     from gui.tasks import TaskRunner
     from gui.verify_dialog import run_verify
+    from utils.audit.verify import VerifyResult
     from utils.clock import ManualClock
     from utils.context import AppContext
 
@@ -1002,6 +1004,18 @@ def render_verify(out_dir: Path) -> list[Path]:
         settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
         _settle(app)
         path = out_dir / f"verify-record-{language}.png"
+        dialog.grab().save(str(path))
+        written.append(path)
+        dialog.accept()
+        # A station whose check raised (a fault of the program): "not verified", not tampered.
+        fault = VerifyResult("207", False, 0, detail="checking this station stopped with a "
+                             "fault of the program (RuntimeError: example); nothing is known "
+                             "about its journal and nothing was changed")
+        dialog = run_verify(None, runner, lambda progress, cancel: [
+            VerifyResult("206", True, 4), fault])
+        settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
+        _settle(app)
+        path = out_dir / f"verify-not-verified-{language}.png"
         dialog.grab().save(str(path))
         written.append(path)
         dialog.accept()

@@ -137,6 +137,7 @@ def test_a_station_not_verified_for_a_fault_is_not_called_tampered(qtbot, window
     assert "Station 206: the chain could not be verified." in dialog.result_text
     assert "nothing says these stations were tampered with" in dialog.result_text
     assert "tampered with\n" not in dialog.result_text
+    assert "The other chains are intact: 12 events checked in 1 chain." in dialog.result_text
     model = VerifyResultsModel()
     model.set_rows([fault])
     assert model.data(model.index(0, 1)) == "NOT VERIFIED"
