@@ -25,11 +25,14 @@ of the file, and:
   is created write-once (two PCs at once: one creates, the other finds it and judges it as
   any file in place) and one WARNING says so.
 - **Plainly this site's share**: its directory log starts with this site's genesis entry,
-  signed by the pinned root; or, when that first entry is gone (or not this site's) too, the
-  share holds this PC's own status (`stations/<its id>/status.json`) signed by its own key,
-  the key of this site only, which the root certified at join: no empty mount point or other
-  site's share holds one. The directory log then writes its first entry back from this PC's
-  verified copy in its database (dirlog_repair.py), as any entry deleted below its head.
+  signed by the pinned root; or, when there is no first entry at all (deleted too), the
+  share holds this PC's own status (`stations/<its id>/status.json`) signed by its own key
+  (the key of this site only, certified by its root at join) within the last ten minutes.
+  An empty mount point holds none. A status is public: a copy of it put in another site's
+  share proves nothing there, so it counts only where no first entry is (another site's
+  genesis in place decides) and only while fresh (an old copy does not). The directory log
+  then writes its first entry back from this PC's verified copy in its database
+  (dirlog_repair.py), as any entry deleted below its head.
 - **Anything else** (an empty folder, another site's share, no copy kept yet): nothing is
   written or moved, and the outage says what the folder holds.
 
@@ -42,8 +45,10 @@ from __future__ import annotations
 import logging
 import os
 import threading
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Callable
 
 from utils.atomic_io import atomic_write_bytes
 from utils.site.layout import SiteLayout, guard_site_file, plain_file, site_file_guard
@@ -61,6 +66,9 @@ log = logging.getLogger(__name__)
 _Identity = tuple[int, int, int, int, int]
 # A status as the fleet and a join read it (fleet.py, membership.py STATUS_MAX_BYTES).
 STATUS_MAX_BYTES = 256 * 1024
+# How recent this PC's own status must be to prove a share with no directory is this site's
+# (`SiteFileKeeper._fresh`): a PC writes its status every few seconds while it runs.
+PROOF_FRESH_S = 600.0
 
 
 @dataclass(frozen=True)
@@ -106,6 +114,7 @@ class SiteFileKeeper:
     witnesses: list[Witness] = field(default_factory=list)
     _seen: _Identity | None = None  # the file in place last found to be this site's
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _now: Callable[[], float] = time.time  # the statuses' clock (`_fresh`); tests set it
 
     def problem(self, data: bytes) -> str | None:
         """Why `data` is not this site's file (None: it is)."""
@@ -174,8 +183,11 @@ class SiteFileKeeper:
                            describe(found) or "a folder where a file belongs")
         # The share's first entry proves it; when that is gone too, this PC's own signed
         # status does (see the module docstring: an empty or another site's folder has none).
-        genesis = self.holds_this_site(layout)
-        own = None if genesis else self._own_status(layout)
+        first = self._first_entry(layout)
+        genesis = first is True
+        # Only when no first entry is there at all: another site's genesis in its place
+        # says the share is that site's, whatever status of this PC was copied beside it.
+        own = self._own_status(layout) if first is None else None
         if not genesis and own is None:
             if problem is None:
                 raise layout.no_site_file(found)
@@ -214,8 +226,16 @@ class SiteFileKeeper:
     def holds_this_site(self, layout: SiteLayout) -> bool:
         """The share's directory log starts with this site's genesis entry, signed by the
         root this PC pinned: an empty mount point or another site's share does not."""
+        return self._first_entry(layout) is True
+
+    def _first_entry(self, layout: SiteLayout) -> bool | None:
+        """True: the directory's first entry is this site's genesis (signed by the pinned
+        root); None: no first entry at all (deleted, or never there); False: something else
+        is there (another site's genesis, a forgery, a link, junk)."""
         result = read_json_file(layout.directory_entry(1), max_bytes=ENTRY_MAX_BYTES,
                                 share=layout.fs, single_link=False)
+        if result.state == ReadState.MISSING:
+            return None
         if result.state != ReadState.OK:
             return False
         try:
@@ -231,9 +251,20 @@ class SiteFileKeeper:
         for witness in self.witnesses:
             status = layout.station(witness.station_id).status
             result = read_json_file(status, max_bytes=STATUS_MAX_BYTES, share=layout.fs)
-            if result.state == ReadState.OK and witness.key.verify_document(result.document):
+            if result.state == ReadState.OK and witness.key.verify_document(result.document) \
+                    and self._fresh(result.document):
                 return status.relative_to(layout.root).as_posix()
         return None
+
+    def _fresh(self, status: dict) -> bool:
+        """Signed within the last PROOF_FRESH_S by this PC's clock: a status is public, and a
+        copy of an old one carried to another folder proves nothing of that folder (a fresh
+        copy needs someone copying it as it is written, and the other site's first entry
+        deleted too)."""
+        stamp = status.get("ts_ms")
+        if not isinstance(stamp, int) or isinstance(stamp, bool):
+            return False
+        return abs(self._now() - stamp / 1000) <= PROOF_FRESH_S
 
 
 def keep_site_file(folder: Path | str, site_id: str, root: PublicKey, keep_dir: Path, *,

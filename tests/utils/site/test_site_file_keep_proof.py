@@ -177,3 +177,58 @@ def test_a_forged_name_beside_the_genuine_seal_is_never_written_back(tmp_path, c
     station.transport.check()
 
     assert layout.site_file.read_bytes() == genuine
+
+
+def test_a_copy_of_this_pcs_status_in_another_sites_share_proves_nothing_there(
+        site, tmp_path, closing):
+    """A status is public: copied into another site's share (its genesis in place), mounted
+    where this PC looks, it made this PC quarantine that site's file and write its own
+    (found by a review); now another site's first entry decides, and nothing is written."""
+    station = site.station(tmp_path, "206")
+    closing.append(station)
+    service = start_sync(station, watch=False)
+    closing.append(service)
+    _heartbeats(service, 2)
+    layout = site_layout(site.share)
+    status = layout.station("206").status.read_bytes()
+    other = make_site(tmp_path / "other")
+    closing.append(other.admin)
+    other_layout = site_layout(other.share)
+    theirs = other_layout.site_file.read_bytes()
+    copied = other_layout.station("206").status
+    copied.parent.mkdir(parents=True, exist_ok=True)
+    copied.write_bytes(status)
+    other_layout.site_file.unlink()  # that site's file gone too: the keeper is asked
+    os.rename(site.share, tmp_path / "ours-away")
+    os.rename(other.share, site.share)
+    wait_until(lambda: not service.share_state().online, timeout=10)
+    _refused_passes(service, 5)
+    assert not layout.site_file.exists()
+    assert not layout.site_file_quarantine.exists()
+    assert theirs  # (that site's own PCs write theirs back)
+
+
+def test_an_old_status_of_this_pc_does_not_prove_a_share_with_no_directory(
+        site, tmp_path, closing):
+    """With no first entry, only a status this PC signed in the last ten minutes proves the
+    share is this site's: an old copy (carried anywhere) does not."""
+    from utils.site.layout import site_file_guard
+    from utils.site.site_file_keep import PROOF_FRESH_S
+
+    station = site.station(tmp_path, "206")
+    closing.append(station)
+    service = start_sync(station, watch=False)
+    closing.append(service)
+    _heartbeats(service, 2)
+    layout = site_layout(site.share)
+    keeper = site_file_guard(site.share)
+    now = [None]
+    real_now = keeper._now
+    keeper._now = lambda: (now[0] or real_now())
+    now[0] = real_now() + PROOF_FRESH_S + 60  # this PC's clock: its last status is stale
+    _drop_site_file_and_genesis(site.share)
+    wait_until(lambda: not service.share_state().online, timeout=10)
+    _refused_passes(service, 5)
+    assert not layout.site_file.exists()
+    now[0] = None  # back to the real clock: its status is fresh again
+    wait_until(lambda: layout.site_file.exists(), timeout=10)
