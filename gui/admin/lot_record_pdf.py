@@ -118,6 +118,9 @@ def _texts() -> dict[str, str]:
         "no_exceptions": QCoreApplication.translate("LotRecord", "No exceptions"),
         "intact": QCoreApplication.translate("LotRecord", "intact"),
         "not_intact": QCoreApplication.translate("LotRecord", "NOT INTACT"),
+        # The check did not run to a finding (cancelled, a fault of the program): no proof of
+        # tampering, nor of integrity.
+        "not_verified": QCoreApplication.translate("LotRecord", "NOT VERIFIED"),
         "verify": QCoreApplication.translate("LotRecord", "Audit verify of the chains involved"),
         "chain": QCoreApplication.translate("LotRecord", "Chain"),
         "result": QCoreApplication.translate("LotRecord", "Result"),
@@ -216,7 +219,8 @@ def lot_record_sections(record: LotRecord, zone: ZoneInfo) -> list[Section]:
     sections.append(Section(_heading(3, t["exceptions"]), _header(
         [t["kind"], t["station"], t["what"], t["acknowledged"]]),
         exceptions or [_row([_h(t["no_exceptions"])])]))
-    verify = [_row([_h(station), _h(t["intact"] if r.ok else t["not_intact"]),
+    verify = [_row([_h(station), _h(t["intact"] if r.ok else
+                                   t["not_verified"] if r.kind is None else t["not_intact"]),
                     _h(r.events_checked), _h(r.detail)])
               for station, r in sorted(record.verified.items())]
     sections.append(Section(_heading(3, t["verify"]), _header(

@@ -73,7 +73,7 @@ def kind_text(kind: str) -> str:
         "band": translate("Lots", "Outside the band"), "gap": translate("Lots", "Missing boxes"),
         "repeat": translate("Lots", "Repeated box"), "lock": translate("Lots", "Lock"),
         "alarm": translate("Lots", "Alarm"), "skew": translate("Lots", "Clock skew"),
-        "verify": translate("Lots", "Audit not intact")})
+        "verify": translate("Lots", "Audit chain")})  # not intact, or could not be verified
 
 
 def _number(value: Any) -> str:

@@ -4628,67 +4628,72 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="121"/>
-        <source>Audit verify of the chains involved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/lot_record_pdf.py" line="122"/>
-        <source>Chain</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/lot_record_pdf.py" line="123"/>
-        <source>Result</source>
+        <source>NOT VERIFIED</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/lot_record_pdf.py" line="124"/>
-        <source>Events</source>
+        <source>Audit verify of the chains involved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/lot_record_pdf.py" line="125"/>
-        <source>Detail</source>
+        <source>Chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/lot_record_pdf.py" line="126"/>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="127"/>
+        <source>Events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="128"/>
+        <source>Detail</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="129"/>
         <source>No chain could be verified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="234"/>
+        <location filename="../admin/lot_record_pdf.py" line="238"/>
         <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="250"/>
+        <location filename="../admin/lot_record_pdf.py" line="254"/>
         <source>Making the record of lot %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="253"/>
+        <location filename="../admin/lot_record_pdf.py" line="257"/>
         <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="258"/>
+        <location filename="../admin/lot_record_pdf.py" line="262"/>
         <source>The record of lot %1 was written to %2 (%3 pages).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="264"/>
+        <location filename="../admin/lot_record_pdf.py" line="268"/>
         <source>Cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="266"/>
+        <location filename="../admin/lot_record_pdf.py" line="270"/>
         <source>Your role may not print lot records; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="268"/>
+        <location filename="../admin/lot_record_pdf.py" line="272"/>
         <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4816,7 +4821,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/lot_texts.py" line="76"/>
-        <source>Audit not intact</source>
+        <source>Audit chain</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -4630,67 +4630,72 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>NÃO ÍNTEGRA</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="121"/>
+        <location filename="../admin/lot_record_pdf.py" line="123"/>
+        <source>NOT VERIFIED</source>
+        <translation type="unfinished">NÃO VERIFICADA</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_record_pdf.py" line="124"/>
         <source>Audit verify of the chains involved</source>
         <translation>Verificação da auditoria das cadeias envolvidas</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="122"/>
+        <location filename="../admin/lot_record_pdf.py" line="125"/>
         <source>Chain</source>
         <translation>Cadeia</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="123"/>
+        <location filename="../admin/lot_record_pdf.py" line="126"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="124"/>
+        <location filename="../admin/lot_record_pdf.py" line="127"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="125"/>
+        <location filename="../admin/lot_record_pdf.py" line="128"/>
         <source>Detail</source>
         <translation>Detalhe</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="126"/>
+        <location filename="../admin/lot_record_pdf.py" line="129"/>
         <source>No chain could be verified</source>
         <translation>Nenhuma cadeia pôde ser verificada</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="234"/>
+        <location filename="../admin/lot_record_pdf.py" line="238"/>
         <source>Lot %1 · page %2 of %3 · content SHA-256 %4</source>
         <translation>Lote %1 · página %2 de %3 · SHA-256 do conteúdo %4</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="250"/>
+        <location filename="../admin/lot_record_pdf.py" line="254"/>
         <source>Making the record of lot %1…</source>
         <translation>Gerando o registro do lote %1…</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="253"/>
+        <location filename="../admin/lot_record_pdf.py" line="257"/>
         <source>Making the record of lot %1: %2 of %3 rows laid out…</source>
         <translation>Gerando o registro do lote %1: %2 de %3 linhas diagramadas…</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="258"/>
+        <location filename="../admin/lot_record_pdf.py" line="262"/>
         <source>The record of lot %1 was written to %2 (%3 pages).</source>
         <translation>O registro do lote %1 foi gravado em %2 (%3 páginas).</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="264"/>
+        <location filename="../admin/lot_record_pdf.py" line="268"/>
         <source>Cancelled; no file was written.</source>
         <translation>Cancelado; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="266"/>
+        <location filename="../admin/lot_record_pdf.py" line="270"/>
         <source>Your role may not print lot records; no file was written.</source>
         <translation>Seu perfil não pode imprimir registros de lote; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/lot_record_pdf.py" line="268"/>
+        <location filename="../admin/lot_record_pdf.py" line="272"/>
         <source>The lot record could not be written (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>O registro do lote não pôde ser gravado (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e permite gravação, e tente de novo.</translation>
     </message>
@@ -4818,8 +4823,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/lot_texts.py" line="76"/>
-        <source>Audit not intact</source>
-        <translation>Auditoria não íntegra</translation>
+        <source>Audit chain</source>
+        <translation>Cadeia de auditoria</translation>
     </message>
     <message>
         <location filename="../admin/lot_texts.py" line="97"/>

@@ -118,6 +118,17 @@ def test_the_lot_record_pdf_has_every_page_numbered_with_the_content_hash(qtbot,
     assert state.content_hash in html and record.verified and all(
         r.ok for r in record.verified.values())
     assert set(record.verified) == {"206", "office1"}  # the station's and the corrector's
+    # A chain whose check found nothing either way (a fault of the program): "NOT VERIFIED",
+    # never "NOT INTACT", on the signed record.
+    import dataclasses
+
+    from utils.audit.verify import VerifyResult
+
+    faulted = dataclasses.replace(record, verified={**record.verified, "206": VerifyResult(
+        "206", False, 0, detail="checking this station stopped with a fault")})
+    html_faulted = "".join(s.heading + s.header + "".join(s.rows)
+                           for s in lot_record_sections(faulted, ZoneInfo("America/Sao_Paulo")))
+    assert "NOT VERIFIED" in html_faulted and "NOT INTACT" not in html_faulted
     footers = []
     again = print_sections(tmp_path / "again.pdf", sections,
                            footer=lambda page, total: footers.append((page, total)) or "x")
