@@ -4632,7 +4632,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <message>
         <location filename="../admin/lot_record_pdf.py" line="123"/>
         <source>NOT VERIFIED</source>
-        <translation type="unfinished">NÃO VERIFICADA</translation>
+        <translation>NÃO VERIFICADA</translation>
     </message>
     <message>
         <location filename="../admin/lot_record_pdf.py" line="124"/>
