@@ -55,12 +55,13 @@ def command(*, issued_at: datetime = NOW, not_after: datetime | None = None,
 
 
 def decide(document: dict[str, Any], *, now: datetime = NOW, stem: str | None = None,
-           seen: bool = False, role: Role | None = Role.SUPERVISOR, data: bytes | None = None):
+           seen: bool = False, role: Role | None = Role.SUPERVISOR, data: bytes | None = None,
+           taken_over_at: datetime | None = None):
     return check_command(data if data is not None else document_bytes(document),
                          file_stem=stem if stem is not None else document["id"],
                          signature_problem=person_signature, station_id=STATION, now=now,
                          max_skew=SKEW, seen_before=lambda _id: seen,
-                         role_of=lambda _name: role)
+                         role_of=lambda _name: role, taken_over_at=taken_over_at)
 
 
 def test_a_good_command_is_accepted_with_its_fields():
@@ -388,3 +389,30 @@ def test_the_duplicate_check_and_the_directory_are_asked_about_this_command_and_
                              max_skew=SKEW, seen_before=seen_before, role_of=role_of)
     assert decision.outcome is None
     assert asked == [("seen", document["id"]), ("role", "ana")]
+
+
+# -- a PC that took its station over: nothing issued before that moment plus the skew ---------
+
+TAKEN_OVER = NOW - SKEW - timedelta(minutes=1)  # the commands below still valid now
+
+
+def test_issued_at_the_takeover_plus_the_skew_is_refused_a_millisecond_later_runs():
+    at_bound = command(issued_at=TAKEN_OVER + SKEW)
+    refused = decide(at_bound, taken_over_at=TAKEN_OVER)
+    assert refused.outcome == Outcome.REJECTED
+    assert refused.reason == ("issued before this PC took station 206 over at 2026-12-03 "
+                              "11:54 UTC; send it again if it is still wanted (one issued "
+                              "after 11:59:00 UTC runs)")
+    assert refused.command_id == at_bound["id"]
+    assert refused.command is not None and refused.command.id == at_bound["id"]
+    assert decide(command(issued_at=TAKEN_OVER + SKEW + MS),
+                  taken_over_at=TAKEN_OVER).outcome is None
+    # The station's first PC (no takeover): the same command runs.
+    assert decide(at_bound).outcome is None
+
+
+def test_the_takeover_check_comes_after_the_duplicate_and_before_the_role():
+    old = command(issued_at=TAKEN_OVER)
+    assert decide(old, taken_over_at=TAKEN_OVER, seen=True).outcome == Outcome.DUPLICATE
+    refused = decide(old, taken_over_at=TAKEN_OVER, role=None)  # no longer an active user
+    assert refused.outcome == Outcome.REJECTED and refused.reason.startswith("issued before")
