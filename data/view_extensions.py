@@ -15,6 +15,12 @@ extension a `PersonSignatures`, the check against the site directory that lives 
 (utils/trust/person_documents.py `ViewSignatures`; this layer knows no directory). Without
 one, every such act is refused.
 
+An event's content is someone's input even in a sealed journal (a copy of a PC's files signs
+anything as that PC): a feature takes only what that station's own service could have written,
+checked with local entry's own validators (models/), and refuses the rest: one WARNING line
+each, and in its `refusals`, the station's anomaly in the site view (utils/site/site_ingest.py
+takes them after each batch); the journal is read on.
+
 Events can reach the writer twice (a station's event is in two of its chains after a takeover:
 same station, seq and hash); the writer passes an extension only the events it had not
 stored before, so an extension may count them.
@@ -67,6 +73,41 @@ class NoSignatures:
         return "no person's signature can be checked here"
 
 
+class Refusals:
+    """The events a feature refused, the last one per station (bounded however many arrive):
+    what the site view names as each station's anomaly (`take`, after each batch stored).
+    The feature says each refusal itself, in one WARNING line naming the station and event."""
+
+    def __init__(self, feature: str) -> None:
+        self._feature = feature
+        self._last: dict[str, str] = {}
+
+    def add(self, station: str, seq: Any, action: Any, problem: Any) -> None:
+        """One event refused (`problem` names no value it refused: a text with direction
+        characters is not repeated in the anomaly either)."""
+        self._last[station] = (f"event {seq} ({action}) is not in the {self._feature} "
+                               f"figures: {problem}")
+
+    def take(self) -> list[tuple[str, str]]:
+        """(station, its last refusal) since the last call."""
+        taken = list(self._last.items())
+        self._last.clear()
+        return taken
+
+
+def signed_shape_problem(document: Any) -> str | None:
+    """Why a document that should carry a person's signature (utils/trust/person_documents.py
+    `signed`: `key_id` text, or None unsigned; `sig` text) cannot be one, or None: checked
+    before `PersonSignatures.problem` looks its key up."""
+    if not isinstance(document, dict):
+        return "it is not a document"
+    key_id, sig = document.get("key_id"), document.get("sig")
+    if not (key_id is None or isinstance(key_id, str)) or not (sig is None
+                                                                 or isinstance(sig, str)):
+        return "its signature's key or value is not text"
+    return None
+
+
 class ViewExtension(Protocol):
     """One feature's figures in the site view. Called on the writer's thread, inside the
     batch's transaction: raise and the whole batch is rolled back (and read again later)."""
@@ -74,6 +115,7 @@ class ViewExtension(Protocol):
     name: str  # short, unique: named in ViewChange.extensions when its figures changed
     actions: frozenset[str]  # the event actions it wants (empty: none)
     tables: tuple[str, ...]  # its tables, emptied before a rebuild
+    refusals: Refusals  # the events it refused (see the module's docstring)
 
     def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
                         buckets: Buckets) -> bool:

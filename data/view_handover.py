@@ -3,13 +3,18 @@ searchable history the admin panel reads.
 
 The facts are the stations' `handover.*` audit events (models/handover.py). The view already
 checked that each came from a sealed journal of a PC certified for its station; its content is
-still someone's input, so each is checked here for shape (a handover names the station whose
-chain carries it; counts are non-negative integers; texts are bounded), and refused with a
-WARNING line, never a crash. A handover is signed once: a second `handover.signed` for the same
-station and shift (a chain that forked, or a forgery) is refused and the first kept; an
-acknowledgement is taken once, and only from the handover's own station (the incoming person
-signs at that station). The person's signature is checked when the history is read
-(utils/mes/handover.py), against the site directory of that moment.
+still someone's input (a copy of the PC's files signs anything as that PC), so each is checked
+here for what the station's service writes (a handover names the station whose chain carries
+it; counts are integers from 0 to what a database column holds, a shift's number is one of the
+day's shifts: 10**30 stopped the station's journal for good; times are canonical UTC texts and
+a day a real date, bounded as a record's; no text holds control or direction characters, which
+the history would show as signed; a signature's key is text), and refused with a WARNING line,
+the station's anomaly (data/view_extensions.py `Refusals`), never a crash. A handover is
+signed once: a second `handover.signed` for the same station and shift (a chain that forked,
+or a forgery) is refused and the first kept; an acknowledgement is taken once, and only from
+the handover's own station (the incoming person signs at that station). The person's
+signature is checked when the history is read (utils/mes/handover.py), against the site
+directory of that moment.
 """
 
 from __future__ import annotations
@@ -23,14 +28,17 @@ from sqlalchemy import Column, Float, Index, Integer, PrimaryKeyConstraint, Stri
 
 from data.schema import identifier, timestamp
 from data.view_buckets import Buckets
-from data.view_extensions import EVENT_COLUMNS, RecordChange
+from data.view_extensions import EVENT_COLUMNS, RecordChange, Refusals, signed_shape_problem
 from data.view_schema import metadata
 from models.bounded_json import parse_json
 from models.canonical import canonical_json
 from models.handover import (
     ACK_ACTION, ACK_KIND, DOC_KIND, NOTE_ACTION, NOTE_KIND, NOTES_MAX, SIGNED_ACTION,
-    handover_key,
+    handover_key, text_problem,
 )
+from models.record_checks import record_time_errors
+from models.shifts import SHIFT_STARTS
+from models.validation import INT_MAX, validate_int, validate_lot_code
 
 log = logging.getLogger(__name__)
 
@@ -94,6 +102,9 @@ class HandoverView:
     actions = frozenset({SIGNED_ACTION, ACK_ACTION, NOTE_ACTION})
     tables = ("view_handovers", "view_handover_notes")
 
+    def __init__(self) -> None:
+        self.refusals = Refusals(NAME)
+
     def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
                         buckets: Buckets) -> bool:
         return False  # a handover's figures are the signed summary, not today's records
@@ -114,6 +125,7 @@ class HandoverView:
             except Refused as refusal:
                 log.warning("Site view: %s event %s of station %s is not taken as a handover "
                             "fact: %s", action, seq, station, refusal)
+                self.refusals.add(station, seq, action, refusal)
         return changed
 
 
@@ -129,9 +141,19 @@ def _document(event: tuple) -> dict[str, Any]:
         raise Refused("it names another station than the one whose chain carries it")
     if after.get("handover") != event[7]:
         raise Refused("its document and its event name different handovers")
+    if (problem := text_problem(after) or signed_shape_problem(after)) is not None:
+        raise Refused(problem)
     for name in ("handover", "signed_by", "signed_at"):
         _text(after, name)
+    _time(after, "signed_at")
     return after
+
+
+def _time(document: dict[str, Any], name: str) -> str:
+    """A time as the station writes it (format_utc of its clock), bounded as a record's."""
+    if errors := record_time_errors(name, document.get(name), required=True):
+        raise Refused(f"its {errors[0].message}")
+    return document[name]
 
 
 def _text(document: dict[str, Any], name: str, limit: int = TEXT_MAX) -> str:
@@ -143,9 +165,15 @@ def _text(document: dict[str, Any], name: str, limit: int = TEXT_MAX) -> str:
 
 def _count(summary: dict[str, Any], name: str) -> int:
     value = summary.get(name)
-    if type(value) is not int or not 0 <= value < 2**31:
+    if not _is_count(value):
         raise Refused(f"its summary's {name} is not a count")
     return value
+
+
+def _is_count(value: Any) -> bool:
+    """A count: a whole number from 0 to what a database's INTEGER holds (a larger one, summed
+    or stored, raised OverflowError and stopped the station's journal)."""
+    return type(value) is int and 0 <= value <= INT_MAX
 
 
 def _signed(db: sqlite3.Connection, station: str, seq: int, document: dict[str, Any]) -> bool:
@@ -155,14 +183,19 @@ def _signed(db: sqlite3.Connection, station: str, seq: int, document: dict[str, 
     if not isinstance(day, str) or type(number) is not int \
             or document["handover"] != handover_key(station, day, number):
         raise Refused("its shift does not match its id")
+    # A shift is one of the day's (models/shifts.py), on a day a record's time may be on.
+    if validate_int("shift_number", number, minimum=1, maximum=len(SHIFT_STARTS))[1] \
+            or record_time_errors("shift_day", f"{day}T00:00:00.000Z", required=True):
+        raise Refused("its shift is not a day's shift")
     summary = document.get("summary")
     if not isinstance(summary, dict):
         raise Refused("it has no summary")
-    start = _text(summary, "start")
+    boxes = _count(summary, "boxes")
+    start = _time(summary, "start")
     rejections = summary.get("rejections")
     if not isinstance(rejections, list) or not all(
-            isinstance(r, list) and len(r) == 2 and isinstance(r[0], str) and type(r[1]) is int
-            and r[1] >= 0 for r in rejections):
+            isinstance(r, list) and len(r) == 2 and isinstance(r[0], str)
+            and _is_count(r[1]) for r in rejections):
         raise Refused("its rejections are not (defect, count) pairs")
     stops = summary.get("stops")
     if stops is not None and not (isinstance(stops, list) and all(
@@ -178,10 +211,12 @@ def _signed(db: sqlite3.Connection, station: str, seq: int, document: dict[str, 
         raise Refused("its notes are not text or too long")
     full_name = document.get("full_name") if isinstance(document.get("full_name"), str) else ""
     lots = [lot for lot in summary.get("lots") or [] if isinstance(lot, str)]
+    if any(validate_lot_code(lot)[1] for lot in lots):
+        raise Refused("its lots are not lot codes")
     search = " ".join([station, document["signed_by"], full_name, notes, day,
                        *lots, *(r[0] for r in rejections)]).lower()
     row = (station, document["handover"], seq, day, number, start, document["signed_by"],
-           full_name[:TEXT_MAX], document["signed_at"], _count(summary, "boxes"),
+           full_name[:TEXT_MAX], document["signed_at"], boxes,
            sum(r[1] for r in rejections),
            None if stops is None else round(sum(s["minutes"] for s in stops), 1),
            len(alarms), len(issues), notes, canonical_json(document), None, None, None, 0,

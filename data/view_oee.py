@@ -23,9 +23,12 @@ and from the records (boxes and rejected boxes per station, shift and size).
 - `oee_reason`  per station, shift and reason: downtime seconds and stops (the Pareto)
 
 A closed stop's seconds are split over the shifts it touched, its planned-break parts taken
-out (models/downtime.py). An event whose content does not make sense is refused with one
-WARNING line and changes nothing; ingest goes on. The tables are defined in
-data/view_oee_schema.py.
+out (models/downtime.py). An event whose content does not make sense, or holds what the
+station's service never writes (a time that is not its clock's canonical UTC text from 1900 to
+2200, as a record's: year 9999 overflowed every shift computation and stopped the station's
+journal for good; a size with control or direction characters), is refused with one WARNING
+line, is the station's anomaly (data/view_extensions.py `Refusals`), and changes nothing;
+ingest goes on. The tables are defined in data/view_oee_schema.py.
 """
 
 from __future__ import annotations
@@ -40,10 +43,13 @@ from typing import Any, Sequence
 
 from config.constants import Permission, role_allows
 from data.view_buckets import Buckets
-from data.view_extensions import NoSignatures, PersonSignatures, RecordChange
+from data.view_extensions import (
+    NoSignatures, PersonSignatures, RecordChange, Refusals, signed_shape_problem,
+)
 from data.view_oee_schema import TABLE_NAMES
 from models.canonical import format_utc, parse_utc
 from models.downtime import Interval, merge, pieces
+from models.record_checks import SIZE_MAX, record_time_errors, stored_text_errors
 from models.shifts import shift_of
 
 log = logging.getLogger(__name__)
@@ -82,12 +88,12 @@ class Refused(ValueError):
 
 
 def _time(value: Any, what: str) -> datetime:
-    if not isinstance(value, str) or len(value) > 40:
-        raise Refused(f"{what} is not a time")
-    try:
-        return parse_utc(value)
-    except ValueError:
-        raise Refused(f"{what} is not a time") from None
+    """A time as the station's service writes it (format_utc of its clock), bounded as a
+    record's time is (models/record_checks.py)."""
+    errors = record_time_errors(what, value, required=True)
+    if errors:
+        raise Refused(errors[0].message)
+    return parse_utc(value)
 
 
 def _text(value: Any, pattern: re.Pattern, what: str) -> str:
@@ -119,6 +125,7 @@ class OeeExtension:
 
     def __init__(self, signatures: PersonSignatures | None = None) -> None:
         self.signatures = signatures or NoSignatures()
+        self.refusals = Refusals(NAME)
         self._shifts: dict[tuple[str, str], tuple[str, str, int]] = {}
 
     # -- shifts ------------------------------------------------------------------------------
@@ -206,6 +213,7 @@ class OeeExtension:
             except (Refused, ValueError) as problem:
                 log.warning("Site view: %s of station %s seq %s refused (%s); the rest of the "
                             "journal is taken", action, station, seq, problem)
+                self.refusals.add(station, seq, action, problem)
         return changed
 
     def _row(self, db: sqlite3.Connection, station: str, stop_id: str) -> sqlite3.Row | None:
@@ -218,8 +226,10 @@ class OeeExtension:
         stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
         started = format_utc(_time(after.get("started_at"), "started_at"))
         reason = _text(after.get("reason") or "", REASON_PATTERN, "reason")
-        size = after.get("size")
-        size = size[:20] if isinstance(size, str) else None
+        size = after.get("size")  # the station's size then (None: none chosen yet)
+        errors = stored_text_errors("size", size, required=False, max_length=SIZE_MAX)
+        if errors:
+            raise Refused(errors[0].message)
         # A classification that came first (from another PC) keeps its reason.
         db.execute("INSERT INTO oee_stops (station, stop_id, started_at, size, reason, opened_by)"
                    " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (station, stop_id) DO UPDATE SET "
@@ -279,6 +289,8 @@ class OeeExtension:
         station = _text(after.get("station"), ID_PATTERN, "station")
         if after.get("kind") != CLASSIFY_KIND:
             raise Refused("not a classification document")
+        if (shape := signed_shape_problem(after)) is not None:
+            raise Refused(shape)  # before its key is looked up
         if station != source and not role_allows(role or "", Permission.OEE_VIEW):
             # A station's chain classifies its own stops; another's only by a supervisor or
             # an admin (as the service allows).

@@ -24,7 +24,9 @@ What is kept, and why it is enough for a refresh that reads a handful of rows:
                    the chart is back in control and the alarm clears).
 
 The body of a freeze comes from a journal the view certified, but its content is still someone's
-input: types and ranges are checked and a bad one is refused with a WARNING line.
+input: types and ranges are checked (its times as a record's: models/record_checks.py) and a
+bad one is refused with a WARNING line, the station's anomaly (data/view_extensions.py
+`Refusals`).
 """
 
 from __future__ import annotations
@@ -41,10 +43,13 @@ from config.constants import Permission
 from config.spc import SPC_MEASUREMENTS
 from data.schema import identifier, timestamp
 from data.view_buckets import Buckets
-from data.view_extensions import NoSignatures, PersonSignatures, RecordChange
+from data.view_extensions import (
+    NoSignatures, PersonSignatures, RecordChange, Refusals, signed_shape_problem,
+)
 from data.view_schema import clustered, metadata, place
 from models.bounded_json import parse_json
 from models.canonical import format_utc, parse_utc
+from models.record_checks import record_time_errors
 from models.spc import CONTEXT, Limits, flag
 
 log = logging.getLogger(__name__)
@@ -195,14 +200,17 @@ def charts(db: sqlite3.Connection) -> list[tuple[str, str]]:
         "SELECT station, size FROM spc_charts ORDER BY station, size")]
 
 
-def _freeze_of(event: tuple, signatures: PersonSignatures) -> dict[str, Any] | None:
-    """A freeze event's checked content, or None (a WARNING says why)."""
+def _freeze_of(event: tuple, signatures: PersonSignatures,
+               refusals: Refusals) -> dict[str, Any] | None:
+    """A freeze event's checked content, or None (a WARNING says why, `refusals` keeps it)."""
     station, seq, username = event[0], event[1], event[3]
     try:
         body = parse_json(event[10])
         after = body.get("after") if isinstance(body, dict) else None
         if not isinstance(after, dict) or after.get("kind") != FREEZE_KIND:
             raise ValueError("not a baseline freeze document")
+        if (shape := signed_shape_problem(after)) is not None:
+            raise ValueError(shape)  # before its key is looked up
         # Signed by an admin's own key: the role a PC writes in its event is anyone's to forge.
         problem = signatures.problem(station, username, after,
                                      (Permission.SPC_BASELINE_FREEZE,), "freeze control limits")
@@ -214,11 +222,11 @@ def _freeze_of(event: tuple, signatures: PersonSignatures) -> dict[str, Any] | N
         if after.get("measurement") not in SPC_MEASUREMENTS:
             raise ValueError("bad measurement")
         start, end, signed_at = after.get("start"), after.get("end"), after.get("signed_at")
-        if not (isinstance(start, str) and isinstance(end, str)
-                and parse_utc(start) < parse_utc(end)):
+        for name, value in (("start", start), ("end", end), ("signed_at", signed_at)):
+            if errors := record_time_errors(name, value, required=True):
+                raise ValueError(errors[0].message)  # as spc_service writes: format_utc
+        if not start < end:  # canonical texts compare in time order
             raise ValueError("bad period")
-        if not isinstance(signed_at, str) or len(signed_at) > 40:
-            raise ValueError("bad signing time")
         n, mean, mr_bar = after.get("n"), after.get("mean"), after.get("mr_bar")
         if type(n) is not int or not 2 <= n <= MAX_POINTS:
             raise ValueError("bad n")
@@ -236,6 +244,7 @@ def _freeze_of(event: tuple, signatures: PersonSignatures) -> dict[str, Any] | N
                 "reason": reason if isinstance(reason, str) else None}
     except (ValueError, TypeError) as problem:
         log.warning("SPC: baseline freeze %s/%s refused: %s", station, seq, problem)
+        refusals.add(station, seq, FREEZE_ACTION, problem)
         return None
 
 
@@ -268,12 +277,13 @@ class SpcExtension:
 
     def __init__(self, signatures: PersonSignatures | None = None):
         self.signatures = signatures or NoSignatures()
+        self.refusals = Refusals("spc")
 
     def events_stored(self, db: sqlite3.Connection, events: Sequence[tuple],
                       buckets: Buckets) -> bool:
         changed = False
         for event in events:
-            freeze = _freeze_of(event, self.signatures)
+            freeze = _freeze_of(event, self.signatures, self.refusals)
             if freeze is None:
                 continue
             if db.execute("SELECT 1 FROM spc_baselines WHERE station = ? AND size = ? AND "
@@ -282,6 +292,8 @@ class SpcExtension:
                            freeze["ts"], freeze["user"])).fetchone():
                 log.warning("SPC: baseline freeze %s/%s refused: the same signed freeze was "
                             "already taken (a replay)", event[0], event[1])
+                self.refusals.add(event[0], event[1], FREEZE_ACTION,
+                                  "the same signed freeze was already taken (a replay)")
                 continue
             db.execute(
                 "INSERT OR IGNORE INTO spc_baselines (station, size, measurement, frozen_at, "

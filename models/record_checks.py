@@ -55,12 +55,14 @@ def validate_record_version(version: Mapping[str, Any],
     errors: list[FieldError] = []
     errors += validate_lot_code(get("lot"))[1] or _raw_text("lot", get("lot"))
     errors += validate_int("box", get("box"), minimum=1)[1]
-    errors += _stored_text("size", get("size"), required=True, max_length=SIZE_MAX)
+    errors += stored_text_errors("size", get("size"), required=True, max_length=SIZE_MAX)
     for name in _NAMES:
-        errors += _stored_text(name, get(name), required=name == "operator", max_length=NAME_MAX)
-    errors += _stored_text("reason", get("reason"), required=False, max_length=TEXT_MAX)
-    errors += _stored_text("record_id", get("record_id"), required=True, max_length=NAME_MAX)
-    errors += _stored_text("station_id", get("station_id"), required=True, max_length=NAME_MAX)
+        errors += stored_text_errors(name, get(name), required=name == "operator",
+                                     max_length=NAME_MAX)
+    errors += stored_text_errors("reason", get("reason"), required=False, max_length=TEXT_MAX)
+    errors += stored_text_errors("record_id", get("record_id"), required=True, max_length=NAME_MAX)
+    errors += stored_text_errors("station_id", get("station_id"), required=True,
+                                 max_length=NAME_MAX)
     for measurement in measurements:
         errors += validate_measurement(measurement.key, get(measurement.key),
                                        measurement.minimum, measurement.maximum,
@@ -73,8 +75,8 @@ def validate_record_version(version: Mapping[str, Any],
                                maximum=INT_MAX)[1]
     errors += validate_int("utc_offset_minutes", get("utc_offset_minutes"),
                            minimum=-UTC_OFFSET_MAX_MINUTES, maximum=UTC_OFFSET_MAX_MINUTES)[1]
-    errors += _record_time("recorded_at", get("recorded_at"), required=True)
-    errors += _record_time("edited_at", get("edited_at"), required=False)
+    errors += record_time_errors("recorded_at", get("recorded_at"), required=True)
+    errors += record_time_errors("edited_at", get("edited_at"), required=False)
     if get("status") not in _STATUSES:
         errors.append(FieldError("status", "not_allowed", "status is not a record's status"))
     if get("origin") not in _ORIGINS:
@@ -83,9 +85,10 @@ def validate_record_version(version: Mapping[str, Any],
         raise ValidationFailed(errors)
 
 
-def _stored_text(field_name: str, value: Any, *, required: bool,
-                 max_length: int) -> list[FieldError]:
-    """`validate_text`'s errors for a text as stored, else `_raw_text`'s."""
+def stored_text_errors(field_name: str, value: Any, *, required: bool,
+                       max_length: int) -> list[FieldError]:
+    """`validate_text`'s errors for a text as stored, else `_raw_text`'s (also the site view's
+    check of the texts in other events of a journal: data/view_oee.py, data/view_handover.py)."""
     return (validate_text(field_name, value, required=required, max_length=max_length)[1]
             or _raw_text(field_name, value))
 
@@ -100,9 +103,11 @@ def _raw_text(field_name: str, value: Any) -> list[FieldError]:
     return []
 
 
-def _record_time(field_name: str, value: Any, *, required: bool) -> list[FieldError]:
+def record_time_errors(field_name: str, value: Any, *, required: bool) -> list[FieldError]:
     """A record's time: canonical UTC text of a day that exists (not 30 February), from
-    RECORD_TIME_MIN to RECORD_TIME_MAX."""
+    RECORD_TIME_MIN to RECORD_TIME_MAX. Every time a PC writes into its chain is such a text
+    (models/canonical.format_utc of its clock), so the site view checks the times of other
+    events with it too (a stop's, a handover's, a signed act's)."""
     if value is None and not required:
         return []
     try:

@@ -371,6 +371,8 @@ class SiteIngest:
         report.records += stored.records
         for station, problem in stored.refused:
             self.record_refusals.add(station, problem)
+        for extension in writer.extensions:  # events a feature refused, said where refused
+            self.record_refusals.update(extension.refusals.take())
         group = self._group
         if group is not None and writer.grouped:
             group.stored.merge(stored)

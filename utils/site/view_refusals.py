@@ -57,10 +57,12 @@ class StationsRefused(StoreNotRead):
 
 
 class RecordRefusals(dict):
-    """Station -> its last record version the view refused (what local entry refuses, another
-    station's record unsigned). Its event is taken past, never read again: so kept for the
-    fleet's alarm while this program runs, not cleared with the station's other refusals at
-    each pass (which are found again when their files are read again)."""
+    """Station -> its last event the view refused: a record version (what local entry
+    refuses, another station's record unsigned, said by `add`) or a feature's event (a stop,
+    a handover, a signed act the feature refused, said by the feature: put with `update`).
+    Its event is taken past, never read again: so kept for the fleet's alarm while this
+    program runs, not cleared with the station's other refusals at each pass (which are found
+    again when their files are read again)."""
 
     def add(self, station_id: str, problem: str) -> None:
         if self.get(station_id) != problem:
