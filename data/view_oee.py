@@ -315,8 +315,10 @@ class OeeExtension:
         reason = _text(after.get("reason"), REASON_PATTERN, "reason")
         if not reason:
             raise Refused("a classification names a reason")
-        note = after.get("note")
-        note = note[:NOTE_MAX] if isinstance(note, str) else None
+        note = after.get("note")  # as the service keeps it (utils/mes/downtime.py classify)
+        errors = stored_text_errors("note", note, required=False, max_length=NOTE_MAX)
+        if errors:
+            raise Refused(errors[0].message)
         row = self._row(db, station, stop_id)
         if row is not None and row[4] is not None and row[4] > ts:
             return  # a newer classification is already in (they may arrive in any order)

@@ -58,6 +58,10 @@ def stop_refusal_text(refused: Exception) -> str:
     if isinstance(refused, NoSigningKey):
         return translate("Downtime", "Your signing key is not open on this PC: log in again (if "
                          "it persists, an admin resets your password). Nothing was changed.")
+    if isinstance(refused, StopRefused) and refused.code == "bad_note":
+        return translate("Downtime", "The note holds characters that cannot be kept (control "
+                         "or direction characters) or is too long. Nothing was changed; write "
+                         "the note again in plain text.")
     if isinstance(refused, StopRefused) and refused.code == "already_open":
         return translate("Downtime", "A stop is already open: choose it in the list and give it "
                          "a reason instead. Nothing was changed.")

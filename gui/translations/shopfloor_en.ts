@@ -2083,11 +2083,16 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../downtime_texts.py" line="62"/>
+        <source>The note holds characters that cannot be kept (control or direction characters) or is too long. Nothing was changed; write the note again in plain text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="66"/>
         <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="64"/>
+        <location filename="../downtime_texts.py" line="68"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2084,11 +2084,16 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../downtime_texts.py" line="62"/>
+        <source>The note holds characters that cannot be kept (control or direction characters) or is too long. Nothing was changed; write the note again in plain text.</source>
+        <translation>A nota tem caracteres que não podem ser guardados (caracteres de controle ou de direção) ou é longa demais. Nada foi alterado; escreva a nota de novo em texto simples.</translation>
+    </message>
+    <message>
+        <location filename="../downtime_texts.py" line="66"/>
         <source>A stop is already open: choose it in the list and give it a reason instead. Nothing was changed.</source>
         <translation>Já há uma parada aberta: escolha-a na lista e dê a ela um motivo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../downtime_texts.py" line="64"/>
+        <location filename="../downtime_texts.py" line="68"/>
         <source>That reason is not in the site catalog any more. Nothing was changed; choose another.</source>
         <translation>Esse motivo não está mais no catálogo do site. Nada foi alterado; escolha outro.</translation>
     </message>

@@ -329,6 +329,34 @@ def test_someone_the_site_gave_no_key_classifies_their_own_stations_stop_unsigne
         site.close()
 
 
+def test_a_classification_whose_note_holds_direction_characters_is_refused(tmp_path):
+    """A keyless account's classification (counted from the stop's own station unsigned)
+    with a right-to-left override in its note: what the service refuses, the view refuses
+    too, as the station's anomaly; its reason is not taken either."""
+    from dataclasses import replace
+
+    from utils.trust.person_documents import ViewSignatures
+
+    state = people.directory()
+    state.users["op"] = replace(state.users["op"], public_key=None)
+    site = Site(tmp_path)
+    extension = site.writer.extensions[0]
+    extension.signatures = ViewSignatures(lambda: state, "office")
+    try:
+        site.store(events=stop_events())
+        spoofed = {"kind": "stop_classification", "site": people.SITE, "station": "201",
+                   "stop_id": "s1", "reason": "setup", "note": "ok \u202ereggarc",
+                   "signed_by": "op", "signed_at": "2026-12-02T08:00:00.000Z", "key_id": None}
+        site.store(events=[("201", 3, "2026-12-02T08:00:00.000Z", "op", "operator",
+                            "stop.classified", "stop", None, None, "k2",
+                            json.dumps({"after": spoofed}))])
+        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("", 1800.0, 1)]
+        [(station, problem)] = extension.refusals.take()
+        assert station == "201" and "control or direction characters" in problem
+    finally:
+        site.close()
+
+
 def test_a_shifts_ideal_time_sums_each_sizes_own_rate(site):
     # Shift 2 of 1 Dec, station 201: 6 boxes of #0 (catalog: 12 an hour, 300 s each), 4 of #1
     # (not in the catalog: the default 12 an hour, 300 s) and, once the catalog names #1 at 6

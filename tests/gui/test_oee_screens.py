@@ -210,11 +210,14 @@ def test_a_refused_stop_is_said_by_what_refused_it(ctx):
     said = []
     for act in (lambda: ctx.downtime.declare(op, "material"),
                 lambda: ctx.downtime.classify(op, "206", stop.stop_id, "coffee"),
-                lambda: ctx.downtime.classify(op, "203", "abc", "setup")):
+                lambda: ctx.downtime.classify(op, "203", "abc", "setup"),
+                lambda: ctx.downtime.classify(op, "206", stop.stop_id, "setup",
+                                              "die \u202egnignahc")):
         with pytest.raises(STOP_REFUSALS) as refused:
             act()
         said.append(stop_refusal_text(refused.value))
     assert "already open" in said[0]
     assert "not in the site catalog" in said[1]
     assert "may not classify" in said[2]
+    assert "write the note again in plain text" in said[3]
     assert all("Nothing was changed" in text for text in said)

@@ -29,9 +29,10 @@ from config.constants import Permission
 from config.downtime import UNQUALIFIED
 from data import meta_repo, schema
 from data import audit_repo
-from data.view_oee import CLASSIFY_KIND
+from data.view_oee import CLASSIFY_KIND, NOTE_MAX
 from models.canonical import format_utc, parse_utc
 from models.downtime import break_intervals, overlap_seconds
+from models.validation import validate_text
 from utils.audit.chain import Actor
 from utils.changes import Topic
 from utils.permissions import require
@@ -39,7 +40,6 @@ from utils.site.station_state import SIZE_META_KEY
 from utils.trust.person_documents import NoSigningKey, signed
 
 OPEN_KEY = "downtime.open_stop"
-NOTE_MAX = 500
 R = schema.record_versions
 M = schema.meta_info
 
@@ -219,7 +219,12 @@ class DowntimeService:
             # admin), not an operator of this one. The site view refuses the rest too.
             require(session, Permission.OEE_VIEW, self.ctx.changes, target=f"{station}/{stop_id}")
         reason = self._reason(reason)
-        note = (note or "").strip()[:NOTE_MAX]
+        # What every PC's site view refuses (data/view_oee.py) is refused here first: a
+        # note holding control or direction characters, or longer than the view keeps.
+        note, errors = validate_text("note", note, required=False, max_length=NOTE_MAX)
+        if errors:
+            raise StopRefused("bad_note", errors[0].message)
+        note = note or ""
         trust = self.ctx.trust
         if trust is not None and session.signer is None and (
                 station != self.station or trust.state.person_key(session.username) is not None):

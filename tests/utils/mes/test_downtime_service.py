@@ -129,6 +129,19 @@ def test_declare_and_classify_are_audited_with_who_and_when(ctx):
         service.classify(op, "203", stop.stop_id, "coffee")
 
 
+def test_a_note_with_direction_or_control_characters_is_refused_and_nothing_changes(ctx):
+    """What every PC's site view refuses (data/view_oee.py) is refused at the station first:
+    a note that would spoof the panel's text (a right-to-left override) is never written."""
+    op = login(ctx, "op")
+    stop = ctx.downtime.declare(op, "maintenance")
+    before = len(events(ctx, "stop.classified"))
+    with pytest.raises(StopRefused) as refused:
+        ctx.downtime.classify(op, "203", stop.stop_id, "setup", "die \u202egnignahc")
+    assert refused.value.code == "bad_note"
+    assert len(events(ctx, "stop.classified")) == before
+    assert ctx.downtime.open_stop().reason == "maintenance"
+
+
 def test_an_operator_classifies_only_this_stations_stops(ctx):
     op = login(ctx, "op")
     with pytest.raises(PermissionDenied):
