@@ -184,8 +184,9 @@ class SiteView(SiteIngest, SiteVerify):
         for is refused (`anomalies`), never read. A station that left (its folder gone, or no
         longer a member) is no longer named stuck on a fault (`station_stuck`)."""
         stations, listed = [], self.station_ids()
-        for gone in set(self.stuck) - set(listed) - self._local_stuck:
-            del self.stuck[gone]
+        left = set() if self.listing_refused else set(self.stuck) - set(listed)  # (refused: [])
+        for gone in left - self._local_stuck:
+            self.stuck.pop(gone, None)
         for station_id in listed:
             if self.trust is not None:
                 self.trust.refresh_if_unknown(station_id)
@@ -245,8 +246,7 @@ class SiteView(SiteIngest, SiteVerify):
                       "and this one is tried again at each pass; this is a fault of the "
                       "program: send this log to support", station_id, seq, stuck.detail,
                       exc_info=exc)
-        self.stuck[station_id] = stuck
-        # said by the ERROR above, once: not again as a refusal's WARNING at each pass
+        self.stuck[station_id] = stuck  # (said by the ERROR above: never as a WARNING below)
         self._refused[station_id] = f"journal not taken from event {seq} on ({stuck.detail})"
         return stuck
 

@@ -207,3 +207,29 @@ def test_a_station_stuck_on_a_fault_is_no_longer_named_once_its_folder_is_gone(
     view.ingest()
     assert view.stuck == {}
     assert _record_ids(view, "205") and _record_ids(view, "207")
+
+
+def test_a_refused_listing_of_stations_does_not_count_as_every_station_leaving(
+        site, stations, reading_206_fails, caplog):
+    """`stations/` replaced by a link lists nothing (refused): the stuck station is still
+    named, not forgotten and its traceback logged again when the folder is back."""
+    import os
+
+    view = site.admin.site_view
+    with caplog.at_level(logging.WARNING):
+        view.ingest()
+        assert set(view.stuck) == {"206"}
+        folder = site_layout(site.share).stations_dir
+        away = folder.with_name("stations-away")
+        os.rename(folder, away)
+        os.symlink(away, folder)
+        try:
+            view.ingest()
+        except OSError:
+            pass  # (said as the share's refusal: not this test's point)
+        assert set(view.stuck) == {"206"}
+        folder.unlink()
+        os.rename(away, folder)
+        view.ingest()
+    assert set(view.stuck) == {"206"}
+    assert len(_errors(caplog)) == 1  # the traceback once, not again after the folder's return
