@@ -591,3 +591,33 @@ def test_backup_schedule_days_pass(station):
         assert service.run_due() is not None
         clock.advance(days=1)
     assert len(list_backups(ctx.paths.data_dir / "backups", "206")) == 5
+
+
+def test_a_ledger_that_cannot_be_carried_over_stops_the_restore_with_nothing_replaced(
+        station, monkeypatch):
+    """The copy set aside unreadable (a disk fault): the commands run since the backup could
+    not be kept, which would let them run again; the restore stops, nothing replaced, in one
+    refusal (before: a traceback, and the staged copy left beside the database)."""
+    from utils.backup import restore
+
+    ctx, home, clock, admin, op = station
+    made = make_backup(ctx)
+    home, clock = closed(station)
+    real_copy = restore._copy_aside
+
+    def damaged_copy(context, aside):
+        real_copy(context, aside)
+        aside.write_bytes(b"not a database" * 100)
+
+    monkeypatch.setattr(restore, "_copy_aside", damaged_copy)
+    paths = AppContext.open(home, clock=clock)
+    try:
+        database = paths.paths.database_file
+    finally:
+        paths.close()
+    inode_before = database.stat().st_ino
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(home, made.file.path, username="ana", password=ADMIN_PW, clock=clock)
+    assert refused.value.code == "ledger" and "nothing was replaced" in str(refused.value)
+    assert database.stat().st_ino == inode_before
+    assert not list(database.parent.glob(f".{database.name}.restoring*"))

@@ -245,10 +245,21 @@ def _replace_database(paths, proof: BackupProof, aside: Path) -> None:
     assert proof.restored is not None
     database = paths.database_file
     staged = database.with_name(f".{database.name}.restoring")
-    with closing(sqlite3.connect(proof.restored)) as source, \
-            closing(sqlite3.connect(staged)) as target:
-        source.backup(target)  # one file, no WAL beside it
-        kept = _keep_command_ledger(target, aside)
+    try:
+        with closing(sqlite3.connect(proof.restored)) as source, \
+                closing(sqlite3.connect(staged)) as target:
+            source.backup(target)  # one file, no WAL beside it
+            kept = _keep_command_ledger(target, aside)
+    except sqlite3.Error as exc:
+        # Restoring without the commands taken since the backup would let them run again:
+        # nothing is replaced rather (the copy set aside stays, the staged one goes).
+        for suffix in ("", "-journal"):
+            Path(f"{staged}{suffix}").unlink(missing_ok=True)
+        raise RestoreRefused(
+            "ledger", f"the commands this station took since the backup could not be carried "
+                      f"into the restored database ({exc}; from {aside.name}), so nothing was "
+                      f"replaced: the database is as it was, and its copy stays in {aside}. "
+                      f"Check the disk, then restore again.") from None
     if kept:
         log.info("Restore: %d command(s) taken after the backup kept in the command ledger "
                  "(from %s): put back in the inbox, each is a duplicate", kept, aside.name)
