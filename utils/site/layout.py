@@ -53,27 +53,47 @@ class SiteFileGuard(Protocol):
         None when missing."""
 
 
-# Share root (its folder's identity: `root_key`) -> the guard of this PC's site there.
+# Share root, as spelled when registered (`spelled_key`) -> the guard of this PC's site there.
 # Registered by the composition root, which alone knows the root key this PC pinned; every
-# layout of that root consults it, however the root is spelled.
+# layout of that root consults it, however the root is spelled (`guard_of`).
 _GUARDS: dict[str, SiteFileGuard] = {}
 
 
-def root_key(root: Path | str) -> str:
-    """One key for every spelling of a share root: a link on the way, `..`, a trailing
-    separator, on Windows the case. The path, not the folder's (st_dev, st_ino): that changes
-    when the share is mounted on, or taken off, its mount point, and the guard must hold for
-    the mount point either way (and say an empty one holds nothing)."""
+def spelled_key(root: Path | str) -> str:
+    """A share root's spelling made one: `..`, a trailing separator, on Windows the case.
+    String work only: registering a guard at start must never wait on a share that hangs."""
+    return os.path.normcase(os.path.abspath(root))
+
+
+def _real_key(root: Path | str) -> str:
+    """The folder a spelling leads to (links on the way, on Windows a mapped drive's server
+    path while it is reachable): reads the file system, so only where the share is read
+    anyway. The path, not the folder's (st_dev, st_ino): that changes when the share is
+    mounted on, or taken off, its mount point, and the guard must hold for the mount point
+    either way (and say an empty one holds nothing)."""
     return os.path.normcase(os.path.realpath(root))
 
 
 def guard_site_file(root: Path | str, guard: SiteFileGuard) -> None:
     """From now on every layout of `root` checks its site file with `guard`."""
-    _GUARDS[root_key(root)] = guard
+    _GUARDS[spelled_key(root)] = guard
 
 
 def site_file_guard(root: Path | str) -> SiteFileGuard | None:
-    return _GUARDS.get(root_key(root))
+    """The guard registered for `root` spelled this way (no file system call)."""
+    return _GUARDS.get(spelled_key(root))
+
+
+def guard_of(root: Path | str) -> SiteFileGuard | None:
+    """The guard of `root` however spelled: as registered (the program spells its share as
+    its settings do: no file system call), else a registered root that leads to the same
+    folder (a link on the way; resolved here, on a thread that is about to read the share)."""
+    guard = site_file_guard(root)
+    if guard is not None or not _GUARDS:
+        return guard
+    real = _real_key(root)
+    return next((found for key, found in list(_GUARDS.items()) if _real_key(key) == real),
+                None)
 
 
 def looks_like_journal(name: str) -> bool:
@@ -131,10 +151,6 @@ class SiteLayout:
         `_site-file` is no station id (it starts with `_`), so no station's quarantine."""
         return self.root / "quarantine" / "_site-file"
 
-    @cached_property
-    def _guard_key(self) -> str:
-        return root_key(self.root)
-
     def require_root(self) -> None:
         """Raise FileNotFoundError (or ShareRefused) unless the share is really there. Nobody
         creates folders under a share root that has vanished (that would make a phantom share
@@ -145,7 +161,7 @@ class SiteLayout:
             found: os.stat_result | None = self.fs.lstat(self.site_file)
         except FileNotFoundError:
             found = None
-        guard = _GUARDS.get(self._guard_key)
+        guard = guard_of(self.root)
         if guard is not None:
             guard.require(self, found)
         elif found is None or not plain_file(found):

@@ -232,3 +232,22 @@ def test_an_old_status_of_this_pc_does_not_prove_a_share_with_no_directory(
     assert not layout.site_file.exists()
     now[0] = None  # back to the real clock: its status is fresh again
     wait_until(lambda: layout.site_file.exists(), timeout=10)
+
+
+def test_starting_a_member_pc_never_resolves_the_shares_path(site, tmp_path, closing,
+                                                               monkeypatch):
+    """Registering the site file's guard at start is string work: resolving the share's path
+    (links on the way) reads the share, which may hang (a hard NFS mount whose server is
+    down), and a station must start and record production without it (found by a review)."""
+    from utils.site import layout as layout_module
+
+    site.station(tmp_path, "206").close()
+    home = tmp_path / "home-206"  # (sitekit's)
+
+    def touches_the_share(root):
+        raise AssertionError(f"the share's path resolved at start: {root}")
+
+    monkeypatch.setattr(layout_module, "_real_key", touches_the_share)
+    started = AppContext.open(home)
+    closing.append(started)
+    assert layout_module.site_file_guard(site.share) is not None
