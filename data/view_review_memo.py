@@ -35,6 +35,9 @@ from models.canonical import canonical_bytes
 log = logging.getLogger(__name__)
 
 MEMO_PREFIX = "review_period:"
+# What a memo's hash means (utils/audit/review.py `_period_digest`: which events, what of each
+# is hashed). Part of every key: changed with that function, no memo made before is read.
+MEMO_FORMAT = 1
 # Reading the new events by id reads whole rows (a body of about 600 bytes each, a handful a
 # page); reading a period by ix_view_events_ts reads index entries only (ts and id). Measured
 # on 400,000 events (2-core VM, cache warm): 100-150 ms for every row, 30-40 ms for every
@@ -55,7 +58,8 @@ def memo_key(start: str, end: str, excluded: Iterable[str]) -> str:
     """The view_meta key of a period's memo (a short, fixed length whatever a signed review's
     period says). The actions left out of the hash are part of it: a memo made when they were
     others is another key, never read as this one."""
-    material = canonical_bytes(["audit_review_period", start, end, sorted(excluded)])
+    material = canonical_bytes(["audit_review_period", MEMO_FORMAT, start, end,
+                                sorted(excluded)])
     return MEMO_PREFIX + hashlib.sha256(material).hexdigest()[:40]
 
 
@@ -92,10 +96,15 @@ def arrived_since(connection: Connection, start: str, end: str, excluded: Iterab
     names = sorted(excluded)
     table = ("view_events NOT INDEXED" if (newest - memo.mark) * ROW_COST <= memo.events
              else "view_events INDEXED BY ix_view_events_ts")
-    sql = (f"SELECT 1 FROM {table} WHERE id > ? AND ts >= ? AND ts < ?"
+    # An empty bound is no bound, as the period's reading takes it (view_repo.filter_events).
+    bounds = [(clause, value) for clause, value in (("ts >= ?", start), ("ts < ?", end))
+              if value]
+    sql = (f"SELECT 1 FROM {table} WHERE id > ?"
+           + "".join(f" AND {clause}" for clause, _value in bounds)
            + (f" AND action NOT IN ({', '.join('?' * len(names))})" if names else "")
            + " LIMIT 1")
-    return driver_sql(connection, sql, (memo.mark, start, end, *names)).fetchone() is not None
+    parameters = (memo.mark, *(value for _clause, value in bounds), *names)
+    return driver_sql(connection, sql, parameters).fetchone() is not None
 
 
 def remember(database: Database, memos: dict[str, PeriodMemo]) -> bool:

@@ -98,7 +98,8 @@ def digest(ctx: "AppContext", session: Session, start: str, end: str) -> tuple[i
 
 
 def _period_digest(connection: Any, start: str, end: str) -> tuple[int, str]:
-    """The count and hash of `digest`, read in the caller's transaction (one snapshot)."""
+    """The count and hash of `digest`, read in the caller's transaction (one snapshot).
+    Changing what is hashed here changes data/view_review_memo.py MEMO_FORMAT too."""
     hasher = hashlib.sha256()
     count = 0
     for event in _matter(connection, start, end):

@@ -117,3 +117,23 @@ def test_a_memo_made_on_another_view_is_not_trusted(plant, periods_read):
         kept = view_review_memo.remembered(connection, key)
         assert kept == view_review_memo.PeriodMemo(view_review_memo.newest_event(connection),
                                                    signed.events, signed.events_hash)
+
+
+def test_an_open_ended_period_sees_what_arrives_after_the_mark(plant):
+    """An empty bound is no bound, as the period's reading takes it: a memo of a period with
+    no end is not kept past an event that arrives later (found by a review: `ts < ''`
+    matched nothing, so the memo was never invalidated)."""
+    plant.make_lot("L1", 2)
+    view = plant.office.site_view
+    with view.database.read() as connection:
+        newest = view_review_memo.newest_event(connection)
+        memo = view_review_memo.PeriodMemo(newest, 1, "x")
+        assert not view_review_memo.arrived_since(connection, "2000-01-01T00:00:00.000Z", "",
+                                                  (), memo, newest)
+    _backdated_event(plant, minutes=1)
+    with view.database.read() as connection:
+        now = view_review_memo.newest_event(connection)
+        assert now > newest
+        assert view_review_memo.arrived_since(connection, "2000-01-01T00:00:00.000Z", "", (),
+                                              memo, now)
+        assert view_review_memo.arrived_since(connection, "", "", (), memo, now)
