@@ -748,7 +748,6 @@ def render_legacy(out_dir: Path) -> list[Path]:
         window = AdminWindow(site.admin, site.admin.auth.login("ana", ADMIN_PW).session)
         window.show()
         settle()
-        from datetime import datetime, timezone
 
         window.tabs.setCurrentWidget(window.production_tab)
         window.production_tab.set_range(datetime(2025, 11, 1, tzinfo=timezone.utc),

@@ -11,7 +11,6 @@ from PySide6.QtCore import Qt
 
 from data import audit_repo
 from gui.admin.fleet_production import production_cell
-from utils.clock import ManualClock
 
 from tests.gui.test_station_window import OP_PW, fill, login, set_lot
 
