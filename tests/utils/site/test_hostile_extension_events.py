@@ -17,17 +17,13 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from config.constants import Role
 from data.view_handover import HistoryFilter
 from utils.changes import Topic
-from utils.site.journal import JournalWriter
 from utils.site.view_follower import Phase, ViewFollower
 
-from tests.utils.site.sitekit import (
-    OPERATOR_PW, add_user, admin_session, site_layout, wait_until,
-)
+from tests.utils.site.memberkit import MemberStation
+from tests.utils.site.sitekit import admin_session, wait_until
 
-FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
 RTL = "\u202e"
 
@@ -117,25 +113,8 @@ HOSTILE = {
 }
 
 
-class _Station:
-    """A member production PC with an operator and a lot, its journal writer on the share."""
-
-    def __init__(self, site, tmp_path, station_id: str):
-        self.ctx = site.station(tmp_path, station_id)
-        if "op" not in site.admin.trust.state.users:
-            add_user(site, "op", Role.OPERATOR)
-        self.ctx.directory.refresh()
-        self.operator = self.ctx.auth.login("op", OPERATOR_PW).session
-        self.ctx.production.set_lot(self.operator, "L1", 100)
-        self.writer = JournalWriter(self.ctx.database,
-                                    site_layout(site.share).station(station_id).ensure(),
-                                    self.ctx.anchor, self.ctx.trust.pc_key)
-
-    def boxes(self, count: int) -> list[str]:
-        ids = [self.ctx.production.register_box(self.operator, FORM).record_id
-               for _ in range(count)]
-        self.export()
-        return ids
+class _Station(MemberStation):
+    """A member station whose operator holds its PC's files (and so its key)."""
 
     def forge(self, action: str, entity: str, entity_id: str, after: dict) -> int:
         """What the operator holding this PC's files can write: any event in its own chain,
@@ -143,10 +122,6 @@ class _Station:
         event = self.ctx.changes.record(self.operator.actor, action, topic=Topic.AUDIT,
                                         entity=entity, entity_id=entity_id, after=after)
         return event.seq
-
-    def export(self) -> None:
-        while self.writer.sync():
-            pass
 
 
 def _record_ids(view, station_id: str) -> set[str]:

@@ -15,16 +15,14 @@ import uuid
 
 import pytest
 
-from config.constants import Role
 from data.view_store import ViewWriter
 from utils.changes import Topic
-from utils.site.journal import JournalWriter
 from utils.site.view_follower import Phase, ViewFollower
 from utils.site.view_state import NOT_STORED
 
-from tests.utils.site.sitekit import OPERATOR_PW, add_user, site_layout, wait_until
+from tests.utils.site.memberkit import FORM, MemberStation
+from tests.utils.site.sitekit import wait_until
 
-FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
 
 HOSTILE = {
     "maxdate": [{"recorded_at": "9999-12-31T23:59:59.999Z", "utc_offset_minutes": 60}],
@@ -38,26 +36,8 @@ HOSTILE = {
 }
 
 
-class _Station:
-    """A member production PC with an operator, a lot and its journal writer on the share."""
-
-    def __init__(self, site, tmp_path, station_id: str):
-        self.ctx = site.station(tmp_path, station_id)
-        if "op" not in site.admin.trust.state.users:
-            add_user(site, "op", Role.OPERATOR)
-        self.ctx.directory.refresh()
-        self.operator = self.ctx.auth.login("op", OPERATOR_PW).session
-        self.ctx.production.set_lot(self.operator, "L1", 100)
-        self.writer = JournalWriter(self.ctx.database,
-                                    site_layout(site.share).station(station_id).ensure(),
-                                    self.ctx.anchor, self.ctx.trust.pc_key)
-
-    def boxes(self, count: int) -> list[str]:
-        """`count` genuine boxes, exported; their record ids."""
-        ids = [self.ctx.production.register_box(self.operator, FORM).record_id
-               for _ in range(count)]
-        self.export()
-        return ids
+class _Station(MemberStation):
+    """A member station whose operator holds its PC's files (and so its key)."""
 
     def forge(self, **changes) -> str:
         """What the operator holding this PC's files can write: a record event in its own
@@ -73,10 +53,6 @@ class _Station:
         with self.ctx.database.read() as connection:
             return connection.exec_driver_sql(
                 "SELECT seq FROM audit_events WHERE entity_id = ?", (record_id,)).scalar()
-
-    def export(self) -> None:
-        while self.writer.sync():
-            pass
 
 
 def _record_ids(view, station_id: str) -> set[str]:

@@ -17,45 +17,21 @@ import threading
 import pytest
 
 from cli.cmd_verify_audit import show
-from config.constants import Role
 from data.view_store import ViewWriter
 from utils.site.folder_store import FolderSiteStore
 from utils.site.journal import JournalWriter
 from utils.site.view_follower import Phase, ViewFollower
 from utils.site.view_state import NOT_STORED
 
-from tests.utils.site.sitekit import OPERATOR_PW, add_user, site_layout, wait_until
+from tests.utils.site.memberkit import MemberStation
+from tests.utils.site.sitekit import site_layout, wait_until
 
-FORM = {"size": "#00", "rejections": [["Furo", "Cap"]], "cam_d": "1,5", "cam_w": "2,0"}
 STATIONS = ("205", "206", "207")
-
-
-class _Station:
-    """A member production PC with an operator, a lot and its journal on the share."""
-
-    def __init__(self, site, tmp_path, station_id: str):
-        self.ctx = site.station(tmp_path, station_id)
-        if "op" not in site.admin.trust.state.users:
-            add_user(site, "op", Role.OPERATOR)
-        self.ctx.directory.refresh()
-        self.operator = self.ctx.auth.login("op", OPERATOR_PW).session
-        self.ctx.production.set_lot(self.operator, "L1", 100)
-        self.writer = JournalWriter(self.ctx.database,
-                                    site_layout(site.share).station(station_id).ensure(),
-                                    self.ctx.anchor, self.ctx.trust.pc_key)
-
-    def boxes(self, count: int) -> set[str]:
-        """`count` boxes, exported to the journal; their record ids."""
-        ids = {self.ctx.production.register_box(self.operator, FORM).record_id
-               for _ in range(count)}
-        while self.writer.sync():
-            pass
-        return ids
 
 
 @pytest.fixture
 def stations(site, tmp_path, closing):
-    made = {station_id: _Station(site, tmp_path, station_id) for station_id in STATIONS}
+    made = {station_id: MemberStation(site, tmp_path, station_id) for station_id in STATIONS}
     closing.extend(station.ctx for station in made.values())
     for station in made.values():
         station.boxes(1)
@@ -183,7 +159,7 @@ def test_the_follower_reads_every_station_with_this_pcs_chain_stuck(
     with caplog.at_level(logging.WARNING):
         follower.acquire()
         wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
-        after = stations["206"].boxes(1)
+        after = set(stations["206"].boxes(1))
         follower.wake()
         wait_until(lambda: after <= _record_ids(view, "206"), timeout=20)
         passes = follower.passes
