@@ -71,12 +71,11 @@ def test_events_of_an_offline_station_arriving_after_the_review_leave_it_valid_b
     assert listed.events == signed.events
 
 
-def test_an_event_dated_inside_the_period_by_a_clock_set_back_is_caught(plant):
-    plant.make_lot("L1", 2)
-    start, end = _ended_period(plant)
-    signed = _sign(plant, start, end)
+def backdated_event(plant: Plant, minutes: int = 30) -> None:
+    """Station 206 writes an event dated inside the period (its clock set back); its journal
+    reaches the share and the office's view takes it."""
     audit = plant.station.changes.audit
-    audit.clock = ManualClock(plant.office.clock.now() - timedelta(minutes=30))
+    audit.clock = ManualClock(plant.office.clock.now() - timedelta(minutes=minutes))
     try:
         plant.station.changes.record(Actor("op", "operator"), "record.void", topic=Topic.RECORDS,
                                      entity="record", entity_id="x", reason="backdated")
@@ -84,6 +83,13 @@ def test_an_event_dated_inside_the_period_by_a_clock_set_back_is_caught(plant):
         audit.clock = SystemClock()
     plant.station_journal.sync()
     plant.office.site_view.ingest()
+
+
+def test_an_event_dated_inside_the_period_by_a_clock_set_back_is_caught(plant):
+    plant.make_lot("L1", 2)
+    start, end = _ended_period(plant)
+    signed = _sign(plant, start, end)
+    backdated_event(plant)
 
     [listed] = review.reviews(plant.office, plant.qa())
 

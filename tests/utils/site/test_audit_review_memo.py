@@ -5,19 +5,14 @@ late still turns the review to "no longer covers its period" at the next listing
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 import pytest
 
 from data import view_repo, view_review_memo
 from data.view_db import put_meta
 from utils.audit import review
-from utils.audit.chain import Actor
-from utils.changes import Topic
-from utils.clock import ManualClock, SystemClock
 
 from tests.utils.site.releasekit import Plant
-from tests.utils.site.test_audit_review_coverage import _ended_period, _sign
+from tests.utils.site.test_audit_review_coverage import _ended_period, _sign, backdated_event
 
 
 @pytest.fixture
@@ -39,20 +34,6 @@ def periods_read(monkeypatch) -> list[tuple[str, str]]:
 
     monkeypatch.setattr(view_repo, "iter_events", counting)
     return read
-
-
-def _backdated_event(plant: Plant, minutes: int = 30) -> None:
-    """Station 206 writes an event dated inside the period (its clock set back); its journal
-    reaches the share and the office's view takes it."""
-    audit = plant.station.changes.audit
-    audit.clock = ManualClock(plant.office.clock.now() - timedelta(minutes=minutes))
-    try:
-        plant.station.changes.record(Actor("op", "operator"), "record.void", topic=Topic.RECORDS,
-                                     entity="record", entity_id="x", reason="backdated")
-    finally:
-        audit.clock = SystemClock()
-    plant.station_journal.sync()
-    plant.office.site_view.ingest()
 
 
 def test_a_listing_with_nothing_new_in_the_period_reads_no_period_again(plant, periods_read):
@@ -84,7 +65,7 @@ def test_an_event_dated_inside_the_period_arriving_after_a_listing_is_caught(
     [before] = review.reviews(plant.office, plant.qa())
     assert before.covers_period
 
-    _backdated_event(plant)
+    backdated_event(plant)
     periods_read.clear()
     [late] = review.reviews(plant.office, plant.qa())
     [again] = review.reviews(plant.office, plant.qa())
@@ -130,7 +111,7 @@ def test_an_open_ended_period_sees_what_arrives_after_the_mark(plant):
         memo = view_review_memo.PeriodMemo(newest, 1, "x")
         assert not view_review_memo.arrived_since(connection, "2000-01-01T00:00:00.000Z", "",
                                                   (), memo, newest)
-    _backdated_event(plant, minutes=1)
+    backdated_event(plant, minutes=1)
     with view.database.read() as connection:
         now = view_review_memo.newest_event(connection)
         assert now > newest
