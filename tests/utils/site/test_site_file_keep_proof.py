@@ -179,16 +179,22 @@ def test_a_forged_name_beside_the_genuine_seal_is_never_written_back(tmp_path, c
     assert layout.site_file.read_bytes() == genuine
 
 
-def test_a_copy_of_this_pcs_status_in_another_sites_share_proves_nothing_there(
-        site, tmp_path, closing):
-    """A status is public: copied into another site's share (its genesis in place), mounted
-    where this PC looks, it made this PC quarantine that site's file and write its own
-    (found by a review); now another site's first entry decides, and nothing is written."""
+def _syncing_206(site, tmp_path, closing):
+    """Station 206 running its sync, its signed status on the share."""
     station = site.station(tmp_path, "206")
     closing.append(station)
     service = start_sync(station, watch=False)
     closing.append(service)
     _heartbeats(service, 2)
+    return service
+
+
+def test_a_copy_of_this_pcs_status_in_another_sites_share_proves_nothing_there(
+        site, tmp_path, closing):
+    """A status is public: copied into another site's share (its genesis in place), mounted
+    where this PC looks, it made this PC quarantine that site's file and write its own
+    (found by a review); now another site's first entry decides, and nothing is written."""
+    service = _syncing_206(site, tmp_path, closing)
     layout = site_layout(site.share)
     status = layout.station("206").status.read_bytes()
     other = make_site(tmp_path / "other")
@@ -215,11 +221,7 @@ def test_an_old_status_of_this_pc_does_not_prove_a_share_with_no_directory(
     from utils.site.layout import site_file_guard
     from utils.site.site_file_keep import PROOF_FRESH_S
 
-    station = site.station(tmp_path, "206")
-    closing.append(station)
-    service = start_sync(station, watch=False)
-    closing.append(service)
-    _heartbeats(service, 2)
+    service = _syncing_206(site, tmp_path, closing)
     layout = site_layout(site.share)
     keeper = site_file_guard(site.share)
     now = [None]
