@@ -14,7 +14,9 @@ import threading
 from datetime import datetime
 from typing import Any, Callable
 
-from data import commands_repo, directory_repo
+from sqlalchemy import Connection
+
+from data import commands_repo, directory_repo, meta_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc, parse_utc
 from utils.audit.chain import Actor
@@ -30,6 +32,17 @@ log = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted by a restart of the station"
 ACK_RESULT_MAX = 48 * 1024
+
+
+def takeover_meta_key(key_id: str) -> str:
+    """Where the join keeps, in this PC's own database, the moment this PC (its key
+    `key_id`) took its station over (utils/site/membership.py): keyed by the key, so a later
+    join with a new key never reads an earlier one's."""
+    return f"station.taken_over_at.{key_id}"
+
+
+def record_takeover_moment(connection: Connection, key_id: str, moment: datetime) -> None:
+    meta_repo.put(connection, takeover_meta_key(key_id), format_utc(moment))
 
 
 class CommandLedger:
@@ -67,11 +80,14 @@ class CommandLedger:
 
     def taken_over_at(self) -> datetime | None:
         """When this PC became its station's PC in place of another one (a takeover, or a
-        join after the old PC's revocation), as the directory entry that certified its key
-        says (signed by the site root or an admin, kept in this PC's own database); None when
-        it is the station's first PC. Commands issued before it are refused
-        (utils/site/commands.py `taken_over_problem`): the old PC's ledger is not this one.
-        Found once (the entry never changes), on the first command: no cost per command."""
+        join after the old PC's revocation); None when it is the station's first PC. Commands
+        issued before it (plus the skew) are refused (utils/site/commands.py
+        `taken_over_problem`): the old PC's ledger is not this one. The moment is the one the
+        join recorded in this PC's own database (utils/site/membership.py
+        `takeover_moment`: the latest of the join's clock and the times the old PC signed);
+        for a PC that joined before that was recorded, the time of the directory entry that
+        certified its key (the joining PC's clock, signed with the root). Found once (neither
+        changes), on the first command: no cost per command."""
         if self._taken_over is None:
             found = self._find_taken_over()
             if found is None:
@@ -89,19 +105,22 @@ class CommandLedger:
                    for pc in state.pc_keys.values()):
             return (None,)
         with directory.database.read() as connection:
+            recorded = meta_repo.get(connection, takeover_meta_key(mine.key_id))
             held = directory_repo.log_entry(connection, mine.certified_seq)
         try:
+            if recorded is not None:
+                return (parse_utc(recorded),)
             if held is None:
                 raise KeyError("not in this PC's copy")
             return (parse_utc(json.loads(held[1])["op"]["at"]),)
         except (TypeError, KeyError, ValueError, AttributeError) as exc:
-            # The state was built from this very entry, so this is a damaged database: refuse
-            # on the safe side, everything issued before now.
+            # The join wrote one of them and the state was built from the entry, so this is a
+            # damaged database: refuse on the safe side, everything issued before now.
             now = self.clock.now()
-            log.warning("Station %s: the directory entry that certified this PC (entry %d) "
-                        "cannot be read (%s); commands issued before %s are refused as "
-                        "issued before this PC took the station over",
-                        mine.station, mine.certified_seq, exc, format_utc(now))
+            log.warning("Station %s: the moment this PC took the station over cannot be read "
+                        "from its database (%s; its directory entry %d); commands issued "
+                        "before %s are refused as issued before this PC took the station over",
+                        mine.station, exc, mine.certified_seq, format_utc(now))
             return (now,)
 
     @staticmethod

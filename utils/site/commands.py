@@ -192,13 +192,15 @@ def taken_over_problem(command: Command, station_id: str, taken_over_at: datetim
     ran nothing after the takeover (a join refuses a station whose PC runs, and that PC stops
     acting once it reads the takeover), and it took nothing issued later than its clock plus
     the allowed skew: every command issued at or before the takeover plus `max_skew` is
-    refused, whatever the share holds (sound while the old PC's clock ran no further ahead of
-    this one's than the skew allows). The moment comes from the directory entry that
-    certified this PC (signed by the site root or an admin), in this PC's own database, so no
-    share writer can move it. Reading what the old PC ran from its journal would be exact, but
-    anyone can delete that journal from the share, so this bound is needed anyway, and alone
-    it is sound: a command the old PC never got to run is refused too, and the ack says to
-    send it again."""
+    refused, whatever the share holds. The moment is the one the join recorded in this PC's
+    own database, so no share writer can move it: the latest of the joining PC's clock and the
+    last times the old PC signed on the share (utils/site/membership.py `takeover_moment`), so
+    a clock behind at the join does not move it back before what the old PC ran (sound while
+    the old PC's status or death file is there at the join, or else while the joining clock
+    was no further behind the old PC's than the skew allows). Reading what the old PC ran
+    from its journal would be exact, but anyone can delete that journal from the share, so
+    this bound is needed anyway, and alone it is sound: a command the old PC never got to run
+    is refused too, and the ack says to send it again."""
     if taken_over_at is None:
         return None
     runs_after = taken_over_at + max_skew

@@ -12,28 +12,32 @@ entry, and the old PC stops acting for the station as soon as it reads it. The t
 records, signed by the root with it, the last event the old PC's seals vouch for in each of
 the station's journal folders as the share holds them then (`retired_heads`): the old key's
 seals count up to there and never beyond (a stolen old key adds no history), and the new PC
-publishes its own chain beside the old journal (utils/site/journal.py). The takeover's entry
-(its signed time) is also the moment before which the new PC runs no command: what the old PC
-ran is in the old PC's ledger (utils/site/command_ledger.py `CommandLedger.taken_over_at`).
+publishes its own chain beside the old journal (utils/site/journal.py). The join also records,
+in this PC's own database, the moment before which it runs no command (`takeover_moment`):
+what the old PC ran is in the old PC's ledger (utils/site/command_ledger.py
+`CommandLedger.taken_over_at`).
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import platform
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Iterable
 
 from config.paths import AppPaths
 from config.settings import Settings
+from data import directory_repo
 from data.database import open_database
 from data.netfs import network_filesystem_reason
-from models.canonical import parse_utc
+from models.canonical import format_utc, parse_utc
 from models.validation import validate_site_name
 from utils.clock import Clock, SystemClock
 from utils.settings_store import save_settings
+from utils.site.command_ledger import record_takeover_moment
 from utils.site.journal_read import sealed_heads
 from utils.site.folder_store import FolderSiteStore
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
@@ -49,6 +53,11 @@ from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
 log = logging.getLogger(__name__)
 
 STATUS_MAX_BYTES = 256 * 1024
+DEATH_MAX_BYTES = 16 * 1024
+# Another PC's signed time counts for a takeover's moment up to this far past the joining PC's
+# clock: a clock that wrong (the old PC's, or a stolen old key's signature) would otherwise
+# keep the new PC refusing every command for as long.
+OTHER_CLOCK_AHEAD_MAX = timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -107,9 +116,78 @@ def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
         return False
     if abs((now - sent).total_seconds()) > 3 * interval_s + 2:
         return False
-    death = read_json_file(station.death, max_bytes=16 * 1024, share=layout.fs)
+    death = read_json_file(station.death, max_bytes=DEATH_MAX_BYTES, share=layout.fs)
     return not (death.state == ReadState.OK and member.public_key.verify_document(death.document)
                 and death.document.get("session_id") == document.get("session_id"))
+
+
+def takeover_moment(folder: Path, previous: PcMember, directory: DirectoryLog, *,
+                    now: datetime, max_skew: timedelta) -> datetime:
+    """The moment this PC, joining now in place of `previous` (the station's last PC, in
+    office or revoked), takes the station over: it runs no command issued before it plus the
+    skew (utils/site/commands.py `taken_over_problem`). The latest of this PC's clock (the
+    certifying entry's time), the newest time `previous` signed in its status or death file on
+    the share (its clock, after everything it ran), and the newest time in the site's
+    directory (its signers' clocks; entries made before this one): each is a time that had
+    passed when this PC joined, so a clock behind at the join (corrected later) no longer
+    moves the moment back before what the old PC ran. Only signatures that verify count
+    (the old PC's certified key, the directory's verified entries); another clock counts up to
+    `OTHER_CLOCK_AHEAD_MAX` past ours. Residual: a share writer who deletes the old PC's
+    status and death before the join leaves this PC's clock and the directory's times, so a
+    command the old PC ran can run again only with this PC's clock behind at the join and a
+    share writer acting then. A clock behind by more than the skew is said (a WARNING)."""
+    bounds = [(now, "this PC's clock")]
+    signed = _signed_by_pc(folder, previous)
+    if signed is not None:
+        bounds.append((signed, f"the last status or death file of station {previous.station}'s "
+                               "previous PC"))
+    entry = _newest_entry_at(directory)
+    if entry is not None:
+        bounds.append((entry, "the newest entry of the site's directory"))
+    moment, source = max(bounds, key=lambda bound: bound[0])
+    if moment - now <= max_skew:
+        return moment
+    limit = now + OTHER_CLOCK_AHEAD_MAX
+    log.warning("This PC's clock looks behind: it says %s, and %s was signed at %s. Set this "
+                "PC's clock right; commands issued before %s (plus the allowed skew) are "
+                "refused here as issued before this takeover%s", format_utc(now), source,
+                format_utc(moment), format_utc(min(moment, limit)),
+                "" if moment <= limit else " (that time counts only up to a day after this "
+                "PC's clock: check that clock too)")
+    return min(moment, limit)
+
+
+def _signed_by_pc(folder: Path, member: PcMember) -> datetime | None:
+    """The newest time `member` signed in its station's status (`sent_at`) or death (`at`)
+    file on the share, its key verified and the document its own station's; None if none."""
+    layout = SiteLayout(Path(folder))
+    station = layout.station(member.station)
+    times = []
+    for path, kind, field_name, limit in ((station.status, "status", "sent_at", STATUS_MAX_BYTES),
+                                          (station.death, "death", "at", DEATH_MAX_BYTES)):
+        document = read_json_file(path, max_bytes=limit, share=layout.fs).document
+        if not (member.public_key.verify_document(document) and document.get("kind") == kind
+                and document.get("station") == member.station):
+            continue
+        try:
+            times.append(parse_utc(document[field_name]))
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue
+    return max(times, default=None)
+
+
+def _newest_entry_at(directory: DirectoryLog) -> datetime | None:
+    """The newest operation time among the directory entries this PC verified (its copy)."""
+    with directory.database.read() as connection:
+        rows = directory_repo.log_entries(connection)
+    newest = None
+    for _seq, _digest, text in rows:
+        try:
+            at = parse_utc(json.loads(text)["op"]["at"])
+        except (KeyError, TypeError, ValueError, AttributeError):
+            continue  # (verified when kept: a damaged row only gives no bound)
+        newest = at if newest is None or at > newest else newest
+    return newest
 
 
 def _certify_op(root: SigningKeyPair, info: SiteInfo, pc: SigningKeyPair, station_id: str,
@@ -218,13 +296,21 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
                         takeover_reason)
         retired = None if current is None else sealed_heads(
             SiteLayout(Path(folder)).station(station_id), current.public_key)
+        now = clock.now()
+        previous = directory.state.pcs.get(station_id)  # in office or revoked: taken over
+        moment = None if previous is None else takeover_moment(
+            Path(folder), previous, directory, now=now,
+            max_skew=timedelta(seconds=settings.command_max_skew_s))
         pc = SigningKeyPair.generate()
         try:
-            directory.append(_certify_op(root, info, pc, station_id, kind, clock.now(),
+            directory.append(_certify_op(root, info, pc, station_id, kind, now,
                                          takeover=current is not None, reason=takeover_reason,
                                          retired_heads=retired))
         except (DirectoryUnavailable, OpRefused) as exc:
             raise SiteError("folder_unusable", f"cannot certify this PC: {exc}") from exc
+        if moment is not None:  # this PC's own database: no share writer moves it
+            with database.write() as connection:
+                record_takeover_moment(connection, pc.key_id, moment)
     finally:
         database.dispose()
     return _remember(paths, settings, info, pc, Path(folder), station_id, kind)

@@ -84,8 +84,9 @@ def test_a_command_the_old_pc_ran_is_refused_by_the_pc_that_took_the_station_ove
 def test_after_a_takeover_a_command_issued_since_runs_and_an_older_one_does_not(
         site, tmp_path, closing):
     now = datetime.now(timezone.utc)
-    # The old PC ran a command issued twenty minutes ago (valid a day); the new PC joined ten
-    # minutes ago and starts now.
+    # The old PC ran a command issued twenty minutes ago (valid a day) and stopped; the new PC
+    # joined (its clock then ten minutes behind) and starts now. The takeover counts from when
+    # the old PC stopped (its signed death file, utils/site/membership.py `takeover_moment`).
     old_command = issue(site, CommandType.RESTART_APP, params={"force": True},
                         now=now - timedelta(minutes=20), ttl=timedelta(days=1))
     _old_pc_runs(site, tmp_path, old_command)
@@ -95,7 +96,9 @@ def test_after_a_takeover_a_command_issued_since_runs_and_an_older_one_does_not(
 
     drop(site.share, "206", old_command)
     wait_actions(new, old_command["id"], ["command.rejected"])
-    fresh = issue(site, CommandType.RESTART_APP, params={"force": True})
+    # Issued since, by a clock the allowed skew ahead (the earliest that runs so soon).
+    fresh = issue(site, CommandType.RESTART_APP, params={"force": True},
+                  now=datetime.now(timezone.utc) + SKEW)
     drop(site.share, "206", fresh)
     assert wait_ack(site.share, "206", fresh["id"])["status"] == "done"
     wait_actions(new, fresh["id"], ["command.received", "command.done"])
