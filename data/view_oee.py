@@ -58,6 +58,10 @@ NAME = "oee"
 ACTIONS = frozenset({"stop.opened", "stop.closed", "stop.classified"})
 CLASSIFY_KIND = "stop_classification"  # the signed document's kind
 MAX_STOP = timedelta(days=100)  # longer is not a stop anyone will classify: refused
+# How long before the event that opens it a stop may start: the station opens one when no box
+# came for its idle time, from the last box; a PC asleep for a long weekend opens it on waking.
+# An open stop counts until now: one opened years back filled every shift since with downtime.
+MAX_OPEN_LAG = timedelta(days=7)
 MAX_BREAKS = 2000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 REASON_PATTERN = re.compile(r"^([a-z][a-z0-9_]{0,31})?$")
@@ -204,7 +208,7 @@ class OeeExtension:
                 if not isinstance(after, dict):
                     raise Refused("no 'after' object")
                 if action == "stop.opened":
-                    self._opened(db, station, username, after)
+                    self._opened(db, station, username, ts, after)
                 elif action == "stop.closed":
                     self._closed(db, station, after, buckets.zone_name)
                 else:
@@ -221,10 +225,14 @@ class OeeExtension:
                           "FROM oee_stops WHERE station = ? AND stop_id = ?",
                           (station, stop_id)).fetchone()
 
-    def _opened(self, db: sqlite3.Connection, station: str, username: str | None,
+    def _opened(self, db: sqlite3.Connection, station: str, username: str | None, ts: str,
                 after: dict) -> None:
         stop_id = _text(after.get("stop_id"), ID_PATTERN, "stop_id")
-        started = format_utc(_time(after.get("started_at"), "started_at"))
+        start = _time(after.get("started_at"), "started_at")
+        opened = _time(ts, "the event's time")
+        if not opened - MAX_OPEN_LAG <= start <= opened + MAX_OPEN_LAG:
+            raise Refused("started_at is more than 7 days from the event that opens the stop")
+        started = format_utc(start)
         reason = _text(after.get("reason") or "", REASON_PATTERN, "reason")
         size = after.get("size")  # the station's size then (None: none chosen yet)
         errors = stored_text_errors("size", size, required=False, max_length=SIZE_MAX)

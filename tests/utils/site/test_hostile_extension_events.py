@@ -89,6 +89,9 @@ HOSTILE = {
         _stop_event("stop.closed", _closed("s3", breaks=[["0001-01-01T00:00:00+05:00",
                                                           "9999-12-31T23:59:59+00:00"]]))],
         "oee_stops"),
+    "stop_opened_years_back_never_closed": (lambda site: [
+        _stop_event("stop.opened", _stop("s7", started_at="2000-01-01T00:00:00.000Z"))],
+        "oee_stops"),
     "stop_size_direction_characters": (lambda site: [
         _stop_event("stop.opened", _stop("s4", size=f"{RTL}#00\x1b[2J"))], "oee_stops"),
     "classification_key_id_list": (lambda site: [
