@@ -122,3 +122,21 @@ def record_time_errors(field_name: str, value: Any, *, required: bool) -> list[F
                            f"{field_name} must be from {RECORD_TIME_MIN[:10]} to "
                            f"{RECORD_TIME_MAX[:10]}")]
     return []
+
+
+# The codes of an event the chain's append writes (utils/audit/chain.py): its role, action and
+# entity are the program's own names ("record.create", "operator"), all far shorter.
+EVENT_CODE_MAX = 64
+
+
+def event_errors(ts: Any, user: Any, role: Any, action: Any, entity: Any) -> list[FieldError]:
+    """What is wrong with an event's base fields, as a station's own chain writes them: its
+    time is format_utc of the PC's clock (`record_time_errors`), its user a username, its role,
+    action and entity the program's codes, none with control or direction characters. Its
+    entity id and reason may hold what the station was given (a file's name), so not here."""
+    errors = record_time_errors("ts", ts, required=True)
+    errors += stored_text_errors("user", user, required=False, max_length=NAME_MAX)
+    for name, value in (("role", role), ("action", action), ("entity", entity)):
+        errors += stored_text_errors(name, value, required=name == "action",
+                                     max_length=EVENT_CODE_MAX)
+    return errors

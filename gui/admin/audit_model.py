@@ -14,11 +14,12 @@ from PySide6.QtGui import QBrush, QColor
 
 from config.constants import Permission
 from data import view_repo
-from models.canonical import parse_utc
-from utils.audit.trail import TrailFilter, trail_count, trail_page
+from models.validation import has_forbidden_characters
+from utils.audit.trail import TrailFilter, local_time_text, trail_count, trail_page
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
 from utils.permissions import require
+from utils.site.share_files import printable
 
 from gui.admin.paged_rows import PagedRows
 from gui.table_model import ColumnTableModel, Index as _Index
@@ -26,6 +27,7 @@ from gui.verify_texts import kind_texts, result_word
 
 PAGE_ROWS = 500  # events read at a time as the table scrolls
 PAGES_KEPT = 16
+CELL_MAX = 300  # characters of a cell: longer than any id or name the program writes
 _DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)  # an int: compared on every cell painted
 
 
@@ -150,11 +152,16 @@ def row_texts(row: dict[str, Any], zone: ZoneInfo | None) -> tuple[str, ...]:
 
 
 def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:
-    """Times in the site's time zone, like the filters (every PC of a site agrees)."""
+    """Times in the site's time zone, like the filters (every PC of a site agrees). A text
+    with control or direction characters, or longer than a cell shows, is quoted with them
+    escaped (`printable`): an entity id is what its station was given (a file's name)."""
     value = row.get(column)
     if column == "ts" and value:
-        return parse_utc(value).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
-    return "" if value is None else str(value)
+        value = local_time_text(value, zone)
+    text = "" if value is None else str(value)
+    if len(text) > CELL_MAX or has_forbidden_characters(text):
+        return printable(text, CELL_MAX)
+    return text
 
 
 class VerifyResultsModel(ColumnTableModel):

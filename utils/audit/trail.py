@@ -120,10 +120,20 @@ def export_trail_csv(view, changes: Changes, session: Session,
     return count
 
 
+def local_time_text(ts: str, zone: tzinfo | None) -> str:
+    """An event's time in the site's zone, as the Audit tab and its export show it. A time no
+    chain writes (year 9999, not a time), stored by a view from before the ingest refused
+    such events, is shown as written rather than stop the table or the export."""
+    try:
+        return parse_utc(ts).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S")
+    except (ValueError, OverflowError):
+        return ts
+
+
 def csv_cells(row: dict[str, Any], zone: tzinfo) -> list[str]:
     """One event as the export's cells (see CSV_COLUMNS)."""
     ts = row.get("ts") or ""
-    local = parse_utc(ts).astimezone(zone).strftime("%Y-%m-%d %H:%M:%S") if ts else ""
+    local = local_time_text(ts, zone) if ts else ""
     fields = ["" if row.get(name) is None else str(row[name]) for name in _FIELDS]
     return [ts, local, *fields[1:], row.get("body") or ""]
 

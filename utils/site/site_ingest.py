@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from data import audit_repo, view_repo
-from data.view_record_row import record_problem, record_row
+from data.view_record_row import event_problem, record_problem, record_row
 from data.view_store import OWNER_ONLY, Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
@@ -179,7 +179,7 @@ class SiteIngest:
                 last = run.events[-1]
                 batch.end = Position(*run.position, last.seq, last.hash)
                 batch.anchor = check.anchor
-                if until is not None and batch.events[-1][2] > until:
+                if until is not None and batch.events and batch.events[-1][2] > until:
                     report.more = True  # the rest waits for the other stations to get here
                     break
                 if len(batch.events) >= INGEST_BATCH:
@@ -286,7 +286,14 @@ class SiteIngest:
                 values = tuple(map(_text, values))
                 break
         ts, user, role, action, entity, entity_id, command_id = values
-        batch.events.append((station_id, seq, ts or "", user, role, action or "", entity,
+        if (refused := event_problem(ts, user, role, action, entity)) is not None:
+            # An anomaly of the station (a time of year 9999 overflows a local time); its chain's
+            # position moves past it as past any event.
+            log.warning("Station %s: event %d refused (%s); it is not in the site view, the "
+                        "rest of the journal is", station_id, seq, refused)
+            self.record_refusals.update({station_id: f"event {seq} refused: {refused}"})
+            return
+        batch.events.append((station_id, seq, ts, user, role, action, entity,
                              entity_id, command_id, digest, body_text))
         if action in RECORD_ACTIONS:
             row = record_row(get("after"), station_id, seq)

@@ -397,8 +397,8 @@ def test_deep_status_checkpoint_ack_and_journal_line_are_named_not_raised(site, 
 def test_a_deep_sealed_event_body_is_read_within_bounds_without_raising(site, tmp_path, closing):
     """A line whose hash link holds (anyone can compute a SHA-256) and whose body is nested
     beyond the bounds, sealed by the station's own PC (its owner could): the body is read
-    within the bounds and refused as unreadable: the event is kept with no record, nothing
-    raises, and verify does not raise either."""
+    within the bounds and refused as unreadable: the event (no time, no action) is refused as
+    the station's anomaly, nothing raises, and verify does not raise either."""
     import hashlib
     import json
 
@@ -420,7 +420,8 @@ def test_a_deep_sealed_event_body_is_read_within_bounds_without_raising(site, tm
                                                         "2026-12-01T00:00:00.000Z"))
     view = site.admin.site_view
     report = next(r for r in view.ingest() if r.station == "207")
-    assert (report.ingested, report.records, report.broken_seq) == (1, 0, None)
+    assert (report.ingested, report.records, report.broken_seq) == (0, 0, None)
+    assert view.anomalies()["207"].startswith("event 1 refused: ")
     assert view.verify_station("207").station == "207"
 
 
