@@ -5,6 +5,8 @@ widgets here.
 
 from __future__ import annotations
 
+import json
+import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -162,6 +164,24 @@ def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None
     if len(text) > CELL_MAX or has_forbidden_characters(text):
         return printable(text, CELL_MAX)
     return text
+
+
+def detail_text(body: str) -> str:
+    """An event's body for the detail pane: its JSON indented, accents as they are, but a
+    direction override or another invisible format character escaped (`\\u202e`): a reason
+    or a file's name someone gave must not turn the text around it (a body that is no JSON is
+    shown as it is, escaped the same way)."""
+    try:
+        text = json.dumps(json.loads(body), indent=2, ensure_ascii=False)
+    except ValueError:
+        text = body
+    if not has_forbidden_characters(text.replace("\n", " ")):
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if ch != "\n" and unicodedata.category(ch) in _HIDDEN
+                   else ch for ch in text)
+
+
+_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")  # models/validation.has_forbidden_characters'
 
 
 class VerifyResultsModel(ColumnTableModel):

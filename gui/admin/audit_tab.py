@@ -12,7 +12,6 @@ report audit_report.py."""
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -35,7 +34,7 @@ from utils.site.site_view import SiteView
 from utils.permissions import PermissionDenied, require
 
 from gui.admin import audit_report
-from gui.admin.audit_model import AuditEventsModel, FirstPage, read_first_page
+from gui.admin.audit_model import AuditEventsModel, FirstPage, detail_text, read_first_page
 from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import clear_unless_selected, reload_keeping_place
 from gui.admin.list_tab import count_and_status
@@ -271,11 +270,8 @@ class AuditTab(QWidget):
         if not current.isValid():
             self.detail.clear()
             return
-        body = self.model.row_data(current.row()).get("body") or ""
-        try:
-            self.detail.setPlainText(json.dumps(json.loads(body), indent=2, ensure_ascii=False))
-        except ValueError:
-            self.detail.setPlainText(body)
+        self.detail.setPlainText(detail_text(self.model.row_data(current.row()).get("body")
+                                             or ""))
 
     # -- verification ------------------------------------------------------------------------
 

@@ -39,3 +39,15 @@ def test_a_text_longer_than_a_cell_is_cut():
     cell = row_texts({**ROW, "ts": "2026-12-05T10:00:00.000Z", "entity_id": "A" * (1 << 20)},
                      None)[7]
     assert len(cell) == CELL_MAX and cell.endswith("...")
+
+
+def test_the_detail_pane_escapes_a_direction_override_in_a_reason_and_keeps_accents():
+    """An event's reason is what someone gave (a file's name, an exception's text), so it is
+    not refused at ingest: the detail pane shows a right-to-left override escaped, never
+    acting on the text around it, and accents as they are."""
+    from gui.admin.audit_model import detail_text
+
+    shown = detail_text('{"reason": "lot \\u202eKO", "size": "C\\u00e1psula"}')
+    assert "\u202e" not in shown and "\\u202e" in shown
+    assert '"size": "Cápsula"' in shown and shown.count("\n") == 3
+    assert detail_text("not json \u202e") == "not json \\u202e"
