@@ -58,10 +58,11 @@ NAME = "oee"
 ACTIONS = frozenset({"stop.opened", "stop.closed", "stop.classified"})
 CLASSIFY_KIND = "stop_classification"  # the signed document's kind
 MAX_STOP = timedelta(days=100)  # longer is not a stop anyone will classify: refused
-# How long before the event that opens it a stop may start: the station opens one when no box
-# came for its idle time, from the last box; a PC asleep for a long weekend opens it on waking.
-# An open stop counts until now: one opened years back filled every shift since with downtime.
-MAX_OPEN_LAG = timedelta(days=7)
+# How far from the event that opens it a stop may start: the station opens one when no box
+# came for its idle time, from the last box, and a PC asleep for weeks opens it on waking; as
+# long as a stop may last. An open stop counts until now: one opened years back filled every
+# shift since with downtime.
+MAX_OPEN_LAG = MAX_STOP
 MAX_BREAKS = 2000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 REASON_PATTERN = re.compile(r"^([a-z][a-z0-9_]{0,31})?$")
@@ -231,7 +232,8 @@ class OeeExtension:
         start = _time(after.get("started_at"), "started_at")
         opened = _time(ts, "the event's time")
         if not opened - MAX_OPEN_LAG <= start <= opened + MAX_OPEN_LAG:
-            raise Refused("started_at is more than 7 days from the event that opens the stop")
+            raise Refused("started_at is further from the event that opens the stop than a stop "
+                          "may last (100 days)")
         started = format_utc(start)
         reason = _text(after.get("reason") or "", REASON_PATTERN, "reason")
         size = after.get("size")  # the station's size then (None: none chosen yet)

@@ -50,11 +50,24 @@ def _said(error: FieldError) -> str:
     return f"{error.field}: {error.message}"
 
 
+_FORBIDDEN_CATEGORIES = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")
+
+
 def has_forbidden_characters(text: str) -> bool:
     """Control characters, bidi overrides and other format characters are never accepted."""
     if text.isprintable():  # at once for nearly every text (a record's, from another PC, too)
         return False  # (printable: none of these categories, nor a space other than " ")
-    return any(unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co", "Zl", "Zp") for ch in text)
+    return any(unicodedata.category(ch) in _FORBIDDEN_CATEGORIES for ch in text)
+
+
+def without_forbidden_characters(text: str) -> str:
+    """`text` with each character `has_forbidden_characters` looks for made a space: for a
+    text the program copies into a document of its own (a handover's summary quoting a note
+    someone typed), which must hold nothing every PC's site view refuses."""
+    if not has_forbidden_characters(text):
+        return text
+    return "".join(" " if unicodedata.category(ch) in _FORBIDDEN_CATEGORIES else ch
+                   for ch in text)
 
 
 def parse_decimal(text: str, *, allow_exponent: bool = False) -> float:

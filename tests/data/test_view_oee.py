@@ -357,6 +357,24 @@ def test_a_classification_whose_note_holds_direction_characters_is_refused(tmp_p
         site.close()
 
 
+def test_a_stop_opened_on_waking_from_weeks_asleep_is_taken_one_from_years_back_is_not(site):
+    """A PC asleep for weeks opens its stop on waking, from its last box: genuine (a review
+    found it refused at 7 days); a start further from its event than a stop may last (100
+    days) is what no station writes."""
+    woke = "2026-12-01T23:00:00.000Z"
+    asleep = event("201", 1, "stop.opened", {"stop_id": "s1", "started_at":
+                                             "2026-11-10T08:00:00.000Z", "size": "#0",
+                                             "reason": ""}, at=woke)
+    years = event("202", 1, "stop.opened", {"stop_id": "s2", "started_at":
+                                            "2000-01-01T00:00:00.000Z", "size": "#0",
+                                            "reason": ""}, at=woke)
+    site.store("201", events=[asleep])
+    site.store("202", events=[years])
+    assert [row[0] for row in site.table("oee_stops")] == ["201"]
+    [(station, problem)] = site.writer.extensions[0].refusals.take()
+    assert station == "202" and "than a stop may last" in problem
+
+
 def test_a_shifts_ideal_time_sums_each_sizes_own_rate(site):
     # Shift 2 of 1 Dec, station 201: 6 boxes of #0 (catalog: 12 an hour, 300 s each), 4 of #1
     # (not in the catalog: the default 12 an hour, 300 s) and, once the catalog names #1 at 6

@@ -35,6 +35,7 @@ from typing import Any, Iterable, Mapping
 from config.catalog import NO_REJECTION
 from models.canonical import format_utc, parse_utc
 from models.shifts import Shift
+from models.validation import without_forbidden_characters
 
 STOP_PREFIX = "stop."
 ALARM_PREFIXES = ("alarm.",)
@@ -193,11 +194,11 @@ def alarms_in(events: list[Mapping[str, Any]], start: str, as_of: str) -> list[A
             params = after.get("params") if isinstance(after.get("params"), dict) else {}
             detail = params.get("reason") or params.get("text") or ""
             found.append(Alarm(str(after["type"]), event["ts"], _text(after.get("issued_by")),
-                               str(detail)[:200]))
+                               _quoted(detail)))
         elif action.startswith(ALARM_PREFIXES):
             detail = after.get("note") or after.get("rule") or after.get("alarm") or ""
             found.append(Alarm(action, event["ts"], _text(event.get("username")),
-                               str(detail)[:200]))
+                               _quoted(detail)))
     return found[-MAX_LINES:]  # the latest, when there were more
 
 
@@ -227,6 +228,13 @@ def _moment(value: Any) -> datetime | None:
         return parse_utc(value)
     except ValueError:
         return None
+
+
+def _quoted(detail: Any) -> str:
+    """What a person typed (an alarm acknowledgement's note, pasted from an e-mail with a tab
+    or a zero-width space), quoted in the signed summary: such characters made spaces, so every
+    PC's site view takes the handover (models/handover.py `text_problem` refuses them)."""
+    return without_forbidden_characters(str(detail))[:200]
 
 
 def _text(value: Any) -> str | None:

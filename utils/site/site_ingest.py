@@ -198,7 +198,10 @@ class SiteIngest:
                     self._refuse_broken(station_id, report, name)
                 report.unsealed = check.unsealed
             self._note_bad_lines(station_id, check, name)
-            if batch.events or batch.broken is not None or source is None and check.anchor:
+            # Stored when it moves the reading on, even with every event refused (an anomaly
+            # at the journal's end is passed once, not read and said again at each pass).
+            if batch.events or batch.end != batch.start or batch.broken is not None \
+                    or source is None and check.anchor:
                 self._store(batch, report)
         return report
 

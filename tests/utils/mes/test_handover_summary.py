@@ -120,3 +120,29 @@ def test_the_summary_as_a_document_is_plain_json():
     assert document["stops"][0] == {"reason": "material", "stops": 1, "minutes": 35.0,
                                     "running": 0}
     canonical_json(document)  # raises on anything that is not plain JSON
+
+
+def test_a_note_pasted_with_a_tab_or_an_invisible_character_is_quoted_so_the_view_takes_it():
+    """An alarm acknowledgement's note is kept as typed; quoted in the signed summary, a tab,
+    a soft hyphen, a newline or a direction override would make every PC's site view refuse
+    the whole handover (found by a review): they are made spaces there."""
+    from models.handover import text_problem
+    from models.shifts import shift_of
+    from utils.mes.handover_summary import StationState, summarize
+
+    now = datetime(2026, 12, 5, 12, 0, tzinfo=timezone.utc)
+    for note in ("checking the sensor\u00adnow", "pasted\ttext", "line one\nline two",
+                 "lot \u202eKO"):
+        events = [{"station": "206", "seq": 5, "ts": "2026-12-05T12:00:00.000Z",
+                   "username": "ana", "action": "alarm.ack", "entity_id": "206",
+                   "after": {"alarm": "state", "level": "critical", "note": note}}]
+        summary = summarize("206", shift_of(now, "America/Sao_Paulo"), now, [], events,
+                            StationState(), stops_recorded=False)
+        [alarm] = summary.alarms
+        assert text_problem({"summary": summary.to_dict()}) is None, note
+        assert len(alarm.detail) == len(note) and alarm.detail.strip()
+    assert summarize("206", shift_of(now, "America/Sao_Paulo"), now, [], [
+        {"station": "206", "seq": 1, "ts": "2026-12-05T12:00:00.000Z", "username": "ana",
+         "action": "alarm.ack", "entity_id": "206",
+         "after": {"note": "Cápsula ok"}}], StationState(),
+        stops_recorded=False).alarms[0].detail == "Cápsula ok"

@@ -134,3 +134,26 @@ def test_the_audit_export_writes_a_time_no_chain_writes_as_it_is():
         assert cells[:2] == [ts, ts]
     cells = csv_cells({"ts": "2026-12-05T10:00:00.000Z", "body": "{}"}, ZoneInfo("UTC"))
     assert cells[:2] == ["2026-12-05T10:00:00.000Z", "2026-12-05 10:00:00"]
+
+
+def test_a_refused_event_at_the_journals_end_is_passed_once(site, tmp_path, closing, caplog):
+    """The last event of a journal refused: the reading moves past it (a batch with every
+    event refused still moves the position) and it is said once, not at every pass (found
+    by a review)."""
+    from data import view_repo
+
+    station = _Station(site, tmp_path, "205")
+    closing.append(station.ctx)
+    station.boxes(1)
+    view = site.admin.site_view
+    view.ingest()
+    seq = station.forge(**HOSTILE["ts_9999"])
+    with caplog.at_level(logging.WARNING):
+        for _ in range(3):
+            view.ingest()
+    with view.database.read() as connection:
+        [source] = [s for s in view_repo.station_sources(connection, "205")
+                    if s["kind"] == "journal"]
+    assert source["last_seq"] == seq
+    said = [r for r in caplog.records if "205" in r.getMessage() and "refused" in r.getMessage()]
+    assert len(said) == 1
