@@ -328,7 +328,12 @@ class OeeExtension:
         note = after.get("note")  # as the service keeps it (utils/mes/downtime.py classify)
         errors = stored_text_errors("note", note, required=False, max_length=NOTE_MAX)
         if errors:
-            raise Refused(errors[0].message)
+            # The service refuses such a note since 2026-12-05; one kept before is left out,
+            # its signed reason still counts.
+            log.warning("Site view: the note of station %s's classification of stop %s is not "
+                        "kept (%s); its reason is", station, after.get("stop_id"),
+                        errors[0].message)
+            note = None
         row = self._row(db, station, stop_id)
         if row is not None and row[4] is not None and row[4] > ts:
             return  # a newer classification is already in (they may arrive in any order)

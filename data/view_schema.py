@@ -53,7 +53,11 @@ metadata = MetaData()
 #    keyed in the order it is read: a year's Insights read about 50,000 aggregate rows
 #    instead of 180,000, and sort none
 # 10: years in agg_insight and agg_insight_defects too (about 25,000 rows a year)
-VIEW_FORMAT = 10
+# 11: what a station's own service never writes is not taken (record versions, stops,
+#     handovers, signed acts, every event's time, user, role, action and entity:
+#     models/record_checks.py, 2026-12-04/05): a view kept before may hold such events, which
+#     every view made since refuses, and every PC's view must agree (the reviews' hashes too)
+VIEW_FORMAT = 11
 
 view_meta = schema.key_value_table("view_meta", metadata)
 

@@ -329,10 +329,13 @@ def test_someone_the_site_gave_no_key_classifies_their_own_stations_stop_unsigne
         site.close()
 
 
-def test_a_classification_whose_note_holds_direction_characters_is_refused(tmp_path):
+def test_a_classification_whose_note_holds_direction_characters_keeps_its_reason_not_its_note(
+        tmp_path, caplog):
     """A keyless account's classification (counted from the stop's own station unsigned)
-    with a right-to-left override in its note: what the service refuses, the view refuses
-    too, as the station's anomaly; its reason is not taken either."""
+    with a right-to-left override in its note (the service refuses such a note since
+    2026-12-05; one written before may be in a journal): its signed reason counts, its note
+    is left out, said once."""
+    import logging
     from dataclasses import replace
 
     from utils.trust.person_documents import ViewSignatures
@@ -347,12 +350,15 @@ def test_a_classification_whose_note_holds_direction_characters_is_refused(tmp_p
         spoofed = {"kind": "stop_classification", "site": people.SITE, "station": "201",
                    "stop_id": "s1", "reason": "setup", "note": "ok \u202ereggarc",
                    "signed_by": "op", "signed_at": "2026-12-02T08:00:00.000Z", "key_id": None}
-        site.store(events=[("201", 3, "2026-12-02T08:00:00.000Z", "op", "operator",
-                            "stop.classified", "stop", None, None, "k2",
-                            json.dumps({"after": spoofed}))])
-        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("", 1800.0, 1)]
-        [(station, problem)] = extension.refusals.take()
-        assert station == "201" and "control or direction characters" in problem
+        with caplog.at_level(logging.WARNING):
+            site.store(events=[("201", 3, "2026-12-02T08:00:00.000Z", "op", "operator",
+                                "stop.classified", "stop", None, None, "k2",
+                                json.dumps({"after": spoofed}))])
+        assert site.report.pareto(utc(1, 0), utc(3, 0)) == [("setup", 1800.0, 1)]
+        assert [row[0] for row in site.writer.connection.execute(
+            "SELECT note FROM oee_stops")] == [None]
+        assert any("is not kept" in r.getMessage() for r in caplog.records)
+        assert extension.refusals.take() == []
     finally:
         site.close()
 

@@ -138,6 +138,12 @@ def takeover_moment(folder: Path, previous: PcMember, directory: DirectoryLog, *
     share writer acting then. A clock behind by more than the skew is said (a WARNING)."""
     bounds = [(now, "this PC's clock")]
     signed = _signed_by_pc(folder, previous)
+    revoked = None if previous.revoked_seq is None else _entry_at(directory,
+                                                                 previous.revoked_seq)
+    if signed is not None and revoked is not None:
+        # A key revoked (lost, stolen) signs nothing that counts after its revocation: a thief
+        # cannot make this PC refuse every command for a day with a status dated ahead.
+        signed = min(signed, revoked)
     if signed is not None:
         bounds.append((signed, f"the last status or death file of station {previous.station}'s "
                                "previous PC"))
@@ -174,6 +180,16 @@ def _signed_by_pc(folder: Path, member: PcMember) -> datetime | None:
         except (KeyError, TypeError, ValueError, AttributeError):
             continue
     return max(times, default=None)
+
+
+def _entry_at(directory: DirectoryLog, seq: int) -> datetime | None:
+    """The operation time of this PC's verified copy of directory entry `seq`, if readable."""
+    with directory.database.read() as connection:
+        held = directory_repo.log_entry(connection, seq)
+    try:
+        return None if held is None else parse_utc(json.loads(held[1])["op"]["at"])
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
 
 
 def _newest_entry_at(directory: DirectoryLog) -> datetime | None:

@@ -140,3 +140,39 @@ def test_a_time_the_old_key_signed_far_ahead_counts_only_up_to_a_day_after_the_j
     drop(site.share, "206", fresh)
     assert wait_ack(site.share, "206", fresh["id"])["status"] == "done"
     assert [name for name, _args in effects.calls] == ["restart_app"]
+
+
+def test_a_revoked_key_signs_no_time_after_its_revocation(site, tmp_path, closing, caplog):
+    """The old PC revoked as stolen: a status its key signs dated a year ahead (the thief's)
+    counts only up to the revocation, so the new PC does not refuse every command for a day
+    (found by a review)."""
+    from tests.utils.site.sitekit import ADMIN_PW
+    from utils.trust.dirlog import make_op
+
+    now = datetime.now(timezone.utc)
+    _old_pc_runs(site, tmp_path, issue(site, CommandType.RESTART_APP, params={"force": True}))
+    site.admin.directory.refresh()
+    member = site.admin.trust.state.member("206")
+    session = site.admin.auth.login("ana", ADMIN_PW).session
+    site.admin.trust.directory.append(make_op(
+        "person:ana", session.signer, site.admin.trust.site_id, "pc.revoke",
+        {"station": "206", "key_id": member.key_id, "reason": "PC stolen"}, now))
+    old = AppContext.open(tmp_path / "home-206")
+    try:
+        ahead = now + timedelta(days=365)
+        site_layout(site.share).station("206").status.write_bytes(document_bytes(old.trust.sign({
+            "kind": "status", "station": "206", "session_id": "x", "seq": 1,
+            "ts_ms": int(ahead.timestamp() * 1000), "sent_at": ahead.isoformat(),
+            "interval_ms": 1000})))
+    finally:
+        old.close()
+    caplog.set_level(logging.WARNING, logger="utils.site.membership")
+    later = _Later(timedelta(minutes=6))  # started six minutes after the join
+    new = _replacement(site, tmp_path, closing, joined_at=datetime.now(timezone.utc),
+                       runs_later=later.offset)
+    assert not [r for r in caplog.records if "clock looks behind" in r.getMessage()]
+    effects = RecordingEffects()
+    closing.append(start_sync(new, effects, watch=False))
+    fresh = issue(site, CommandType.RESTART_APP, params={"force": True}, now=later.now())
+    drop(site.share, "206", fresh)
+    assert wait_ack(site.share, "206", fresh["id"])["status"] == "done"
