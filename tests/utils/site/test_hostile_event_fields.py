@@ -21,7 +21,7 @@ from models.audit_event import AuditEvent
 from models.canonical import canonical_json, format_utc
 from utils.audit.chain import event_hash
 
-from tests.utils.site.memberkit import MemberStation
+from tests.utils.site.memberkit import MemberStation, made_stations, record_ids
 
 RTL = "\u202e"
 HOSTILE = {
@@ -74,21 +74,9 @@ def _events(view, station_id: str) -> list[tuple]:
             "ORDER BY seq", (station_id,)).fetchall()
 
 
-def _record_ids(view, station_id: str) -> set[str]:
-    with view.database.read() as connection:
-        return {row[0] for row in connection.exec_driver_sql(
-            "SELECT record_id FROM view_record_versions WHERE station_id = ?", (station_id,))}
-
-
 @pytest.fixture
 def stations(site, tmp_path, closing):
-    """205 (sorts before 206: what it breaks, 206 shows) and 206, a box each, in the view."""
-    made = {station_id: _Station(site, tmp_path, station_id) for station_id in ("205", "206")}
-    closing.extend(station.ctx for station in made.values())
-    for station in made.values():
-        station.boxes(1)
-    site.admin.site_view.ingest()
-    return made
+    return made_stations(site, tmp_path, closing, _Station)
 
 
 @pytest.mark.parametrize("variant", sorted(HOSTILE))
@@ -107,8 +95,8 @@ def test_an_event_its_chain_never_writes_is_an_anomaly_and_the_journal_is_read_o
     events = _events(view, "205")
     assert seq not in [event[0] for event in events]
     assert seq + 1 in [event[0] for event in events]  # the chain is checked on past it
-    assert set(later) <= _record_ids(view, "205")  # its later good boxes arrive
-    assert set(after) <= _record_ids(view, "206")  # and the station after it is read
+    assert set(later) <= record_ids(view, "205")  # its later good boxes arrive
+    assert set(after) <= record_ids(view, "206")  # and the station after it is read
     refused = [r for r in caplog.records if r.levelno == logging.WARNING
                and "205" in r.getMessage() and "refused" in r.getMessage()]
     assert len(refused) == 1

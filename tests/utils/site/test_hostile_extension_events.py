@@ -21,7 +21,7 @@ from data.view_handover import HistoryFilter
 from utils.changes import Topic
 from utils.site.view_follower import Phase, ViewFollower
 
-from tests.utils.site.memberkit import MemberStation
+from tests.utils.site.memberkit import MemberStation, made_stations, record_ids
 from tests.utils.site.sitekit import admin_session, wait_until
 
 NOW = datetime.now(timezone.utc).replace(microsecond=0)
@@ -127,12 +127,6 @@ class _Station(MemberStation):
         return event.seq
 
 
-def _record_ids(view, station_id: str) -> set[str]:
-    with view.database.read() as connection:
-        return {row[0] for row in connection.exec_driver_sql(
-            "SELECT record_id FROM view_record_versions WHERE station_id = ?", (station_id,))}
-
-
 def _rows(view, table: str) -> list:
     with view.database.read() as connection:
         return connection.exec_driver_sql(f"SELECT * FROM {table}").fetchall()
@@ -140,13 +134,7 @@ def _rows(view, table: str) -> list:
 
 @pytest.fixture
 def stations(site, tmp_path, closing):
-    """205 (sorts before 206: what it breaks, 206 shows) and 206, a box each, in the view."""
-    made = {station_id: _Station(site, tmp_path, station_id) for station_id in ("205", "206")}
-    closing.extend(station.ctx for station in made.values())
-    for station in made.values():
-        station.boxes(1)
-    site.admin.site_view.ingest()
-    return made
+    return made_stations(site, tmp_path, closing, _Station)
 
 
 @pytest.mark.parametrize("variant", sorted(HOSTILE))
@@ -163,8 +151,8 @@ def test_a_feature_event_local_entry_never_writes_is_an_anomaly_and_the_journal_
         view.ingest()  # a second pass: nothing raised, nothing said again
     assert "205" not in view.stuck
     assert f"event {seqs[-1]} (" in view.anomalies()["205"]
-    assert set(later) <= _record_ids(view, "205")  # its later good boxes arrive
-    assert set(after) <= _record_ids(view, "206")  # and the station after it is read
+    assert set(later) <= record_ids(view, "205")  # its later good boxes arrive
+    assert set(after) <= record_ids(view, "206")  # and the station after it is read
     assert _rows(view, table) == []
     refused = [r for r in caplog.records if r.levelno == logging.WARNING
                and "205" in r.getMessage() and ("refused" in r.getMessage()
@@ -193,8 +181,8 @@ def test_the_year_9999_stop_leaves_the_follower_following_every_station(
         later = stations["205"].boxes(1)
         after = stations["206"].boxes(1)
         follower.wake()
-        wait_until(lambda: set(after) <= _record_ids(view, "206")
-                   and set(later) <= _record_ids(view, "205"), timeout=20)
+        wait_until(lambda: set(after) <= record_ids(view, "206")
+                   and set(later) <= record_ids(view, "205"), timeout=20)
         passes = follower.passes
         wait_until(lambda: follower.passes > passes + 2, timeout=20)
     assert follower.state().phase == Phase.FOLLOWING and not follower.state().broken

@@ -20,7 +20,7 @@ from utils.changes import Topic
 from utils.site.view_follower import Phase, ViewFollower
 from utils.site.view_state import NOT_STORED
 
-from tests.utils.site.memberkit import FORM, MemberStation
+from tests.utils.site.memberkit import FORM, MemberStation, made_stations, record_ids
 from tests.utils.site.sitekit import wait_until
 
 
@@ -55,21 +55,9 @@ class _Station(MemberStation):
                 "SELECT seq FROM audit_events WHERE entity_id = ?", (record_id,)).scalar()
 
 
-def _record_ids(view, station_id: str) -> set[str]:
-    with view.database.read() as connection:
-        return {row[0] for row in connection.exec_driver_sql(
-            "SELECT record_id FROM view_record_versions WHERE station_id = ?", (station_id,))}
-
-
 @pytest.fixture
 def stations(site, tmp_path, closing):
-    """205 (sorts before 206: what it breaks, 206 shows) and 206, a box each, in the view."""
-    made = {station_id: _Station(site, tmp_path, station_id) for station_id in ("205", "206")}
-    closing.extend(station.ctx for station in made.values())
-    for station in made.values():
-        station.boxes(1)
-    site.admin.site_view.ingest()
-    return made
+    return made_stations(site, tmp_path, closing, _Station)
 
 
 @pytest.mark.parametrize("variant", sorted(HOSTILE))
@@ -84,9 +72,9 @@ def test_a_record_local_entry_refuses_is_an_anomaly_and_the_journal_is_read_on(
         view.ingest()
         assert f"event {attacker.seq_of(forged[-1])}'s record" in view.anomalies()["205"]
         view.ingest()  # a second pass: nothing raised, nothing said again
-    assert not set(forged) & _record_ids(view, "205")
-    assert set(later) <= _record_ids(view, "205")  # its later good boxes arrive
-    assert set(after) <= _record_ids(view, "206")  # and the station after it is read
+    assert not set(forged) & record_ids(view, "205")
+    assert set(later) <= record_ids(view, "205")  # its later good boxes arrive
+    assert set(after) <= record_ids(view, "206")  # and the station after it is read
     warnings = [r for r in caplog.records if r.levelno == logging.WARNING
                 and "205" in r.getMessage() and "not in the site view" in r.getMessage()]
     assert len(warnings) == len(forged)
@@ -107,7 +95,7 @@ def test_the_year_9999_record_leaves_the_follower_following_every_station(
         stations["205"].export()
         after = stations["206"].boxes(1)
         follower.wake()
-        wait_until(lambda: set(after) <= _record_ids(view, "206"), timeout=20)
+        wait_until(lambda: set(after) <= record_ids(view, "206"), timeout=20)
         passes = follower.passes
         wait_until(lambda: follower.passes > passes + 2, timeout=20)
     assert follower.state().phase == Phase.FOLLOWING
@@ -139,7 +127,7 @@ def test_a_fault_in_one_stations_batch_stops_only_that_station(site, stations, f
     with caplog.at_level(logging.WARNING):
         reports = view.ingest()
         view.ingest()
-    assert set(after) <= _record_ids(view, "206")
+    assert set(after) <= record_ids(view, "206")
     assert [r.station for r in reports] == ["206"]
     stuck = view.stuck["205"]
     with view.database.read() as connection:
@@ -163,7 +151,7 @@ def test_the_followers_state_names_the_station_stuck_on_a_fault(site, stations, 
         wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
         after = stations["206"].boxes(1)
         follower.wake()
-        wait_until(lambda: set(after) <= _record_ids(view, "206"), timeout=20)
+        wait_until(lambda: set(after) <= record_ids(view, "206"), timeout=20)
         passes = follower.passes
         wait_until(lambda: follower.passes > passes + 3, timeout=20)
     assert follower.state().phase == Phase.FOLLOWING
@@ -174,5 +162,5 @@ def test_the_followers_state_names_the_station_stuck_on_a_fault(site, stations, 
     faulty_205.clear()
     later = stations["205"].boxes(1)
     follower.wake()
-    wait_until(lambda: set(later) <= _record_ids(view, "205") and not follower.state().broken,
+    wait_until(lambda: set(later) <= record_ids(view, "205") and not follower.state().broken,
                timeout=20)

@@ -23,7 +23,7 @@ from utils.site.journal import JournalWriter
 from utils.site.view_follower import Phase, ViewFollower
 from utils.site.view_state import NOT_STORED
 
-from tests.utils.site.memberkit import MemberStation
+from tests.utils.site.memberkit import MemberStation, record_ids
 from tests.utils.site.sitekit import site_layout, wait_until
 
 STATIONS = ("205", "206", "207")
@@ -41,12 +41,6 @@ def stations(site, tmp_path, closing):
     JournalWriter(admin.database, site_layout(site.share).station(admin.station_id).ensure(),
                   admin.anchor, admin.trust.pc_key).sync()
     return made
-
-
-def _record_ids(view, station_id: str) -> set[str]:
-    with view.database.read() as connection:
-        return {row[0] for row in connection.exec_driver_sql(
-            "SELECT record_id FROM view_record_versions WHERE station_id = ?", (station_id,))}
 
 
 def _errors(caplog) -> list[logging.LogRecord]:
@@ -136,7 +130,7 @@ def test_a_fault_taking_this_pcs_chain_stops_only_that_chain(site, stations,
         view.ingest()  # a second pass: tried again, not logged again
     assert sorted(r.station for r in reports if r.ingested) == sorted(STATIONS)
     for station_id in STATIONS:
-        assert _record_ids(view, station_id)
+        assert record_ids(view, station_id)
     stuck = view.stuck[own]
     assert (stuck.kind, stuck.seq) == (NOT_STORED, _local_seq(view, own) + 1)
     assert "RuntimeError: a fault storing this PC's chain" in stuck.detail
@@ -161,7 +155,7 @@ def test_the_follower_reads_every_station_with_this_pcs_chain_stuck(
         wait_until(lambda: follower.state().phase == Phase.FOLLOWING, timeout=20)
         after = set(stations["206"].boxes(1))
         follower.wake()
-        wait_until(lambda: after <= _record_ids(view, "206"), timeout=20)
+        wait_until(lambda: after <= record_ids(view, "206"), timeout=20)
         passes = follower.passes
         wait_until(lambda: follower.passes > passes + 3, timeout=20)
     own = site.admin.station_id
@@ -182,7 +176,7 @@ def test_a_station_stuck_on_a_fault_is_no_longer_named_once_its_folder_is_gone(
     shutil.rmtree(site_layout(site.share).station("206").folder)
     view.ingest()
     assert view.stuck == {}
-    assert _record_ids(view, "205") and _record_ids(view, "207")
+    assert record_ids(view, "205") and record_ids(view, "207")
 
 
 def test_a_refused_listing_of_stations_does_not_count_as_every_station_leaving(

@@ -113,21 +113,25 @@ def test_a_command_issued_since_runs_and_a_status_the_old_pc_did_not_sign_counts
     assert [name for name, _args in effects.calls] == ["restart_app"]
 
 
+def _old_key_signs_a_status_dated(site, tmp_path, when: datetime) -> None:
+    """The old PC's key (stolen, or its clock wrong) signs a status dated `when`."""
+    old = AppContext.open(tmp_path / "home-206")
+    try:
+        assert old.trust is not None
+        site_layout(site.share).station("206").status.write_bytes(document_bytes(old.trust.sign({
+            "kind": "status", "station": "206", "session_id": "x", "seq": 1,
+            "ts_ms": int(when.timestamp() * 1000), "sent_at": when.isoformat(),
+            "interval_ms": 1000})))
+    finally:
+        old.close()
+
+
 def test_a_time_the_old_key_signed_far_ahead_counts_only_up_to_a_day_after_the_join(
         site, tmp_path, closing, caplog):
     now = datetime.now(timezone.utc)
     _old_pc_runs(site, tmp_path, issue(site, CommandType.RESTART_APP, params={"force": True}))
     # The old PC's key (stolen, or its clock a year ahead) signs a status dated a year on.
-    old = AppContext.open(tmp_path / "home-206")
-    try:
-        assert old.trust is not None
-        ahead = now + timedelta(days=365)
-        site_layout(site.share).station("206").status.write_bytes(document_bytes(old.trust.sign({
-            "kind": "status", "station": "206", "session_id": "x", "seq": 1,
-            "ts_ms": int(ahead.timestamp() * 1000), "sent_at": ahead.isoformat(),
-            "interval_ms": 1000})))
-    finally:
-        old.close()
+    _old_key_signs_a_status_dated(site, tmp_path, now + timedelta(days=365))
     caplog.set_level(logging.WARNING, logger="utils.site.membership")
     later = _Later(timedelta(days=1, minutes=10))
     new = _replacement(site, tmp_path, closing, joined_at=now, runs_later=later.offset)
@@ -157,15 +161,7 @@ def test_a_revoked_key_signs_no_time_after_its_revocation(site, tmp_path, closin
     site.admin.trust.directory.append(make_op(
         "person:ana", session.signer, site.admin.trust.site_id, "pc.revoke",
         {"station": "206", "key_id": member.key_id, "reason": "PC stolen"}, now))
-    old = AppContext.open(tmp_path / "home-206")
-    try:
-        ahead = now + timedelta(days=365)
-        site_layout(site.share).station("206").status.write_bytes(document_bytes(old.trust.sign({
-            "kind": "status", "station": "206", "session_id": "x", "seq": 1,
-            "ts_ms": int(ahead.timestamp() * 1000), "sent_at": ahead.isoformat(),
-            "interval_ms": 1000})))
-    finally:
-        old.close()
+    _old_key_signs_a_status_dated(site, tmp_path, now + timedelta(days=365))
     caplog.set_level(logging.WARNING, logger="utils.site.membership")
     later = _Later(timedelta(minutes=6))  # started six minutes after the join
     new = _replacement(site, tmp_path, closing, joined_at=datetime.now(timezone.utc),
