@@ -22,6 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
+from json.encoder import encode_basestring
 from dataclasses import dataclass
 from typing import Iterable
 
@@ -35,8 +36,8 @@ from models.canonical import canonical_bytes
 log = logging.getLogger(__name__)
 
 MEMO_PREFIX = "review_period:"
-# What a memo's hash means (utils/audit/review.py `_period_digest`: which events, what of each
-# is hashed). Part of every key: changed with that function, no memo made before is read.
+# What a memo's hash means (`period_digest`: which events, what of each is hashed). Part of
+# every key: changed with that function, no memo made before is read.
 MEMO_FORMAT = 1
 # Reading the new events by id reads whole rows (a body of about 600 bytes each, a handful a
 # page); reading a period by ix_view_events_ts reads index entries only (ts and id). Measured
@@ -61,6 +62,44 @@ def memo_key(start: str, end: str, excluded: Iterable[str]) -> str:
     material = canonical_bytes(["audit_review_period", MEMO_FORMAT, start, end,
                                 sorted(excluded)])
     return MEMO_PREFIX + hashlib.sha256(material).hexdigest()[:40]
+
+
+def period_digest(connection: Connection, start: str, end: str,
+                  excluded: Iterable[str]) -> tuple[int, str]:
+    """How many of the view's events dated in [start, end) (an empty bound: none) have an
+    action not `excluded`, and the SHA-256 of their identities, oldest first by (time,
+    station, seq): each event's canonical [station, seq, body]. What a signed review binds
+    (utils/audit/review.py), so these bytes never change without MEMO_FORMAT. Read on the
+    driver in batches, each identity encoded by `_identity_bytes` (a year of a plant is
+    millions of events: SQLAlchemy's rows and the general encoder took 3.6 times as long)."""
+    names = sorted(excluded)
+    bounds = [(clause, value) for clause, value in (("ts >= ?", start), ("ts < ?", end))
+              if value]
+    sql = ("SELECT station, seq, body FROM view_events WHERE true"
+           + "".join(f" AND {clause}" for clause, _value in bounds)
+           + (f" AND (action IS NULL OR action NOT IN ({', '.join('?' * len(names))}))"
+              if names else "")
+           + " ORDER BY ts, station, seq")
+    cursor = driver_sql(connection, sql, (*(value for _clause, value in bounds), *names))
+    hasher, count = hashlib.sha256(), 0
+    while rows := cursor.fetchmany(PERIOD_BATCH):
+        for station, seq, body in rows:
+            hasher.update(_identity_bytes(station, seq, body))
+        count += len(rows)
+    return count, hasher.hexdigest()
+
+
+PERIOD_BATCH = 5000
+
+
+def _identity_bytes(station: object, seq: object, body: object) -> bytes:
+    """canonical_bytes([station, seq, body]), byte for byte: for the columns' own types (text,
+    integer, text) the list's canonical form is written here with the JSON encoder's own
+    string escaping; anything else goes through canonical_bytes."""
+    if type(station) is str and type(seq) is int and type(body) is str:
+        return (f"[{encode_basestring(station)},{seq},{encode_basestring(body)}]"
+                .encode("utf-8"))
+    return canonical_bytes([station, seq, body])
 
 
 def newest_event(connection: Connection) -> int:

@@ -21,14 +21,13 @@ hashed (`PeriodCoverage`, data/view_review_memo.py): a year's period is millions
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from config.constants import Permission, role_allows
 from data import lot_repo, view_repo, view_review_memo
 from data.view_review_memo import PeriodMemo
-from models.canonical import canonical_bytes, format_utc
+from models.canonical import format_utc
 from models.refusal import CodedRefusal
 from models.validation import validate_text
 from utils.auth import Session
@@ -98,14 +97,9 @@ def digest(ctx: "AppContext", session: Session, start: str, end: str) -> tuple[i
 
 
 def _period_digest(connection: Any, start: str, end: str) -> tuple[int, str]:
-    """The count and hash of `digest`, read in the caller's transaction (one snapshot).
-    Changing what is hashed here changes data/view_review_memo.py MEMO_FORMAT too."""
-    hasher = hashlib.sha256()
-    count = 0
-    for event in _matter(connection, start, end):
-        hasher.update(canonical_bytes([event["station"], event["seq"], event["body"]]))
-        count += 1
-    return count, hasher.hexdigest()
+    """The count and hash of `digest` (the events that matter: not ROUTINE_ACTIONS), read in
+    the caller's transaction (one snapshot): data/view_review_memo.py `period_digest`."""
+    return view_review_memo.period_digest(connection, start, end, ROUTINE_ACTIONS)
 
 
 def sign_review(ctx: "AppContext", session: Session, start: str, end: str, *, password: str,

@@ -26,13 +26,13 @@ def plant(tmp_path):
 def periods_read(monkeypatch) -> list[tuple[str, str]]:
     """Every period whose events are read from the view (each hashing reads them once)."""
     read: list[tuple[str, str]] = []
-    real = view_repo.iter_events
+    real = view_review_memo.period_digest
 
-    def counting(connection, **filters):
-        read.append((filters.get("start"), filters.get("end")))
-        return real(connection, **filters)
+    def counting(connection, start, end, excluded):
+        read.append((start, end))
+        return real(connection, start, end, excluded)
 
-    monkeypatch.setattr(view_repo, "iter_events", counting)
+    monkeypatch.setattr(view_review_memo, "period_digest", counting)
     return read
 
 
@@ -118,3 +118,40 @@ def test_an_open_ended_period_sees_what_arrives_after_the_mark(plant):
         assert view_review_memo.arrived_since(connection, "2000-01-01T00:00:00.000Z", "", (),
                                               memo, now)
         assert view_review_memo.arrived_since(connection, "", "", (), memo, now)
+
+
+def test_a_periods_hash_is_the_canonical_identities_of_its_events_in_order(plant):
+    """What a signed review binds, byte for byte: the SHA-256 of each event's canonical
+    [station, seq, body], oldest first by (time, station, seq), routine actions left out; the
+    driver's reading and its own encoding of those lists give exactly that."""
+    import hashlib
+
+    from models.canonical import canonical_bytes
+
+    plant.make_lot("L1", 3)
+    start, end = _ended_period(plant)
+    with plant.office.site_view.database.read() as connection:
+        expected = hashlib.sha256()
+        count = 0
+        for event in view_repo.iter_events(connection, start=start, end=end):
+            if event["action"] not in review.ROUTINE_ACTIONS:
+                expected.update(canonical_bytes([event["station"], event["seq"],
+                                                 event["body"]]))
+                count += 1
+        assert count > 3
+        assert view_review_memo.period_digest(connection, start, end, review.ROUTINE_ACTIONS) \
+            == (count, expected.hexdigest())
+
+
+@pytest.mark.parametrize("text", ["plain", "", 'quote " and \\ slash', "accents: Cápsula ção",
+                                  "controls \x00\x1f\x7f tab\t nl\n", "\u202e\u2066 bidi",
+                                  "emoji \U0001F600", "\u2028\u2029 separators",
+                                  '{"after": {"lot": "L1", "n": 1.5}}'])
+def test_an_identity_is_encoded_as_canonical_json_encodes_it(text):
+    from models.canonical import canonical_bytes
+
+    for station, seq in (("206", 1), ("st\u00e9", 2 ** 62), (text, 0)):
+        assert view_review_memo._identity_bytes(station, seq, text) == canonical_bytes(
+            [station, seq, text])
+    assert view_review_memo._identity_bytes("206", True, text) == canonical_bytes(
+        ["206", True, text])  # (not the columns' types: the general encoder)
