@@ -11,7 +11,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, Catalog
 from models.record import MIN_REASON_LENGTH, RecordDraft, Rejection
@@ -60,14 +60,16 @@ def has_forbidden_characters(text: str) -> bool:
     return any(unicodedata.category(ch) in _FORBIDDEN_CATEGORIES for ch in text)
 
 
-def without_forbidden_characters(text: str) -> str:
-    """`text` with each character `has_forbidden_characters` looks for made a space: for a
-    text the program copies into a document of its own (a handover's summary quoting a note
-    someone typed), which must hold nothing every PC's site view refuses."""
+def without_forbidden_characters(text: str, replacement: Callable[[str], str] = lambda _c: " ",
+                                 keep: str = "") -> str:
+    """`text` with each character `has_forbidden_characters` looks for (but those in `keep`)
+    replaced: by a space, for a text the program copies into a document of its own (a
+    handover's summary quoting a note someone typed), which must hold nothing every PC's site
+    view refuses; by its escape, to show someone else's text (gui/admin/audit_model.py)."""
     if not has_forbidden_characters(text):
         return text
-    return "".join(" " if unicodedata.category(ch) in _FORBIDDEN_CATEGORIES else ch
-                   for ch in text)
+    return "".join(replacement(ch) if ch not in keep
+                   and unicodedata.category(ch) in _FORBIDDEN_CATEGORIES else ch for ch in text)
 
 
 def parse_decimal(text: str, *, allow_exponent: bool = False) -> float:

@@ -6,7 +6,6 @@ widgets here.
 from __future__ import annotations
 
 import json
-import unicodedata
 from dataclasses import asdict, dataclass
 from typing import Any
 from zoneinfo import ZoneInfo
@@ -16,7 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from config.constants import Permission
 from data import view_repo
-from models.validation import has_forbidden_characters
+from models.validation import has_forbidden_characters, without_forbidden_characters
 from utils.audit.trail import TrailFilter, local_time_text, trail_count, trail_page
 from utils.audit.verify import VerifyResult
 from utils.auth import Session
@@ -175,13 +174,7 @@ def detail_text(body: str) -> str:
         text = json.dumps(json.loads(body), indent=2, ensure_ascii=False)
     except ValueError:
         text = body
-    if not has_forbidden_characters(text.replace("\n", " ")):
-        return text
-    return "".join(f"\\u{ord(ch):04x}" if ch != "\n" and unicodedata.category(ch) in _HIDDEN
-                   else ch for ch in text)
-
-
-_HIDDEN = ("Cc", "Cf", "Cs", "Co", "Zl", "Zp")  # models/validation.has_forbidden_characters'
+    return without_forbidden_characters(text, lambda ch: f"\\u{ord(ch):04x}", keep="\n")
 
 
 class VerifyResultsModel(ColumnTableModel):
