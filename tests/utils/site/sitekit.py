@@ -5,7 +5,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from config.paths import resolve_paths
 from config.settings import Settings
@@ -25,13 +25,15 @@ class Site:
     share: Path
     admin: AppContext
 
-    def station(self, tmp_path: Path, station_id: str, **settings: Any) -> AppContext:
+    def station(self, tmp_path: Path, station_id: str, *, kind: str = "production",
+                **settings: Any) -> AppContext:
         home = tmp_path / f"home-{station_id}"
         paths = resolve_paths(home).ensure()
         base = Settings(status_interval_ms=settings.pop("status_interval_ms", 100),
                         rescan_interval_ms=settings.pop("rescan_interval_ms", 20), **settings)
         save_settings(paths.settings_file, base)
-        join_site_membership(paths, base, self.share, PASSPHRASE, station_id=station_id)
+        join_site_membership(paths, base, self.share, PASSPHRASE, station_id=station_id,
+                             kind=kind)
         return AppContext.open(home)
 
 

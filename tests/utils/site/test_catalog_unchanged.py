@@ -11,15 +11,11 @@ import logging
 import pytest
 
 from config.catalog import default_catalog
-from config.settings import Settings
-from config.paths import resolve_paths
-from utils.settings_store import save_settings
 from data import audit_repo
 from utils.context import AppContext
-from utils.site.membership import join_site_membership
 from utils.site_catalog import CatalogUnchanged, catalog_to_dict
 
-from tests.utils.site.sitekit import ADMIN_PW, PASSPHRASE, make_site
+from tests.utils.site.sitekit import ADMIN_PW, make_site
 
 
 def edited(**changes):
@@ -82,12 +78,7 @@ def test_an_older_catalog_published_over_a_newer_one_not_taken_yet_is_a_change(s
     publishing version 1's content again undoes version 2, so it is published (version 3)."""
     ana = site.admin.auth.login("ana", ADMIN_PW).session
     site.admin.site_catalog.publish(ana, edited(), "bubbles are a defect from today")
-    home = tmp_path / "home-office2"
-    paths = resolve_paths(home).ensure()
-    save_settings(paths.settings_file, Settings())
-    join_site_membership(paths, Settings(), site.share, PASSPHRASE, station_id="office2",
-                         kind="office")
-    office2 = AppContext.open(home)
+    office2 = site.station(tmp_path, "office2", kind="office")
     try:
         office2.directory.refresh()
         office2.site_catalog.refresh()
