@@ -51,3 +51,11 @@ def test_the_detail_pane_escapes_a_direction_override_in_a_reason_and_keeps_acce
     assert "\u202e" not in shown and "\\u202e" in shown
     assert '"size": "Cápsula"' in shown and shown.count("\n") == 3
     assert detail_text("not json \u202e") == "not json \\u202e"
+
+
+def test_an_escaped_cell_keeps_its_letters():
+    """Only what is invisible or turns text around is escaped: a Portuguese file name with a
+    direction override still reads as Portuguese (it read 'relat\\xf3rio')."""
+    cell = row_texts({**ROW, "ts": "2026-12-05T10:00:00.000Z",
+                      "entity_id": "relatório-\u202ecod.exe"}, None)[7]
+    assert cell == "'relatório-\\u202ecod.exe'"

@@ -245,8 +245,9 @@ def kept_name(name: str) -> str:
 
 
 def printable(name: str, limit: int = 80) -> str:
-    """A share entry's name for a log line or an audit event: quoted, control characters and
-    bytes that are not UTF-8 escaped (a newline in a name never splits a log line), and cut
-    to `limit` characters."""
-    text = repr(name) if name.isprintable() else ascii(name)
+    """A share entry's name for a log line or an audit event: quoted, control and format
+    characters (a direction override) and bytes that are not UTF-8 escaped (a newline in a
+    name never splits a log line), letters of any language kept (`repr`: "relatório", not
+    "relat\\xf3rio"), and cut to `limit` characters."""
+    text = repr(name)
     return text if len(text) <= limit else text[:limit - 3] + "..."
