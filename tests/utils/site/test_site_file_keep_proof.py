@@ -253,3 +253,29 @@ def test_starting_a_member_pc_never_resolves_the_shares_path(site, tmp_path, clo
     started = AppContext.open(home)
     closing.append(started)
     assert layout_module.site_file_guard(site.share) is not None
+
+
+def test_a_pc_that_joined_before_copies_were_checked_writes_back_what_it_last_read(
+        site, tmp_path, closing, caplog, monkeypatch):
+    """A PC that joined before its join kept a checked copy (none in its config folder) keeps
+    the site file it last read while it runs, writes that back, and says to join again."""
+    from utils.site import layout as layout_module
+    from utils.site.site_file_keep import local_copy
+
+    site.station(tmp_path, "206").close()
+    home = tmp_path / "home-206"
+    local_copy(resolve_paths(home).config_dir, site.admin.settings.site_id).unlink()
+    monkeypatch.setattr(layout_module, "_GUARDS", {})  # this process's other PCs' guards gone
+    caplog.set_level(logging.WARNING, logger=KEEP_LOGGER)
+    station = AppContext.open(home)
+    closing.append(station)
+    service = start_sync(station, watch=False)
+    closing.append(service)
+    _heartbeats(service, 2)  # the site file read: the copy it writes back
+    layout = site_layout(site.share)
+    genuine = layout.site_file.read_bytes()
+    layout.site_file.unlink()
+    wait_until(lambda: layout.site_file.exists(), timeout=10)
+    assert layout.site_file.read_bytes() == genuine
+    said = [r.getMessage() for r in caplog.records if "wrote it back" in r.getMessage()]
+    assert said and "join it again to keep one" in said[0]
