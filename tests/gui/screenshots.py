@@ -13,12 +13,14 @@ renders the station window, the office window and the wizard at 1280 x 720, 1366
 1920 x 1080 (less a taskbar and a title bar) into OUT_DIR/sizes, for looking at, not for the
 docs. `takeover`: a restored station waiting for a supervisor to confirm its takeover;
 `upgrade`: a PC of a site made before keys by role; `verify`: the verify dialog naming a
-record that differs from its event; `release`: the Lots tab, the release dialog and the
+record that differs from its event, and a station not verified; `release`: the Lots tab, the release dialog and the
 audit-trail review, for a quality person; `oee`: downtime and OEE (tests/gui/screenshots_oee.py);
 `spc`: SPC charts; `handover`: the shift handover's screens (tests/gui/screenshots_handover.py);
 `labels`: the station's label dialog, the catalog's Labels section and the printed labels
 (tests/gui/screenshots_labels.py); `demo`: `shopfloor demo`'s office PC with its mark
-(tests/gui/screenshots_demo.py). Uses throwaway home and share folders.
+(tests/gui/screenshots_demo.py); `audit-hostile`: the Audit tab showing a name with a
+direction override escaped (tests/gui/screenshots_audit.py). Uses throwaway home and share
+folders.
 """
 
 from __future__ import annotations
@@ -1121,7 +1123,8 @@ def render_release(out_dir: Path) -> list[Path]:
 
 
 if __name__ == "__main__":
-    # Issue 15's screens each have a module of their own.
+    # Issue 15's screens each have a module of their own, as the Audit tab's hostile text.
+    from tests.gui.screenshots_audit import render_audit_hostile
     from tests.gui.screenshots_demo import render_demo
     from tests.gui.screenshots_handover import render_handover
     from tests.gui.screenshots_labels import render_labels
@@ -1135,13 +1138,15 @@ if __name__ == "__main__":
                                                                  "takeover", "upgrade",
                                                                  "verify", "chains", "release",
                                                                  "oee", "spc", "handover",
-                                                                 "labels", "demo"]
+                                                                 "labels", "demo",
+                                                                 "audit-hostile"]
     renderers = {"station": render, "admin": render_admin, "wizard": render_wizard,
                  "legacy": render_legacy, "catching-up": render_catching_up,
                  "takeover": render_takeover, "upgrade": render_upgrade,
                  "verify": render_verify, "chains": render_chains, "release": render_release,
                  "oee": render_oee, "spc": render_spc, "handover": render_handover,
-                 "labels": render_labels, "demo": render_demo}
+                 "labels": render_labels, "demo": render_demo,
+                 "audit-hostile": render_audit_hostile}
     target.mkdir(parents=True, exist_ok=True)  # some renderers save without making it
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
