@@ -137,7 +137,8 @@ def record_versions(connection: Connection, record_id: str) -> list[dict[str, An
     """Every version of one record, oldest first; two versions with one number from two PCs
     are both there (a conflict)."""
     rows = connection.execute(select(V).where(V.c.record_id == record_id)
-                              .order_by(V.c.version, V.c.edited_at, V.c.source_station))
+                              .order_by(V.c.version, V.c.edited_at, V.c.source_station,
+                                        V.c.source_seq))
     return [dict(row._mapping) for row in rows]
 
 

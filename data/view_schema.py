@@ -57,7 +57,11 @@ metadata = MetaData()
 #     handovers, signed acts, every event's time, user, role, action and entity:
 #     models/record_checks.py, 2026-12-04/05): a view kept before may hold such events, which
 #     every view made since refuses, and every PC's view must agree (the reviews' hashes too)
-VIEW_FORMAT = 11
+# 12: the same view whatever order the journals are read in (2026-12-05): spc_charts counts
+#     its records (a chart a correction emptied leaves the chooser), two versions of one
+#     number and edit time are ordered by their events, and a station's unsigned version read
+#     before its record's version 1 waits for it (view_waiting_versions)
+VIEW_FORMAT = 12
 
 view_meta = schema.key_value_table("view_meta", metadata)
 
@@ -116,6 +120,17 @@ view_record_versions = Table(
     PrimaryKeyConstraint("record_id", "version", "source_station"),
 )
 
+# A station's unsigned version of a record whose version 1 the view does not hold yet (one an
+# office PC made for it, whose journal is read later): judged when that version arrives
+# (data/view_ownership.py).
+view_waiting_versions = Table(
+    "view_waiting_versions", metadata,
+    *schema.copied(schema.record_versions),
+    identifier("source_station"),
+    Column("source_seq", Integer, nullable=False),
+    PrimaryKeyConstraint("record_id", "version", "source_station"),
+)
+
 view_records = Table(
     "view_records", metadata,
     *schema.copied(schema.record_versions, key=("record_id",)),
@@ -145,6 +160,8 @@ DEFERRED_INDEXES = ("ix_view_records_cam_d", "ix_view_records_cam_w")
 DEFERRED_KEY = "deferred_indexes"
 
 RECORD_FIELDS = tuple(c.name for c in schema.record_versions.columns)
+# A record version as the view keeps it: its fields and the event that carried it.
+RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
 HOURS = tuple(f"h{hour}" for hour in range(24))
 
 

@@ -18,7 +18,10 @@ What is kept, and why it is enough for a refresh that reads a handful of rows:
                    records that changed (a point's rules look at the 7 points before it, so a
                    change can only alter the flags of the 7 points after it) and wholly when a
                    new baseline arrives;
-- `spc_charts`     every (station, size) with records, for the tab's chooser;
+- `spc_charts`     every (station, size) with records, for the tab's chooser: the number of
+                   records whose current version has it (a correction of the size moves one
+                   from the old chart to the new, and a chart left with none leaves the list,
+                   whichever of the two versions a PC reads first);
 - `spc_status`     per chart its last point and the rules broken among its last 8 points (the
                    fleet alarm: open while one of them broke a rule; 8 in-control points later
                    the chart is back in control and the alarm clears).
@@ -106,11 +109,12 @@ spc_status = Table(
 )
 
 # Every (station, size) with records: the tab's chooser (a DISTINCT over a year of records
-# would read them all).
+# would read them all), with how many records' current versions name it.
 spc_charts = Table(
     "spc_charts", metadata,
     identifier("station"),
     Column("size", String(20), nullable=False),
+    Column("records", Integer, nullable=False),
     PrimaryKeyConstraint("station", "size"),
 )
 
@@ -258,13 +262,19 @@ class SpcExtension:
     def records_changed(self, db: sqlite3.Connection, changes: Sequence[RecordChange],
                         buckets: Buckets) -> bool:
         touched: dict[tuple[str, str], list[Key]] = {}
+        moved: dict[tuple[str, str], int] = {}
         for change in changes:
-            for version in (change.old, change.new):
+            for version, sign in ((change.old, -1), (change.new, 1)):
                 if version is not None and version.get("size") and version.get("recorded_at"):
-                    touched.setdefault((version["station_id"], version["size"]), []).append(
+                    chart = (version["station_id"], version["size"])
+                    touched.setdefault(chart, []).append(
                         (version["recorded_at"], version["record_id"]))
-        db.executemany("INSERT OR IGNORE INTO spc_charts (station, size) VALUES (?, ?)",
-                       list(touched))
+                    moved[chart] = moved.get(chart, 0) + sign
+        db.executemany("INSERT INTO spc_charts (station, size, records) VALUES (?, ?, ?) "
+                       "ON CONFLICT (station, size) DO UPDATE SET records = records + "
+                       "excluded.records", [(*chart, n) for chart, n in moved.items() if n])
+        if any(n < 0 for n in moved.values()):
+            db.execute("DELETE FROM spc_charts WHERE records <= 0")
         changed = False
         for (station, size), keys in touched.items():
             for measurement in SPC_MEASUREMENTS:

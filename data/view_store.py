@@ -41,8 +41,9 @@ from data.view_extensions import (
     ACTION_INDEX, EVENT_COLUMNS, PersonSignatures, RecordChange, ViewExtension,
 )
 from data import view_schema
+from data.view_ownership import IN_CHUNK, owned
 from data.view_schema import (
-    BUCKET_KEY, DEFERRED_INDEXES, DEFERRED_KEY, HOURS, INSIGHT_SUMS, RECORD_FIELDS,
+    BUCKET_KEY, DEFERRED_INDEXES, DEFERRED_KEY, HOURS, INSIGHT_SUMS, RECORD_COLUMNS,
 )
 
 CACHE_KIB = 64 * 1024
@@ -50,16 +51,10 @@ CACHE_KIB = 64 * 1024
 # their pages stay in memory longer (given back when the catch-up ends).
 CATCHUP_CACHE_KIB = 256 * 1024
 WAL_CHECKPOINT_PAGES = 16_000
-IN_CHUNK = 500
 BUSY_TIMEOUT_MS = 60_000
 
 log = logging.getLogger(__name__)
 
-RECORD_COLUMNS = (*RECORD_FIELDS, "source_station", "source_seq")
-# Set (True) on a record row from a journal that names the journal's own station and that no
-# person signed (utils/site/site_ingest.py): taken only when that station owns the record
-# (`ViewWriter._owned`), so a station's key cannot take over another station's record id.
-OWNER_ONLY = "owner_only"
 # A record row (every RECORD_COLUMNS key is set: record_row and _current make them so) as the
 # statements' parameters, in C.
 _record_values = itemgetter(*RECORD_COLUMNS)
@@ -329,7 +324,7 @@ class ViewWriter:
     def _records(self, records: list[dict[str, Any]], stored: Stored) -> None:
         db = self.connection
         current = self._current({r["record_id"] for r in records})
-        records = self._owned(records, current, stored)
+        records = owned(db, records, set(current), stored.refused)
         db.executemany(_INSERT_VERSION, map(_record_values, records))
         counts: dict[tuple[str, str, str], list] = {}
         defects: dict[tuple[str, str, str, str, str], int] = {}
@@ -373,49 +368,6 @@ class ViewWriter:
         for station, (keys, names) in touched.items():
             if names:
                 self._update_runs(station, min(keys), max(keys), names)
-
-    def _owned(self, records: list[dict[str, Any]], current: dict[str, dict[str, Any]],
-               stored: Stored) -> list[dict[str, Any]]:
-        """The batch's versions less those refused (named in `stored.refused`). A record
-        belongs to the station its version 1 names, whichever chain is read first: a version 1
-        of a record id whose version 1 names another station is a collision (the later one
-        read is refused); an `OWNER_ONLY` version (unsigned, naming its own station) of a
-        record owned by another station, or whose version 1 is not known, is refused. A
-        station's own chain holds its records' version 1 before their later versions."""
-        owners = self._owners([record_id for record_id in {r["record_id"] for r in records}
-                               if record_id in current])  # a new id has no version yet
-        kept = []
-        for record in records:
-            record_id, station = record["record_id"], record["station_id"]
-            owner = owners.get(record_id)
-            if record["version"] == 1 and owner is None:
-                owner = owners[record_id] = station
-            if owner == station or (record["version"] != 1 and not record.get(OWNER_ONLY)):
-                kept.append(record)
-                continue
-            writer, seq = record["source_station"], record["source_seq"]
-            if record["version"] == 1:
-                problem = (f"event {seq} writes record {record_id} as station {station}'s new "
-                           f"record, but station {owner}'s record has that id (a copied id); "
-                           f"station {owner}'s is kept")
-            elif owner is None:
-                problem = (f"event {seq} changes record {record_id}, whose first version is "
-                           f"not in station {writer}'s journal: not signed by a person")
-            else:
-                problem = (f"event {seq} changes station {owner}'s record {record_id}: not "
-                           f"signed by a person")
-            stored.refused.append((writer, problem))
-        return kept
-
-    def _owners(self, record_ids: list[str]) -> dict[str, str]:
-        """The station each record's stored version 1 names (record id -> station)."""
-        found: dict[str, str] = {}
-        for start in range(0, len(record_ids), IN_CHUNK):
-            chunk = record_ids[start:start + IN_CHUNK]
-            found.update(self.connection.execute(
-                f"SELECT record_id, station_id FROM view_record_versions WHERE version = 1 "
-                f"AND record_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
-        return found
 
     def _add_insight(self, sums: dict, defect_boxes: dict) -> None:
         weeks = roll_up(self.buckets, sums, defect_boxes)
@@ -568,6 +520,10 @@ def _deferred(db: sqlite3.Connection) -> bool:
 
 def _newer(record: dict[str, Any], known: dict[str, Any]) -> bool:
     """The higher version is the current one; of two equal versions (two PCs corrected the
-    same version: a conflict, both kept) the one edited later."""
-    return ((record["version"], record.get("edited_at") or "")
-            > (known["version"], known.get("edited_at") or ""))
+    same version: a conflict, both kept) the one edited later, and of two edited at the same
+    moment the one whose event (writer, place in its chain) sorts last: every PC picks the
+    same one, whichever it reads first."""
+    return ((record["version"], record.get("edited_at") or "", record["source_station"],
+             record["source_seq"])
+            > (known["version"], known.get("edited_at") or "", known["source_station"],
+               known["source_seq"]))

@@ -52,7 +52,7 @@ from sqlalchemy.schema import CreateIndex, CreateTable  # noqa: E402
 from benchkit import log, machine_info  # noqa: E402
 from data import view_schema  # noqa: E402
 from data.view_extensions import EVENT_COLUMNS  # noqa: E402
-from data.view_store import RECORD_COLUMNS  # noqa: E402
+from data.view_schema import RECORD_COLUMNS  # noqa: E402
 
 BATCH_EVENTS = 200  # about what a catch-up's batch holds (a station's events of one round)
 GROUP_EVENTS = 50_000  # utils/site/site_ingest.GROUP_EVENTS

@@ -5,6 +5,7 @@ keys as the services sign them."""
 
 from __future__ import annotations
 
+from datetime import datetime, timezone
 from typing import Any
 
 from config.constants import Role
@@ -24,6 +25,7 @@ def directory() -> DirectoryState:
         state.users[name] = Person(name, name.title(), role, True, False, None, "x", 1, key,
                                    None)
         state.person_keys[key.key_id] = (name, key)
+        state.role_changes[name] = ((datetime(2000, 1, 1, tzinfo=timezone.utc), role),)
     return state
 
 

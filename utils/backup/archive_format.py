@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Iterator
 
 from data.view_record_row import record_row
-from data.view_store import RECORD_COLUMNS
+from data.view_schema import RECORD_COLUMNS
 from models.canonical import canonical_json
 from models.record import RECORD_EVENT_ACTIONS
 from utils.site.journal_read import JournalEvent, parse_body

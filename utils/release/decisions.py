@@ -23,11 +23,12 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
-from config.constants import Permission, role_allows
+from config.constants import Permission
 from models.canonical import canonical_bytes
 from models.lot_status import ALLOWED_FROM, DecisionKind, LotStatus
 from utils.trust.crypto import SIG, SigningKeyPair
 from utils.trust.directory_state import DirectoryState
+from utils.trust.person_documents import role_allowed
 
 DOCUMENT_KIND = "lot_decision"
 SIGNED_FIELDS = ("kind", "site", "lot", "decision", "meaning", "reason", "content_hash", "records",
@@ -160,8 +161,7 @@ def _signature_problem(state: DirectoryState, document: dict[str, Any]) -> str |
         return "signed with a key the site never certified for that person"
     if not known[1].verify(_payload(document), signature):
         return "the signature does not match the decision"
-    person = state.users.get(known[0])
-    if person is None or not role_allows(person.role, Permission.LOT_RELEASE):
+    if not role_allowed(state, known[0], document, (Permission.LOT_RELEASE,)):
         return "signed by a person whose role may not release lots"
     return None
 

@@ -20,8 +20,9 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from data import audit_repo, view_repo
+from data.view_ownership import OWNER_ONLY
 from data.view_record_row import event_problem, record_problem, record_row
-from data.view_store import OWNER_ONLY, Batch, Position, Stored, ViewWriter
+from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
 from models.record import RECORD_EVENT_ACTIONS
 # What ingestion tells (apart, for whoever only receives it; imported from here as well).

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any
 
 from config.constants import Role
@@ -38,6 +39,10 @@ ROOT = "root"
 PERSON_PREFIX = "person:"
 OPS = ("site.genesis", "pc.certify", "pc.revoke", "user.put", "user.unlock", "catalog.publish")
 PC_KINDS = ("production", "office")
+# How far apart the clock of the admin who changed a role and the clock of the PC where a
+# person signed may be: an act signed within this of a role change counts under either role.
+# A constant, not a PC's setting: every PC must judge one act alike.
+ROLE_CHANGE_SKEW = timedelta(minutes=5)
 _USER_FIELDS = ("username", "full_name", "role", "active", "must_change_password", "badge_id",
                 "password_hash", "version", "public_key", "sealed_key")
 # What a person may change about themselves: their password (and so the seal of their key).
@@ -106,12 +111,16 @@ class DirectoryState:
     # Every person key ever certified (key id -> username): a signature made while the key
     # was theirs stays theirs after a reset or a deactivation.
     person_keys: dict[str, tuple[str, PublicKey]] = field(default_factory=dict)
+    # Per person, each role the log gave them and when (log order): a signed act is judged by
+    # the role its signer held when signing (`roles_at`), so a PC that reads it after a
+    # demotion judges it as one that read it before.
+    role_changes: dict[str, tuple[tuple[datetime, Role], ...]] = field(default_factory=dict)
 
     def copy(self) -> "DirectoryState":
         return DirectoryState(
             self.site_id, self.root, self.head_seq, self.head_hash, dict(self.users),
             dict(self.pcs), dict(self.pc_keys), self.catalog, self.catalog_version,
-            dict(self.person_keys))
+            dict(self.person_keys), dict(self.role_changes))
 
     # -- questions the rest of the program asks --------------------------------------------------
 
@@ -127,6 +136,18 @@ class DirectoryState:
     def person_key(self, username: str) -> PublicKey | None:
         person = self.active_person(username)
         return None if person is None else person.public_key
+
+    def roles_at(self, username: str, moment: datetime) -> frozenset[Role]:
+        """The roles `username` held within ROLE_CHANGE_SKEW of `moment`: the one in force
+        just before that span (the first they were given, for a moment before it) and any
+        given during it. Empty for someone the directory never knew."""
+        changes = self.role_changes.get(username, ())
+        if not changes:
+            return frozenset()
+        start, end = moment - ROLE_CHANGE_SKEW, moment + ROLE_CHANGE_SKEW
+        before = [role for at, role in changes if at <= start]
+        return frozenset({before[-1] if before else changes[0][1],
+                          *(role for at, role in changes if start < at <= end)})
 
     def active_admins(self) -> list[str]:
         return sorted(name for name, p in self.users.items() if p.active and p.role == Role.ADMIN)
@@ -349,6 +370,8 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int, *,
             data["version"],
             None if data["public_key"] is None else PublicKey.from_hex(data["public_key"]),
             data["sealed_key"], None if previous is None else previous.unlocked_at)
+        new.role_changes[data["username"]] = (*new.role_changes.get(data["username"], ()),
+                                              (parse_utc(op["at"]), Role(data["role"])))
     elif name == "user.unlock":
         new.users[data["username"]] = replace(new.users[data["username"]],
                                               unlocked_at=data["unlocked_at"])

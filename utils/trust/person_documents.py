@@ -8,8 +8,10 @@ role, but not this signature.
 
 Any PC checks such a document against its site directory: made for this site, signed with a
 key the directory certified for the person it names (any key it ever certified for them: a
-signature made before a password reset stays theirs), and the directory gives that person a
-role allowing the act. On a PC in no site there are no person keys: the document is unsigned
+signature made before a password reset stays theirs), and the directory gave that person a
+role allowing the act when they signed it (its `signed_at`, within the directory's
+ROLE_CHANGE_SKEW of a role change: a supervisor's act stays theirs after they are made an
+operator, on a PC that reads it later as on one that read it at once). On a PC in no site there are no person keys: the document is unsigned
 (`key_id` None) and only this PC's own chain counts (its events are MACed with its own key),
 as for lot decisions (utils/release/decisions.py).
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 from typing import Any, Callable, Iterable
 
 from config.constants import Permission, role_allows
+from models.canonical import parse_utc
 from utils.trust.crypto import SIG, SigningKeyPair
 from utils.trust.directory_state import DirectoryState
 
@@ -59,10 +62,24 @@ def document_problem(state: DirectoryState, document: Any, permissions: Iterable
         return "signed with a key the site never certified for that person"
     if not known[1].verify_document(document):
         return f"the signature does not match the {document_name}"
-    person = state.users.get(known[0])
-    if person is None or not all(role_allows(person.role, p) for p in permissions):
+    if not role_allowed(state, known[0], document, permissions):
         return f"signed by a person whose role may not {act}"
     return None
+
+
+def role_allowed(state: DirectoryState, username: str, document: dict[str, Any],
+                 permissions: Iterable[Permission]) -> bool:
+    """Did the directory give `username` a role allowing every one of `permissions` when they
+    signed `document` (its `signed_at`)? False for a document without a readable time."""
+    signed_at = document.get("signed_at")
+    if not isinstance(signed_at, str):
+        return False
+    try:
+        roles = state.roles_at(username, parse_utc(signed_at))
+    except (ValueError, OverflowError):  # not a time, or one at the ends of the calendar
+        return False
+    wanted = tuple(permissions)
+    return any(all(role_allows(role, p) for p in wanted) for role in roles)
 
 
 class ViewSignatures:
@@ -103,7 +120,7 @@ class ViewSignatures:
                 and person.public_key is None:
             # Someone the site gave no key (an account from before person keys): the chain
             # of the station the act concerns is all there is, as before keys.
-            if not all(role_allows(person.role, p) for p in permissions):
+            if not role_allowed(state, person.username, document, permissions):
                 return f"by a person whose role may not {act}"
             return None
         return document_problem(state, document, permissions, act)

@@ -346,7 +346,7 @@ def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
     view = site.admin.site_view
     view.ingest()
     [original] = _site_records(site, "203")
-    from data.view_store import RECORD_FIELDS
+    from data.view_schema import RECORD_FIELDS
 
     # A well-formed record in every field (an ill-formed one is not even read as a record).
     forged = {**{k: original[k] for k in RECORD_FIELDS},

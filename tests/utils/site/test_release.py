@@ -403,3 +403,27 @@ def test_a_release_appended_to_a_journal_on_the_share_is_not_a_release(plant):
     plant.office.site_view.ingest()
     state = plant.office.release.state(qa, "L1")
     assert state.status is LotStatus.COMPLETE and state.history.refused == []
+
+
+def test_a_release_stays_one_after_its_signer_leaves_quality(plant, tmp_path):
+    """A lot released by a quality person is released on an office PC that reads it after
+    that person was made an operator, as on the PC that read it before: the role is the one
+    they held when they signed."""
+    plant.make_lot("L1", 2)
+    plant.release(plant.qa(), "L1")
+    plant.office_journal.sync()
+    admin = plant.office.auth.login("ana", ADMIN_PW).session
+    plant.office.auth.set_role(admin, "qa", Role.OPERATOR, "moved to the line")
+    home = tmp_path / "home-office2"
+    paths = resolve_paths(home).ensure()
+    save_settings(paths.settings_file, Settings())
+    join_site_membership(paths, Settings(), plant.site.share, PASSPHRASE, station_id="office2",
+                         kind="office")
+    office2 = AppContext.open(home)
+    try:
+        office2.site_view.ingest()
+        admin2 = office2.auth.login("ana", ADMIN_PW).session
+        assert office2.release.state(admin2, "L1").status is LotStatus.RELEASED
+        assert plant.office.release.state(admin, "L1").status is LotStatus.RELEASED
+    finally:
+        office2.close()

@@ -1,0 +1,112 @@
+"""Which station a record of the site view belongs to, and which of its versions a station's
+own key may write unsigned: the same answer whatever order a PC reads the journals in.
+
+A record belongs to the station its version 1 names, whichever journal carries that version (a
+record an office PC made for station 207 is 207's). A version that no person signed and that
+names the journal's own station (`OWNER_ONLY`, set by utils/site/site_ingest.py) is taken only
+as a version of a record that station owns: a copy of a station's key cannot take over another
+station's records. When such a version is read before its record's version 1 (station 207's
+journal read before the office PC's), the owner is not known yet: the version waits in
+`view_waiting_versions` and is judged when version 1 arrives, as if read after it. Refused, it
+is named in the batch's refusals (the station's anomaly); one whose version 1 never comes stays
+waiting and is never shown.
+
+A version 1 of a record id whose version 1 names another station is a collision: the later one
+read is refused (which one is read first can differ between PCs: docs/architecture.md, "The
+same view from any PC").
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from operator import itemgetter
+from typing import Any
+
+from data.view_schema import RECORD_COLUMNS
+
+log = logging.getLogger(__name__)
+
+# Set (True) on a record row from a journal that names the journal's own station and that no
+# person signed (utils/site/site_ingest.py).
+OWNER_ONLY = "owner_only"
+IN_CHUNK = 500
+_values = itemgetter(*RECORD_COLUMNS)
+_WAIT = (f"INSERT OR IGNORE INTO view_waiting_versions ({', '.join(RECORD_COLUMNS)}) "
+         f"VALUES ({', '.join('?' * len(RECORD_COLUMNS))})")
+
+Refusals = list[tuple[str, str]]  # (the journal's station, why), as Stored.refused holds them
+
+
+def owned(db: sqlite3.Connection, records: list[dict[str, Any]], stored_ids: set[str],
+          refused: Refusals) -> list[dict[str, Any]]:
+    """The batch's versions that may be taken now, in the batch's order, then those that
+    waited for a version 1 this batch brings. Refusals go to `refused`; versions whose owner
+    is not known yet wait. `stored_ids`: the batch's record ids the view holds already (a new
+    id has no version 1 stored)."""
+    owners = _owners(db, [record_id for record_id in {r["record_id"] for r in records}
+                          if record_id in stored_ids])
+    firsts: list[str] = []  # record ids whose version 1 this batch brings
+    kept, waiting = [], []
+    for record in records:
+        record_id, station = record["record_id"], record["station_id"]
+        owner = owners.get(record_id)
+        if record["version"] == 1 and owner is None:
+            owner = owners[record_id] = station
+            firsts.append(record_id)
+        if owner == station or (record["version"] != 1 and not record.get(OWNER_ONLY)):
+            kept.append(record)
+        elif owner is None:
+            waiting.append(record)  # its version 1 may be later in this batch
+        else:
+            refused.append((record["source_station"], _problem(record, owner)))
+    for record in [*waiting, *_released(db, firsts)]:
+        owner = owners.get(record["record_id"])
+        if owner is None:
+            log.info("Site view: event %s of %s changes record %s, whose first version is "
+                     "not in the view yet: kept aside until it is", record["source_seq"],
+                     record["source_station"], record["record_id"])
+            db.execute(_WAIT, _values(record))
+        elif owner == record["station_id"]:
+            kept.append(record)
+        else:
+            refused.append((record["source_station"], _problem(record, owner)))
+    return kept
+
+
+def _problem(record: dict[str, Any], owner: str) -> str:
+    seq, record_id = record["source_seq"], record["record_id"]
+    if record["version"] == 1:
+        return (f"event {seq} writes record {record_id} as station {record['station_id']}'s "
+                f"new record, but station {owner}'s record has that id (a copied id); "
+                f"station {owner}'s is kept")
+    return f"event {seq} changes station {owner}'s record {record_id}: not signed by a person"
+
+
+def _owners(db: sqlite3.Connection, record_ids: list[str]) -> dict[str, str]:
+    """The station each record's stored version 1 names (record id -> station)."""
+    found: dict[str, str] = {}
+    for start in range(0, len(record_ids), IN_CHUNK):
+        chunk = record_ids[start:start + IN_CHUNK]
+        found.update(db.execute(
+            f"SELECT record_id, station_id FROM view_record_versions WHERE version = 1 "
+            f"AND record_id IN ({', '.join('?' * len(chunk))})", chunk).fetchall())
+    return found
+
+
+def _released(db: sqlite3.Connection, record_ids: list[str]) -> list[dict[str, Any]]:
+    """The waiting versions of these records, taken out of the waiting table (none waits
+    almost always: one look at the table, then nothing)."""
+    if not record_ids or db.execute(
+            "SELECT NOT EXISTS (SELECT 1 FROM view_waiting_versions)").fetchone()[0]:
+        return []
+    found = []
+    for start in range(0, len(record_ids), IN_CHUNK):
+        chunk = record_ids[start:start + IN_CHUNK]
+        marks = ", ".join("?" * len(chunk))
+        found += [{**dict(zip(RECORD_COLUMNS, row)), OWNER_ONLY: True} for row in db.execute(
+            f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_waiting_versions "
+            f"WHERE record_id IN ({marks}) ORDER BY record_id, version, source_station",
+            chunk)]
+        db.execute(f"DELETE FROM view_waiting_versions WHERE record_id IN ({marks})", chunk)
+    return found
