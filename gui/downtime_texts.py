@@ -21,7 +21,7 @@ def reason_label(code: str | None) -> str:
     """A stop reason code in the reader's language ("" or None: not classified yet). A code a
     site added to its catalog is shown as it is written there."""
     translate = QCoreApplication.translate
-    names = {"": translate("Downtime", "unqualified"), "setup": translate("Downtime", "setup"),
+    names = {"": translate("Downtime", "unclassified"), "setup": translate("Downtime", "setup"),
              "material": translate("Downtime", "material"),
              "maintenance": translate("Downtime", "maintenance"),
              "quality": translate("Downtime", "quality"),

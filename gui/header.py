@@ -273,5 +273,7 @@ def role_name(widget: QWidget | None, role: str) -> str:
              "analyst": QCoreApplication.translate("Roles", "analyst"),
              "supervisor": QCoreApplication.translate("Roles", "supervisor"),
              "quality": QCoreApplication.translate("Roles", "quality"),
-             "admin": QCoreApplication.translate("Roles", "admin")}
+             "admin": QCoreApplication.translate("Roles", "admin"),
+             # The program itself (utils/audit/chain.py Actor.system): no person acted.
+             "system": QCoreApplication.translate("Roles", "system")}
     return coded_text(role, names)

@@ -10,6 +10,7 @@ so wherever an export is made."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QDoubleSpinBox
 
 from gui.i18n import number_locale
 
@@ -40,6 +41,17 @@ def weight_text(kilograms: float) -> str:
             "%1", format_shortest(round(milligrams / 1000, 6)))
     return QCoreApplication.translate("Numbers", "%1 mg").replace(
         "%1", format_shortest(milligrams))
+
+
+def decimal_spin_box(low: float, high: float, decimals: int, suffix: str = "") -> QDoubleSpinBox:
+    """A spin box for a decimal number in the language's format, like every other field: Qt's
+    own spin box follows the system's locale, which showed "12.00" on a Portuguese screen."""
+    box = QDoubleSpinBox()
+    box.setLocale(number_locale())
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSuffix(suffix)
+    return box
 
 
 def number_hint(decimals: int = 2) -> str:

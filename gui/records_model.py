@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from models.canonical import parse_utc
 
@@ -70,9 +70,7 @@ class RecordsTableModel(ColumnTableModel):
             value = row.get(column)
             return "—" if value is None else format_number(value, 2)
         if column == "status":
-            if row["status"] == "voided":
-                return self.tr("voided")
-            return self.tr("corrected") if row["version"] > 1 else self.tr("saved")
+            return status_text(row["status"], row["version"])
         value = row.get(column)
         return "" if value is None else str(value)
 
@@ -87,3 +85,14 @@ class RecordsTableModel(ColumnTableModel):
 
         return {"boxes": len(active), "rejections": rejections, "cam_d": mean("cam_d"),
                 "cam_w": mean("cam_w")}
+
+
+def status_text(status: str, version: int) -> str:
+    """A record's status as the record tables show it (the station's, the Production tab's,
+    the OEE tab's records behind a line): voided, corrected (a version after the first) or
+    saved."""
+    if status == "voided":
+        return QCoreApplication.translate("RecordsTableModel", "voided")
+    if version > 1:
+        return QCoreApplication.translate("RecordsTableModel", "corrected")
+    return QCoreApplication.translate("RecordsTableModel", "saved")

@@ -23,6 +23,7 @@ from utils.permissions import require
 from utils.site.share_files import printable
 
 from gui.admin.paged_rows import PagedRows
+from gui.header import role_name
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.verify_texts import kind_texts, result_word
 
@@ -153,12 +154,15 @@ def row_texts(row: dict[str, Any], zone: ZoneInfo | None) -> tuple[str, ...]:
 
 
 def display_value(row: dict[str, Any], column: str, zone: ZoneInfo | None = None) -> str:
-    """Times in the site's time zone, like the filters (every PC of a site agrees). A text
+    """Times in the site's time zone, like the filters (every PC of a site agrees); a role in
+    the reader's words (a code this version does not know as it came). A text
     with control or direction characters, or longer than a cell shows, is quoted with them
     escaped (`printable`): an entity id is what its station was given (a file's name)."""
     value = row.get(column)
     if column == "ts" and value:
         value = local_time_text(value, zone)
+    elif column == "role" and value:
+        value = role_name(None, str(value))  # the words the Users tab shows
     text = "" if value is None else str(value)
     if len(text) > CELL_MAX or has_forbidden_characters(text):
         return printable(text, CELL_MAX)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QDoubleSpinBox, QFormLayout, QGroupBox, QLabel, QSpinBox, QTableWidgetItem,
+    QFormLayout, QGroupBox, QLabel, QSpinBox, QTableWidgetItem,
     QVBoxLayout, QWidget,
 )
 
@@ -17,7 +17,7 @@ from models.validation import FieldError
 
 from gui.admin.catalog_rows import CatalogRows, one_per_line
 from gui.downtime_texts import reason_label
-from gui.numbers import format_shortest
+from gui.numbers import decimal_spin_box, format_shortest
 from gui.theme import form_label
 
 
@@ -38,9 +38,7 @@ class DowntimeSection(QGroupBox):
                                                    self.tr("Stop after (min)")),
                                  self.tr("Add size"))
         self.rates.add_button.clicked.connect(lambda: self._append("", "", ""))
-        self.default_rate = QDoubleSpinBox()
-        self.default_rate.setRange(0.01, 100000)
-        self.default_rate.setDecimals(2)
+        self.default_rate = decimal_spin_box(0.01, 100000, 2)
         self.default_minutes = QSpinBox()
         self.default_minutes.setRange(1, 480)
         self.breaks = one_per_line("downtimeBreaks", 80, self.tr("10:00 30"))

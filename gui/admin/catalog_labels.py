@@ -25,10 +25,10 @@ from utils.mes.label_layout import LabelContent, layout_label
 from utils.mes.label_payload import encode_payload
 
 from gui.admin.catalog_rows import one_per_line
-from gui.i18n import number_locale
 from gui.label_painter import label_image
 from gui.label_texts import captions, field_name, problem_text
 from gui.labels import wrapped_label
+from gui.numbers import decimal_spin_box
 from gui.theme import form_label
 
 PREVIEW_WIDTH = 420
@@ -130,12 +130,7 @@ class LabelTemplateEditor(QGroupBox):
         self.load(LabelTemplate())
 
     def _millimetres(self, limits: tuple[float, float]) -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setLocale(number_locale())  # a decimal comma in Portuguese, as every other field
-        box.setRange(*limits)
-        box.setDecimals(1)
-        box.setSuffix(" mm")
-        return box
+        return decimal_spin_box(*limits, 1, " mm")
 
     def load(self, template: LabelTemplate) -> None:
         self.blockSignals(True)

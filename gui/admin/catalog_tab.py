@@ -32,9 +32,9 @@ from gui.admin.catalog_labels import LabelTemplateEditor
 from gui.admin.catalog_spc import SpcCatalogBox
 from gui.admin.machine_table import MachineTable
 from gui.admin.site_now import SiteNow
-from gui.i18n import number_locale
 from gui.labels import wrapped_label
 from gui.messages import field_error_text
+from gui.numbers import decimal_spin_box
 from gui.scrolled import scrolled
 from gui.site_time import site_text
 from gui.tasks import TaskRunner
@@ -91,12 +91,7 @@ class CatalogTab(QWidget):
 
     # layout --------------------------------------------------------------------------------
     def _spin(self, low: float, high: float, decimals: int = 2, suffix: str = " %") -> QDoubleSpinBox:
-        box = QDoubleSpinBox()
-        box.setLocale(number_locale())
-        box.setRange(low, high)
-        box.setDecimals(decimals)
-        box.setSuffix(suffix)
-        return box
+        return decimal_spin_box(low, high, decimals, suffix)
 
     def _build_layout(self) -> None:
         machines_box = QGroupBox(self.tr("Machine table"))

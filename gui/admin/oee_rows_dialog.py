@@ -24,6 +24,7 @@ from gui.downtime_model import TextRowsModel
 from gui.downtime_texts import STOP_REFUSALS, duration_text, reason_label, stop_refusal_text
 from gui.labels import wrapped_label
 from gui.layouts import vbox
+from gui.records_model import status_text
 
 
 def _table(model: TextRowsModel, name: str) -> QTableView:
@@ -106,7 +107,8 @@ class OeeRowsDialog(QDialog):
         self.records_model.set_rows([
             ((self._time(r["recorded_at"]), r["lot"], str(r["box"]), r["size"],
               ", ".join(d for d in (r["rej1_defect"], r["rej2_defect"], r["rej3_defect"])
-                        if d and d != "N/A") or "—", r["operator"], r["status"]),
+                        if d and d != "N/A") or "—", r["operator"],
+              status_text(r["status"], r["version"])),
              (r["recorded_at"], r["lot"], r["box"], r["size"], "", r["operator"], r["status"]),
              r["record_id"]) for r in records])
 

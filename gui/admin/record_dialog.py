@@ -205,6 +205,8 @@ class VoidDialog(_SignedDialog):
         layout.addWidget(intro)
         layout.addLayout(form)
         self.finish_layout(layout)
+        # The button says what it does: this voids the record, it saves no values.
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Void"))
 
     def save(self):
         return self.production.void_record(self.session, self.row["record_id"],

@@ -331,47 +331,47 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>Event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Entity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="75"/>
+        <location filename="../admin/audit_model.py" line="79"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,102 +468,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="126"/>
+        <location filename="../admin/audit_tab.py" line="125"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="135"/>
+        <location filename="../admin/audit_tab.py" line="134"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="153"/>
+        <location filename="../admin/audit_tab.py" line="152"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="155"/>
+        <location filename="../admin/audit_tab.py" line="154"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="158"/>
+        <location filename="../admin/audit_tab.py" line="157"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="160"/>
+        <location filename="../admin/audit_tab.py" line="159"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="162"/>
+        <location filename="../admin/audit_tab.py" line="161"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="176"/>
+        <location filename="../admin/audit_tab.py" line="175"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="186"/>
+        <location filename="../admin/audit_tab.py" line="185"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="191"/>
+        <location filename="../admin/audit_tab.py" line="190"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="124"/>
+        <location filename="../admin/audit_tab.py" line="123"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="237"/>
+        <location filename="../admin/audit_tab.py" line="236"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="320"/>
+        <location filename="../admin/audit_tab.py" line="316"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="328"/>
+        <location filename="../admin/audit_tab.py" line="324"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="336"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="348"/>
+        <location filename="../admin/audit_tab.py" line="344"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="357"/>
+        <location filename="../admin/audit_tab.py" line="353"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="321"/>
+        <location filename="../admin/audit_tab.py" line="317"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="128"/>
+        <location filename="../admin/audit_tab.py" line="127"/>
         <source>action or its family, e.g. record or record.edit</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="268"/>
+        <location filename="../admin/audit_tab.py" line="267"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -571,12 +571,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="322"/>
+        <location filename="../admin/audit_tab.py" line="318"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="351"/>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -584,7 +584,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="361"/>
+        <location filename="../admin/audit_tab.py" line="357"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -592,17 +592,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="371"/>
+        <location filename="../admin/audit_tab.py" line="367"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="373"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="374"/>
+        <location filename="../admin/audit_tab.py" line="370"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,15 +707,15 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>CatalogTab</name>
     <message>
         <location filename="../admin/catalog_tab.py" line="63"/>
-        <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="105"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="111"/>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -735,147 +735,147 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="102"/>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="97"/>
+        <location filename="../admin/catalog_tab.py" line="308"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="107"/>
+        <location filename="../admin/catalog_tab.py" line="102"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="110"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="112"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="118"/>
+        <location filename="../admin/catalog_tab.py" line="113"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="120"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="133"/>
+        <location filename="../admin/catalog_tab.py" line="128"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="140"/>
+        <location filename="../admin/catalog_tab.py" line="135"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="143"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="154"/>
-        <location filename="../admin/catalog_tab.py" line="332"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="159"/>
+        <location filename="../admin/catalog_tab.py" line="154"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="156"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="162"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="174"/>
-        <location filename="../admin/catalog_tab.py" line="336"/>
+        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="177"/>
+        <location filename="../admin/catalog_tab.py" line="172"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="197"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="199"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
-        <location filename="../admin/catalog_tab.py" line="338"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="330"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="356"/>
+        <location filename="../admin/catalog_tab.py" line="351"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="375"/>
+        <location filename="../admin/catalog_tab.py" line="370"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2018,12 +2018,12 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>Downtime</name>
     <message>
         <location filename="../downtime_texts.py" line="24"/>
-        <source>unqualified</source>
+        <source>setup</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../downtime_texts.py" line="24"/>
-        <source>setup</source>
+        <source>unclassified</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2101,7 +2101,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>DowntimeSection</name>
     <message>
         <location filename="../admin/catalog_downtime.py" line="35"/>
-        <location filename="../admin/catalog_downtime.py" line="113"/>
+        <location filename="../admin/catalog_downtime.py" line="111"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2126,32 +2126,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="46"/>
+        <location filename="../admin/catalog_downtime.py" line="44"/>
         <source>10:00 30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="49"/>
+        <location filename="../admin/catalog_downtime.py" line="47"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="53"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="56"/>
+        <location filename="../admin/catalog_downtime.py" line="54"/>
         <source>Other sizes: stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="57"/>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
         <source>Planned breaks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="58"/>
+        <location filename="../admin/catalog_downtime.py" line="56"/>
         <source>Extra stop reasons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3842,8 +3842,8 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>LabelTemplateEditor</name>
     <message>
         <location filename="../admin/catalog_labels.py" line="72"/>
-        <location filename="../admin/catalog_labels.py" line="192"/>
-        <location filename="../admin/catalog_labels.py" line="196"/>
+        <location filename="../admin/catalog_labels.py" line="187"/>
+        <location filename="../admin/catalog_labels.py" line="191"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3889,7 +3889,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="194"/>
+        <location filename="../admin/catalog_labels.py" line="189"/>
         <source>Zebra printers, line %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5405,22 +5405,22 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../numbers.py" line="39"/>
+        <location filename="../numbers.py" line="40"/>
         <source>%1 g</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="41"/>
+        <location filename="../numbers.py" line="42"/>
         <source>%1 mg</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="53"/>
+        <location filename="../numbers.py" line="65"/>
         <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="56"/>
+        <location filename="../numbers.py" line="68"/>
         <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5521,113 +5521,113 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Behind the numbers: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
-        <location filename="../admin/oee_rows_dialog.py" line="75"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="76"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="57"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="57"/>
         <source>Classified at</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="57"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
         <source>Rejections</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
         <source>Operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="69"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="70"/>
+        <location filename="../admin/oee_rows_dialog.py" line="71"/>
         <source>Classify the selected stop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <location filename="../admin/oee_rows_dialog.py" line="81"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="82"/>
+        <location filename="../admin/oee_rows_dialog.py" line="83"/>
         <source>Stops</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="83"/>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="116"/>
+        <location filename="../admin/oee_rows_dialog.py" line="118"/>
         <source>Choose a stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <location filename="../admin/oee_rows_dialog.py" line="128"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6195,17 +6195,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="74"/>
+        <location filename="../records_model.py" line="95"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75"/>
+        <location filename="../records_model.py" line="97"/>
         <source>corrected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75"/>
+        <location filename="../records_model.py" line="98"/>
         <source>saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6464,6 +6464,11 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../header.py" line="276"/>
         <source>admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="278"/>
+        <source>system</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7346,25 +7351,35 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="309"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="313"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
             <numerusform>%n boxes</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../station_window.py" line="314"/>
+        <source>0 boxes</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="315"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
             <numerusform>%n rejections</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="316"/>
+        <source>0 rejections</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location filename="../shift_export.py" line="61"/>
@@ -7435,18 +7450,18 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="358"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="359"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
         <location filename="../station_window.py" line="360"/>
+        <location filename="../station_window.py" line="365"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8270,27 +8285,27 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="192"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="192"/>
         <source>Result</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="169"/>
+        <location filename="../admin/audit_model.py" line="193"/>
         <source>Events checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="169"/>
+        <location filename="../admin/audit_model.py" line="193"/>
         <source>First bad event</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="192"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8363,6 +8378,11 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     <message>
         <location filename="../admin/record_dialog.py" line="196"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="209"/>
+        <source>Void</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -332,47 +332,47 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditEventsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>Event</source>
         <translation>Evento</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="73"/>
+        <location filename="../admin/audit_model.py" line="77"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Action</source>
         <translation>Ação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Entity</source>
         <translation>Entidade</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="74"/>
+        <location filename="../admin/audit_model.py" line="78"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="75"/>
+        <location filename="../admin/audit_model.py" line="79"/>
         <source>Command</source>
         <translation>Comando</translation>
     </message>
@@ -469,102 +469,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="126"/>
+        <location filename="../admin/audit_tab.py" line="125"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="135"/>
+        <location filename="../admin/audit_tab.py" line="134"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="153"/>
+        <location filename="../admin/audit_tab.py" line="152"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="155"/>
+        <location filename="../admin/audit_tab.py" line="154"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="158"/>
+        <location filename="../admin/audit_tab.py" line="157"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="160"/>
+        <location filename="../admin/audit_tab.py" line="159"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="162"/>
+        <location filename="../admin/audit_tab.py" line="161"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="176"/>
+        <location filename="../admin/audit_tab.py" line="175"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="186"/>
+        <location filename="../admin/audit_tab.py" line="185"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="191"/>
+        <location filename="../admin/audit_tab.py" line="190"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="124"/>
+        <location filename="../admin/audit_tab.py" line="123"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="237"/>
+        <location filename="../admin/audit_tab.py" line="236"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="320"/>
+        <location filename="../admin/audit_tab.py" line="316"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="328"/>
+        <location filename="../admin/audit_tab.py" line="324"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="340"/>
+        <location filename="../admin/audit_tab.py" line="336"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="348"/>
+        <location filename="../admin/audit_tab.py" line="344"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="357"/>
+        <location filename="../admin/audit_tab.py" line="353"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="321"/>
+        <location filename="../admin/audit_tab.py" line="317"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="128"/>
+        <location filename="../admin/audit_tab.py" line="127"/>
         <source>action or its family, e.g. record or record.edit</source>
         <translation>ação ou sua família, p. ex. record ou record.edit</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="268"/>
+        <location filename="../admin/audit_tab.py" line="267"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -572,12 +572,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="322"/>
+        <location filename="../admin/audit_tab.py" line="318"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="351"/>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -585,7 +585,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="361"/>
+        <location filename="../admin/audit_tab.py" line="357"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -593,17 +593,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="371"/>
+        <location filename="../admin/audit_tab.py" line="367"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="373"/>
+        <location filename="../admin/audit_tab.py" line="369"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="374"/>
+        <location filename="../admin/audit_tab.py" line="370"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -708,15 +708,15 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>CatalogTab</name>
     <message>
         <location filename="../admin/catalog_tab.py" line="63"/>
-        <location filename="../admin/catalog_tab.py" line="110"/>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="105"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="111"/>
-        <location filename="../admin/catalog_tab.py" line="316"/>
+        <location filename="../admin/catalog_tab.py" line="106"/>
+        <location filename="../admin/catalog_tab.py" line="311"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
@@ -736,147 +736,147 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="102"/>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="97"/>
+        <location filename="../admin/catalog_tab.py" line="308"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="107"/>
+        <location filename="../admin/catalog_tab.py" line="102"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="115"/>
+        <location filename="../admin/catalog_tab.py" line="110"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="112"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="118"/>
+        <location filename="../admin/catalog_tab.py" line="113"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="125"/>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="120"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="133"/>
+        <location filename="../admin/catalog_tab.py" line="128"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="140"/>
+        <location filename="../admin/catalog_tab.py" line="135"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="137"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="143"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="154"/>
-        <location filename="../admin/catalog_tab.py" line="332"/>
+        <location filename="../admin/catalog_tab.py" line="149"/>
+        <location filename="../admin/catalog_tab.py" line="327"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="159"/>
+        <location filename="../admin/catalog_tab.py" line="154"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="156"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="162"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="174"/>
-        <location filename="../admin/catalog_tab.py" line="336"/>
+        <location filename="../admin/catalog_tab.py" line="169"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="177"/>
+        <location filename="../admin/catalog_tab.py" line="172"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="202"/>
+        <location filename="../admin/catalog_tab.py" line="197"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="203"/>
+        <location filename="../admin/catalog_tab.py" line="198"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="199"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="209"/>
-        <location filename="../admin/catalog_tab.py" line="338"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="306"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="322"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="330"/>
+        <location filename="../admin/catalog_tab.py" line="325"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="356"/>
+        <location filename="../admin/catalog_tab.py" line="351"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="375"/>
+        <location filename="../admin/catalog_tab.py" line="370"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -2019,13 +2019,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>Downtime</name>
     <message>
         <location filename="../downtime_texts.py" line="24"/>
-        <source>unqualified</source>
-        <translation>não classificada</translation>
+        <source>setup</source>
+        <translation>setup</translation>
     </message>
     <message>
         <location filename="../downtime_texts.py" line="24"/>
-        <source>setup</source>
-        <translation>setup</translation>
+        <source>unclassified</source>
+        <translation>não classificada</translation>
     </message>
     <message>
         <location filename="../downtime_texts.py" line="25"/>
@@ -2102,7 +2102,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>DowntimeSection</name>
     <message>
         <location filename="../admin/catalog_downtime.py" line="35"/>
-        <location filename="../admin/catalog_downtime.py" line="113"/>
+        <location filename="../admin/catalog_downtime.py" line="111"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
@@ -2127,32 +2127,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Adicionar tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="46"/>
+        <location filename="../admin/catalog_downtime.py" line="44"/>
         <source>10:00 30</source>
         <translation>10:00 30</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="49"/>
+        <location filename="../admin/catalog_downtime.py" line="47"/>
         <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
         <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="53"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation>Outros tamanhos: caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="56"/>
+        <location filename="../admin/catalog_downtime.py" line="54"/>
         <source>Other sizes: stop after (min)</source>
         <translation>Outros tamanhos: parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="57"/>
+        <location filename="../admin/catalog_downtime.py" line="55"/>
         <source>Planned breaks</source>
         <translation>Pausas planejadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="58"/>
+        <location filename="../admin/catalog_downtime.py" line="56"/>
         <source>Extra stop reasons</source>
         <translation>Motivos de parada extras</translation>
     </message>
@@ -3843,8 +3843,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>LabelTemplateEditor</name>
     <message>
         <location filename="../admin/catalog_labels.py" line="72"/>
-        <location filename="../admin/catalog_labels.py" line="192"/>
-        <location filename="../admin/catalog_labels.py" line="196"/>
+        <location filename="../admin/catalog_labels.py" line="187"/>
+        <location filename="../admin/catalog_labels.py" line="191"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
@@ -3891,7 +3891,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Impressoras Zebra (ZPL pela rede, porta 9100): uma linha por estação, &quot;estação endereço&quot;. As outras estações imprimem numa impressora escolhida no PC.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="194"/>
+        <location filename="../admin/catalog_labels.py" line="189"/>
         <source>Zebra printers, line %1</source>
         <translation>Impressoras Zebra, linha %1</translation>
     </message>
@@ -5407,22 +5407,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>Numbers</name>
     <message>
-        <location filename="../numbers.py" line="39"/>
+        <location filename="../numbers.py" line="40"/>
         <source>%1 g</source>
         <translation>%1 g</translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="41"/>
+        <location filename="../numbers.py" line="42"/>
         <source>%1 mg</source>
         <translation>%1 mg</translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="53"/>
+        <location filename="../numbers.py" line="65"/>
         <source>CSV: numbers with a decimal point, columns separated by commas, column names in English.</source>
         <translation>CSV: números com ponto decimal, colunas separadas por vírgulas, nomes das colunas em inglês.</translation>
     </message>
     <message>
-        <location filename="../numbers.py" line="56"/>
+        <location filename="../numbers.py" line="68"/>
         <source>Excel: real numbers (Excel shows them in its own language), column names in English.</source>
         <translation>Excel: números de verdade (o Excel os mostra no idioma dele), nomes das colunas em inglês.</translation>
     </message>
@@ -5523,113 +5523,113 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeRowsDialog</name>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="50"/>
+        <location filename="../admin/oee_rows_dialog.py" line="51"/>
         <source>Behind the numbers: %1</source>
         <translation>Por trás dos números: %1</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="55"/>
-        <location filename="../admin/oee_rows_dialog.py" line="75"/>
+        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="76"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="57"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="57"/>
         <source>Classified at</source>
         <translation>Classificada em</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="56"/>
+        <location filename="../admin/oee_rows_dialog.py" line="57"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Time</source>
         <translation>Hora</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Lot</source>
         <translation>Lote</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Box</source>
         <translation>Caixa</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="60"/>
+        <location filename="../admin/oee_rows_dialog.py" line="61"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
         <source>Rejections</source>
         <translation>Rejeições</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
         <source>Operator</source>
         <translation>Operador</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="61"/>
+        <location filename="../admin/oee_rows_dialog.py" line="62"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="68"/>
+        <location filename="../admin/oee_rows_dialog.py" line="69"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="70"/>
+        <location filename="../admin/oee_rows_dialog.py" line="71"/>
         <source>Classify the selected stop</source>
         <translation>Classificar a parada selecionada</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="80"/>
+        <location filename="../admin/oee_rows_dialog.py" line="81"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="82"/>
+        <location filename="../admin/oee_rows_dialog.py" line="83"/>
         <source>Stops</source>
         <translation>Paradas</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="83"/>
+        <location filename="../admin/oee_rows_dialog.py" line="84"/>
         <source>Records</source>
         <translation>Registros</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="116"/>
+        <location filename="../admin/oee_rows_dialog.py" line="118"/>
         <source>Choose a stop in the list first.</source>
         <translation>Escolha uma parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/oee_rows_dialog.py" line="126"/>
+        <location filename="../admin/oee_rows_dialog.py" line="128"/>
         <source>Recorded: stop of station %1 is now %2. The figures follow once the site view takes this PC&apos;s event.</source>
         <translation>Registrado: a parada da estação %1 agora é %2. Os números acompanham assim que a visão do site receber o evento deste PC.</translation>
     </message>
@@ -6197,17 +6197,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="74"/>
+        <location filename="../records_model.py" line="95"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75"/>
+        <location filename="../records_model.py" line="97"/>
         <source>corrected</source>
         <translation>corrigido</translation>
     </message>
     <message>
-        <location filename="../records_model.py" line="75"/>
+        <location filename="../records_model.py" line="98"/>
         <source>saved</source>
         <translation>salvo</translation>
     </message>
@@ -6467,6 +6467,11 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../header.py" line="276"/>
         <source>admin</source>
         <translation>administrador</translation>
+    </message>
+    <message>
+        <location filename="../header.py" line="278"/>
+        <source>system</source>
+        <translation>sistema</translation>
     </message>
 </context>
 <context>
@@ -7348,25 +7353,35 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O lote %1 está completo. Um operador ou um supervisor define o próximo lote nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="309"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="313"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
             <numerusform>%n caixas</numerusform>
         </translation>
     </message>
+    <message>
+        <location filename="../station_window.py" line="314"/>
+        <source>0 boxes</source>
+        <translation>0 caixas</translation>
+    </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="315"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
             <numerusform>%n rejeições</numerusform>
         </translation>
+    </message>
+    <message>
+        <location filename="../station_window.py" line="316"/>
+        <source>0 rejections</source>
+        <translation>0 rejeições</translation>
     </message>
     <message numerus="yes">
         <location filename="../shift_export.py" line="61"/>
@@ -7437,18 +7452,18 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="353"/>
+        <location filename="../station_window.py" line="358"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="359"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
         <location filename="../station_window.py" line="360"/>
+        <location filename="../station_window.py" line="365"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -8274,27 +8289,27 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>VerifyResultsModel</name>
     <message>
-        <location filename="../admin/audit_model.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="192"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="192"/>
         <source>Result</source>
         <translation>Resultado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="169"/>
+        <location filename="../admin/audit_model.py" line="193"/>
         <source>Events checked</source>
         <translation>Eventos verificados</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="169"/>
+        <location filename="../admin/audit_model.py" line="193"/>
         <source>First bad event</source>
         <translation>Primeiro evento adulterado</translation>
     </message>
     <message>
-        <location filename="../admin/audit_model.py" line="168"/>
+        <location filename="../admin/audit_model.py" line="192"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
@@ -8368,6 +8383,11 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <location filename="../admin/record_dialog.py" line="196"/>
         <source>Void lot %1, box %2 of station %3 (registered by %4)? The record stays in the history, marked as voided, and no longer counts in totals and statistics.</source>
         <translation>Anular o lote %1, caixa %2 da estação %3 (registrado por %4)? O registro continua no histórico, marcado como anulado, e deixa de contar nos totais e estatísticas.</translation>
+    </message>
+    <message>
+        <location filename="../admin/record_dialog.py" line="209"/>
+        <source>Void</source>
+        <translation>Anular</translation>
     </message>
 </context>
 <context>

@@ -34,7 +34,8 @@ def test_the_history_is_searched_and_each_handover_read_whole(qtbot, qtmodeltest
         qtmodeltester.check(tab.model)
         assert tab.model.rowCount() == 1
         row = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
-        assert row == ["2026-11-22 06:00 · shift 1", "206", "Olga Operadora (op)", 1, 1, "—", 0,
+        # No stops in the shift: 0 minutes down ("—" is for a version that recorded no stops)
+        assert row == ["2026-11-22 06:00 · shift 1", "206", "Olga Operadora (op)", 1, 1, "0", 0,
                        1, "waiting", 0, "valid"]
         tab.table.selectRow(0)
         wait_for(lambda: "Scale 2 drifts" in tab.page.toPlainText())

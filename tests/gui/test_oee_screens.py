@@ -133,11 +133,11 @@ def test_the_dashboard_gets_a_pareto_by_reason_and_an_oee_trend(qtbot, ctx, cloc
 def test_the_fleet_cell_reads_the_heartbeats_state_and_old_statuses():
     now = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
     down = {"state": "down", "since": "2026-12-01T10:35:00.000Z", "reason": "", "stop_id": "x"}
-    assert production_cell(down, now) == ("down 1:25 · unqualified", 5_100.0)
+    assert production_cell(down, now) == ("down 1:25 · unclassified", 5_100.0)
     assert production_cell({"state": "running", "since": None}, now) == ("running", -1.0)
     assert production_cell(None, now) == ("—", -1.0)  # a status from an older version
     assert production_cell({"state": 3}, now) == ("—", -1.0)
-    assert production_cell(dict(down, since="yesterday"), now)[0] == "down · unqualified"
+    assert production_cell(dict(down, since="yesterday"), now)[0] == "down · unclassified"
 
 
 def test_the_catalog_section_edits_rates_breaks_and_reasons(qtbot, ctx):

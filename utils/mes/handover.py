@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import and_, exists, or_, select
+from sqlalchemy import and_, or_, select
 
 from config.constants import Permission, role_allows
 from data import schema, view_handover
@@ -163,15 +163,12 @@ class HandoverService:
             records = list_current_rows(connection, RecordFilter(
                 start=shift.start_utc, end=shift.end_utc, station_id=station))
             events = [_event(row._mapping) for row in connection.execute(query)]
-            stops_recorded = connection.execute(select(exists().where(
-                audit.c.station == station, audit.c.action.like(f"{STOP_PREFIX}%")))).scalar()
         lot = self.ctx.production.current_lot()
         state = StationState(self.ctx.production.locked_reason,
                              lot.code if lot else None,
                              lot.registered_count if lot else None,
                              lot.total_boxes if lot else None, pending_on_share)
-        return summarize(station, shift, now, records, events, state,
-                         stops_recorded=bool(stops_recorded))
+        return summarize(station, shift, now, records, events, state)
 
     # -- signing, acknowledging, adding a note ----------------------------------------------
 

@@ -13,9 +13,10 @@ What each section counts (written in the README's "Shift handover" too):
   share its `entity_id`; their `after` carries `reason` (a catalog code; empty or missing:
   not classified yet), `started_at` and, once it ended, `ended_at` (canonical UTC). A stop
   counts for the part of it inside the shift (one that began in the previous shift, or runs
-  past midnight, counts only its minutes inside). `None` (not an empty list) when this
-  station has never recorded a stop: then this version does not record stops at all, and
-  the summary says so instead of claiming a shift without stops;
+  past midnight, counts only its minutes inside). This version always records stops (the
+  station opens one when no box comes for a while, utils/mes/downtime.py), so a shift
+  without any is an empty list. Only a summary signed by an older version that recorded no
+  stops lacks them (`None` or no key): the screens say so instead of "no stops";
 - alarms: what interrupted or warned the station during the shift, from its own chain: entry
   locked or unlocked and messages by remote command, and any event whose action begins with
   "alarm." (an alarm acknowledged at this PC). SPC signals are judged in the site view, not
@@ -89,7 +90,7 @@ class HandoverSummary:
     voided: int
     lots: tuple[str, ...]
     rejections: tuple[tuple[str, int], ...]  # (defect, count), most first
-    stops: tuple[StopLine, ...] | None  # None: this station records no stops
+    stops: tuple[StopLine, ...]  # empty: no stop in the shift
     alarms: tuple[Alarm, ...]
     issues: tuple[Issue, ...]
 
@@ -101,9 +102,8 @@ class HandoverSummary:
             "as_of": self.as_of, "boxes": self.boxes, "voided": self.voided,
             "lots": list(self.lots),
             "rejections": [[defect, count] for defect, count in self.rejections],
-            "stops": None if self.stops is None else [
-                {"reason": s.reason, "stops": s.stops, "minutes": s.minutes,
-                 "running": s.running} for s in self.stops],
+            "stops": [{"reason": s.reason, "stops": s.stops, "minutes": s.minutes,
+                       "running": s.running} for s in self.stops],
             "alarms": [{"kind": a.kind, "at": a.at, "by": a.by, "detail": a.detail}
                        for a in self.alarms],
             "issues": [{"kind": i.kind, "detail": i.detail} for i in self.issues],
@@ -111,14 +111,13 @@ class HandoverSummary:
 
 
 def summarize(station: str, shift: Shift, now: datetime, records: Iterable[Mapping[str, Any]],
-              events: Iterable[Mapping[str, Any]], state: StationState, *,
-              stops_recorded: bool) -> HandoverSummary:
+              events: Iterable[Mapping[str, Any]], state: StationState) -> HandoverSummary:
     """The summary of `shift` at `station` as of `now` (the shift's end once it is over).
 
     `records`: current versions (records_repo rows) of the station; those outside the shift
     are ignored. `events`: the station's audit events (station, seq, ts, username, action,
     entity_id, after parsed) from somewhat before the shift start (a stop may have begun
-    earlier) to `now`. `stops_recorded`: has this station ever recorded a stop event."""
+    earlier) to `now`."""
     start, end = format_utc(shift.start_utc), format_utc(shift.end_utc)
     as_of_time = min(now, shift.end_utc)
     as_of = format_utc(as_of_time)
@@ -139,7 +138,7 @@ def summarize(station: str, shift: Shift, now: datetime, records: Iterable[Mappi
             if defect and defect != NO_REJECTION:
                 defects[defect] += 1
     ordered = sorted(events, key=lambda e: (e["ts"], e["seq"]))
-    stops = stop_lines(ordered, shift.start_utc, as_of_time) if stops_recorded else None
+    stops = stop_lines(ordered, shift.start_utc, as_of_time)
     return HandoverSummary(
         station, shift.day, shift.number, start, end, as_of, boxes, voided, tuple(lots),
         tuple(sorted(defects.items(), key=lambda item: (-item[1], item[0]))),
@@ -202,7 +201,7 @@ def alarms_in(events: list[Mapping[str, Any]], start: str, as_of: str) -> list[A
     return found[-MAX_LINES:]  # the latest, when there were more
 
 
-def open_issues(state: StationState, stops: tuple[StopLine, ...] | None) -> list[Issue]:
+def open_issues(state: StationState, stops: tuple[StopLine, ...]) -> list[Issue]:
     issues: list[Issue] = []
     if state.locked_reason:
         issues.append(Issue("locked", {"reason": state.locked_reason}))

@@ -218,7 +218,7 @@ class OeeReport:
                 ) -> list[dict[str, Any]]:
         """The station's current records of [start, end) (voided ones too, marked)."""
         columns = ("record_id", "recorded_at", "lot", "box", "size", "rej1_defect",
-                   "rej2_defect", "rej3_defect", "operator", "status")
+                   "rej2_defect", "rej3_defect", "operator", "status", "version")
         with self.database.read() as connection:
             rows = connection.exec_driver_sql(
                 f"SELECT {', '.join(columns)} FROM view_records WHERE station_id = ? AND "

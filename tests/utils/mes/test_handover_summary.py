@@ -64,7 +64,7 @@ EVENTS = [
 def test_a_night_shift_across_midnight_counted_by_hand():
     state = StationState(locked_reason="Check scale", lot="L2", lot_box=4, lot_total=10,
                          pending_on_share=3)
-    summary = summarize("206", NIGHT, AFTER, RECORDS, EVENTS, state, stops_recorded=True)
+    summary = summarize("206", NIGHT, AFTER, RECORDS, EVENTS, state)
 
     assert (NIGHT.day, NIGHT.number) == ("2026-12-01", 3)
     assert (summary.start, summary.end) == ("2026-12-02T01:00:00.000Z", "2026-12-02T09:00:00.000Z")
@@ -84,8 +84,7 @@ def test_a_night_shift_across_midnight_counted_by_hand():
 
 def test_signed_before_the_end_the_summary_stops_at_that_moment():
     early = datetime(2026, 12, 2, 3, 15, tzinfo=timezone.utc)  # 00:15 local
-    summary = summarize("206", NIGHT, early, RECORDS, EVENTS, StationState(),
-                        stops_recorded=True)
+    summary = summarize("206", NIGHT, early, RECORDS, EVENTS, StationState())
     assert summary.as_of == "2026-12-02T03:15:00.000Z"
     assert (summary.boxes, summary.rejections) == (3, (("Rachada", 2), ("Furo", 1)))
     # s2 is running at 03:15 (25 minutes so far), not classified yet then
@@ -95,17 +94,19 @@ def test_signed_before_the_end_the_summary_stops_at_that_moment():
                               Issue("stops_running", {"count": 1}))
 
 
-def test_a_station_that_never_recorded_a_stop_says_so_instead_of_none():
-    summary = summarize("206", NIGHT, AFTER, RECORDS, [], StationState(), stops_recorded=False)
-    assert summary.stops is None and summary.to_dict()["stops"] is None
-    quiet = summarize("206", NIGHT, AFTER, [], [], StationState(), stops_recorded=True)
+def test_a_shift_without_stops_has_an_empty_list_not_none():
+    """This version records stops: a shift without any says "none", never "not recorded"
+    (`None` is only in summaries an older version signed)."""
+    summary = summarize("206", NIGHT, AFTER, RECORDS, [], StationState())
+    assert summary.stops == () and summary.to_dict()["stops"] == []
+    quiet = summarize("206", NIGHT, AFTER, [], [], StationState())
     assert quiet.stops == () and quiet.boxes == 0 and quiet.issues == ()
 
 
 def test_a_malformed_stop_is_left_out_not_guessed():
     bad = [event(1, "02:00", "stop.opened", "s9", {"started_at": "yesterday"}),
            event(2, "02:10", "stop.opened", "s8", "not a dict")]
-    summary = summarize("206", NIGHT, AFTER, [], bad, StationState(), stops_recorded=True)
+    summary = summarize("206", NIGHT, AFTER, [], bad, StationState())
     # s9's own start is unreadable: it is dropped; s8 has no after, so its first event's
     # time (02:10Z) is its start, still running at the end: 410 minutes unclassified
     assert summary.stops == (StopLine(UNCLASSIFIED, 1, 410.0, 1),)
@@ -114,7 +115,7 @@ def test_a_malformed_stop_is_left_out_not_guessed():
 def test_the_summary_as_a_document_is_plain_json():
     from models.canonical import canonical_json
 
-    summary = summarize("206", NIGHT, AFTER, RECORDS, EVENTS, StationState(), stops_recorded=True)
+    summary = summarize("206", NIGHT, AFTER, RECORDS, EVENTS, StationState())
     document = summary.to_dict()
     assert document["rejections"] == [["Furo", 3], ["Rachada", 2]]
     assert document["stops"][0] == {"reason": "material", "stops": 1, "minutes": 35.0,
@@ -137,12 +138,11 @@ def test_a_note_pasted_with_a_tab_or_an_invisible_character_is_quoted_so_the_vie
                    "username": "ana", "action": "alarm.ack", "entity_id": "206",
                    "after": {"alarm": "state", "level": "critical", "note": note}}]
         summary = summarize("206", shift_of(now, "America/Sao_Paulo"), now, [], events,
-                            StationState(), stops_recorded=False)
+                            StationState())
         [alarm] = summary.alarms
         assert text_problem({"summary": summary.to_dict()}) is None, note
         assert len(alarm.detail) == len(note) and alarm.detail.strip()
     assert summarize("206", shift_of(now, "America/Sao_Paulo"), now, [], [
         {"station": "206", "seq": 1, "ts": "2026-12-05T12:00:00.000Z", "username": "ana",
          "action": "alarm.ack", "entity_id": "206",
-         "after": {"note": "Cápsula ok"}}], StationState(),
-        stops_recorded=False).alarms[0].detail == "Cápsula ok"
+         "after": {"note": "Cápsula ok"}}], StationState()).alarms[0].detail == "Cápsula ok"
