@@ -93,6 +93,26 @@ def coded_text(code: str, texts: Mapping[str, str]) -> str:
     return texts.get(code, code)
 
 
+class ZeroTakesPlural(QTranslator):
+    """Our translation, asked for its plural form when the count is zero. Qt's rule for
+    Portuguese files 0 with 1 ("0 caixa"), where the users write "0 caixas"; English's rule
+    already takes the plural for 0. Qt puts the count into `%n` after a translator answers, so
+    only the form chosen changes."""
+
+    def __init__(self, inner: QTranslator, parent: QCoreApplication):
+        super().__init__(parent)
+        self._inner = inner
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        # None (Qt's null string), never "": Qt takes an empty answer as the translation and
+        # would show nothing instead of asking the next translator or keeping the source.
+        return self._inner.translate(context, source, disambiguation, 2 if n == 0 else n) or None
+
+    def isEmpty(self) -> bool:
+        return self._inner.isEmpty()
+
+
 def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) -> str:
     """Load our translations and Qt's own (standard buttons) for the chosen language.
 
@@ -106,8 +126,9 @@ def install_translators(app: QCoreApplication, setting: str, cache_dir: Path) ->
     ours = QTranslator(app)
     qm = by_name.get(f"shopfloor_{language}")
     if qm is not None and ours.load(str(qm)):
-        app.installTranslator(ours)
-        translators.append(ours)
+        zero_plural = ZeroTakesPlural(ours, app)
+        app.installTranslator(zero_plural)
+        translators.append(zero_plural)
     if language != "en":
         qt_base = QTranslator(app)
         if qt_base.load(QLocale(language), "qtbase", "_",

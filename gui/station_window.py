@@ -305,15 +305,11 @@ class StationWindow(AppWindow):
         def fmt(value):
             return "—" if value is None else format_number(value, 2)
 
-        # One count per translated phrase: Qt's plural forms take one number each. Zero has
-        # its own phrase: Qt's rule for Portuguese gives 0 the singular form ("0 caixa"),
-        # where Portuguese says "0 caixas"; no translation of the plural forms can change that.
-        boxes, rejections = totals["boxes"], totals["rejections"]
+        # One count per translated phrase: Qt's plural forms take one number each (zero
+        # takes the plural: gui/i18n.py ZeroTakesPlural).
         self.totals.setText(self.tr("%1 · %2 · mean CAM-D %3 · mean CAM-W %4")
-                            .replace("%1", self.tr("%n box(es)", "", boxes) if boxes
-                                     else self.tr("0 boxes"))
-                            .replace("%2", self.tr("%n rejection(s)", "", rejections) if rejections
-                                     else self.tr("0 rejections"))
+                            .replace("%1", self.tr("%n box(es)", "", totals["boxes"]))
+                            .replace("%2", self.tr("%n rejection(s)", "", totals["rejections"]))
                             .replace("%3", fmt(totals["cam_d"])).replace("%4", fmt(totals["cam_w"])))
 
     def _lot_changed(self, lot) -> None:

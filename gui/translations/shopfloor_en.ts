@@ -7351,35 +7351,25 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="312"/>
+        <location filename="../station_window.py" line="310"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="313"/>
+        <location filename="../station_window.py" line="311"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
             <numerusform>%n boxes</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../station_window.py" line="314"/>
-        <source>0 boxes</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="315"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
             <numerusform>%n rejections</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="316"/>
-        <source>0 rejections</source>
-        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <location filename="../shift_export.py" line="61"/>
@@ -7450,18 +7440,18 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="358"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="359"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360"/>
-        <location filename="../station_window.py" line="365"/>
+        <location filename="../station_window.py" line="356"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>

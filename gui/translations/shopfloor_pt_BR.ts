@@ -7353,35 +7353,25 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O lote %1 está completo. Um operador ou um supervisor define o próximo lote nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="312"/>
+        <location filename="../station_window.py" line="310"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="313"/>
+        <location filename="../station_window.py" line="311"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
             <numerusform>%n caixas</numerusform>
         </translation>
     </message>
-    <message>
-        <location filename="../station_window.py" line="314"/>
-        <source>0 boxes</source>
-        <translation>0 caixas</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="315"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
             <numerusform>%n rejeições</numerusform>
         </translation>
-    </message>
-    <message>
-        <location filename="../station_window.py" line="316"/>
-        <source>0 rejections</source>
-        <translation>0 rejeições</translation>
     </message>
     <message numerus="yes">
         <location filename="../shift_export.py" line="61"/>
@@ -7452,18 +7442,18 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="358"/>
+        <location filename="../station_window.py" line="354"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="359"/>
+        <location filename="../station_window.py" line="355"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="360"/>
-        <location filename="../station_window.py" line="365"/>
+        <location filename="../station_window.py" line="356"/>
+        <location filename="../station_window.py" line="361"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>

@@ -87,7 +87,7 @@ def test_the_station_totals_say_zero_in_the_plural(qtbot, station, language):
     assert totals.text().startswith("0 boxes · 0 rejections · ")
     language("pt_BR")
     station.window.refresh_records()
-    # Qt's Portuguese rule gives 0 the singular form; Portuguese says "0 caixas"
+    # Qt's Portuguese rule gives 0 the singular form; the users say "0 caixas"
     assert totals.text().startswith("0 caixas · 0 rejeições · ")
     fill(station.window.form, defect="", location="")
     station.window.form.submit()
@@ -95,6 +95,19 @@ def test_the_station_totals_say_zero_in_the_plural(qtbot, station, language):
     language("en")
     station.window.refresh_records()
     assert totals.text().startswith("1 box · 0 rejections · ")
+
+
+@pytest.mark.parametrize(("count", "portuguese", "english"), [
+    (0, "0 eventos", "0 events"), (1, "1 evento", "1 event"), (2, "2 eventos", "2 events")])
+def test_every_count_of_zero_takes_the_plural(language, count, portuguese, english):
+    """Not the station's totals alone: every "%n …(s)" text (here the Audit tab's count)."""
+    def shown() -> str:
+        return QApplication.translate("AuditTab", "%n event(s)", None, count)
+
+    language("pt_BR")
+    assert shown() == portuguese
+    language("en")
+    assert shown() == english
 
 
 def test_the_void_dialogs_button_says_void(production):
