@@ -106,7 +106,12 @@ def _released(db: sqlite3.Connection, record_ids: list[str]) -> list[dict[str, A
         marks = ", ".join("?" * len(chunk))
         found += [{**dict(zip(RECORD_COLUMNS, row)), OWNER_ONLY: True} for row in db.execute(
             f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_waiting_versions "
-            f"WHERE record_id IN ({marks}) ORDER BY record_id, version, source_station",
-            chunk)]
-        db.execute(f"DELETE FROM view_waiting_versions WHERE record_id IN ({marks})", chunk)
+            f"WHERE record_id IN ({marks}) ORDER BY record_id, version, source_station, "
+            f"source_seq", chunk)]
+    if found:
+        ids = sorted({record["record_id"] for record in found})
+        for start in range(0, len(ids), IN_CHUNK):
+            chunk = ids[start:start + IN_CHUNK]
+            db.execute(f"DELETE FROM view_waiting_versions WHERE record_id IN "
+                       f"({', '.join('?' * len(chunk))})", chunk)
     return found

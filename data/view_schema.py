@@ -59,8 +59,9 @@ metadata = MetaData()
 #     every view made since refuses, and every PC's view must agree (the reviews' hashes too)
 # 12: the same view whatever order the journals are read in (2026-12-05): spc_charts counts
 #     its records (a chart a correction emptied leaves the chooser), two versions of one
-#     number and edit time are ordered by their events, and a station's unsigned version read
-#     before its record's version 1 waits for it (view_waiting_versions)
+#     number and edit time are ordered by their events (each event's version kept: the
+#     versions' key names it), and a station's unsigned version read before its record's
+#     version 1 waits for it (view_waiting_versions)
 VIEW_FORMAT = 12
 
 view_meta = schema.key_value_table("view_meta", metadata)
@@ -117,7 +118,8 @@ view_record_versions = Table(
     *schema.copied(schema.record_versions),
     identifier("source_station"),
     Column("source_seq", Integer, nullable=False),
-    PrimaryKeyConstraint("record_id", "version", "source_station"),
+    # The event too: two versions of one number from one station (two events) are both kept.
+    PrimaryKeyConstraint("record_id", "version", "source_station", "source_seq"),
 )
 
 # A station's unsigned version of a record whose version 1 the view does not hold yet (one an
@@ -128,7 +130,8 @@ view_waiting_versions = Table(
     *schema.copied(schema.record_versions),
     identifier("source_station"),
     Column("source_seq", Integer, nullable=False),
-    PrimaryKeyConstraint("record_id", "version", "source_station"),
+    # The event too: two versions of one number from one station (two events) are both kept.
+    PrimaryKeyConstraint("record_id", "version", "source_station", "source_seq"),
 )
 
 view_records = Table(

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
-from config.constants import Permission, role_allows
+from config.constants import Permission
 from data import lot_repo, view_repo, view_review_memo
 from data.view_review_memo import PeriodMemo
 from models.canonical import format_utc
@@ -35,6 +35,7 @@ from utils.changes import Topic
 from utils.e_signature import check_signature
 from utils.permissions import require
 from utils.trust.crypto import SIG
+from utils.trust.person_documents import role_allowed
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -228,8 +229,7 @@ def _problem(document: dict[str, Any], event: dict[str, Any], state: Any,
         return "signed with a key the site never certified for that person"
     if not known[1].verify(_payload(document), document.get(SIG)):
         return "the signature does not match the review"
-    person = state.users.get(known[0])
-    if person is None or not role_allows(person.role, Permission.AUDIT_REVIEW):
+    if not role_allowed(state, known[0], document, (Permission.AUDIT_REVIEW,)):
         return "signed by a person whose role may not review the audit trail"
     return None
 

@@ -183,15 +183,19 @@ def fold(checked: Iterable[Decision | Refused], base: LotStatus) -> History:
     used: set[tuple[str, int]] = set()  # the events that carried them
     declared_complete = False
     head: str | None = None
+    head_at = ""  # when the decision in force was signed
     while True:
-        following = [d for d in decisions if d.prev == head and d.id not in applied]
+        # A decision signed before the one it follows is refused: who signs under a role
+        # they have since lost cannot date an act back behind what was decided after it.
+        following = [d for d in decisions
+                     if d.prev == head and d.id not in applied and d.signed_at >= head_at]
         taken = next((d for d in following if history.status in ALLOWED_FROM[d.kind]), None)
         if taken is None:
             break
         applied.add(taken.id)
         used.add((taken.station, taken.seq))
         history.chain.append(taken)
-        head = taken.id
+        head, head_at = taken.id, taken.signed_at
         if taken.kind is DecisionKind.COMPLETE:
             declared_complete = True
         history.status = _status_after(taken.kind, base, declared_complete)

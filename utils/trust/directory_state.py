@@ -111,10 +111,13 @@ class DirectoryState:
     # Every person key ever certified (key id -> username): a signature made while the key
     # was theirs stays theirs after a reset or a deactivation.
     person_keys: dict[str, tuple[str, PublicKey]] = field(default_factory=dict)
-    # Per person, each role the log gave them and when (log order): a signed act is judged by
-    # the role its signer held when signing (`roles_at`), so a PC that reads it after a
-    # demotion judges it as one that read it before.
-    role_changes: dict[str, tuple[tuple[datetime, Role], ...]] = field(default_factory=dict)
+    # Per person, each change of their role or of their account's being active, and from
+    # when (None: deactivated, no role): a signed act is judged by the role its signer held
+    # when signing (`roles_at`), so a PC that reads it after a demotion judges it as one that
+    # read it before. The times only move forward (an admin's clock behind puts a change at
+    # the previous one's time), and a person's own password changes are no change.
+    role_changes: dict[str, tuple[tuple[datetime, Role | None], ...]] = field(
+        default_factory=dict)
 
     def copy(self) -> "DirectoryState":
         return DirectoryState(
@@ -140,14 +143,15 @@ class DirectoryState:
     def roles_at(self, username: str, moment: datetime) -> frozenset[Role]:
         """The roles `username` held within ROLE_CHANGE_SKEW of `moment`: the one in force
         just before that span (the first they were given, for a moment before it) and any
-        given during it. Empty for someone the directory never knew."""
+        given during it; none while deactivated. Empty for someone the directory never knew."""
         changes = self.role_changes.get(username, ())
         if not changes:
             return frozenset()
         start, end = moment - ROLE_CHANGE_SKEW, moment + ROLE_CHANGE_SKEW
         before = [role for at, role in changes if at <= start]
-        return frozenset({before[-1] if before else changes[0][1],
-                          *(role for at, role in changes if start < at <= end)})
+        held = {before[-1] if before else changes[0][1],
+                *(role for at, role in changes if start < at <= end)}
+        return frozenset(role for role in held if role is not None)
 
     def active_admins(self) -> list[str]:
         return sorted(name for name, p in self.users.items() if p.active and p.role == Role.ADMIN)
@@ -370,11 +374,21 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int, *,
             data["version"],
             None if data["public_key"] is None else PublicKey.from_hex(data["public_key"]),
             data["sealed_key"], None if previous is None else previous.unlocked_at)
-        new.role_changes[data["username"]] = (*new.role_changes.get(data["username"], ()),
-                                              (parse_utc(op["at"]), Role(data["role"])))
+        _note_role(new, data["username"], parse_utc(op["at"]),
+                   Role(data["role"]) if data["active"] else None)
     elif name == "user.unlock":
         new.users[data["username"]] = replace(new.users[data["username"]],
                                               unlocked_at=data["unlocked_at"])
     elif name == "catalog.publish":
         new.catalog, new.catalog_version = data["catalog"], data["version"]
     return new
+
+
+def _note_role(state: DirectoryState, username: str, at: datetime, role: Role | None) -> None:
+    """Keep a change of `username`'s role (None: deactivated) from `at`, where it is one."""
+    changes = state.role_changes.get(username, ())
+    if changes and changes[-1][1] == role:
+        return  # a password change, a new name: the same role
+    if changes and at < changes[-1][0]:
+        at = changes[-1][0]
+    state.role_changes[username] = (*changes, (at, role))

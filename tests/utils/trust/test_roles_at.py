@@ -54,3 +54,95 @@ def _document(signed_at):
 ])
 def test_a_supervisors_act_counts_when_signed_as_supervisor(state, signed_at, allowed):
     assert role_allowed(state, "sup", _document(signed_at), (Permission.OEE_VIEW,)) is allowed
+
+
+# -- the roles as a real directory log gives them (signed operations, checked and applied) ----
+
+class Log:
+    """A site directory built by checked, signed operations, as every PC replays it."""
+
+    def __init__(self):
+        from utils.trust.directory_state import apply_op, check_op
+        from utils.trust.dirlog import make_op
+
+        self._make, self._check, self._apply = make_op, check_op, apply_op
+        self.root = SigningKeyPair.generate()
+        self.state = DirectoryState("site", self.root.public)
+        self.keys: dict[str, SigningKeyPair] = {}
+        self.versions: dict[str, int] = {}
+        self._do("root", self.root, "site.genesis", {"root_public_key": self.root.public.hex},
+                 MADE)
+        self.put("ana", "admin", MADE, signer="root")
+
+    def _do(self, signer: str, key: SigningKeyPair, name: str, data: dict, at) -> None:
+        op = self._make(signer, key, "site", name, data, at)
+        self._check(self.state, op)
+        self.state = self._apply(self.state, op, self.state.head_seq + 1)
+        self.state.head_seq += 1
+
+    def put(self, username: str, role: str, at, *, active: bool = True,
+            signer: str = "person:ana") -> None:
+        key = self.keys.setdefault(username, SigningKeyPair.generate())
+        self.versions[username] = self.versions.get(username, 0) + 1
+        data = {"username": username, "full_name": username.title(), "role": role,
+                "active": active, "must_change_password": False, "badge_id": None,
+                "password_hash": f"hash {self.versions[username]}",
+                "version": self.versions[username], "public_key": key.public.hex,
+                "sealed_key": {"public_key": key.public.hex}}
+        signing = self.root if signer == "root" else self.keys[signer.removeprefix("person:")]
+        self._do(signer, signing, "user.put", data, at)
+
+
+def _allowed(state: DirectoryState, at: datetime) -> bool:
+    return role_allowed(state, "sup", _document(format_utc(at)), (Permission.OEE_VIEW,))
+
+
+def test_a_password_change_dated_far_ahead_keeps_no_role_for_later():
+    """A supervisor's own password change dated in the year 3000, then a demotion: what they
+    sign dated 3000 is an operator's act (a change of password is no change of role)."""
+    log = Log()
+    log.put("sup", "supervisor", MADE)
+    far = datetime(3000, 1, 1, tzinfo=timezone.utc)
+    log.put("sup", "supervisor", far, signer="person:sup")
+    log.put("sup", "operator", DEMOTED)
+    assert not _allowed(log.state, far)
+    assert _allowed(log.state, DEMOTED - timedelta(hours=1))
+
+
+def test_a_deactivated_person_signs_nothing_from_then_on():
+    log = Log()
+    log.put("sup", "supervisor", MADE)
+    log.put("sup", "supervisor", DEMOTED, active=False)
+    assert _allowed(log.state, DEMOTED - timedelta(hours=1))
+    assert not _allowed(log.state, DEMOTED + timedelta(hours=1))
+    assert log.state.roles_at("sup", DEMOTED + timedelta(hours=1)) == frozenset()
+
+
+def test_a_change_dated_before_the_previous_one_counts_from_the_previous_one():
+    """An admin whose clock is behind: the demotion counts from the last change's time, never
+    before it (the times of one person's changes only move forward)."""
+    log = Log()
+    log.put("sup", "supervisor", DEMOTED)
+    log.put("sup", "operator", MADE)  # later in the log, dated a month earlier
+    assert _allowed(log.state, DEMOTED - ROLE_CHANGE_SKEW)
+    assert not _allowed(log.state, DEMOTED + ROLE_CHANGE_SKEW)
+
+
+def test_an_audit_review_stays_valid_after_its_signer_leaves_quality():
+    from utils.audit.review import _payload, _problem
+    from utils.trust.crypto import SIG
+
+    log = Log()
+    log.put("qa", "quality", MADE)
+    document = {"kind": "audit_review", "site": "site", "start": "a", "end": "b", "events": 1,
+                "events_hash": "h", "note": "ok", "signed_by": "qa", "full_name": "Qa",
+                "role": "quality", "signed_at": format_utc(DEMOTED - timedelta(days=1)),
+                "local_time": "x", "zone": "UTC", "key_id": log.keys["qa"].key_id}
+    document[SIG] = log.keys["qa"].sign(_payload(document))
+    event = {"username": "qa", "station": "office1"}
+    assert _problem(document, event, log.state, "office1") is None
+    log.put("qa", "operator", DEMOTED)
+    assert _problem(document, event, log.state, "office1") is None
+    late = {**document, "signed_at": format_utc(DEMOTED + timedelta(hours=1))}
+    late[SIG] = log.keys["qa"].sign(_payload(late))
+    assert "may not review" in _problem(late, event, log.state, "office1")
