@@ -1,5 +1,6 @@
 """`shopfloor import-legacy FILE --as USER`: the old system's dados_producao.csv, imported once
-(a second import of the same rows adds nothing), every rejected line named with its reason."""
+(a second import of the same rows adds nothing), every rejected line named with its reason, and
+every line that is a box already imported with other values (a conflict) named with them."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ import sys
 from typing import Callable
 
 from config.exit_codes import ExitCode
+from data.legacy_boxes import BoxConflict
 from data.legacy_import import GAP_DESCRIPTIONS, LegacyFileError
 from utils.context import AppContext
 from utils.records_io import import_legacy_file
@@ -46,13 +48,30 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         print(f"warning: {warning}")
     for rejected in report.rejected:
         print(f"rejected line {rejected.line}: {rejected.reason}")
+    for conflict in report.conflicts:
+        print(conflict_line(conflict))
     print(f"rows: {report.total_rows}, imported: {report.imported}, "
           f"imported with gaps: {report.imported_with_gaps}, "
-          f"already present: {report.already_present}, rejected: {len(report.rejected)}")
+          f"already present: {report.already_present}, "
+          f"conflicts (not imported): {len(report.conflicts)}, "
+          f"rejected: {len(report.rejected)}")
+    if report.conflicts:
+        print("conflicts: each of those lines is a box (station, lot, box) already imported "
+              "with other values; the record imported first was kept. Where the line's values "
+              "are the right ones, correct that record (with a justification).")
     if report.gaps:
         print("gaps (rows): " + ", ".join(f"{GAP_DESCRIPTIONS.get(gap, gap)}: {count}"
                                           for gap, count in sorted(report.gaps.items())))
     return ExitCode.OK
+
+
+def conflict_line(conflict: BoxConflict) -> str:
+    """One conflicting line: which box, which record holds it, and the values that differ."""
+    source = (f"from line {conflict.earlier_line} of this file" if conflict.earlier_line
+              else f"as record {conflict.record_id[:12]}")
+    return (f"conflict line {conflict.line}: station {conflict.station_id}, lot "
+            f"{conflict.lot!r}, box {conflict.box} was already imported {source}, with other "
+            f"values: {'; '.join(conflict.differences)}. Not imported.")
 
 
 def tenths() -> Callable[[int, int], None]:

@@ -16,12 +16,18 @@ from config.catalog import NO_REJECTION
 from data.legacy_csv import LegacyFileError, LegacyFileKind
 from models.validation import parse_decimal
 
-# Columns without which a row cannot be a box: a file lacking one is not a legacy file.
-REQUIRED_COLUMNS: tuple[str, ...] = ("maquina", "lote", "numero_caixa", "size", "data_hora")
-# Older collector versions wrote fewer columns; a missing one reads as empty, with a warning.
+# Columns every collector file has (REFERENCE.md's record: the box, its time, its first
+# rejection and its two measurements); a file lacking one is refused as a whole, because
+# reading it as empty would import every box as "no rejection" or "not measured" (a renamed
+# `percent_cam_d` did exactly that).
+REQUIRED_COLUMNS: tuple[str, ...] = ("maquina", "lote", "numero_caixa", "size", "data_hora",
+                                     "rej1_defect", "rej1_local", "percent_cam_d",
+                                     "percent_cam_w")
+# What an older or trimmed copy may lack (the second and third rejection, and what has a
+# default: the weight is the size's, the user "legacy"); a missing one reads as empty, warned.
 OPTIONAL_COLUMNS: tuple[str, ...] = (
-    "peso", "rej1_defect", "rej1_local", "rej2_defect", "rej2_local", "rej3_defect",
-    "rej3_local", "percent_cam_d", "percent_cam_w", "origem", "justificativa", "usuario_reg",
+    "peso", "rej2_defect", "rej2_local", "rej3_defect", "rej3_local", "origem",
+    "justificativa", "usuario_reg",
 )
 KNOWN_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 # Spellings seen in hand-edited copies; mapped to the collector's own names.

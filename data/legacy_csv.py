@@ -188,10 +188,9 @@ def map_header(header_text: str, file_name: str, kind: LegacyFileKind) -> Header
     _found, delimiter, names, normalised = max(candidates, key=lambda c: c[0])
     missing = [column for column in kind.required if column not in normalised]
     if missing:
-        raise LegacyFileError(
-            f"{file_name} is not a {kind.description}: the header lacks the column(s) "
-            f"{', '.join(missing)}. Expected columns such as {', '.join(kind.known)} (any "
-            "order).")
+        unknown = [name.strip() for name, canonical in zip(names, normalised)
+                   if canonical and canonical not in kind.known]
+        raise LegacyFileError(_missing_columns(file_name, kind, missing, unknown))
     header = Header(delimiter, {}, {}, len(names), [])
     ignored: list[str] = []
     for index, (name, canonical) in enumerate(zip(names, normalised)):
@@ -212,6 +211,28 @@ def map_header(header_text: str, file_name: str, kind: LegacyFileKind) -> Header
     if ignored:
         header.warnings.append(f"Unknown column(s) ignored: {', '.join(ignored)}.")
     return header
+
+
+def _missing_columns(file_name: str, kind: LegacyFileKind, missing: list[str],
+                     unknown: list[str]) -> str:
+    """Why a file lacking required columns is refused, in one line: which, and what to do. In
+    a file that has most of them, an unknown column beside a missing one is most likely it
+    renamed (percent_camd); a file with few of them is some other file."""
+    columns = ", ".join(missing)
+    if 2 * len(missing) > len(kind.required):
+        return (f"{file_name} is not a {kind.description}: the header lacks the column(s) "
+                f"{columns}. Nothing was imported: expected columns such as "
+                f"{', '.join(kind.known)} (any order).")
+    lacks = (f"{file_name} is not a complete {kind.description}: the header lacks the "
+             f"column(s) {columns}, which every {kind.expected} has")
+    if unknown:
+        shown = ", ".join(repr(name[:40]) for name in unknown[:5])
+        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
+        return (f"{lacks}, and has the unknown column(s) {shown}{more}. Nothing was imported: "
+                "if a column was renamed, give it its name back in the header line "
+                f"({columns}) and import again.")
+    return (f"{lacks}. Nothing was imported: import the {kind.expected} the old system wrote, "
+            "with all its columns (in any order).")
 
 
 def physical_records(reader: Any, header_line: int, file_name: str

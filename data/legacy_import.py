@@ -34,8 +34,8 @@ Decisions worth knowing (see also REFERENCE.md):
   catalog weight for the size.
 - `source_key` hashes the normalised content (not the line number), so the same rows imported
   again, from this file or from another PC's copy, are recognised. Identical rows within one
-  file get an occurrence counter in the key, so each copy is imported once (and reported in a
-  warning so a supervisor can void real duplicates).
+  file get an occurrence counter in the key; they are one box all the same, stored once by the
+  import (data/legacy_boxes.py: a box is its station, lot and box), the repeats warned about.
 """
 
 from __future__ import annotations
@@ -200,8 +200,8 @@ class _Parser:
         if self.duplicates:
             warnings.append(
                 f"{len(self.duplicates)} row(s) repeat an earlier row exactly: lines "
-                f"{listed_lines(self.duplicates)}. Each copy is imported once (re-imports stay "
-                "idempotent); void real duplicates after checking them.")
+                f"{listed_lines(self.duplicates)}. They are the same box (station, lot, box): "
+                "it is imported once, the repeats count as already present.")
         if self.result.total_rows == 0:
             warnings.append("The file has a header but no data rows.")
 

@@ -198,13 +198,33 @@ def test_semicolon_separated_copy_from_excel(tmp_path):
 
 
 def test_missing_optional_and_unknown_columns_are_warnings(tmp_path):
-    path = write(tmp_path, ["maquina,lote,numero_caixa,size,data_hora,extra",
-                            "206,L1,1,#00,2025-11-03 06:02:23,x"])
+    """An older or trimmed copy: one rejection, no weight, origin, justification nor user."""
+    path = write(tmp_path, ["maquina,lote,numero_caixa,size,data_hora,rej1_defect,rej1_local,"
+                            "percent_cam_d,percent_cam_w,extra",
+                            "206,L1,1,#00,2025-11-03 06:02:23,,,,,x"])
     result = parse(path)
     (row,) = result.rows
     assert row.draft.cam_d is None and row.draft.rejections == () and row.operator == "legacy"
     assert any("extra" in w for w in result.warnings)
-    assert any("percent_cam_d" in w for w in result.warnings)
+    assert any("peso" in w and "rej3_local" in w and "usuario_reg" in w
+               for w in result.warnings)
+
+
+@pytest.mark.parametrize("column", ["percent_cam_d", "percent_cam_w", "rej1_defect",
+                                    "rej1_local"])
+def test_a_renamed_measurement_or_rejection_column_refuses_the_file(tmp_path, column):
+    """Read as empty, every box would import as 'not measured' or 'no rejection' (review
+    s19 item 1): the file is refused, naming the column and the unknown one beside it."""
+    renamed = HEADER.replace(column, column.replace("_", "", 1) + "x")
+    with pytest.raises(LegacyFileError) as refused:
+        parse(write(tmp_path, [renamed, GOOD]))
+    message = str(refused.value)
+    assert f"lacks the column(s) {column}," in message and "\n" not in message
+    assert "Nothing was imported" in message and "give it its name back" in message
+    dropped = ",".join(name for name in HEADER.split(",") if name != column)
+    with pytest.raises(LegacyFileError, match=f"lacks the column\\(s\\) {column}, .*"
+                                              "Nothing was imported: import the .* with all its columns"):
+        parse(write(tmp_path, [dropped, GOOD.rsplit(",", 1)[0]], "dropped.csv"))
 
 
 def test_missing_required_column_is_a_file_error(tmp_path):
