@@ -21,6 +21,7 @@ from config.process import set_up_process
 from utils.logger import setup_logging
 
 from cli.parser import parse_args
+from cli.verbs import no_installation
 
 
 def launch_gui(*, smoke: bool = False, smoke_png: Path | None = None,
@@ -74,6 +75,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run `shopfloor ARGV` in this process; returns the exit code."""
     args = parse_args(sys.argv[1:] if argv is None else list(argv))
     set_up_process(args.home)
+    refusal = no_installation(args, resolve_paths())  # before the home's folders are made
+    if refusal is not None:
+        print(f"error: {refusal}", file=sys.stderr)
+        return ExitCode.ERROR
     paths = home_folders()
     if paths is None:
         return ExitCode.ERROR

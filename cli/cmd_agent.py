@@ -1,6 +1,7 @@
 """`shopfloor agent [--metrics-port N] [--take-over REASON --as USER]`: this station's sync and
 backup schedule, headless, until SIGINT/SIGTERM; exit 75 (ExitCode.RESTART) when a remote
-`restart_app` asked for it (main.py then starts the same command again on POSIX)."""
+`restart_app` asked for it (main.py then starts the same command again on POSIX), 130 after
+Ctrl+C (SIGINT), 0 after SIGTERM (a service manager's stop)."""
 
 from __future__ import annotations
 
@@ -57,7 +58,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     service = SyncService(ctx, effects=effects)
     exporter = None
     started = False
-    with stop_on_signals(effects.stop_requested):
+    with stop_on_signals(effects.stop_requested) as received:
         try:
             if port:
                 exporter = serve_metrics(service, port)
@@ -85,21 +86,34 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                 service.stop("restart" if effects.restart_requested else "clean exit")
             if exporter is not None:
                 exporter.shutdown()
-    print("stopped", flush=True)
-    return ExitCode.RESTART if effects.restart_requested else ExitCode.OK
+    if effects.restart_requested:
+        print("stopped", flush=True)
+        return ExitCode.RESTART
+    if signal.SIGINT in received:  # Ctrl+C: 130, as every verb says an interruption
+        print("stopped (interrupted)", flush=True)
+        return ExitCode.INTERRUPTED
+    print("stopped", flush=True)  # SIGTERM: a service manager's normal stop
+    return ExitCode.OK
 
 
 @contextmanager
-def stop_on_signals(stop: threading.Event) -> Iterator[None]:
-    """SIGINT and SIGTERM set `stop` for the block (the main thread only can handle them);
-    the handlers before are put back after it (the command may run inside another program)."""
+def stop_on_signals(stop: threading.Event) -> Iterator[list[int]]:
+    """SIGINT and SIGTERM set `stop` for the block (the main thread only can handle them),
+    and the block gets the list of the signals received (SIGINT, Ctrl+C, exits 130); the
+    handlers before are put back after it (the command may run inside another program)."""
+    received: list[int] = []
     if threading.current_thread() is not threading.main_thread():
-        yield
+        yield received
         return
+
+    def handler(signum: int, _frame: object) -> None:
+        received.append(signum)
+        stop.set()
+
     signums = (signal.SIGINT, signal.SIGTERM)
-    before = {signum: signal.signal(signum, lambda *_: stop.set()) for signum in signums}
+    before = {signum: signal.signal(signum, handler) for signum in signums}
     try:
-        yield
+        yield received
     finally:
         for signum, handler in before.items():
             signal.signal(signum, handler)

@@ -11,7 +11,7 @@ from pathlib import Path
 from config.exit_codes import ExitCode
 from utils.auth import Session
 from utils.backup.files import backup_folder, list_backups, read_sidecar
-from utils.backup.proof import BackupUnreadable, verify_backup
+from utils.backup.proof import BackupUnreadable, OtherInstallation, verify_backup
 from utils.backup.settings_change import BackupSettingsError, change_backup_settings
 from utils.backup.snapshot import BackupFailed, backup_now
 from utils.context import AppContext
@@ -112,8 +112,14 @@ def _verify(ctx: AppContext, file: Path, as_json: bool) -> int:
                        f"file (shopfloor backup list shows this station's)")
     try:
         proof = verify_backup(ctx, file)
+    except OtherInstallation as exc:  # it says itself where it can be verified
+        raise CliError(exc.problem) from exc
     except BackupUnreadable as exc:
-        raise CliError(str(exc), ExitCode.FAILED) from exc
+        if exc.damaged:  # a backup that does not read: the check found that (1), said as such
+            return _damaged(file, exc.problem, as_json)
+        # Another kind of file: nothing to check, refused (2) as a missing file is.
+        raise CliError(f"{exc.problem}; nothing was checked: give the path of a backup file "
+                       f"(shopfloor backup list shows this station's)") from exc
     if as_json:
         print(json.dumps({"ok": proof.intact, "file": str(file), "sha256": proof.sha256,
                           "sidecar": proof.sidecar, "seconds": round(proof.seconds, 3),
@@ -128,3 +134,13 @@ def _verify(ctx: AppContext, file: Path, as_json: bool) -> int:
             print(line)
         print("INTACT" if proof.intact else "NOT intact")
     return ExitCode.OK if proof.intact else ExitCode.FAILED
+
+
+def _damaged(file: Path, problem: str, as_json: bool) -> int:
+    """A backup file that starts as a database does but cannot be read: not intact."""
+    if as_json:
+        print(json.dumps({"ok": False, "file": str(file), "problem": problem}, indent=2))
+    else:
+        print(f"{file}: {problem}: the backup is damaged")
+        print("NOT intact")
+    return ExitCode.FAILED

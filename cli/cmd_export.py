@@ -13,6 +13,7 @@ from utils.records_io import export_records, export_view_records
 from utils.site.view_follower import Phase
 from utils.site.view_report import catch_up, why_empty
 
+from cli.demo_mark import DEMO_WORD, demo_line, demo_out
 from cli.errors import CliError, check_suffix, output_file, writing
 from cli.prompts import login_as
 from cli.site_access import site_folder
@@ -29,7 +30,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--format", required=True, choices=["csv", "xlsx"],
                         help="the kind of file written")
     parser.add_argument("--out", required=True, metavar="PATH",
-                        help="the file to write, in an existing folder (replaced if it exists)")
+                        help="the file to write, in an existing folder (replaced if it "
+                             "exists); on a demo's home (shopfloor demo) a name without DEMO "
+                             "gets -DEMO before its ending")
     parser.add_argument("--from", dest="start", metavar="ISO",
                         help=f"records made {FROM_HELP}")
     parser.add_argument("--to", dest="end", metavar="ISO", help=f"records made {TO_HELP}")
@@ -52,6 +55,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     elif args.defect:
         raise CliError("--defect filters the site view: use it with --site; nothing was written")
     start, end = parse_range(args.start, args.end, ctx.timezone)  # a typo costs no login
+    out = demo_out(ctx, out, f"records-DEMO.{args.format}")
     session = login_as(ctx, args.as_user)
     record_filter = RecordFilter(start=start, end=end, station_id=args.station,
                                  lot=args.lot, operator=args.operator, defect=args.defect,
@@ -65,13 +69,16 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                    "to": args.end}
         with writing(out, "--out"):
             count = export_view_records(ctx.site_view, ctx.changes, session, record_filter,
-                                        args.format, out, filters)
+                                        args.format, out, filters, demo=ctx.demo_name)
     else:
         share_unreadable = False
         with writing(out, "--out"):
             count = export_records(ctx.production, session, args.format, out,
-                                   record_filter)
-    print(f"exported {count} records to {args.out}")
+                                   record_filter, demo=ctx.demo_name)
+    print(f"exported {count} records to {out}")
+    if ctx.demo_name is not None:
+        print(f"{demo_line(ctx.demo_name)}: the file's name says {DEMO_WORD}"
+              f"{', and so do its title and a DEMO sheet' if args.format == 'xlsx' else ''}")
     if count == 0:
         reason = why_empty(ctx, record_filter, site=args.site,
                            share_unreadable=share_unreadable)

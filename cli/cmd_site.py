@@ -9,14 +9,15 @@ set-up (utils/first_run.set_up); this module only asks for what it needs and pri
 from __future__ import annotations
 
 import argparse
+import re
 import shlex
 
 from config.exit_codes import ExitCode
 from models.validation import SITE_NAME_MAX, ValidationFailed, validate_site_name
 from utils.context import AppContext
-from utils.first_run import AdminAccount, SetupPlan, set_up
+from utils.first_run import AdminAccount, SetupError, SetupPlan, set_up
 from utils.site.site_key import check_passphrase
-from utils.timezones import pc_zone_name
+from utils.timezones import pc_zone_name, valid_zone
 from utils.trust.upgrade import upgrade_site
 
 from cli.cmd_user import new_password
@@ -25,6 +26,9 @@ from cli.prompts import PASSPHRASE_ENV, PASSWORD_ENV, login_as, require_admin, s
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
+# The folder checks' codes for a --folder that does not exist (utils/setup_checks.check_folder).
+FOLDER_MISSING = frozenset({"folder_not_found", "no_site", "parent_not_found"})
+OFFSET = re.compile(r"^(utc|gmt)?\s*[+-]\d{1,2}(:?\d{2})?$", re.IGNORECASE)
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -43,7 +47,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     create.add_argument("--full-name", help="the first admin's full name")
     create.add_argument("--name", help="a name for the site, e.g. the plant")
     create.add_argument("--timezone", metavar="AREA/CITY",
-                        help="the site's time zone (default: this PC's, e.g. America/Sao_Paulo)")
+                        help="the site's time zone by name, e.g. America/Sao_Paulo (default: "
+                             "this PC's); a UTC offset such as -03:00 is refused: a name "
+                             "carries its summer-time rules")
+    create.add_argument("--make-folder", action="store_true",
+                        help="make --folder when it does not exist (else refused: a share not "
+                             "mounted, or a typo, would put the site on this PC's own disk)")
     upgrade = actions.add_parser(
         "upgrade", help="move this PC's site from the old shared key to keys by role (once, "
         "by an admin, with the site passphrase)")
@@ -58,6 +67,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     if args.site_command == "upgrade":
         return _upgrade(args)
+    if ctx.settings.site_id:
+        raise CliError(already_member(ctx))
     kind = "office" if args.office else "production"
     if args.site_command == "create":
         plan = _create_plan(ctx, args, kind)
@@ -67,7 +78,15 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                          autostart=None, takeover_reason=args.take_over)
     # The wizard's own path (checks, membership, the first admin, the site's zone); the
     # command line leaves autostart as it is.
-    result = set_up(None, plan, clock=ctx.clock)  # None: this process's home, as `ctx`
+    try:
+        result = set_up(None, plan, clock=ctx.clock)  # None: this process's home, as `ctx`
+    except SetupError as exc:
+        if exc.code not in FOLDER_MISSING:
+            raise
+        fix = ("check the path and that the share is mounted, or add --make-folder to make "
+               "it" if plan.mode == "create" else "check the path and that the share is "
+               "mounted")
+        raise CliError(f"{exc}; nothing was changed: {fix}") from exc
     membership = result.membership
     result.ctx.close()
     if plan.mode == "create":
@@ -94,6 +113,8 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
         raise CliError(f"the site name is refused ({'; '.join(e.message for e in exc.errors)}); "
                        f"nothing was created. Give --name as plain text of at most "
                        f"{SITE_NAME_MAX} characters.") from None
+    if args.timezone is not None and not valid_zone(args.timezone):
+        raise CliError(zone_refusal(args.timezone))
     zone = args.timezone or pc_zone_name() or ctx.settings.timezone
     passphrase = secret(PASSPHRASE_ENV, "New site passphrase: ", confirm=True)
     check_passphrase(passphrase)  # said now, before the admin's password is asked for
@@ -114,7 +135,25 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
     return SetupPlan("create", args.station, kind, folder=args.folder, passphrase=passphrase,
                      admin=AdminAccount(admin, args.full_name or admin, password),
                      certify_existing=certify_existing, autostart=None,
-                     site_name=name, timezone=zone)
+                     site_name=name, timezone=zone, make_folder=args.make_folder)
+
+
+def already_member(ctx: AppContext) -> str:
+    """Why this PC cannot create or join a site: it is in one, named with what to do."""
+    settings = ctx.settings
+    return (f"this PC already belongs to site {settings.site_id} (as {settings.station_kind} "
+            f"station {settings.station_id}, shared folder {settings.site_folder}); nothing "
+            f"was changed: a PC is in one site (shopfloor status shows it); to set up another "
+            f"PC or site here, give another --home")
+
+
+def zone_refusal(given: str) -> str:
+    """--timezone that is no zone name; an offset (-03:00, UTC-3) is said to be one."""
+    offset = bool(OFFSET.match(given.strip()))
+    what = "a UTC offset, not a time zone" if offset else "not a time zone name"
+    return (f"--timezone {given} is {what}: give the zone's name, such as America/Sao_Paulo "
+            f"(a name carries its summer-time rules; names are in the tz database); nothing "
+            f"was created")
 
 
 def _upgrade(args: argparse.Namespace) -> int:

@@ -14,6 +14,7 @@ from utils.site.fleet import FleetMonitor, StationView
 from utils.site.ports import PlaceRefused
 from utils.site.view_report import station_summaries
 
+from cli.demo_mark import demo_line
 from cli.site_access import site_folder
 from cli.verbs import Needs
 
@@ -30,8 +31,12 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     monitor = FleetMonitor(ctx, transport=ctx.transport)
     share_readable, rows = station_rows(ctx, held, monitor)
     if args.json:
-        print(json.dumps({"share_readable": share_readable, "stations": rows}, indent=2))
+        demo = {} if ctx.demo_name is None else {"demo": ctx.demo_name}  # a demo's home only
+        print(json.dumps({"share_readable": share_readable, **demo, "stations": rows},
+                         indent=2))
         return ExitCode.OK
+    if ctx.demo_name is not None:  # nothing below passes for a real plant's
+        print(demo_line(ctx.demo_name))
     if isinstance(monitor.poll_error, PlaceRefused):
         # Not an outage: a place on the share is not what it must be (a link, say), and is
         # not followed. The network is fine; the share's owner has something to look at.

@@ -16,6 +16,7 @@ from models.validation import ValidationFailed
 from utils.auth import AuthError, Session
 from utils.context import AppContext
 from utils.passwords import PasswordPolicyError
+from utils.permissions import PermissionDenied
 
 from cli.errors import CliError
 from cli.prompts import NEW_PASSWORD_ENV, PASSWORD_ENV, login_as, secret
@@ -57,6 +58,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         return _run(ctx, args)
+    except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
+        done = "nothing was shown" if args.user_command == "list" else "nothing was changed"
+        raise CliError(f"{denied.username} ({denied.role}) may not manage user accounts "
+                       f"(admins only); {done}: run it with --as an admin") from denied
     except (PasswordPolicyError, ValidationFailed) as exc:  # a weak password, a bad name
         fix = ("choose another password" if isinstance(exc, PasswordPolicyError)
                else "correct it")
@@ -105,8 +110,15 @@ def _unlock_or_deactivate(ctx: AppContext, actor: Session, args: argparse.Namesp
                  exc.code, exc)
         print(exc)
         return ExitCode.OK
-    print(f"{args.username} unlocked" if unlock
-          else f"{args.username} deactivated (the name will never be reused)")
+    if not unlock:
+        print(f"{args.username} deactivated (the name will never be reused)")
+    elif ctx.settings.site_id:
+        # In a site this PC cannot tell whether another PC holds a lock (utils/account_admin
+        # `unlock`): the signed unlock is made either way, and said as such.
+        print(f"{args.username} unlocked on every PC of the site (a signed unlock, audited; "
+              f"this PC cannot tell whether another PC had locked the account)")
+    else:
+        print(f"{args.username} unlocked")
     return ExitCode.OK
 
 

@@ -14,6 +14,7 @@ from utils.context import AppContext
 from utils.site.site_view import ShareUnreachable, StationsRefused
 from utils.site.view_report import catch_up
 
+from cli.demo_mark import demo_line
 from cli.errors import CliError
 from cli.site_access import site_folder
 from cli.verbs import Needs
@@ -45,20 +46,26 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
                            failed=True)
     else:
         results = ctx.verify_audit()
-    intact = show(results, as_json=args.json)
+    intact = show(results, as_json=args.json, demo=ctx.demo_name)
     return ExitCode.OK if intact else ExitCode.FAILED
 
 
-def show(results: list[VerifyResult], *, as_json: bool, share_readable: bool = True) -> bool:
+def show(results: list[VerifyResult], *, as_json: bool, share_readable: bool = True,
+         demo: str | None = None) -> bool:
     """Print the verdicts; True when all are intact. `share_readable` False: the stations'
-    journals were not checked, so the JSON report is not "ok" whatever these say."""
+    journals were not checked, so the JSON report is not "ok" whatever these say. `demo`: the
+    demo's name on `shopfloor demo`'s home, said first (its data is not a real plant's)."""
     intact = all(result.ok for result in results)
     if as_json:
         report: dict[str, object] = {"ok": intact and share_readable}
         if not share_readable:
             report["share_readable"] = False
+        if demo is not None:
+            report["demo"] = demo
         print(json.dumps({**report, "stations": [r.to_json() for r in results]}, indent=2))
     else:
+        if demo is not None:
+            print(demo_line(demo))
         if not results:
             print("no audit events yet: nothing to verify")
         for result in results:
@@ -72,7 +79,8 @@ def own_chain_only(ctx: AppContext, args: argparse.Namespace, why: str, again: s
     stations' folder was refused), so none is called intact; this PC's own chain needs no
     share, and checking it is better than nothing. Exit 1 when it is not intact or the share
     was found `failed` (a check found a problem), else 2 (the site check was impossible)."""
-    intact = show(ctx.verify_audit(), as_json=args.json, share_readable=False)
+    intact = show(ctx.verify_audit(), as_json=args.json, share_readable=False,
+                  demo=ctx.demo_name)
     verdict = "intact" if intact else "NOT intact (see above)"
     raise CliError(f"{why}: the stations' journals were not checked; only this PC's own audit "
                    f"chain was, and it is {verdict}; run verify-audit --site again {again}",

@@ -65,14 +65,19 @@ def input_file(text: str, verb: str, nothing_done: str) -> Path:
 FILE_KINDS = {".csv": "a CSV file", ".xlsx": "an XLSX workbook", ".zip": "a ZIP archive"}
 
 
-def check_suffix(path: Path, option: str, suffix: str, what: str) -> None:
+def check_suffix(path: Path, option: str, suffix: str, what: str, *,
+                 only: bool = False) -> None:
     """`path` (given as `option`) refused when its name ends with another kind's suffix than
-    `suffix` (`what` says which: "--format xlsx"); a name with any other ending is taken."""
+    `suffix` (`what` says which: "--format xlsx"); a name with any other ending is taken,
+    unless `only`: then every name not ending with `suffix` is refused (a file that is only
+    ever one kind, an archive: a ZIP named .txt opens in a text editor)."""
     given = path.suffix.lower()
-    if given in FILE_KINDS and given != suffix:
-        raise CliError(f"{option} {path} ends with {given}, but {what} writes "
-                       f"{FILE_KINDS[suffix]}: give a file name ending with {suffix} (such as "
-                       f"{path.with_suffix(suffix).name}); nothing was written")
+    if given == suffix or (given not in FILE_KINDS and not only):
+        return
+    ends = f"ends with {given}" if given else f"does not end with {suffix}"
+    raise CliError(f"{option} {path} {ends}, but {what} writes {FILE_KINDS[suffix]}: give a "
+                   f"file name ending with {suffix} (such as "
+                   f"{path.with_suffix(suffix).name}); nothing was written")
 
 
 _DISK_ERRORS = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}

@@ -54,7 +54,25 @@ def named_verb(argv: Sequence[str]) -> str | None:
     return None
 
 
+# Options whose value may start with "-": `--timezone -03:00` (an offset) is taken as that
+# option's value, to be refused with the reason (not a zone name), where argparse would read
+# "-03:00" as another option and say only "expected one argument".
+DASHED_VALUES = frozenset({"--timezone"})
+
+
+def joined_values(argv: Sequence[str]) -> list[str]:
+    """`argv` with each DASHED_VALUES option and a value like "-03:00" joined by "="."""
+    words, joined = list(argv), []
+    while words:
+        word = words.pop(0)
+        if word in DASHED_VALUES and words and words[0][:1] == "-" and words[0][1:2].isdigit():
+            word = f"{word}={words.pop(0)}"
+        joined.append(word)
+    return joined
+
+
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
+    argv = joined_values(argv)
     verb = named_verb(argv)
     args = build_parser(() if verb is None else (verb,)).parse_args(argv)
     if args.command is None:  # no verb: the app, with the gui verb's defaults

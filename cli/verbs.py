@@ -4,9 +4,13 @@ of help. A verb module has `NEEDS` (what the dispatcher gives it, cli/app.py), `
 
 from __future__ import annotations
 
+import argparse
+import os
 from enum import Enum
 from pathlib import Path
 from typing import Protocol
+
+from config.paths import HOME_ENV, AppPaths
 
 
 class Needs(Enum):
@@ -49,3 +53,27 @@ VERBS: dict[str, tuple[str, str]] = {
     "send": ("cli.cmd_send", "send a remote command: STATION... TYPE [key=value]"),
 }
 DEFAULT_VERB = "gui"  # `shopfloor` alone opens the app
+
+# What only reads this PC's installation (verb, or verb and action). On a home with none (a
+# mistyped --home) it would make a new one and report on it ("no audit events yet", exit 0),
+# so it is refused before anything is made. Verbs that set a PC up (site, user add, restore,
+# demo, gui) or need none (verify-archive, backup verify of a file) are not here.
+READ_ONLY = frozenset({"status", "verify-audit", "export", "archive", ("backup", "list"),
+                       ("user", "list")})
+
+
+def no_installation(args: argparse.Namespace, paths: AppPaths) -> str | None:
+    """Why the command `args` cannot run in the home of `paths`: a read-only one where no
+    installation is (neither its database nor its settings); None when it may run."""
+    action = getattr(args, f"{args.command.replace('-', '_')}_command", None)
+    if args.command not in READ_ONLY and (args.command, action) not in READ_ONLY:
+        return None
+    if paths.database_file.exists() or paths.settings_file.exists():
+        return None
+    nearest = next((p for p in (paths.data_dir, *paths.data_dir.parents) if p.exists()), None)
+    if nearest is not None and not nearest.is_dir():
+        return None  # a file where the home would be: main.py says that, more precisely
+    home = args.home or os.environ.get(HOME_ENV) or paths.data_dir
+    return (f"no installation in {home} (nothing was created): check --home / {HOME_ENV}, or "
+            f"set this PC up first (shopfloor site create / join, shopfloor user add NAME "
+            f"--role admin, or the app)")

@@ -146,8 +146,11 @@ def write_csv(df: pd.DataFrame, path: Path) -> None:
     _neutralised(df).to_csv(Path(path), index=False, encoding="utf-8-sig", lineterminator="\r\n")
 
 
-def write_xlsx(df: pd.DataFrame, path: Path) -> None:
-    """One sheet, header frozen; the engine is explicit because `path` may end in `.tmp`."""
+def write_xlsx(df: pd.DataFrame, path: Path, *, demo: str | None = None) -> None:
+    """One sheet, header frozen; the engine is explicit because `path` may end in `.tmp`.
+    `demo`: the demo's name when the records are a demo's (`shopfloor demo`): said in the
+    workbook's title and on a sheet of its own after the records (the records' sheet stays
+    first and as it is, so what reads it, pandas or a macro, reads it unchanged)."""
     if len(df) > XLSX_MAX_ROWS:
         raise ValueError(f"{len(df)} rows do not fit in one Excel sheet (at most "
                          f"{XLSX_MAX_ROWS}); export as CSV or narrow the filter")
@@ -168,6 +171,21 @@ def write_xlsx(df: pd.DataFrame, path: Path) -> None:
                                                   if not _missing(v)])
                 letter = sheet.cell(row=1, column=index).column_letter
                 sheet.column_dimensions[letter].width = min(width + 2, 60)
+            if demo is not None:
+                _mark_demo(writer.book, demo)
+
+
+DEMO_SHEET = "DEMO"
+
+
+def _mark_demo(book: Any, demo: str) -> None:
+    """A demo's workbook says so where a person looks: its title and a sheet named DEMO."""
+    book.properties.title = f"{demo}: records"
+    book.properties.subject = "synthetic data made by shopfloor demo, not a real plant's"
+    note = book.create_sheet(DEMO_SHEET)
+    note["A1"] = demo
+    note["A2"] = ("These records are synthetic, made by shopfloor demo: they are not a real "
+                  "plant's.")
 
 
 def _missing(value: Any) -> bool:

@@ -98,8 +98,22 @@ def _latest_versions():
 def list_current_rows(connection: Connection, record_filter: RecordFilter = RecordFilter(),
                       limit: int | None = None) -> list[dict[str, Any]]:
     """Current version of each record matching the filter, oldest first, as plain dicts."""
+    query = _current_matching(record_filter).order_by(R.c.recorded_at, R.c.record_id)
+    if limit is not None:
+        query = query.limit(limit)
+    return [dict(row._mapping) for row in connection.execute(query)]
+
+
+def count_records(connection: Connection, record_filter: RecordFilter = RecordFilter()) -> int:
+    """How many records match the filter (by their current version): what an export or an
+    archive that found nothing compares its filters against."""
+    matching = _current_matching(record_filter).subquery()
+    return connection.execute(select(func.count()).select_from(matching)).scalar_one()
+
+
+def _current_matching(f: RecordFilter):
+    """The current version of each record matching `f`, unordered."""
     query = _latest_versions()
-    f = record_filter
     if f.start is not None:
         query = query.where(R.c.recorded_at >= format_utc(f.start))
     if f.end is not None:
@@ -115,10 +129,7 @@ def list_current_rows(connection: Connection, record_filter: RecordFilter = Reco
                             | (R.c.rej3_defect == f.defect))
     if not f.include_voided:
         query = query.where(R.c.status == str(RecordStatus.ACTIVE))
-    query = query.order_by(R.c.recorded_at, R.c.record_id)
-    if limit is not None:
-        query = query.limit(limit)
-    return [dict(row._mapping) for row in connection.execute(query)]
+    return query
 
 
 def import_key_exists(connection: Connection, source_key: str) -> bool:

@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import signal
 import sys
 import threading
 import traceback
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Callable, Iterator
 
 # The Qt-free layers (SQLAlchemy with them, some 200 modules) are imported before PySide6:
 # once PySide6 is in, its import hook reads the source of every module imported after it
@@ -39,6 +42,10 @@ log = logging.getLogger(__name__)
 
 ORGANIZATION = "Shopfloor"
 APPLICATION = "Shopfloor Collector"
+# Python runs its signal handlers only between its own bytecodes, never while Qt's event loop
+# (C++) waits: a timer calls into Python this often so that Ctrl+C is seen within it. A few
+# times a second is quick for a person at a terminal and costs nothing measurable.
+INTERRUPT_POLL_MS = 200
 
 
 def make_application(argv: list[str]) -> QApplication:
@@ -67,6 +74,38 @@ def install_excepthook() -> None:
             previous(kind, value, tb)
 
     sys.excepthook = hook
+
+
+@contextmanager
+def ctrl_c_closes(on_interrupt: Callable[[], None]) -> Iterator[list[int]]:
+    """While the block runs Qt's event loop, Ctrl+C in the terminal (SIGINT) calls
+    `on_interrupt` once, from the event loop on the GUI thread (never in the middle of a slot);
+    the list yielded holds the signal once it came. A second Ctrl+C while closing is only
+    logged (a hung close is for SIGTERM or the task manager). Outside the main thread (where
+    Python takes no signal handler) the block runs as it is."""
+    received: list[int] = []
+    if threading.current_thread() is not threading.main_thread():
+        yield received
+        return
+
+    def handler(signum: int, _frame: object) -> None:
+        if received:
+            log.info("Ctrl+C again: the app is already closing")
+            return
+        received.append(signum)
+        log.info("Ctrl+C in the terminal: closing the app as its Quit does")
+        QTimer.singleShot(0, on_interrupt)
+
+    previous = signal.signal(signal.SIGINT, handler)
+    wake = QTimer()
+    wake.setInterval(INTERRUPT_POLL_MS)
+    wake.timeout.connect(lambda: None)  # a Python call: pending handlers run in it
+    wake.start()
+    try:
+        yield received
+    finally:
+        wake.stop()
+        signal.signal(signal.SIGINT, previous)
 
 
 class SingleInstance:
@@ -213,6 +252,16 @@ class Launcher:
             self.wizard.raise_()
             self.wizard.activateWindow()
 
+    def interrupt(self) -> None:
+        """Ctrl+C in the terminal: the app closes as closing its window does, with exit 130
+        (ExitCode.INTERRUPTED). The station's window through its own shutdown (whoever is
+        logged in logged out, background work stopped: a supervisor's Quit); the wizard
+        through `stop` once the event loop has ended, as when its window is closed."""
+        if self.station is not None:
+            self.station.window.shutdown(ExitCode.INTERRUPTED)
+        else:
+            QApplication.instance().exit(ExitCode.INTERRUPTED)
+
     def stop(self) -> None:
         if self.station is not None:
             self.station.stop()
@@ -304,7 +353,12 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
             app.exit(smoke_code[0])
 
         QTimer.singleShot(0, check)
-    code = app.exec()
+    with ctrl_c_closes(launcher.interrupt) as interrupted:
+        code = app.exec()
     launcher.stop()
     instance.close()
+    if interrupted:  # said once the app has closed: its sync and backups stopped cleanly
+        print("interrupted: the app was closed as its Quit closes it; what was saved is kept",
+              file=sys.stderr)
+        return ExitCode.INTERRUPTED
     return smoke_code[0] if smoke else code

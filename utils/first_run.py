@@ -30,7 +30,7 @@ from utils.context import AppContext
 from utils.settings_store import load_settings
 from utils.setup_checks import (
     AdminAccount, SetupError, check_admin_account, check_database_location, check_folder,
-    folder_error, write_probe,
+    check_machine, folder_error, site_machines, write_probe,
 )
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.membership import Membership, create_site_membership, join_site_membership
@@ -90,6 +90,10 @@ class SetupPlan:
     # Join only: this PC replaces the PC that holds `station_id` (it broke, was retired), with
     # the reason kept in the site directory. None: a station id held by another PC is refused.
     takeover_reason: str | None = None
+    # Create only: a shared folder that does not exist is made (in an existing parent). The
+    # command line asks for it (`--make-folder`): a share not mounted must not become a
+    # folder on the local disk.
+    make_folder: bool = True
 
     def __repr__(self) -> str:
         return (f"SetupPlan({self.mode!r}, station={self.station_id!r}, "
@@ -148,8 +152,10 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
         # Nobody joins a trial site, so nobody needs its passphrase: a random one.
         passphrase = plan.passphrase or secrets.token_urlsafe(32)
     else:
-        folder = check_folder(plan.folder, plan.mode, probe=probe)
+        folder = check_folder(plan.folder, plan.mode, probe=probe, may_make=plan.make_folder)
         passphrase = plan.passphrase
+    check_machine(plan.station_id, plan.station_kind,
+                  site_machines(folder if plan.mode == "join" else None))
     try:
         if plan.mode == "join":
             membership = join_site_membership(paths, settings, folder, passphrase,

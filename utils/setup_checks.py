@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Iterable
 
+from config.catalog import default_catalog
 from config.paths import AppPaths
 from data.netfs import Mount, is_unc_path, network_filesystem_reason
 from models.validation import (
@@ -111,10 +112,12 @@ def write_probe(folder: Path) -> None:
 
 def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
                  probe: Callable[[Path], None] = write_probe,
-                 platform: str | None = None) -> Path:
-    """Check a shared folder for `purpose` ('create': may be new, must hold no site yet;
-    'join': must hold a site) and that this PC can write there. Returns the folder to use.
-    Blocks for as long as the network takes: call it off the GUI thread."""
+                 platform: str | None = None, may_make: bool = True) -> Path:
+    """Check a shared folder for `purpose` ('create': must hold no site yet, and may be new
+    unless `may_make` is False; 'join': must hold a site) and that this PC can write there.
+    Returns the folder to use. Blocks for as long as the network takes: call it off the GUI
+    thread. `may_make=False` (the command line, unless asked): a share not mounted, or a
+    typo, must not become a folder on this PC's own disk."""
     raw = os.fspath(text).strip() if text is not None else ""
     if not raw:
         raise SetupError("folder_required", "choose the shared folder", field="folder")
@@ -134,8 +137,9 @@ def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
             raise SetupError("offline", f"the network share of {raw} cannot be reached",
                              field="folder", folder=raw)
         if not exists:
-            if purpose == "join":
-                raise SetupError("no_site" if folder.parent.is_dir() else "folder_not_found",
+            if purpose == "join" or not may_make:
+                join_here = purpose == "join" and folder.parent.is_dir()
+                raise SetupError("no_site" if join_here else "folder_not_found",
                                  f"the folder {folder} does not exist", field="folder",
                                  folder=str(folder))
             if not folder.parent.is_dir():
@@ -184,6 +188,27 @@ def machines_on_share(folder: Path) -> list[str]:
     ids = [str(m.get("station_id")) for m in machines if isinstance(m, dict)
            and isinstance(m.get("station_id"), (str, int))]
     return list(dict.fromkeys(ids))
+
+
+def site_machines(folder: Path | None) -> list[str]:
+    """The station ids a production station may take: the machine table of the site's
+    catalog in `folder` (a site being joined), else the built-in one (a new site's first
+    catalog; a site whose catalog names no machine, or cannot be read yet). The wizard's
+    list and `set_up`'s check both come from here."""
+    on_share = machines_on_share(folder) if folder is not None else []
+    return on_share or [machine.station_id for machine in default_catalog().machines]
+
+
+def check_machine(station_id: str, kind: str, machines: list[str]) -> None:
+    """A production station is a machine of the site's table (`site_machines`): a typo
+    ("0206", "abc") would become a permanent member of the site. An office PC's id follows
+    its own rules (utils/site/membership.py)."""
+    if kind != "production" or station_id in machines:
+        return
+    raise SetupError("unknown_machine", f"station {station_id} is not a machine of the site's "
+                     f"machine table ({', '.join(machines) or 'empty'}); nothing was changed: "
+                     "give one of those, or set this PC up as an office PC", field="station",
+                     station=station_id)
 
 
 @dataclass(frozen=True)

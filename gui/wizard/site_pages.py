@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QHBoxLayout, QLineEdit, QW
 from config.catalog import Catalog
 from models.validation import validate_text, validate_username
 from models.validation import FULL_NAME_MAX
-from utils.setup_checks import AdminAccount, check_folder, machines_on_share
+from utils.setup_checks import AdminAccount, check_folder, site_machines
 from utils.passwords import PasswordPolicyError, check_policy
 from utils.site.site_key import PASSPHRASE_MIN_CHARS
 
@@ -144,7 +144,7 @@ class SitePage(WizardPage):
 
         def check() -> tuple[Path, list[str]]:
             checked = check_folder(folder, mode, probe=probe)
-            return checked, machines_on_share(checked) if mode == "join" else []
+            return checked, site_machines(checked) if mode == "join" else []
 
         return check
 
@@ -341,10 +341,11 @@ class StationPage(WizardPage):
         return Titles(self.tr("What is this PC?"))
 
     def prepare(self, *, autostart: bool, machines: list[str] | None = None) -> None:
-        """Defaults for the chosen way: the site's machines when joining; autostart on for a
-        real site's station, off for a trial."""
+        """Defaults for the chosen way: the site's machines when joining (those `set_up`
+        accepts: utils/setup_checks.site_machines); autostart on for a real site's station,
+        off for a trial."""
         if machines:
-            self.choice.set_machines(machines + [m.station_id for m in self.catalog.machines])
+            self.choice.set_machines(machines)
         self.autostart_wanted = autostart
         self._kind_changed(self.choice.kind())
 

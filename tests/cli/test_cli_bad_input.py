@@ -169,6 +169,9 @@ def test_restore_of_a_missing_file_is_a_refusal_not_a_crash(admin_home, shopfloo
 def test_a_reader_that_closes_the_output_ends_the_command_quietly(tmp_path):
     """`shopfloor ... | head -1`: the reader gone before the output is written. A real
     process: the pipe, and the interpreter's flush at exit, are the point."""
+    from utils.context import AppContext
+
+    AppContext.open(tmp_path / "h").close()  # verify-audit refuses a home with no installation
     process = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "--home",
                                 str(tmp_path / "h"), "verify-audit"], env=process_env(),
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -302,11 +305,13 @@ def test_a_broken_pipe_of_the_verbs_own_is_a_failure_not_a_quiet_exit(tmp_path, 
     import os
 
     from cli import cmd_status
+    from utils.context import AppContext
 
     def broken(_ctx, _args):
         raise BrokenPipeError(32, "Broken pipe (a printer's socket)")
 
     monkeypatch.setattr(cmd_status, "run", broken)
+    AppContext.open(tmp_path / "h").close()  # status refuses a home with no installation
     read_end, write_end = os.pipe()  # our output still has its reader
     try:
         with os.fdopen(write_end, "w") as out, monkeypatch.context() as patch:

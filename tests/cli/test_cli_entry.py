@@ -109,6 +109,9 @@ def test_the_gui_verb_calls_the_launcher_main_hands_over(shopfloor, tmp_path, mo
 
 def test_the_command_line_loads_no_qt(tmp_path):
     """A verb run in a fresh interpreter imports neither PySide6 nor pyqtgraph."""
+    from utils.context import AppContext
+
+    AppContext.open(tmp_path / "h").close()  # verify-audit refuses a home with no installation
     script = ("import sys, main\n"
               "code = main.main(['--home', sys.argv[1], 'verify-audit'])\n"
               "assert code == 0, code\n"

@@ -143,6 +143,9 @@ def test_verify_archive_of_a_missing_file_checks_nothing(tmp_path, shopfloor):
 
 def test_a_pc_with_no_accounts_says_how_to_make_one(tmp_path, shopfloor):
     """Not "wrong username or password": there is nobody to log in as yet."""
+    from utils.context import AppContext
+
+    AppContext.open(tmp_path / "h").close()  # installed (a home without one is refused)
     refused = shopfloor(tmp_path / "h", "user", "list", "--as", "maria",
                         SHOPFLOOR_PASSWORD=PASSWORD)
     message = one_line_refusal(refused)
@@ -303,16 +306,18 @@ def test_a_weak_first_admin_password_says_nothing_was_changed(tmp_path, shopfloo
 
 def test_an_empty_archive_on_an_office_pc_says_no_journal_is_read_yet(office, shopfloor,
                                                                       tmp_path):
-    """No station has synced (no agent ran): the archive is written, true, and says why it
-    holds nothing and what to do."""
+    """No station has synced (no agent ran, not even this PC's): the archive is written, true,
+    and says why it holds nothing and what to do."""
     home, _share = office
     out = tmp_path / "period.zip"
     made = shopfloor(home, "archive", "--from", "2020-01-01", "--to", "2040-01-01", "--out",
                      str(out), "--as", "maria", SHOPFLOOR_PASSWORD=PASSWORD)
     assert made.returncode == 0, made.stderr
     assert "(0 station(s), 0 events" in made.stdout and zipfile.is_zipfile(out)
-    assert ("why empty: this PC's site view holds no station's journal: none is on the shared "
-            "folder yet") in made.stdout
+    assert "why empty: this PC holds " in made.stdout
+    assert ("events written from 2020-01-01 to 2040-01-01 (America/Sao_Paulo time unless an "
+            "offset was given; --to is not included), but none of them is on the shared folder "
+            "yet") in made.stdout
     assert "shopfloor agent" in made.stdout
 
 
@@ -324,7 +329,8 @@ def test_an_empty_archive_outside_a_site_names_the_period_and_its_zone(admin_hom
     assert made.returncode == 0, made.stderr
     assert "(0 station(s), 0 events" in made.stdout and out.exists()
     assert ("why empty: this PC is in no site, so only its own audit trail is archived, and it "
-            "has no events from 2020-01-01 to 2020-02-01 (America/Sao_Paulo time") in made.stdout
+            "has no events written from 2020-01-01 to 2020-02-01 (America/Sao_Paulo time"
+            ) in made.stdout
 
 
 def test_an_empty_archive_of_another_period_says_what_the_view_holds(office, shopfloor,
@@ -349,11 +355,12 @@ def test_an_empty_archive_of_another_period_says_what_the_view_holds(office, sho
                      SHOPFLOOR_PASSWORD=PASSWORD)
     assert made.returncode == 0, made.stderr
     why = made.stdout.splitlines()[-1]
-    assert why.startswith("why empty: this PC's site view holds the journals of 1 station(s), "
-                          "up to 20"), why
-    assert why.endswith("but no events from 2020-01-01T00:00Z to 2020-02-01 (America/Sao_Paulo "
-                        "time unless an offset was given; --to is not included): check --from "
-                        "and --to"), why
+    assert why.startswith("why empty: no events were written from 2020-01-01T00:00Z to "
+                          "2020-02-01 (America/Sao_Paulo time unless an offset was given; --to "
+                          "is not included): this PC's site view holds events of 2 station(s), "
+                          "written from 20"), why
+    assert why.endswith("the period counts when events were written, not the boxes' dates: "
+                        "check --from and --to"), why
 
 
 def test_archive_reads_its_period_in_the_sites_time_zone(tmp_path, shopfloor, fast_secrets):

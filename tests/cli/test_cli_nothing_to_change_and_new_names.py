@@ -78,6 +78,7 @@ def test_the_first_admins_password_comes_from_shopfloor_new_password(tmp_path, s
 def test_site_create_takes_the_first_admins_password_from_shopfloor_new_password(
         tmp_path, shopfloor, fast_secrets):
     home = tmp_path / "office"
+    (tmp_path / "share").mkdir()
     created = shopfloor(home, "site", "create", "--folder", str(tmp_path / "share"),
                         "--station", "office1", "--office", "--admin", "maria",
                         SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
@@ -122,6 +123,7 @@ def test_the_site_name_is_checked_by_the_service_too(tmp_path, home):
 
 def test_a_plain_site_name_is_kept(tmp_path, shopfloor, fast_secrets):
     share = tmp_path / "share"
+    share.mkdir()
     created = shopfloor(tmp_path / "office", "site", "create", "--folder", str(share),
                         "--station", "office1", "--office", "--admin", "maria", "--name",
                         "  Planta São José  ", SHOPFLOOR_PASSPHRASE=PASSPHRASE,

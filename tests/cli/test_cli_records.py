@@ -80,6 +80,9 @@ def test_verify_audit_exits_1_and_names_the_event(site, shopfloor):
 
 
 def test_verify_audit_of_an_empty_home(tmp_path, shopfloor):
+    from utils.context import AppContext
+
+    AppContext.open(tmp_path / "empty").close()  # installed; a home without one is refused
     result = shopfloor(tmp_path / "empty", "verify-audit")
     assert result.returncode == 0
     assert result.stdout.strip() == "no audit events yet: nothing to verify"

@@ -30,6 +30,7 @@ def start_agent(home: Path) -> subprocess.Popen:
 @pytest.fixture
 def two_pcs(tmp_path, shopfloor, fast_secrets):
     share, office, station = tmp_path / "share", tmp_path / "office", tmp_path / "pc206"
+    share.mkdir()  # a missing one is refused (unless --make-folder)
     run = shopfloor
     created = run(office, "site", "create", "--folder", str(share), "--station", "office1",
                   "--office", "--admin", "ana", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
@@ -107,6 +108,7 @@ def test_a_pc_with_its_own_accounts_creates_a_site_in_its_admins_name(tmp_path, 
     site's root certifies that admin, who certifies the others and signs the site's first
     catalog with its time zone); without one nothing is created."""
     share, home = tmp_path / "share", tmp_path / "office"
+    share.mkdir()
     run = shopfloor
     made = run(home, "user", "add", "ana", "--role", "admin", "--full-name", "Ana Admin",
                SHOPFLOOR_PASSWORD=PASSWORD)

@@ -1,13 +1,13 @@
 """`shopfloor demo` never reports a half-made demo as ready: the admin's name and password are
 checked before anything is made, what a failure or Ctrl+C left is removed, and a folder a
-demo's making stopped in (no marker written last) is named as unfinished. A file as --folder
+demo's making stopped in (its making marker, no ready marker) is named as unfinished. A file as --folder
 and --days below 1 are refused in one line."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from utils.site.demo import READY_MARKER
+from utils.site.demo import MAKING_MARKER, READY_MARKER
 
 PASSWORD = "Quarry-Lantern-2026"
 
@@ -43,6 +43,7 @@ def test_an_unfinished_demo_is_named_not_reported_ready(tmp_path, shopfloor):
     folder = tmp_path / "demo"
     (folder / "office" / "data").mkdir(parents=True)  # what a killed run leaves
     (folder / "share").mkdir()
+    (folder / MAKING_MARKER).write_text("being made")  # written first by the demo
     again = shopfloor(tmp_path / "home", "demo", "--no-gui", "--days", "1", "--folder",
                       str(folder), SHOPFLOOR_PASSWORD=PASSWORD)
     assert again.returncode == 2, again.stdout
@@ -74,8 +75,9 @@ def test_days_below_one_are_refused(tmp_path, shopfloor):
 
 
 def test_a_demo_made_before_the_ready_mark_is_still_ready(tmp_path, fast_secrets):
-    """A release before the mark left none: a demo whose office PC has its admin and whose
-    stations have history is finished; without the admin it is not."""
+    """A release before the marks left none: a demo whose office PC has its admin and whose
+    stations have history is finished; without the admin it is not one this release can
+    tell from other files (never named as a demo to delete)."""
     from utils.context import AppContext
     from utils.site.demo import DemoState, demo_state
 
@@ -84,7 +86,7 @@ def test_a_demo_made_before_the_ready_mark_is_still_ready(tmp_path, fast_secrets
     (folder / "stations" / "201").mkdir(parents=True)
     office = AppContext.open(folder / "office")
     try:
-        assert demo_state(folder) == DemoState.UNFINISHED  # no admin yet: it stopped there
+        assert demo_state(folder) == DemoState.TAKEN  # no admin, no marker: not provably ours
         office.auth.create_first_admin("demo", "Demo Admin", PASSWORD)
     finally:
         office.close()

@@ -112,13 +112,13 @@ def test_both_executables_and_version(bundle):
 def test_verify_audit_in_a_fresh_home(bundle, tmp_path):
     home = tmp_path / "home"
     empty = run(bundle, "shopfloor", "verify-audit", SHOPFLOOR_HOME=str(home))
-    assert empty.returncode == 0, empty.stderr
-    assert "no audit events yet" in empty.stdout
-    assert (home / "data" / "shopfloor.sqlite3").is_file()  # created where the home says
+    assert empty.returncode == 2, empty.stderr  # a read-only verb makes no installation
+    assert f"no installation in {home}" in empty.stderr and not home.exists()
 
     created = run(bundle, "shopfloor", "--home", str(home), "user", "add", "maria", "--role",
                   "admin", SHOPFLOOR_PASSWORD=PASSWORD)
     assert created.returncode == 0, created.stderr
+    assert (home / "data" / "shopfloor.sqlite3").is_file()  # created where the home says
     verified = run(bundle, "shopfloor", "verify-audit", "--json", SHOPFLOOR_HOME=str(home))
     assert verified.returncode == 0, verified.stdout + verified.stderr
     report = json.loads(verified.stdout)
@@ -137,6 +137,7 @@ def test_gui_smoke_offscreen(bundle, tmp_path):
 @pytest.mark.skipif(os.name != "posix", reason="stops the agent with SIGTERM")
 def test_site_round_trip_with_the_frozen_agent(bundle, tmp_path):
     share, office, station = tmp_path / "share", tmp_path / "office", tmp_path / "pc206"
+    share.mkdir()
     created = run(bundle, "shopfloor", "--home", str(office), "site", "create", "--folder",
                   str(share), "--station", "office1", "--office", "--admin", "ana",
                   SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_PASSWORD=PASSWORD)

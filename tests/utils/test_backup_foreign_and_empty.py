@@ -43,6 +43,7 @@ def two_installations(tmp_path, shopfloor, fast_secrets):
     """`other`: office1 of site "Planta Norte", with a backup made there; `here`: a PC of its
     own with an admin."""
     other, here = tmp_path / "other", tmp_path / "here"
+    (tmp_path / "share").mkdir()
     created = shopfloor(other, "site", "create", "--folder", str(tmp_path / "share"),
                         "--station", "office1", "--office", "--admin", "maria", "--name",
                         "Planta Norte", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
@@ -77,7 +78,7 @@ def test_verify_and_restore_of_another_installations_backup_on_the_command_line(
     other, here, backup = two_installations
     before = event_count(here)
     verified = shopfloor(here, "backup", "verify", str(backup))
-    assert verified.returncode == 1  # cli/cmd_backup.py: an unreadable backup exits 1
+    assert verified.returncode == 2  # cli/cmd_backup.py: no backup it can check, refused
     assert verified.stdout == ""
     assert "another installation (station office1 of site 'Planta Norte')" in verified.stderr
     for word in ("forged", "NOT intact", "Traceback"):
@@ -140,9 +141,9 @@ def test_an_empty_backup_on_the_command_line(station, tmp_path, shopfloor):
     empty = tmp_path / "empty.sqlite3"
     empty.touch()
     verified = shopfloor(station, "backup", "verify", str(empty))
-    assert verified.returncode == 1 and verified.stdout == ""
+    assert verified.returncode == 2 and verified.stdout == ""  # refused: nothing to check
     assert verified.stderr.startswith("error: empty.sqlite3 is empty: not a backup; nothing was "
-                                      "changed")
+                                      "checked")
     restored = shopfloor(station, "restore", str(empty), "--as", "ana",
                          SHOPFLOOR_PASSWORD=PASSWORD)
     assert restored.returncode == 1

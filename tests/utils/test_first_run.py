@@ -276,8 +276,8 @@ def test_weak_password_or_bad_name_writes_nothing_to_the_share(tmp_path):
                                          folder=str(share), passphrase=PASSPHRASE,
                                          admin=AdminAccount("x", "", ADMIN.password)))
     with pytest.raises(SetupError) as excinfo:
-        set_up(tmp_path / "h", SetupPlan("create", station_id="office1", folder=str(share),
-                                         passphrase="short", admin=ADMIN))
+        set_up(tmp_path / "h", SetupPlan("create", station_id="office1", station_kind="office",
+                                         folder=str(share), passphrase="short", admin=ADMIN))
     assert code_of(excinfo) == "weak_passphrase"
     assert os.listdir(share) == []
 

@@ -25,6 +25,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable
 
+from sqlalchemy.exc import DBAPIError
+
 from data.database import DatabaseError, open_database, sqlite_uri
 from models.bounded_json import JsonLimits, parse_json
 from models.validation import SITE_NAME_MAX, has_forbidden_characters
@@ -41,7 +43,15 @@ ANCHOR_KEY = "chain_anchor"  # utils/context.py keeps a database's anchor under 
 
 
 class BackupUnreadable(ValueError):
-    """The file is not a database this program can read; nothing was changed."""
+    """The file is not a database this program can read; nothing was changed. `problem`: what
+    is wrong with the file alone, for a caller that says itself what it did not do (a verify
+    changes nothing anyway); `damaged`: it starts as a database does, but SQLite cannot read
+    it (a damaged backup, not another kind of file)."""
+
+    def __init__(self, message: str, *, problem: str | None = None, damaged: bool = False):
+        super().__init__(message)
+        self.problem = problem or message
+        self.damaged = damaged
 
 
 class OtherInstallation(BackupUnreadable):
@@ -49,10 +59,10 @@ class OtherInstallation(BackupUnreadable):
     cannot check it (its events' MACs need that PC's local key) nor restore it; nothing was
     changed. `station` and `site` name where it comes from, when the file says."""
 
-    def __init__(self, message: str, *, station: str | None = None, site: str | None = None):
+    def __init__(self, problem: str, *, station: str | None = None, site: str | None = None):
         self.station = station
         self.site = site
-        super().__init__(message)
+        super().__init__(f"{problem} Nothing was changed.", problem=problem)
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -132,9 +142,12 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
                     closing(sqlite3.connect(copy)) as target:
                 source.backup(target)
             database = open_database(copy)
-        except (sqlite3.Error, DatabaseError) as exc:
-            raise BackupUnreadable(f"{file.name} is not a database this program can read "
-                                   f"({exc}); nothing was changed") from exc
+        # SQLAlchemy wraps SQLite's own error (a damaged page met while opening) in DBAPIError.
+        except (sqlite3.Error, DatabaseError, DBAPIError) as exc:
+            detail = exc.orig if isinstance(exc, DBAPIError) else exc  # its text: one line
+            problem = f"{file.name} is not a database this program can read ({detail})"
+            raise BackupUnreadable(f"{problem}; nothing was changed", problem=problem,
+                                   damaged=True) from exc
         try:
             with database.read() as connection:
                 found = connection.exec_driver_sql(
@@ -165,15 +178,17 @@ def _check_header(file: Path) -> None:
         with open(file, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        raise BackupUnreadable(f"{file.name} cannot be read ({exc.strerror or exc}); nothing "
-                               f"was changed") from exc
+        problem = f"{file.name} cannot be read ({exc.strerror or exc})"
+        raise BackupUnreadable(f"{problem}; nothing was changed", problem=problem) from exc
     if not head:
-        raise BackupUnreadable(f"{file.name} is empty: not a backup; nothing was changed. "
-                               f"Choose another backup file.")
-    if head != SQLITE_HEADER:
-        raise BackupUnreadable(f"{file.name} is not a database this program can read (not an "
-                               f"SQLite file); nothing was changed. Choose another backup "
-                               f"file.")
+        problem = f"{file.name} is empty: not a backup"
+    elif head != SQLITE_HEADER:
+        problem = (f"{file.name} is not a database this program can read (not an SQLite "
+                   f"file)")
+    else:
+        return
+    raise BackupUnreadable(f"{problem}; nothing was changed. Choose another backup file.",
+                           problem=problem)
 
 
 def _other_installation(file: Path, sidecar: dict | None, connection: sqlite3.Connection,
@@ -194,12 +209,12 @@ def _other_installation(file: Path, sidecar: dict | None, connection: sqlite3.Co
             f"{file.name} names this PC's station ({where}) but does not carry this PC's "
             f"chain anchor: either another installation of the station made it (a PC replaced "
             f"or installed again), or its anchor was altered. It cannot be verified or "
-            f"restored here. Nothing was changed.", station=station, site=site)
+            f"restored here.", station=station, site=site)
     return OtherInstallation(
         f"{file.name} is a backup made by another installation"
         f"{f' ({where})' if where else ''}, not by this PC: it can only be verified on the PC "
         f"that made it (its events are sealed with that PC's own key), and it cannot be "
-        f"restored here. Nothing was changed.", station=station, site=site)
+        f"restored here.", station=station, site=site)
 
 
 def _site_name(connection: sqlite3.Connection) -> str | None:

@@ -69,6 +69,11 @@ DEMO_OFFICE = "demo-office"
 DEMO_ADMIN_FULL_NAME = "Demo admin"  # the name `shopfloor demo` gives its admin
 POLL_S = 0.25  # how often the live plant looks at its clock (statuses go at their interval)
 READY_MARKER = "demo-ready.txt"  # written last: a demo without it was never finished
+# Written first, into the folder the demo is made in: only a folder holding it (and not the
+# ready marker) is a demo whose making stopped. A folder that merely holds a `share/` or a
+# `stations/` (a real site's shared folder does) was not made by the demo and is never named
+# as one, so nobody is told to delete it.
+MAKING_MARKER = "demo-making.txt"
 DEMO_PARTS = frozenset({"office", "share", "stations"})  # what making a demo puts in its folder
 
 
@@ -117,15 +122,17 @@ def demo_state(root: Path) -> DemoState:
         return DemoState.NOT_A_FOLDER
     if not entries:
         return DemoState.FREE
-    if not entries & DEMO_PARTS:
-        return DemoState.TAKEN
-    return DemoState.READY if _made_before_markers(root) else DemoState.UNFINISHED
+    if MAKING_MARKER in entries:
+        return DemoState.UNFINISHED
+    if entries & DEMO_PARTS and _made_before_markers(root):
+        return DemoState.READY
+    return DemoState.TAKEN  # not made by a demo (or by one before the markers, half made)
 
 
 def _made_before_markers(root: Path) -> bool:
-    """A demo made by a release before the marker: finished when its office PC has its admin
+    """A demo made by a release before the markers: finished when its office PC has its admin
     (the account was the last thing that release could fail on) and its stations have
-    history. Read only; any doubt is "no" (then it is named as unfinished)."""
+    history. Read only; any doubt is "no" (then the folder is one holding other files)."""
     database = resolve_paths(root / "office").database_file
     if not database.is_file() or not any((root / "stations").glob("*")):
         return False
@@ -160,9 +167,13 @@ def create_demo(root: Path, admin: str, full_name: str, password: str, *, days: 
     demo = demo_layout(root, demo_plan(days, clock.now()))
     existed = root.exists()
     try:
+        root.mkdir(parents=True, exist_ok=True)
+        atomic_write_text(root / MAKING_MARKER, f"{DEMO_SITE_NAME}: being made (without "
+                                                f"{READY_MARKER} beside it, it stopped)\n")
         _make(demo, admin, full_name, password, clock,
               passphrase or secrets.token_urlsafe(24))
         atomic_write_text(root / READY_MARKER, f"{DEMO_SITE_NAME}: made to its end\n")
+        (root / MAKING_MARKER).unlink(missing_ok=True)  # READY decides from here on
     except BaseException:  # Ctrl+C too: never leave a demo that looks made
         _remove_half_made(root, keep_root=existed)
         raise
@@ -193,15 +204,17 @@ def _make(demo: Demo, admin: str, full_name: str, password: str, clock: Clock,
 
 
 def _remove_half_made(root: Path, *, keep_root: bool) -> None:
-    """Everything under `root` was made by this run (it was checked empty first)."""
-    targets = list(root.iterdir()) if keep_root and root.is_dir() else [root]
+    """Everything under `root` was made by this run (it was checked empty first). The making
+    marker goes last: what cannot be removed stays named as an unfinished demo."""
+    targets = (sorted(root.iterdir(), key=lambda path: path.name == MAKING_MARKER)
+               if keep_root and root.is_dir() else [root])
     try:
         for target in targets:
             if target.is_dir() and not target.is_symlink():
                 shutil.rmtree(target)
             else:
                 target.unlink(missing_ok=True)
-    except OSError as exc:  # the next run finds it unfinished (no marker) and says so
+    except OSError as exc:  # the next run finds it unfinished (its making marker) and says so
         log.warning("Demo: what was made in %s could not all be removed: %s", root, exc)
         return
     log.info("Demo: its making stopped; what was made in %s was removed", root)

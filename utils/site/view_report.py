@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
 
-from data import view_repo
+from data import records_repo, view_repo
 from data.records_repo import RecordFilter
 from utils.site.view_follower import Phase, ViewState
 
@@ -83,11 +83,7 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool,
     that first, what the site view holds from before, and to run again when it is back."""
     station = record_filter.station_id
     if not site:
-        if station and station != ctx.station_id:
-            return (f"this PC's own records hold none of station {station} (this PC is "
-                    f"{ctx.station_id}); run with --site to read every station's journal "
-                    f"into this PC's site view")
-        return "this PC holds no records within these filters"
+        return _why_none_of_own(ctx, station)
     with ctx.site_view.database.read() as connection:
         if station:
             held = view_repo.count_records(connection, RecordFilter(station_id=station))
@@ -115,6 +111,25 @@ def why_empty(ctx: "AppContext", record_filter: RecordFilter, *, site: bool,
                 f"station has synced (its status in: shopfloor status)")
     return (f"this PC holds no records of station {station}: its journal has none yet "
             f"({source['events']} events read, up to {source['last_ts'] or '—'})")
+
+
+def _why_none_of_own(ctx: "AppContext", station: str | None) -> str:
+    """Why an export of this PC's own records found none: it holds none of that station (or
+    none at all; the site view may: --site), or it holds some that the filters leave out."""
+    with ctx.production.database.read() as connection:
+        held = records_repo.count_records(connection, RecordFilter(station_id=station))
+    whose = f" of station {station}" if station else ""
+    if held:
+        return f"this PC's own records hold {held} records{whose}, none within these filters"
+    # Another station's records reach this PC's own only by an import: they are in the site
+    # view once that station has synced.
+    where = ("run with --site to read every station's journal into this PC's site view"
+             if ctx.trust is not None else
+             "this PC is in no site, so only records made or imported on it are exported")
+    if station and station != ctx.station_id:
+        return (f"this PC's own records hold none of station {station} (this PC is "
+                f"{ctx.station_id}); {where}")
+    return f"this PC's own records hold none{whose} yet; {where}"
 
 
 def _share_unreadable(ctx: "AppContext", station: str | None, held: int,
