@@ -192,10 +192,14 @@ def open_charts(db: sqlite3.Connection) -> list[tuple[str, str, str, str, str]]:
 
 
 def statuses(db: sqlite3.Connection) -> list[dict[str, Any]]:
-    """Every chart with a baseline, its limits and its open signal (the tab's site table)."""
+    """Every chart with a baseline, its open signal and its newest signal under the limits in
+    force, however old (a new baseline judges the chart again): the tab's site table."""
     names = ("station", "size", "measurement", "last_at", "open_rules", "open_since")
-    return [dict(zip(names, row)) for row in db.execute(
-        f"SELECT {', '.join(names)} FROM spc_status ORDER BY station, size, measurement")]
+    return [dict(zip((*names, "last_signal"), row)) for row in db.execute(
+        f"SELECT {', '.join('s.' + name for name in names)}, (SELECT MAX(g.recorded_at) "
+        "FROM spc_signals g WHERE g.station = s.station AND g.size = s.size AND "
+        "g.measurement = s.measurement) FROM spc_status s ORDER BY s.station, s.size, "
+        "s.measurement")]
 
 
 def charts(db: sqlite3.Connection) -> list[tuple[str, str]]:

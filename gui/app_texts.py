@@ -23,8 +23,8 @@ def refusal_text(kind: str | None) -> str | None:
         REFUSAL_TAKEOVER_UNCONFIRMED: translate(
             "AppTexts",
             "This PC does not sync: another copy of it (a restored backup, a copied disk) "
-            "ran as this station last. Production is saved on this PC. A supervisor "
-            "confirms the takeover in Tools → Confirm the takeover of this station."),
+            "ran as this station last. Production is saved on this PC. A supervisor logs "
+            "in here and confirms the takeover (button: Confirm the takeover…)."),
         REFUSAL_COPY_RUNNING: translate(
             "AppTexts",
             "This PC does not sync: something else runs as this station with this PC's key "

@@ -32,15 +32,14 @@ from gui.app_texts import refusal_text
 from gui.header import StationHeader
 from gui.app_events import app_events
 from gui.idle_watcher import ACTIVITY, IdleWatcher
-from gui.labels import wrapped_label
 from gui.layouts import vbox
 from gui.login_page import LoginPage
 from gui.password_check import ask_confirmed, verified
 from gui.remote_prompts import ask_remote_close, show_remote_message
 from gui.station_controller import StationController
+from gui.sync_notice import SyncNotice
 from gui.sync_bridge import Request, RequestKind
 from gui.tasks import TaskRunner
-from gui.theme import ERROR_COLOR
 
 log = logging.getLogger(__name__)
 
@@ -68,11 +67,10 @@ class AppWindow(QMainWindow):
         self.banner_text.setWordWrap(True)
         banner_layout.addWidget(self.banner_text)
         self.banner.setVisible(False)
-        # Why this PC does not act for its station (the header only says "Not syncing").
-        self.sync_notice = wrapped_label("syncNotice")
-        self.sync_notice.setStyleSheet(f"background: {ERROR_COLOR}; color: white; "
-                                       "font-size: 15px; padding: 6px 12px;")
-        self.sync_notice.setVisible(False)
+        # Why this PC does not act for its station (the header only says "Not syncing"),
+        # with the takeover's button (the menu's action: _build_menus).
+        self.takeover_action = QAction(self.tr("Confirm the takeover of this station…"), self)
+        self.sync_notice = SyncNotice(self.takeover_action)
         self.countdown = QLabel()
         self.countdown.setObjectName("idleCountdown")
         self.countdown.setStyleSheet("background: #fff3cd; font-size: 18px; padding: 8px;")
@@ -165,7 +163,6 @@ class AppWindow(QMainWindow):
         tools.addAction(self.pc_settings_action)
         # Shown only while a restored or copied PC waits for a person to confirm it now acts
         # for its station (the sync service's lease; utils/site/station_sync.py).
-        self.takeover_action = QAction(self.tr("Confirm the takeover of this station…"), self)
         self.takeover_action.setObjectName("takeoverAction")
         self.takeover_action.triggered.connect(self.ask_takeover)
         tools.addAction(self.takeover_action)
@@ -192,9 +189,10 @@ class AppWindow(QMainWindow):
     def _update_takeover_action(self) -> None:
         """Offered to a supervisor or admin while a copy of this PC waits for confirmation."""
         session, state = self.controller.session, self.controller.share_state()
-        self.takeover_action.setVisible(
-            session is not None and role_allows(session.role, Permission.COMMAND_SEND)
-            and state is not None and state.refusal == REFUSAL_TAKEOVER_UNCONFIRMED)
+        offered = (session is not None and role_allows(session.role, Permission.COMMAND_SEND)
+                   and state is not None and state.refusal == REFUSAL_TAKEOVER_UNCONFIRMED)
+        self.takeover_action.setVisible(offered)
+        self.sync_notice.offer(offered)
 
     # -- sessions --------------------------------------------------------------------------------
 
@@ -281,9 +279,7 @@ class AppWindow(QMainWindow):
     def _share_changed(self, state) -> None:
         """The notice under the header says why this PC does not act for its station; the
         takeover entry appears when a person may confirm."""
-        text = refusal_text(None if state is None else state.refusal)
-        self.sync_notice.setText(text or "")
-        self.sync_notice.setVisible(bool(text))
+        self.sync_notice.say(refusal_text(None if state is None else state.refusal))
         self._update_takeover_action()
 
     def ask_takeover(self) -> None:

@@ -35,6 +35,7 @@ from gui.register_window import RegisterWindow
 from gui.station_controller import StationController
 from gui.shift_table import shift_records_model, shift_records_table
 from gui.stop_button import StopButton
+from gui.theme import TOUCH_MENUS
 from gui.shift_export import export_shift
 from gui.window_state import restore_window
 
@@ -48,6 +49,7 @@ class StationWindow(AppWindow):
         ctx = controller.ctx
         super().__init__(controller, parent)
         self.setObjectName("stationWindow")
+        self.menuBar().setStyleSheet(TOUCH_MENUS)  # touched, like the rest of the station
         self.setWindowTitle(self.tr("Shopfloor Collector · station %1").replace("%1", ctx.station_id))
         self.register_window = RegisterWindow(ctx.station_id, config_dir=ctx.paths.config_dir)
         self.register_window.register_requested.connect(self.bring_forward)

@@ -53,12 +53,14 @@ class StopButton(QPushButton):
         ctx = self.controller.ctx
         now = ctx.clock.now()
         state = ctx.downtime.state(now)
+        # What the button does first (an operator looks for where a stop is declared), the
+        # machine's state after it.
         if state.state == "down" and state.since is not None:
-            text = self.tr("Down %1 · %2 — stops…").replace(
+            text = self.tr("Stops… (down %1 · %2)").replace(
                 "%1", duration_text((now - state.since).total_seconds())).replace(
                 "%2", reason_label(state.reason))
         else:
-            text = self.tr("%1 — stops…").replace("%1", state_label(state.state))
+            text = self.tr("Stops… (%1)").replace("%1", state_label(state.state))
         self.setText(text)
         self.setStyleSheet(_STYLES.get(state.state, ""))
 

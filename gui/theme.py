@@ -56,6 +56,16 @@ QPlainTextEdit:focus, QTextEdit:focus, QAbstractItemView:focus {{
 QCheckBox:focus, QRadioButton:focus {{ background: #fff3e0; border: 2px solid {FOCUS_COLOR}; }}
 """
 
+# A production station's menus, applied to that window's menu bar only (its menus are its
+# children): the supervisor's actions there (Admin panel, Verify, This PC's settings) are
+# touch-sized items, and the bar's titles wide targets. The bar itself stays one text line
+# high: 44 px would take 22 px from every screen, and the station of a restored backup (its
+# takeover notice shown) would no longer fit a 1366 x 768 screen.
+TOUCH_MENUS = f"""
+QMenuBar::item {{ padding: 4px 16px; }}
+QMenu::item {{ min-height: {TOUCH_MIN_PX}px; padding: 0px 32px 0px 24px; }}
+"""
+
 
 def form_label(text: str):
     """A form label as tall as the touch-sized field beside it, text centred vertically

@@ -42,7 +42,7 @@ BACKGROUND = int(Qt.ItemDataRole.BackgroundRole.value)
 TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
 CHANGE_CHUNK_ROWS = 32
 # The state filter's choices (FleetTableModel.set_state_filter) and the states each shows; a
-# station stopped on purpose counts with the offline ones, as in the tab's summary line.
+# station stopped on purpose is listed with the offline ones (the summary line counts them apart).
 STATE_FILTERS: dict[str, frozenset[str]] = {
     "online": frozenset({Liveness.ONLINE}), "stale": frozenset({Liveness.STALE}),
     "offline": frozenset({Liveness.OFFLINE, Liveness.STOPPED})}

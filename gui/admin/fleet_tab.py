@@ -210,11 +210,13 @@ class FleetTab(QWidget):
             self._sized_lengths = [max(a, b) for a, b in zip(frame.lengths, self._sized_lengths)]
         counts = frame.counts
         # One count per translated phrase: Qt's plural forms take one number each.
-        self.summary.setText(self.tr("%1 · %2 online · %3 stale · %4 offline")
+        # A station shut down on purpose ("stopped") is not counted as one that went silent.
+        self.summary.setText(self.tr("%1 · %2 online · %3 stale · %4 stopped · %5 offline")
                              .replace("%1", self.tr("%n station(s)", "", len(frame.views)))
                              .replace("%2", str(counts.get("online", 0)))
                              .replace("%3", str(counts.get("stale", 0)))
-                             .replace("%4", str(counts.get("offline", 0) + counts.get("stopped", 0))))
+                             .replace("%4", str(counts.get("stopped", 0)))
+                             .replace("%5", str(counts.get("offline", 0))))
         self._current_alarms = frame.alarms
         self._reporting = {view.station_id for view in frame.views
                            if view.liveness == Liveness.ONLINE}

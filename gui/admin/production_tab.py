@@ -19,7 +19,8 @@ from zoneinfo import ZoneInfo
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFileDialog, QLineEdit, QPlainTextEdit, QPushButton, QWidget,
+    QAbstractItemView, QComboBox, QFileDialog, QHeaderView, QLineEdit, QPlainTextEdit,
+    QPushButton, QWidget,
 )
 
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION
@@ -111,6 +112,14 @@ class ProductionTab(QWidget):
         header.setSortIndicatorShown(True)
         header.setSortIndicator(*self.model.shown_section())
         header.sortIndicatorChanged.connect(self._sort_changed)
+        # The rejections (up to three a box) take the width the other columns leave, on one
+        # line cut with "…", whole in their tooltip (records_model.py): fitted to their text
+        # they pushed CAM-D %, CAM-W %, Operator and Status behind a scroll at 1366 px.
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(self.model.COLUMNS.index("rejections"),
+                                    QHeaderView.ResizeMode.Stretch)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.table.selectionModel().currentRowChanged.connect(self._show_history)
         self.history = QPlainTextEdit()
         self.history.setAccessibleName(self.tr("Version history of the selected record"))
@@ -123,7 +132,8 @@ class ProductionTab(QWidget):
             currency=self.currency, actions=(self.manual_button, self.correct_button,
                                              self.void_button, self.csv_button, self.xlsx_button),
             status=count_and_status(self.count, self.status), table=self.table,
-            details=self.history, widths=(1000, 400))
+            # The history wraps in a narrow pane; the table's ten columns need the width.
+            details=self.history, widths=(1120, 240))
         if bridge is not None:
             bridge.changed.connect(self.view_changed)
         self.refresh()

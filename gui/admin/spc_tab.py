@@ -10,7 +10,7 @@ items are created once and updated with setData (the rule labels are a pool of t
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QListWidget, QPushButton,
     QSplitter, QTableView, QVBoxLayout, QWidget,
@@ -38,6 +38,11 @@ from gui.theme import TOUCH_MIN_PX
 
 POINT_CHOICES = (50, 200, 1000)
 MAX_LABELS = 30  # rule labels drawn on the chart (the newest); the list below has them all
+LABEL_ANCHOR = (0.5, 1.2)  # a rule label's place: centred above its point
+# Where the lines' names sit along them (a share of the x range): the centre line's starts
+# right of the newest point, above its line; UCL's ends at the edge above its line and LCL's
+# below its own, so the three stay apart however close the limits are.
+NAME_PLACES = {"centre": (0.885, (0, 1)), "ucl": (0.985, (1, 1)), "lcl": (0.985, (1, 0))}
 LIMIT_PEN = pg.mkPen("#c62828", width=1.5, style=Qt.PenStyle.DashLine)
 ZONE_PEN = pg.mkPen("#9e9e9e", width=1, style=Qt.PenStyle.DotLine)
 CENTRE_PEN = pg.mkPen("#2e7d32", width=1.5)
@@ -57,10 +62,11 @@ class _Chart:
         for name in kinds:
             pen = CENTRE_PEN if name == "centre" else LIMIT_PEN if name in ("ucl", "lcl") \
                 else ZONE_PEN
+            position, anchor = NAME_PLACES.get(name, (0.985, (1, 1)))
             line = pg.InfiniteLine(angle=0, pen=pen, movable=False,
                                    label=names.get(name, ""),
-                                   labelOpts={"position": 0.97, "color": pen.color(),
-                                              "anchors": [(1, 1), (1, 1)]})
+                                   labelOpts={"position": position, "color": pen.color(),
+                                              "anchors": [anchor, anchor]})
             line.setVisible(False)
             plot.addItem(line)
             self.lines[name] = line
@@ -74,9 +80,9 @@ class _Chart:
             if value is not None:
                 line.setValue(value)
         self.plot.enableAutoRange(axis="y")
-        # Room right of the newest point for the lines' names (they sit at the right end).
+        # Room right of the newest point for the lines' names (NAME_PLACES).
         count = len(xs) + 1
-        self.plot.setXRange(-0.5, count + max(3.0, count * 0.08), padding=0)
+        self.plot.setXRange(-0.5, count + max(4.0, count * 0.15), padding=0)
 
 
 class SpcTab(RefreshWhenShown):
@@ -150,11 +156,16 @@ class SpcTab(RefreshWhenShown):
         self.values_chart = _Chart(values, True, names)
         self.ranges_chart = _Chart(ranges, False, names)
         self.labels: list[pg.TextItem] = []
+        self._placed: list[tuple[pg.TextItem, float, float, bool]] = []  # label, x, y, rule 1
         for _ in range(MAX_LABELS):
-            label = pg.TextItem(color=SIGNAL_COLOURS["critical"], anchor=(0.5, 1.2))
+            label = pg.TextItem(color=SIGNAL_COLOURS["critical"], anchor=LABEL_ANCHOR)
             label.setVisible(False)
-            values.addItem(label)
+            # Outside the range's bounds: showing or hiding one (_declutter) moves no axis.
+            values.addItem(label, ignoreBounds=True)
             self.labels.append(label)
+        values.vb.setDefaultPadding(0.12)  # room above the highest point for its label
+        values.vb.sigResized.connect(self._declutter)
+        values.vb.sigRangeChanged.connect(self._declutter)
         self.baseline_label = wrapped_label("spcBaseline")
         self.capability_label = wrapped_label("spcCapability")
         for label in (self.baseline_label, self.capability_label):
@@ -163,6 +174,9 @@ class SpcTab(RefreshWhenShown):
         self.signals.setObjectName("spcSignals")
         self.signals.setAccessibleName(self.tr("Signals"))
         self.signals.setMaximumHeight(110)
+        # A signal's rules on as many lines as they need, never cut at the right edge.
+        self.signals.setWordWrap(True)
+        self.signals.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
@@ -175,7 +189,7 @@ class SpcTab(RefreshWhenShown):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([420, 940])
+        splitter.setSizes([500, 860])  # the site table's five columns whole at 1366 px
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.currency)
@@ -238,16 +252,7 @@ class SpcTab(RefreshWhenShown):
         ranges = data.ranges if data else []
         self.ranges_chart.show(xs[1:], ranges[1:], [], [], {} if limits is None else {
             "centre": limits.mr_bar, "ucl": limits.mr_ucl})
-        # A label where the rules broken change (a run of points breaking the same rules is
-        # named once, at its start), the newest MAX_LABELS of them; the list has every point.
-        starts = [i for i in flagged if i - 1 not in flagged or data.rules[i] != data.rules[i - 1]]
-        newest = starts[-MAX_LABELS:]
-        for label in self.labels:
-            label.setVisible(False)
-        for label, index in zip(self.labels, newest):
-            label.setText(",".join(str(r) for r in data.rules[index]))
-            label.setPos(index, values[index])
-            label.setVisible(True)
+        self._place_labels(rule_labels(data.rules) if data else [], values)
         self.baseline_label.setText(baseline_text(data.baseline if data else None, self._when))
         self.capability_label.setText(capability_text(
             data.capability if data else None, bool(data and data.baseline),
@@ -262,6 +267,34 @@ class SpcTab(RefreshWhenShown):
             row = self.model.row_of(chart)
             if row is not None:
                 self.table.selectRow(row)
+
+    def _place_labels(self, spots: list[tuple[int, str]], values: list[float]) -> None:
+        """The newest MAX_LABELS rule labels at their points, then those that would overlap
+        another hidden (_declutter)."""
+        self._placed = []
+        for label in self.labels:
+            label.setVisible(False)
+        for label, (index, text) in zip(self.labels, spots[-MAX_LABELS:]):
+            label.setText(text)
+            label.setPos(index, values[index])
+            self._placed.append((label, index, values[index], text.startswith("1")))
+        self._declutter()
+
+    def _declutter(self, *_args) -> None:
+        """Show the rule labels that overlap no other on screen: rule 1's first (a point
+        beyond 3σ), then the newest. Again whenever the chart's size or range changes."""
+        view = self.values_chart.plot.vb
+        kept: list[QRectF] = []
+        for label, x, y, _first in sorted(self._placed, key=lambda p: (not p[3], -p[1])):
+            size = label.textItem.boundingRect()
+            point = view.mapViewToScene(QPointF(x, y))
+            rect = QRectF(point.x() - LABEL_ANCHOR[0] * size.width(),
+                          point.y() - LABEL_ANCHOR[1] * size.height(), size.width(),
+                          size.height())
+            shown = not any(rect.intersects(other) for other in kept)
+            label.setVisible(shown)
+            if shown:
+                kept.append(rect)
 
     def _table_clicked(self, index) -> None:
         station, size, measurement = self.model.chart_at(index.row())
@@ -290,3 +323,18 @@ class SpcTab(RefreshWhenShown):
         # commit); taking it in now shows the limits at once.
         self.view.ingest_local(wait=False)
         self.refresh()
+
+
+def rule_labels(rules: list[tuple[int, ...]]) -> list[tuple[int, str]]:
+    """Where the chart names rules, oldest first: (point, "2,3,4"). One label for a run of
+    consecutive flagged points, at its start, naming every rule the run broke (a drift breaks
+    rules 2, 3 and 4 point after point: a label at each change piled into a clump); a point
+    beyond 3σ (rule 1) starts a label of its own. The signals list has every point."""
+    spots: list[tuple[int, set[int]]] = []
+    for index, broken in enumerate(rules):
+        if not broken:
+            continue
+        if 1 in broken or not spots or not rules[index - 1] or 1 in rules[index - 1]:
+            spots.append((index, set()))
+        spots[-1][1].update(broken)
+    return [(index, ",".join(map(str, sorted(names)))) for index, names in spots]

@@ -196,7 +196,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="63"/>
+        <location filename="../app.py" line="70"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -206,7 +206,7 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>AppTexts</name>
     <message>
         <location filename="../app_texts.py" line="23"/>
-        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
+        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor logs in here and confirms the takeover (button: Confirm the takeover…).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -228,102 +228,102 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="146"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="149"/>
+        <location filename="../app_window.py" line="147"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="150"/>
+        <location filename="../app_window.py" line="148"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="155"/>
+        <location filename="../app_window.py" line="153"/>
         <source>Quit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="160"/>
+        <location filename="../app_window.py" line="158"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="163"/>
+        <location filename="../app_window.py" line="161"/>
         <source>This PC&apos;s settings…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="168"/>
+        <location filename="../app_window.py" line="72"/>
         <source>Confirm the takeover of this station…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="173"/>
+        <location filename="../app_window.py" line="170"/>
         <source>Log viewer…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="176"/>
+        <location filename="../app_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="177"/>
+        <location filename="../app_window.py" line="174"/>
         <source>About…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="219"/>
+        <location filename="../app_window.py" line="217"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="225"/>
+        <location filename="../app_window.py" line="223"/>
         <source>You were logged out after a period without activity.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="231"/>
+        <location filename="../app_window.py" line="229"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="244"/>
+        <location filename="../app_window.py" line="242"/>
         <source>%1 logged you out remotely.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="296"/>
+        <location filename="../app_window.py" line="292"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="304"/>
+        <location filename="../app_window.py" line="300"/>
         <source>This PC&apos;s settings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="305"/>
+        <location filename="../app_window.py" line="301"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="309"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="345"/>
+        <location filename="../app_window.py" line="341"/>
         <source>The station stays open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="346"/>
+        <location filename="../app_window.py" line="342"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,7 +2505,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="255"/>
+        <location filename="../admin/fleet_tab.py" line="214"/>
+        <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="257"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2520,13 +2525,8 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="213"/>
-        <source>%1 · %2 online · %3 stale · %4 offline</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="214"/>
+        <location filename="../admin/fleet_tab.py" line="215"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2534,17 +2534,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="258"/>
+        <location filename="../admin/fleet_tab.py" line="260"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="358"/>
+        <location filename="../admin/fleet_tab.py" line="360"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="359"/>
+        <location filename="../admin/fleet_tab.py" line="361"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5865,93 +5865,93 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="74"/>
+        <location filename="../admin/production_tab.py" line="75"/>
         <source>lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="77"/>
         <source>operator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>any defect</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="83"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="84"/>
+        <location filename="../admin/production_tab.py" line="85"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="86"/>
+        <location filename="../admin/production_tab.py" line="87"/>
         <source>Export Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="88"/>
+        <location filename="../admin/production_tab.py" line="89"/>
         <source>Manual record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>Correct…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="94"/>
+        <location filename="../admin/production_tab.py" line="95"/>
         <source>Void…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="246"/>
         <source>Select a record first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="244"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>This record is voided and cannot be changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="251"/>
+        <location filename="../admin/production_tab.py" line="261"/>
         <source>This record is already voided.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="159"/>
-        <location filename="../admin/production_tab.py" line="179"/>
+        <location filename="../admin/production_tab.py" line="169"/>
+        <location filename="../admin/production_tab.py" line="189"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="105"/>
+        <location filename="../admin/production_tab.py" line="106"/>
         <source>Site records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="116"/>
+        <location filename="../admin/production_tab.py" line="125"/>
         <source>Version history of the selected record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="119"/>
+        <location filename="../admin/production_tab.py" line="128"/>
         <source>Select a record to see its versions.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="185"/>
+        <location filename="../admin/production_tab.py" line="195"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -5959,52 +5959,52 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="188"/>
+        <location filename="../admin/production_tab.py" line="198"/>
         <source>newest first: more than %1 match, too many to sort by %2. Narrow the filters (a station, a shorter range) to sort.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="291"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="288"/>
+        <location filename="../admin/production_tab.py" line="298"/>
         <source>Version %1 · %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="291"/>
+        <location filename="../admin/production_tab.py" line="301"/>
         <source>Reason: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="299"/>
+        <location filename="../admin/production_tab.py" line="309"/>
         <source>CONFLICT: written from version %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="313"/>
+        <location filename="../admin/production_tab.py" line="323"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="326"/>
+        <location filename="../admin/production_tab.py" line="336"/>
         <source>voided</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="326"/>
+        <location filename="../admin/production_tab.py" line="336"/>
         <source>active</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="332"/>
+        <location filename="../admin/production_tab.py" line="342"/>
         <source>Export records</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="345"/>
+        <location filename="../admin/production_tab.py" line="355"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>Exported %n record to %1</numerusform>
@@ -6012,7 +6012,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="349"/>
+        <location filename="../admin/production_tab.py" line="359"/>
         <source>The file was not written: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6969,37 +6969,52 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcStatusModel</name>
     <message>
-        <location filename="../admin/spc_model.py" line="24"/>
+        <location filename="../admin/spc_model.py" line="26"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="24"/>
+        <location filename="../admin/spc_model.py" line="26"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="24"/>
+        <location filename="../admin/spc_model.py" line="26"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="25"/>
-        <source>State</source>
+        <location filename="../admin/spc_model.py" line="27"/>
+        <source>Last 8 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="25"/>
-        <source>Since</source>
+        <location filename="../admin/spc_model.py" line="27"/>
+        <source>Last signal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="41"/>
+        <location filename="../admin/spc_model.py" line="29"/>
+        <source>Whether one of the chart&apos;s last 8 points broke a rule (the fleet alarm). Older signals stay on the chart and in its list.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="31"/>
+        <source>The newest point that broke a rule under the limits in force, however old.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="55"/>
         <source>in control</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="44"/>
+        <location filename="../admin/spc_model.py" line="57"/>
+        <source>Since %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="59"/>
         <source>out of control: rule %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7007,88 +7022,88 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="91"/>
+        <location filename="../admin/spc_tab.py" line="97"/>
         <source>Station and size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="94"/>
-        <location filename="../admin/spc_tab.py" line="111"/>
+        <location filename="../admin/spc_tab.py" line="100"/>
+        <location filename="../admin/spc_tab.py" line="117"/>
         <source>Measurement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="105"/>
         <source>Points shown</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="101"/>
+        <location filename="../admin/spc_tab.py" line="107"/>
         <source>last %1 points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="103"/>
+        <location filename="../admin/spc_tab.py" line="109"/>
         <source>Freeze baseline…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="105"/>
+        <location filename="../admin/spc_tab.py" line="111"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="110"/>
+        <location filename="../admin/spc_tab.py" line="116"/>
         <source>Chart</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="134"/>
+        <location filename="../admin/spc_tab.py" line="140"/>
         <source>Charts with frozen limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="141"/>
+        <location filename="../admin/spc_tab.py" line="147"/>
         <source>Individuals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="142"/>
+        <location filename="../admin/spc_tab.py" line="148"/>
         <source>point (oldest to newest)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="144"/>
+        <location filename="../admin/spc_tab.py" line="150"/>
         <source>Moving range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="149"/>
+        <location filename="../admin/spc_tab.py" line="155"/>
         <source>CL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="149"/>
+        <location filename="../admin/spc_tab.py" line="155"/>
         <source>UCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="149"/>
+        <location filename="../admin/spc_tab.py" line="155"/>
         <source>LCL</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="164"/>
+        <location filename="../admin/spc_tab.py" line="175"/>
         <source>Signals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="172"/>
+        <location filename="../admin/spc_tab.py" line="186"/>
         <source>Signals (newest first)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="257"/>
+        <location filename="../admin/spc_tab.py" line="262"/>
         <source>%1 · value %2 · %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7301,62 +7316,62 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="51"/>
+        <location filename="../station_window.py" line="53"/>
         <source>Shopfloor Collector · station %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="72"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="86"/>
+        <location filename="../station_window.py" line="88"/>
         <source>Records of this shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="91"/>
+        <location filename="../station_window.py" line="93"/>
         <source>Correct record…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="109"/>
+        <location filename="../station_window.py" line="111"/>
         <source>This shift at this station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="234"/>
+        <location filename="../station_window.py" line="236"/>
         <source>No lot is set. An operator or a supervisor sets it at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="237"/>
+        <location filename="../station_window.py" line="239"/>
         <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="239"/>
+        <location filename="../station_window.py" line="241"/>
         <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="313"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n box</numerusform>
@@ -7364,7 +7379,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="312"/>
+        <location filename="../station_window.py" line="314"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejection</numerusform>
@@ -7380,37 +7395,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="134"/>
         <source>Export this shift to CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="94"/>
+        <location filename="../station_window.py" line="96"/>
         <source>Label… (F6)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Export this shift to Excel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="138"/>
+        <location filename="../station_window.py" line="140"/>
         <source>Admin panel…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="233"/>
+        <location filename="../station_window.py" line="235"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="254"/>
+        <location filename="../station_window.py" line="256"/>
         <source>Your role may not register production.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="257"/>
+        <location filename="../station_window.py" line="259"/>
         <source>Saved: lot %1, box %2.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7440,18 +7455,18 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="356"/>
         <source>Admin panel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="357"/>
         <source>Your password, to open the admin panel:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="356"/>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="358"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7464,13 +7479,13 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="57"/>
-        <source>Down %1 · %2 — stops…</source>
+        <location filename="../stop_button.py" line="59"/>
+        <source>Stops… (down %1 · %2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="61"/>
-        <source>%1 — stops…</source>
+        <location filename="../stop_button.py" line="63"/>
+        <source>Stops… (%1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7559,6 +7574,14 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../stops_dialog.py" line="143"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotice</name>
+    <message>
+        <location filename="../sync_notice.py" line="24"/>
+        <source>Confirm the takeover…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -196,7 +196,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="63"/>
+        <location filename="../app.py" line="70"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -207,8 +207,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>AppTexts</name>
     <message>
         <location filename="../app_texts.py" line="23"/>
-        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor confirms the takeover in Tools → Confirm the takeover of this station.</source>
-        <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor confirma a substituição em Ferramentas → Confirmar a substituição desta estação.</translation>
+        <source>This PC does not sync: another copy of it (a restored backup, a copied disk) ran as this station last. Production is saved on this PC. A supervisor logs in here and confirms the takeover (button: Confirm the takeover…).</source>
+        <translation>Este PC não sincroniza: outra cópia dele (um backup restaurado, um disco copiado) foi a última a atuar como esta estação. A produção é salva neste PC. Um supervisor entra aqui e confirma a substituição (botão: Confirmar a substituição…).</translation>
     </message>
     <message>
         <location filename="../app_texts.py" line="28"/>
@@ -229,102 +229,102 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AppWindow</name>
     <message>
-        <location filename="../app_window.py" line="148"/>
+        <location filename="../app_window.py" line="146"/>
         <source>&amp;File</source>
         <translation>&amp;Arquivo</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="149"/>
+        <location filename="../app_window.py" line="147"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="150"/>
+        <location filename="../app_window.py" line="148"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="155"/>
+        <location filename="../app_window.py" line="153"/>
         <source>Quit</source>
         <translation>Encerrar</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="160"/>
+        <location filename="../app_window.py" line="158"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="163"/>
+        <location filename="../app_window.py" line="161"/>
         <source>This PC&apos;s settings…</source>
         <translation>Configurações deste PC…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="168"/>
+        <location filename="../app_window.py" line="72"/>
         <source>Confirm the takeover of this station…</source>
         <translation>Confirmar a substituição desta estação…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="173"/>
+        <location filename="../app_window.py" line="170"/>
         <source>Log viewer…</source>
         <translation>Visualizar log…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="176"/>
+        <location filename="../app_window.py" line="173"/>
         <source>&amp;Help</source>
         <translation>A&amp;juda</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="177"/>
+        <location filename="../app_window.py" line="174"/>
         <source>About…</source>
         <translation>Sobre…</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="219"/>
+        <location filename="../app_window.py" line="217"/>
         <source>No activity: logging out in %1 s. Touch the screen or press a key to stay.</source>
         <translation>Sem atividade: saindo em %1 s. Toque na tela ou aperte uma tecla para continuar.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="225"/>
+        <location filename="../app_window.py" line="223"/>
         <source>You were logged out after a period without activity.</source>
         <translation>Você foi desconectado após um período sem atividade.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="231"/>
+        <location filename="../app_window.py" line="229"/>
         <source>Production entry is locked by a supervisor: %1</source>
         <translation>O registro de produção foi bloqueado por um encarregado: %1</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="244"/>
+        <location filename="../app_window.py" line="242"/>
         <source>%1 logged you out remotely.</source>
         <translation>%1 encerrou sua sessão remotamente.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="296"/>
+        <location filename="../app_window.py" line="292"/>
         <source>Takeover confirmed: this PC acts for station %1 from now on (audited).</source>
         <translation>Substituição confirmada: este PC atua pela estação %1 a partir de agora (auditado).</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="304"/>
+        <location filename="../app_window.py" line="300"/>
         <source>This PC&apos;s settings</source>
         <translation>Configurações deste PC</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="305"/>
+        <location filename="../app_window.py" line="301"/>
         <source>Your password, to change this PC&apos;s settings:</source>
         <translation>Sua senha, para mudar as configurações deste PC:</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="309"/>
+        <location filename="../app_window.py" line="305"/>
         <source>Wrong password: this PC&apos;s settings were not opened.</source>
         <translation>Senha errada: as configurações deste PC não foram abertas.</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="345"/>
+        <location filename="../app_window.py" line="341"/>
         <source>The station stays open</source>
         <translation>A estação continua aberta</translation>
     </message>
     <message>
-        <location filename="../app_window.py" line="346"/>
+        <location filename="../app_window.py" line="342"/>
         <source>Only a supervisor or an admin can close the application: ask a supervisor to close the station. To end your shift, log out instead (File → Log out).</source>
         <translation>Só um supervisor ou um administrador pode fechar o aplicativo: peça a um supervisor que feche a estação. Para terminar o seu turno, saia (Arquivo → Sair).</translation>
     </message>
@@ -2506,7 +2506,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="255"/>
+        <location filename="../admin/fleet_tab.py" line="214"/>
+        <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
+        <translation>%1 · %2 on-line · %3 atrasadas · %4 encerradas · %5 fora do ar</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="257"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation>Selecione uma ou mais estações na tabela para ver os gráficos de CPU, memória e disco.</translation>
     </message>
@@ -2521,13 +2526,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
-    <message>
-        <location filename="../admin/fleet_tab.py" line="213"/>
-        <source>%1 · %2 online · %3 stale · %4 offline</source>
-        <translation>%1 · %2 on-line · %3 atrasadas · %4 fora do ar</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="214"/>
+        <location filename="../admin/fleet_tab.py" line="215"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2535,17 +2535,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="258"/>
+        <location filename="../admin/fleet_tab.py" line="260"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="358"/>
+        <location filename="../admin/fleet_tab.py" line="360"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="359"/>
+        <location filename="../admin/fleet_tab.py" line="361"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -5867,93 +5867,93 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ProductionTab</name>
     <message>
-        <location filename="../admin/production_tab.py" line="74"/>
+        <location filename="../admin/production_tab.py" line="75"/>
         <source>lot</source>
         <translation>lote</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="76"/>
+        <location filename="../admin/production_tab.py" line="77"/>
         <source>operator</source>
         <translation>operador</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="78"/>
+        <location filename="../admin/production_tab.py" line="79"/>
         <source>any defect</source>
         <translation>qualquer defeito</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="82"/>
+        <location filename="../admin/production_tab.py" line="83"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="84"/>
+        <location filename="../admin/production_tab.py" line="85"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="86"/>
+        <location filename="../admin/production_tab.py" line="87"/>
         <source>Export Excel…</source>
         <translation>Exportar Excel…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="88"/>
+        <location filename="../admin/production_tab.py" line="89"/>
         <source>Manual record…</source>
         <translation>Registro manual…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="91"/>
+        <location filename="../admin/production_tab.py" line="92"/>
         <source>Correct…</source>
         <translation>Corrigir…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="94"/>
+        <location filename="../admin/production_tab.py" line="95"/>
         <source>Void…</source>
         <translation>Anular…</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="236"/>
+        <location filename="../admin/production_tab.py" line="246"/>
         <source>Select a record first.</source>
         <translation>Selecione um registro primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="244"/>
+        <location filename="../admin/production_tab.py" line="254"/>
         <source>This record is voided and cannot be changed.</source>
         <translation>Este registro está anulado e não pode ser alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="251"/>
+        <location filename="../admin/production_tab.py" line="261"/>
         <source>This record is already voided.</source>
         <translation>Este registro já está anulado.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="271"/>
+        <location filename="../admin/production_tab.py" line="281"/>
         <source>Saved version %1 of lot %2, box %3.</source>
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="159"/>
-        <location filename="../admin/production_tab.py" line="179"/>
+        <location filename="../admin/production_tab.py" line="169"/>
+        <location filename="../admin/production_tab.py" line="189"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="105"/>
+        <location filename="../admin/production_tab.py" line="106"/>
         <source>Site records</source>
         <translation>Registros do site</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="116"/>
+        <location filename="../admin/production_tab.py" line="125"/>
         <source>Version history of the selected record</source>
         <translation>Histórico de versões do registro selecionado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="119"/>
+        <location filename="../admin/production_tab.py" line="128"/>
         <source>Select a record to see its versions.</source>
         <translation>Selecione um registro para ver suas versões.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="185"/>
+        <location filename="../admin/production_tab.py" line="195"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -5961,52 +5961,52 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="188"/>
+        <location filename="../admin/production_tab.py" line="198"/>
         <source>newest first: more than %1 match, too many to sort by %2. Narrow the filters (a station, a shorter range) to sort.</source>
         <translation>mais recentes primeiro: mais de %1 correspondem, demais para ordenar por %2. Restrinja os filtros (uma estação, um período menor) para ordenar.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="281"/>
+        <location filename="../admin/production_tab.py" line="291"/>
         <source>Record %1 · lot %2 · box %3 · registered by %4</source>
         <translation>Registro %1 · lote %2 · caixa %3 · registrado por %4</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="288"/>
+        <location filename="../admin/production_tab.py" line="298"/>
         <source>Version %1 · %2 · %3</source>
         <translation>Versão %1 · %2 · %3</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="291"/>
+        <location filename="../admin/production_tab.py" line="301"/>
         <source>Reason: %1</source>
         <translation>Motivo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="299"/>
+        <location filename="../admin/production_tab.py" line="309"/>
         <source>CONFLICT: written from version %1</source>
         <translation>CONFLITO: escrito a partir da versão %1</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="313"/>
+        <location filename="../admin/production_tab.py" line="323"/>
         <source>Status</source>
         <translation>Situação</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="326"/>
+        <location filename="../admin/production_tab.py" line="336"/>
         <source>voided</source>
         <translation>anulado</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="326"/>
+        <location filename="../admin/production_tab.py" line="336"/>
         <source>active</source>
         <translation>ativo</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="332"/>
+        <location filename="../admin/production_tab.py" line="342"/>
         <source>Export records</source>
         <translation>Exportar registros</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/production_tab.py" line="345"/>
+        <location filename="../admin/production_tab.py" line="355"/>
         <source>Exported %n record(s) to %1</source>
         <translation>
             <numerusform>%n registro exportado para %1</numerusform>
@@ -6014,7 +6014,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="349"/>
+        <location filename="../admin/production_tab.py" line="359"/>
         <source>The file was not written: %1</source>
         <translation>O arquivo não foi gravado: %1</translation>
     </message>
@@ -6971,37 +6971,52 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcStatusModel</name>
     <message>
-        <location filename="../admin/spc_model.py" line="24"/>
+        <location filename="../admin/spc_model.py" line="26"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="24"/>
+        <location filename="../admin/spc_model.py" line="26"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="24"/>
+        <location filename="../admin/spc_model.py" line="26"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="25"/>
-        <source>State</source>
-        <translation>Estado</translation>
+        <location filename="../admin/spc_model.py" line="27"/>
+        <source>Last 8 points</source>
+        <translation>Últimos 8 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="25"/>
-        <source>Since</source>
-        <translation>Desde</translation>
+        <location filename="../admin/spc_model.py" line="27"/>
+        <source>Last signal</source>
+        <translation>Último sinal</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="41"/>
+        <location filename="../admin/spc_model.py" line="29"/>
+        <source>Whether one of the chart&apos;s last 8 points broke a rule (the fleet alarm). Older signals stay on the chart and in its list.</source>
+        <translation>Se um dos últimos 8 pontos do gráfico violou uma regra (o alarme das estações). Sinais mais antigos continuam no gráfico e na sua lista.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="31"/>
+        <source>The newest point that broke a rule under the limits in force, however old.</source>
+        <translation>O ponto mais recente que violou uma regra sob os limites em vigor, por mais antigo que seja.</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="55"/>
         <source>in control</source>
         <translation>sob controle</translation>
     </message>
     <message>
-        <location filename="../admin/spc_model.py" line="44"/>
+        <location filename="../admin/spc_model.py" line="57"/>
+        <source>Since %1: %2</source>
+        <translation>Desde %1: %2</translation>
+    </message>
+    <message>
+        <location filename="../admin/spc_model.py" line="59"/>
         <source>out of control: rule %1</source>
         <translation>fora de controle: regra %1</translation>
     </message>
@@ -7009,88 +7024,88 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SpcTab</name>
     <message>
-        <location filename="../admin/spc_tab.py" line="91"/>
+        <location filename="../admin/spc_tab.py" line="97"/>
         <source>Station and size</source>
         <translation>Estação e tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="94"/>
-        <location filename="../admin/spc_tab.py" line="111"/>
+        <location filename="../admin/spc_tab.py" line="100"/>
+        <location filename="../admin/spc_tab.py" line="117"/>
         <source>Measurement</source>
         <translation>Medida</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="99"/>
+        <location filename="../admin/spc_tab.py" line="105"/>
         <source>Points shown</source>
         <translation>Pontos mostrados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="101"/>
+        <location filename="../admin/spc_tab.py" line="107"/>
         <source>last %1 points</source>
         <translation>últimos %1 pontos</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="103"/>
+        <location filename="../admin/spc_tab.py" line="109"/>
         <source>Freeze baseline…</source>
         <translation>Congelar linha de base…</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="105"/>
+        <location filename="../admin/spc_tab.py" line="111"/>
         <source>Admins: compute and freeze this chart&apos;s control limits from a stable period (audited)</source>
         <translation>Administradores: calcular e congelar os limites de controle deste gráfico a partir de um período estável (auditado)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="110"/>
+        <location filename="../admin/spc_tab.py" line="116"/>
         <source>Chart</source>
         <translation>Gráfico</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="134"/>
+        <location filename="../admin/spc_tab.py" line="140"/>
         <source>Charts with frozen limits</source>
         <translation>Gráficos com limites congelados</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="141"/>
+        <location filename="../admin/spc_tab.py" line="147"/>
         <source>Individuals</source>
         <translation>Valores individuais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="142"/>
+        <location filename="../admin/spc_tab.py" line="148"/>
         <source>point (oldest to newest)</source>
         <translation>ponto (do mais antigo ao mais recente)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="144"/>
+        <location filename="../admin/spc_tab.py" line="150"/>
         <source>Moving range</source>
         <translation>Amplitude móvel</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="149"/>
+        <location filename="../admin/spc_tab.py" line="155"/>
         <source>CL</source>
         <translation>LC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="149"/>
+        <location filename="../admin/spc_tab.py" line="155"/>
         <source>UCL</source>
         <translation>LSC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="149"/>
+        <location filename="../admin/spc_tab.py" line="155"/>
         <source>LCL</source>
         <translation>LIC</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="164"/>
+        <location filename="../admin/spc_tab.py" line="175"/>
         <source>Signals</source>
         <translation>Sinais</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="172"/>
+        <location filename="../admin/spc_tab.py" line="186"/>
         <source>Signals (newest first)</source>
         <translation>Sinais (mais recentes primeiro)</translation>
     </message>
     <message>
-        <location filename="../admin/spc_tab.py" line="257"/>
+        <location filename="../admin/spc_tab.py" line="262"/>
         <source>%1 · value %2 · %3</source>
         <translation>%1 · valor %2 · %3</translation>
     </message>
@@ -7303,62 +7318,62 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationWindow</name>
     <message>
-        <location filename="../station_window.py" line="51"/>
+        <location filename="../station_window.py" line="53"/>
         <source>Shopfloor Collector · station %1</source>
         <translation>Shopfloor Collector · estação %1</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="72"/>
+        <location filename="../station_window.py" line="74"/>
         <source>Lot… (F2)</source>
         <translation>Lote… (F2)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="79"/>
+        <location filename="../station_window.py" line="81"/>
         <source>Scan a new lot</source>
         <translation>Ler novo lote</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="81"/>
+        <location filename="../station_window.py" line="83"/>
         <source>Log out</source>
         <translation>Sair</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="86"/>
+        <location filename="../station_window.py" line="88"/>
         <source>Records of this shift</source>
         <translation>Registros deste turno</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="91"/>
+        <location filename="../station_window.py" line="93"/>
         <source>Correct record…</source>
         <translation>Corrigir registro…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="109"/>
+        <location filename="../station_window.py" line="111"/>
         <source>This shift at this station</source>
         <translation>Este turno nesta estação</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="234"/>
+        <location filename="../station_window.py" line="236"/>
         <source>No lot is set. An operator or a supervisor sets it at this station.</source>
         <translation>Nenhum lote definido. Um operador ou um supervisor o define nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="237"/>
+        <location filename="../station_window.py" line="239"/>
         <source>Lot %1 is complete. Set the next lot to go on: Lot… (F2), or scan its code.</source>
         <translation>O lote %1 está completo. Defina o próximo lote para continuar: Lote… (F2), ou leia o código dele.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="239"/>
+        <location filename="../station_window.py" line="241"/>
         <source>Lot %1 is complete. An operator or a supervisor sets the next lot at this station.</source>
         <translation>O lote %1 está completo. Um operador ou um supervisor define o próximo lote nesta estação.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="310"/>
+        <location filename="../station_window.py" line="312"/>
         <source>%1 · %2 · mean CAM-D %3 · mean CAM-W %4</source>
         <translation>%1 · %2 · CAM-D médio %3 · CAM-W médio %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="311"/>
+        <location filename="../station_window.py" line="313"/>
         <source>%n box(es)</source>
         <translation>
             <numerusform>%n caixa</numerusform>
@@ -7366,7 +7381,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../station_window.py" line="312"/>
+        <location filename="../station_window.py" line="314"/>
         <source>%n rejection(s)</source>
         <translation>
             <numerusform>%n rejeição</numerusform>
@@ -7382,37 +7397,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="132"/>
+        <location filename="../station_window.py" line="134"/>
         <source>Export this shift to CSV…</source>
         <translation>Exportar este turno para CSV…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="94"/>
+        <location filename="../station_window.py" line="96"/>
         <source>Label… (F6)</source>
         <translation>Etiqueta… (F6)</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="133"/>
+        <location filename="../station_window.py" line="135"/>
         <source>Export this shift to Excel…</source>
         <translation>Exportar este turno para Excel…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="138"/>
+        <location filename="../station_window.py" line="140"/>
         <source>Admin panel…</source>
         <translation>Painel de administração…</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="233"/>
+        <location filename="../station_window.py" line="235"/>
         <source>Set the lot before registering (Lot… or F2).</source>
         <translation>Defina o lote antes de registrar (Lote… ou F2).</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="254"/>
+        <location filename="../station_window.py" line="256"/>
         <source>Your role may not register production.</source>
         <translation>Seu perfil não pode registrar produção.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="257"/>
+        <location filename="../station_window.py" line="259"/>
         <source>Saved: lot %1, box %2.</source>
         <translation>Salvo: lote %1, caixa %2.</translation>
     </message>
@@ -7442,18 +7457,18 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>O arquivo não foi gravado: %1. Seus registros estão seguros no banco deste PC; tente outra pasta.</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="354"/>
+        <location filename="../station_window.py" line="356"/>
         <source>Admin panel</source>
         <translation>Painel de administração</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="355"/>
+        <location filename="../station_window.py" line="357"/>
         <source>Your password, to open the admin panel:</source>
         <translation>Sua senha, para abrir o painel de administração:</translation>
     </message>
     <message>
-        <location filename="../station_window.py" line="356"/>
-        <location filename="../station_window.py" line="361"/>
+        <location filename="../station_window.py" line="358"/>
+        <location filename="../station_window.py" line="363"/>
         <source>Wrong password: the admin panel was not opened.</source>
         <translation>Senha errada: o painel de administração não foi aberto.</translation>
     </message>
@@ -7466,14 +7481,14 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Estado da máquina e paradas</translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="57"/>
-        <source>Down %1 · %2 — stops…</source>
-        <translation>Parada %1 · %2 — paradas…</translation>
+        <location filename="../stop_button.py" line="59"/>
+        <source>Stops… (down %1 · %2)</source>
+        <translation>Paradas… (parada %1 · %2)</translation>
     </message>
     <message>
-        <location filename="../stop_button.py" line="61"/>
-        <source>%1 — stops…</source>
-        <translation>%1 — paradas…</translation>
+        <location filename="../stop_button.py" line="63"/>
+        <source>Stops… (%1)</source>
+        <translation>Paradas… (%1)</translation>
     </message>
 </context>
 <context>
@@ -7562,6 +7577,14 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../stops_dialog.py" line="143"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncNotice</name>
+    <message>
+        <location filename="../sync_notice.py" line="24"/>
+        <source>Confirm the takeover…</source>
+        <translation>Confirmar a substituição…</translation>
     </message>
 </context>
 <context>

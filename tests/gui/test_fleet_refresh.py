@@ -434,3 +434,12 @@ def test_an_analyst_sees_alarms_but_may_not_acknowledge_them(qtbot, ctx):
     with ctx.database.read() as connection:
         assert not audit_repo.list_events(connection, action="alarm.ack")
         assert audit_repo.list_events(connection, action="permission.denied", user="vera")
+
+
+def test_the_summary_counts_stopped_and_offline_apart(qtbot, fleet_tab):
+    """The line above the table counts what the state column says: a station shut down on
+    purpose is "stopped", not one more "offline"."""
+    tab = fleet_tab
+    tab.update_views([_view("201", 10), _view("203", 10, Liveness.STALE),
+                      _view("204", 10, Liveness.OFFLINE), _view("205", 10, Liveness.STOPPED)])
+    assert tab.summary.text() == "4 stations · 1 online · 1 stale · 1 stopped · 1 offline"

@@ -29,10 +29,11 @@ def test_the_station_opens_a_stop_and_the_operator_classifies_it(qtbot, station,
     fill(window.form, defect="", location="")
     window.form.save.click()
     button = window.stop_button
-    assert "running" in button.text() and button.minimumHeight() >= 44
+    # What it does first, the machine's state after: an operator finds where to declare a stop.
+    assert button.text() == "Stops… (running)" and button.minimumHeight() >= 44
     clock.advance(minutes=16)  # 09:16 local, no break yet: 16 minutes without a box
     button.tick()
-    assert button.text().startswith("Down 0:16")
+    assert button.text().startswith("Stops… (down 0:16 · ")
     dialog = button.open_dialog()
     qtbot.addWidget(dialog)
     assert dialog.model.rowCount() == 1 and dialog.table.selectionModel().hasSelection()
