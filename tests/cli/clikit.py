@@ -72,3 +72,15 @@ def run_process(home: Path | None, *args: str, timeout: float = 180,
     return subprocess.run([sys.executable, str(ROOT / "main.py"), *argv], capture_output=True,
                           text=True, env=process_env(**secrets), timeout=timeout,
                           stdin=subprocess.DEVNULL)
+
+
+ADMIN_PASSWORD = "Quarry-Lantern-42"
+
+
+@pytest.fixture
+def admin_home(tmp_path, shopfloor, fast_secrets) -> Path:
+    """A home set up by the command line alone: one admin, maria (ADMIN_PASSWORD)."""
+    home = tmp_path / "home"
+    assert shopfloor(home, "user", "add", "maria", "--role", "admin",
+                     SHOPFLOOR_PASSWORD=ADMIN_PASSWORD).returncode == 0
+    return home

@@ -3,6 +3,7 @@ fixture imported by name into a test module reads as an unused import to pyflake
 
 from __future__ import annotations
 
+from tests.cli.clikit import admin_home
 from tests.cli.test_cli_site import two_pcs
 
-__all__ = ["two_pcs"]  # two PCs of one site, set up with the command line alone
+__all__ = ["admin_home", "two_pcs"]  # a home with an admin; two PCs of one site

@@ -16,14 +16,6 @@ from tests.cli.test_cli_newcomer import PASSWORD
 SAMPLE = ROOT / "tests" / "fixtures" / "legacy_dados_producao.csv"
 
 
-@pytest.fixture
-def admin_home(tmp_path, shopfloor, fast_secrets):
-    home = tmp_path / "home"
-    assert shopfloor(home, "user", "add", "maria", "--role", "admin",
-                     SHOPFLOOR_PASSWORD=PASSWORD).returncode == 0
-    return home
-
-
 @pytest.mark.parametrize("name", ["arch.txt", "arch"])
 def test_an_archive_named_other_than_zip_is_refused_before_anything(admin_home, shopfloor,
                                                                     tmp_path, name):

@@ -25,11 +25,8 @@ HEADER = ("maquina,lote,numero_caixa,size,peso,rej1_defect,rej1_local,rej2_defec
 
 
 @pytest.fixture
-def site(tmp_path, shopfloor, fast_secrets):
-    home = tmp_path / "home"
-    assert shopfloor(home, "user", "add", "maria", "--role", "admin",
-                     SHOPFLOOR_PASSWORD=PASSWORD).returncode == 0
-    return home
+def site(admin_home):
+    return admin_home
 
 
 def import_file(shopfloor, home: Path, path: Path):

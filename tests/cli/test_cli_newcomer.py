@@ -24,15 +24,6 @@ DEMO_PASSWORD = "Quarry-Lantern-2026"
 
 
 @pytest.fixture
-def admin_home(tmp_path, shopfloor, fast_secrets) -> Path:
-    """A PC outside a site with its first admin, maria."""
-    home = tmp_path / "home"
-    assert shopfloor(home, "user", "add", "maria", "--role", "admin",
-                     SHOPFLOOR_PASSWORD=PASSWORD).returncode == 0
-    return home
-
-
-@pytest.fixture
 def office(tmp_path, shopfloor, fast_secrets) -> tuple[Path, Path]:
     """(the office PC's home, the shared folder) of a site with station 206 joined."""
     share = tmp_path / "share"

@@ -16,11 +16,8 @@ PASSWORD = "Quarry-Lantern-42"
 
 
 @pytest.fixture
-def site(tmp_path, shopfloor, fast_secrets):
-    home = tmp_path / "home"
-    assert shopfloor(home, "user", "add", "maria", "--role", "admin",
-                     SHOPFLOOR_PASSWORD=PASSWORD).returncode == 0
-    return home
+def site(admin_home):
+    return admin_home
 
 
 def test_import_export_and_verify(site, shopfloor, tmp_path):

@@ -14,7 +14,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.gui.conftest import ADMIN_PW
+from tests.gui import test_station_takeover
 from tests.gui.test_admin_dashboard import put_site_rows, site_row
+
+restored = test_station_takeover.restored  # station 206 restored from a backup, reused
 
 LONG = (("Cápsula Fina", "Cap/Body"), ("Apara Retida", "Cap/Body"), ("Barra Colada", "Cap/Body"))
 
@@ -144,58 +147,33 @@ def test_the_spc_chart_labels_do_not_pile_up_and_the_signals_are_not_cut(qtbot, 
     assert tab.signals.horizontalScrollBar().maximum() == 0
 
 
-def test_a_supervisor_confirms_a_takeover_with_a_touch_sized_button_in_its_notice(
-        qtbot, tmp_path, monkeypatch):
-    from config.constants import Role
-    from gui.app import StationApp, make_application
+def test_a_supervisor_confirms_a_takeover_with_a_touch_sized_button_in_its_notice(restored):
     from gui.takeover_dialog import TakeoverDialog
     from gui.theme import TOUCH_MIN_PX
     from tests.gui.conftest import wait_for
     from tests.gui.test_station_takeover import PASSWORD
-    from tests.utils.site.sitekit import (
-        OPERATOR_PW, add_user, make_site, restored_copy, use_fast_kdf,
-    )
 
-    use_fast_kdf(monkeypatch)
-    site = make_site(tmp_path)
-    add_user(site, "sue", Role.SUPERVISOR)
-    add_user(site, "joe", Role.OPERATOR)
-    for name in ("sue", "joe"):
-        site.admin.auth.change_password(name, OPERATOR_PW, PASSWORD)
-    restored = restored_copy(site, tmp_path, "206")
-    restored.directory.refresh()
-    make_application([])
-    app = StationApp(restored)
-    qtbot.addWidget(app.window)
-    app.start()
-    window = app.window
-    try:
-        window.resize(1366, 698)
-        window.show()
-        wait_for(lambda: window.sync_notice.isVisibleTo(window), timeout=10)
-        notice, button = window.sync_notice, window.sync_notice.button
-        assert "Tools →" not in notice.text() and "Confirm the takeover…" in notice.text()
-        window.controller.login("joe", PASSWORD)
-        assert not button.isVisibleTo(window)  # an operator cannot confirm
-        window.controller.logout("user")
-        window.controller.login("sue", PASSWORD)
-        wait_for(lambda: button.isVisibleTo(window), timeout=5)
-        assert button.text() == "Confirm the takeover…" and button.height() >= TOUCH_MIN_PX
-        # The notice, its button and the touch-sized menus still fit a 1366 x 768 screen.
-        assert window.minimumSizeHint().height() <= 698
-        triggered = []
-        window.takeover_action.triggered.connect(lambda: triggered.append(True))
-        button.click()
-        assert triggered == [True]  # the menu's own action: one code path
-        assert isinstance(window.takeover_dialog, TakeoverDialog)
-        assert window.takeover_dialog.isVisible()
-        window.takeover_dialog.reject()
-    finally:
-        app.stop()
-        window.allow_close = True
-        window.close()
-        restored.close()
-        site.admin.close()
+    window, _ctx = restored
+    window.resize(1366, 698)
+    window.show()
+    wait_for(lambda: window.sync_notice.isVisibleTo(window), timeout=10)
+    notice, button = window.sync_notice, window.sync_notice.button
+    assert "Tools →" not in notice.text() and "Confirm the takeover…" in notice.text()
+    window.controller.login("joe", PASSWORD)
+    assert not button.isVisibleTo(window)  # an operator cannot confirm
+    window.controller.logout("user")
+    window.controller.login("sue", PASSWORD)
+    wait_for(lambda: button.isVisibleTo(window), timeout=5)
+    assert button.text() == "Confirm the takeover…" and button.height() >= TOUCH_MIN_PX
+    # The notice, its button and the touch-sized menus still fit a 1366 x 768 screen.
+    assert window.minimumSizeHint().height() <= 698
+    triggered = []
+    window.takeover_action.triggered.connect(lambda: triggered.append(True))
+    button.click()
+    assert triggered == [True]  # the menu's own action: one code path
+    assert isinstance(window.takeover_dialog, TakeoverDialog)
+    assert window.takeover_dialog.isVisible()
+    window.takeover_dialog.reject()
 
 
 def test_the_stations_menus_are_touch_sized(qtbot, station):

@@ -60,16 +60,21 @@ def test_a_complete_lot_is_released_with_a_signature_bound_to_its_content(plant)
     assert event["after"]["sig"] and event["after"]["key_id"] and QA_PW not in json.dumps(event)
 
 
-def test_the_release_reaches_another_office_pc_through_the_journal(plant, tmp_path):
-    plant.make_lot("L1", 2)
-    plant.release(plant.qa(), "L1")
-    plant.office_journal.sync()
+def _office2(plant, tmp_path) -> AppContext:
+    """Another office PC that joins the site now (an empty view)."""
     home = tmp_path / "home-office2"
     paths = resolve_paths(home).ensure()
     save_settings(paths.settings_file, Settings())
     join_site_membership(paths, Settings(), plant.site.share, PASSPHRASE, station_id="office2",
                          kind="office")
-    office2 = AppContext.open(home)
+    return AppContext.open(home)
+
+
+def test_the_release_reaches_another_office_pc_through_the_journal(plant, tmp_path):
+    plant.make_lot("L1", 2)
+    plant.release(plant.qa(), "L1")
+    plant.office_journal.sync()
+    office2 = _office2(plant, tmp_path)
     try:
         office2.site_view.ingest()
         admin2 = office2.auth.login("ana", ADMIN_PW).session
@@ -414,12 +419,7 @@ def test_a_release_stays_one_after_its_signer_leaves_quality(plant, tmp_path):
     plant.office_journal.sync()
     admin = plant.office.auth.login("ana", ADMIN_PW).session
     plant.office.auth.set_role(admin, "qa", Role.OPERATOR, "moved to the line")
-    home = tmp_path / "home-office2"
-    paths = resolve_paths(home).ensure()
-    save_settings(paths.settings_file, Settings())
-    join_site_membership(paths, Settings(), plant.site.share, PASSPHRASE, station_id="office2",
-                         kind="office")
-    office2 = AppContext.open(home)
+    office2 = _office2(plant, tmp_path)
     try:
         office2.site_view.ingest()
         admin2 = office2.auth.login("ana", ADMIN_PW).session
