@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox, QGridLayout, QLabel, QLineEdit, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
 )
@@ -107,6 +107,8 @@ class EntryForm(QWidget):
         layout.addWidget(self.confirmation)
         layout.addStretch(1)
         self.save.clicked.connect(self.submit)
+        for widget in (*self.fields.values(), self.save):
+            widget.installEventFilter(self)  # a try on the closed form (eventFilter)
         self.cam_d.returnPressed.connect(self.cam_w.setFocus)
         self.cam_w.returnPressed.connect(self.submit)
         for name, edit in (("cam_d", self.cam_d), ("cam_w", self.cam_w)):
@@ -265,7 +267,30 @@ class EntryForm(QWidget):
             first.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def show_general_error(self, text: str) -> None:
-        self.general_error.setText(text)
+        self._say_under_button(text, "error")
+
+    def show_closed_reason(self, text: str) -> None:
+        """Why the form is closed (no lot yet, the lot complete) and what to do: a neutral
+        hint, red only once the person taps the closed form (at the first login, red before
+        anyone did anything read as a fault)."""
+        self._say_under_button(text, "hint")
+
+    def _say_under_button(self, text: str, role: str) -> None:
+        label = self.general_error
+        if label.property("role") != role:
+            label.setProperty("role", role)
+            label.style().unpolish(label)
+            label.style().polish(label)
+        label.setText(text)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        """A tap on a field or the button of the closed form (a disabled widget takes the
+        press and does nothing): the reason it is closed turns red, as the refusal of that
+        try."""
+        if (event.type() == QEvent.Type.MouseButtonPress and not self.save.isEnabled()
+                and self.general_error.text()):
+            self.show_general_error(self.general_error.text())
+        return super().eventFilter(watched, event)
 
     def _empty(self) -> None:
         self.cam_d.clear()

@@ -9,8 +9,10 @@ single rejection ("Apara Retida (Cap/Body)", about 190 px), not two or three sid
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHeaderView, QTableView, QWidget
 
+from gui.empty_view import EmptyViewText
 from gui.records_model import RecordsTableModel
 from gui.table_view import read_table
 
@@ -37,4 +39,7 @@ def shift_records_table(model: RecordsTableModel, accessible_name: str) -> QTabl
     rows.setDefaultSectionSize(ROW_PX)
     # A shift's few hundred rows at most: measuring them on a layout costs little.
     rows.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    # Its rows are read as the window opens (a blank table at a first login looked broken).
+    EmptyViewText(table, QCoreApplication.translate(
+        "ShiftTable", "Nothing has been registered in this shift yet."))
     return table

@@ -224,7 +224,7 @@ class StationWindow(AppWindow):
         enabled = locked is None and lot is not None and lot.can_register
         self.form.set_enabled_for_entry(enabled)
         if locked is None and not enabled:
-            self.form.show_general_error(self._no_entry_text(lot))
+            self.form.show_closed_reason(self._no_entry_text(lot))
 
     def _no_entry_text(self, lot) -> str:
         """Why no box can be registered (no lot, or the lot is complete), and who sets the

@@ -6,8 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from zoneinfo import ZoneInfo
-
 from PySide6.QtWidgets import (
     QAbstractItemView, QButtonGroup, QDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
     QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget,
@@ -18,6 +16,7 @@ from gui.downtime_texts import (
     STOP_REFUSALS, duration_text, reason_label, state_label, stop_refusal_text,
 )
 from gui.labels import wrapped_label
+from gui.site_time import site_text
 
 if TYPE_CHECKING:
     from utils.context import AppContext
@@ -94,7 +93,6 @@ class StopsDialog(QDialog):
     def refresh(self) -> None:
         service = self.ctx.downtime
         now = self.ctx.clock.now()
-        zone = ZoneInfo(self.ctx.timezone)
         state = service.state(now)
         if state.state == "down" and state.since is not None:
             self.state.setText(self.tr("Down for %1 · %2").replace(
@@ -105,9 +103,9 @@ class StopsDialog(QDialog):
         rows = []
         for stop in service.recent_stops():
             end = stop.ended_at or now
-            rows.append(((stop.started_at.astimezone(zone).strftime("%d/%m %H:%M"),
-                          "…" if stop.ended_at is None else
-                          stop.ended_at.astimezone(zone).strftime("%d/%m %H:%M"),
+            # The date as every other screen writes it (a "22/11" here, in English too).
+            rows.append(((site_text(self.ctx, stop.started_at),
+                          "…" if stop.ended_at is None else site_text(self.ctx, stop.ended_at),
                           duration_text((end - stop.started_at).total_seconds()),
                           reason_label(stop.reason), stop.classified_by or "—"),
                          (stop.started_at, end, 0, stop.reason, stop.classified_by or ""),

@@ -12,6 +12,7 @@ SIZE_SAMPLE_ROWS = 100
 ERROR_COLOR = "#b00020"
 OK_COLOR = "#1b7f3b"
 WARN_COLOR = "#b26a00"
+HINT_COLOR = "#555555"  # hints, and what an empty list says (gui/empty_view.py)
 HEADER_OK_COLOR = "#7fe0a0"  # readable on the dark header
 HEADER_WARN_COLOR = "#ffd54f"  # amber, readable on the dark header
 
@@ -41,7 +42,7 @@ QPushButton#primary {{ font-size: 18px; font-weight: bold; background: #1565c0; 
 QPushButton#primary:disabled {{ background: #90a4ae; border: 1px solid #90a4ae; }}
 QCheckBox, QRadioButton {{ border: 2px solid transparent; border-radius: 4px; }}
 QLabel[role="error"] {{ color: {ERROR_COLOR}; }}
-QLabel[role="hint"] {{ color: #555555; }}
+QLabel[role="hint"] {{ color: {HINT_COLOR}; }}
 QLineEdit[invalid="true"], QComboBox[invalid="true"], QSpinBox[invalid="true"],
 QDoubleSpinBox[invalid="true"] {{ border: 2px solid {ERROR_COLOR}; padding: 1px 3px; }}
 QPlainTextEdit[invalid="true"], QTableWidget[invalid="true"] {{ border: 2px solid {ERROR_COLOR}; }}

@@ -260,7 +260,9 @@ class VerifyDialog(QDialog):
     def _intact_paragraphs(self) -> list[Paragraph]:
         results = self.results or []
         events = sum(r.events_checked for r in results)
-        paragraphs = [("", self.tr("The audit trail is intact: %1 checked in %2.")
+        # What was checked, under a heading that already says it is intact.
+        paragraphs = [("", self.tr("Checked: %1 in %2, each with its content, its place in "
+                                   "its chain and its signature.")
                        .replace("%1", self.tr("%n event(s)", "", events))
                        .replace("%2", self.tr("%n chain(s)", "", len(results))), "")]
         unverifiable = sum(r.unverifiable_macs for r in results)

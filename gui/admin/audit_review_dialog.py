@@ -26,6 +26,7 @@ from utils.permissions import PermissionDenied
 from gui.admin.lot_texts import site_time
 from gui.admin.site_now import SiteNow
 from gui.admin.signature_fields import SignatureFields, sign_buttons, username_missing_text
+from gui.empty_view import EmptyViewText
 from gui.labels import wrapped_label
 from gui.table_model import ColumnTableModel, Index as _Index
 from gui.tasks import TaskRunner
@@ -97,6 +98,7 @@ class AuditReviewDialog(QDialog):
         self.table.setModel(self.model)
         self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move inside
         self.table.verticalHeader().setVisible(False)
+        self.no_reviews = EmptyViewText(self.table)  # said once the reviews are read
         self.table.horizontalHeader().setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         # The validity column gets room (why a review is not valid, or no longer covers its
         # period); the label below says a stale review's text in full when the cell cuts it.
@@ -142,6 +144,7 @@ class AuditReviewDialog(QDialog):
     def _loaded(self, result: tuple[list[review.Review], tuple[int, str]]) -> None:
         listed, (count, digest) = result
         self.model.set_rows(listed)
+        self.no_reviews.set_text(self.tr("No review of the audit trail has been signed yet."))
         self._say_coverage(listed)
         self.reviewed = digest
         self.period.setText(self.tr("This review: %1 – %2, %n event(s) that matter (changes, "

@@ -51,6 +51,10 @@ from gui.tasks import Task, TaskRunner
 from gui.verify_dialog import VerifyDialog
 
 
+# The verify results' height: a header and four stations (the splitter moves it).
+RESULTS_HEIGHT_PX = 150
+
+
 class StationFilter(QComboBox):
     """The station filter, filled again each time its list opens: stations whose journals
     reach the read-model after the panel opened can be picked without reopening it."""
@@ -124,8 +128,12 @@ class AuditTab(QWidget):
         self.user = QLineEdit()
         self.user.setPlaceholderText(self.tr("user"))
         self.action = QLineEdit()
-        self.action.setPlaceholderText(self.tr("action or its family, e.g. record or record.edit"))
+        # Short enough to be read whole in both languages; the whole rule in the tooltip.
+        self.action.setPlaceholderText(self.tr("action, e.g. record or record.edit"))
+        self.action.setToolTip(self.tr("An action (record.edit), or a family of actions "
+                                       "(record: record.create, record.edit and the others)"))
         yield from _adding(filters, self.user, self.action)
+        filters.setStretchFactor(self.action, 2)  # a user name is short, an action is not
         self.range = LiveRange(self.site.timezone, self.site.clock,
                                self.site.clock.now() - timedelta(days=7))
         self.range.changed.connect(self.refresh)
@@ -168,8 +176,12 @@ class AuditTab(QWidget):
         column = count_and_status(self.count, self.status)
         yield from _adding(actions, column)
         actions.setStretchFactor(column, 1)  # the row's free width
+        # The events beside the selected one in full; the per-station verify results below
+        # across the whole width (in the events' column their five headers were cut off).
+        below = QSplitter(Qt.Orientation.Vertical)
+        layout.addWidget(below, 1)
         splitter = QSplitter()
-        layout.addWidget(splitter, 1)
+        below.addWidget(splitter)
         self.model = AuditEventsModel(self, self.zone, view=self.view, changes=self.changes,
                                       session=self.session)
         self.table = read_table(self.model, self.tr("Audit events"), "auditTable")
@@ -178,14 +190,14 @@ class AuditTab(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._show_detail)
         yield
         yield from _adding(splitter, self.table)
-        right = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(right)
-        splitter.setSizes([900, 450])
         self.detail = QPlainTextEdit()
         self.detail.setAccessibleName(self.tr("The selected event in full"))
         self.detail.setReadOnly(True)
         self.detail.setObjectName("auditDetail")
-        yield from _adding(right, self.detail)
+        self.detail.setPlaceholderText(self.tr("Choose an event in the list to see it here "
+                                               "in full."))
+        yield from _adding(splitter, self.detail)
+        splitter.setSizes([900, 450])
         self.results = self.verifier.results  # a check run before the tab was built shows too
         self.results_table = read_table(self.results, self.tr("Verification result per station"),
                                         "verifyResults")
@@ -194,7 +206,9 @@ class AuditTab(QWidget):
         self.results_table.horizontalHeader().setResizeContentsPrecision(0)
         self.results_table.horizontalHeader().setStretchLastSection(True)
         yield
-        yield from _adding(right, self.results_table)
+        yield from _adding(below, self.results_table)
+        below.setStretchFactor(0, 1)  # a taller window: more events; the results keep their
+        below.setSizes([RESULTS_HEIGHT_PX * 3, RESULTS_HEIGHT_PX])  # few stations' height
         self._fill_stations(stations)
         self.model.show_first(first)
         self._shown = True

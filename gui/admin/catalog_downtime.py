@@ -8,8 +8,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtWidgets import (
-    QFormLayout, QGroupBox, QLabel, QSpinBox, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QFormLayout, QGroupBox, QHBoxLayout, QSpinBox, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from config.downtime import DEFAULT_REASONS, DowntimeSettings
@@ -17,6 +16,8 @@ from models.validation import FieldError
 
 from gui.admin.catalog_rows import CatalogRows, one_per_line
 from gui.downtime_texts import reason_label
+from gui.empty_view import EmptyViewText
+from gui.labels import wrapped_label
 from gui.numbers import decimal_spin_box, format_shortest
 from gui.theme import form_label
 
@@ -38,27 +39,35 @@ class DowntimeSection(QGroupBox):
                                                    self.tr("Stop after (min)")),
                                  self.tr("Add size"))
         self.rates.add_button.clicked.connect(lambda: self._append("", "", ""))
+        self.no_rates = EmptyViewText(self.rates)  # said once the catalog is loaded
         self.default_rate = decimal_spin_box(0.01, 100000, 2)
         self.default_minutes = QSpinBox()
         self.default_minutes.setRange(1, 480)
         self.breaks = one_per_line("downtimeBreaks", 80, self.tr("10:00 30"))
         self.reasons = one_per_line("downtimeReasons", 60)
         fixed = ", ".join(reason_label(code) for code in DEFAULT_REASONS)
-        hint = QLabel(self.tr("Breaks: one per line, local start and minutes (\"10:00 30\"); "
-                              "they are never downtime. Reasons always include: %1; add a "
-                              "site's own codes one per line (a-z, 0-9, _).").replace("%1", fixed))
-        hint.setProperty("role", "hint")
-        hint.setWordWrap(True)
+        # Each format right under its field, the table of sizes beside the fields: below the
+        # table, the breaks' format was under the fold of a 1366 x 698 window.
+        self.breaks_hint = wrapped_label("downtimeBreaksHint", role="hint")
+        self.breaks_hint.setText(self.tr(
+            "One per line: local start and minutes (\"10:00 30\"); breaks are never downtime."))
+        self.reasons_hint = wrapped_label("downtimeReasonsHint", role="hint")
+        self.reasons_hint.setText(self.tr(
+            "Always there: %1. Add the site's own codes one per line (a-z, 0-9, _).")
+            .replace("%1", fixed))
         form = QFormLayout()
         form.addRow(form_label(self.tr("Other sizes: ideal boxes / h")), self.default_rate)
         form.addRow(form_label(self.tr("Other sizes: stop after (min)")), self.default_minutes)
         form.addRow(form_label(self.tr("Planned breaks")), self.breaks)
+        form.addRow("", self.breaks_hint)
         form.addRow(form_label(self.tr("Extra stop reasons")), self.reasons)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.rates)
-        layout.addLayout(self.rates.buttons)
-        layout.addLayout(form)
-        layout.addWidget(hint)
+        form.addRow("", self.reasons_hint)
+        table = QVBoxLayout()
+        table.addWidget(self.rates)
+        table.addLayout(self.rates.buttons)
+        layout = QHBoxLayout(self)
+        layout.addLayout(table, 1)
+        layout.addLayout(form, 1)
 
     def _append(self, size: str, rate: str, minutes: str) -> None:
         row = self.rates.rowCount()
@@ -68,6 +77,8 @@ class DowntimeSection(QGroupBox):
 
     def load(self, settings: DowntimeSettings) -> None:
         self.rates.setRowCount(0)
+        self.no_rates.set_text(self.tr("No size has values of its own: every size uses the "
+                                       "\"Other sizes\" values."))
         for rate in settings.rates:
             self._append(rate.size, format_shortest(rate.ideal_boxes_per_hour),
                          str(rate.stop_after_minutes))

@@ -97,6 +97,7 @@ class LabelTemplateEditor(QGroupBox):
         size.addWidget(QLabel("×"))
         size.addWidget(self.height_mm)
         size.addWidget(self.dpi)
+        size.addStretch(1)  # the fields side by side, the row's free width after them
         codes = QHBoxLayout()
         codes.addWidget(self.code128)
         codes.addWidget(self.qr)

@@ -41,6 +41,8 @@ from gui.tasks import TaskRunner
 from gui.theme import form_label
 from gui.zone_field import ZoneField
 
+LIST_LINES = 8  # the defects' and locations' lines the page shows without scrolling them
+
 
 class CatalogTab(QWidget):
     published = Signal(object)  # the new Catalog
@@ -106,6 +108,8 @@ class CatalogTab(QWidget):
         lists.addWidget(QLabel(self.tr("Locations")), 0, 1)
         lists.addWidget(self.defects, 1, 0)
         lists.addWidget(self.locations, 1, 1)
+        for editor in (self.defects, self.locations):  # eight lines in sight, not one and a half
+            editor.setMinimumHeight(editor.fontMetrics().lineSpacing() * LIST_LINES + 12)
 
         ranges_box = QGroupBox(self.tr("Measurement ranges"))
         ranges = QGridLayout(ranges_box)
@@ -174,19 +178,22 @@ class CatalogTab(QWidget):
         zone_hint.setWordWrap(True)
         zone_layout.addWidget(zone_hint)
 
-        # Three columns so a 1400 x 860 admin window shows everything without scrolling; the
-        # sections of issue 15's features each on a page of their own beside it.
-        columns = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(machines_box, 3)
-        left.addWidget(lists_box, 2)
-        columns.addLayout(left, 5)
-        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box, intervals_box)):
+        # The lists the site types (machines, defects, locations) side by side on top, whole
+        # in the first view of a 1366 x 698 window (under three columns the lists began at
+        # the fold); the limits in three columns below, the page scrolling to them.
+        top = QHBoxLayout()
+        top.addWidget(machines_box, 3)
+        top.addWidget(lists_box, 2)
+        below = QHBoxLayout()
+        for boxes in ((ranges_box, bands_box), (zone_box, thresholds_box), (intervals_box,)):
             column = QVBoxLayout()
             for box in boxes:
                 column.addWidget(box)
             column.addStretch(1)
-            columns.addLayout(column, 3)
+            below.addLayout(column, 1)
+        columns = QVBoxLayout()
+        columns.addLayout(top, 1)
+        columns.addLayout(below)
         # gui/admin/catalog_<feature>.py: each loads, gives and places the errors of its own
         # part of the catalog document (the labels' editor with a preview).
         self.features = dict(downtime=DowntimeSection(), spc=SpcCatalogBox(),

@@ -1,6 +1,6 @@
 """Dashboard: Top-5 defects, Pareto with the 80 % line and the critical list, mean CAM-D and
-CAM-W per station (two bars each, each coloured by its quality band) with the target line and a
-ranking, and production per hour and per shift. The numbers come from the site view's
+CAM-W per station (two bars each, each coloured by its quality band, outlined when above the
+target) with the target line and a ranking, and production per hour and per shift. The numbers come from the site view's
 aggregates (utils.dashboard_figures.dashboard: sums kept on ingest, never a scan of every record); the
 charts are pyqtgraph items created once and updated in place as records arrive. The charts keep a
 readable height and scroll (gui/admin/dashboard_layout.py); an empty one says so in words."""
@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout, QVBoxLayout, QWidget,
 )
@@ -40,11 +40,17 @@ MEANS_OFFSET = 0.2
 MEANS_WIDTH = 0.38
 MEASURE_PATTERN = {"cam_d": Qt.BrushStyle.SolidPattern, "cam_w": Qt.BrushStyle.BDiagPattern}
 LEGEND_GREY = "#616161"
+ABOVE_TARGET_COLOR = "#000000"
 
 
 def band_of(value: float, bands: QualityBands) -> str:
     """The band of one mean; "unknown" when a station has no such measurement."""
     return "unknown" if pd.isna(value) else bands.rank(float(value))
+
+
+def above_target_pen() -> QPen:
+    """The outline of a bar above the target, whatever its band's colour."""
+    return pg.mkPen(ABOVE_TARGET_COLOR, width=3)
 
 
 def band_brush(band: str, measure: str) -> QBrush:
@@ -96,7 +102,7 @@ class DashboardTab(FiguresTab):
                                             pen=pg.mkPen("#c62828", style=Qt.PenStyle.DashLine))
         self.pareto_plot.addItem(self.pareto_limit)
         # The legend goes under the plot, not over it: inside, it would hide the top of the bars.
-        legend = pg.LegendItem(colCount=3, labelTextSize="8pt")
+        legend = pg.LegendItem(colCount=4, labelTextSize="8pt")  # two rows, the fold below
         self.charts.addItem(legend, row=2, col=0)
         # The single `brush` is only the legend's sample; each bar is drawn with its band's.
         self.means_bars: dict[str, pg.BarGraphItem] = {}
@@ -112,6 +118,13 @@ class DashboardTab(FiguresTab):
                              for band in ("excellent", "good", "attention", "critical")}
         for sample in self.band_samples.values():
             legend.addItem(sample, "")
+        # The bands are the catalog's (the ranking and Insights judge by them too) and the
+        # target is its own line: a "good" bar may stand above the target, so such a bar is
+        # outlined and the key says what the outline means (a green bar over the dashed line,
+        # unmarked, read as "on target").
+        self.above_sample = pg.BarGraphItem(x=[], height=[], width=1, brush="#ffffff",
+                                            pen=above_target_pen())
+        legend.addItem(self.above_sample, "")
         self.means_legend = legend
         self.target_line = pg.InfiniteLine(pos=self.bands.target, angle=0,
                                            pen=pg.mkPen("#000000", width=1,
@@ -238,7 +251,9 @@ class DashboardTab(FiguresTab):
                 x=x + offset, height=means[measure].fillna(0).to_numpy(float),
                 brushes=[band_brush(band, measure) for band in found],
                 # pyqtgraph 0.14 fails on an empty `pens` list; None (no bars) is the same.
-                pens=[pg.mkPen(BAND_COLORS[band]) for band in found] or None)
+                pens=[above_target_pen() if pd.notna(value) and value > bands.target
+                      else pg.mkPen(BAND_COLORS[band])
+                      for value, band in zip(means[measure], found)] or None)
         self.means_plot.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(means["station"])]])
         self.target_line.setPos(bands.target)  # a newly published catalog moves it
         # Room above the tallest bar and the target line, so the line's label (written above
@@ -256,6 +271,9 @@ class DashboardTab(FiguresTab):
         for band, sample in self.band_samples.items():
             self.means_legend.getLabel(sample).setText(
                 limits[band].replace("%1", number_text(edges[band], "g")))
+        self.means_legend.getLabel(self.above_sample).setText(
+            self.tr("outlined: above the target (%1 %)").replace(
+                "%1", number_text(bands.target, "g")))
         names = {"excellent": self.tr("excellent"), "good": self.tr("good"),
                  "attention": self.tr("attention"), "critical": self.tr("critical"),
                  "unknown": self.tr("no measurements")}

@@ -42,6 +42,7 @@ from gui.admin.fleet_plots import MAX_PLOTTED_STATIONS, FleetPlots
 from gui.admin.site_now import SiteNow
 from gui.admin.fleet_texts import acknowledged_text, alarm_text
 from gui.admin.fleet_traces import PlotFrame, TraceBuilder
+from gui.empty_view import EmptyViewText
 from gui.fast_cells import FastCellDelegate
 from gui.labels import wrapped_label
 from gui.table_view import read_table
@@ -124,6 +125,7 @@ class FleetTab(QWidget):
         # One line each: an item changed in place repaints that item, not the whole list
         # laid out again.
         self.alarms.setUniformItemSizes(True)
+        self.no_alarms = EmptyViewText(self.alarms)  # said once the first frame is read
         self.ack_button = QPushButton(self.tr("Acknowledge alarm…"))
         # Not connected straight to acknowledge_selected: `clicked` passes its `checked` flag,
         # which would be taken for the note and no note asked for.
@@ -282,6 +284,7 @@ class FleetTab(QWidget):
 
     def _refresh_alarms(self) -> None:
         current = self._current_alarms
+        self.no_alarms.set_text(self.tr("No alarms"))
         # An acknowledgement lasts as long as its alarm's condition: an alarm no longer
         # computed has cleared, and its next occurrence must alarm again.
         present = set(current)

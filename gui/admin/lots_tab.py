@@ -19,7 +19,7 @@ from utils.auth import AuthService, Session
 from utils.release.record import LotRecords
 from utils.release.service import LotState, ReleaseService
 
-from gui.admin.lot_texts import may_sign, meaning_text, signers_text, status_text
+from gui.admin.lot_texts import may_sign, meaning_text, signers_text, site_time, status_text
 from gui.admin.lots_model import LotsModel
 from gui.admin.release_dialog import ReleaseDialog
 from gui.admin.site_now import SiteNow
@@ -126,9 +126,12 @@ class LotsTab(QWidget):
             lines.append(self.tr("No decision signed yet."))
         for decision in state.history.chain:
             stale = decision in state.invalidated
+            # When, as the table above writes times: the signed wording of it (with its UTC
+            # offset and zone) is the signed document's, printed in the lot record (PDF).
             line = (self.tr("%1 — %2 (%3), %4").replace("%1", _html(meaning_text(
                 decision.kind, decision.reason))).replace("%2", _html(decision.full_name))
-                .replace("%3", _html(decision.signed_by)).replace("%4", _html(decision.local_time)))
+                .replace("%3", _html(decision.signed_by))
+                .replace("%4", _html(site_time(decision.signed_at, self.zone))))
             if stale:
                 line += " — " + self.tr("invalidated: the lot's records changed after it")
             lines.append(("<span style='color:%s'>" % (WARN_COLOR if stale else OK_COLOR))

@@ -19,11 +19,13 @@ from models.shifts import SHIFT_STARTS
 from utils.mes.oee import Oee
 from utils.mes.oee_report import DayOee, ShiftOee
 
+from gui.admin.oee_texts import over_ideal, over_ideal_tip, performance_cell
 from gui.downtime_texts import duration_text, percent_text
 from gui.table_model import ColumnTableModel, Index
 
 COLUMNS = ("day", "shift", "station", "planned", "downtime", "stops", "boxes", "good",
            "availability", "performance", "quality", "oee")
+PERFORMANCE = COLUMNS.index("performance")
 
 
 @dataclass(frozen=True)
@@ -58,7 +60,7 @@ class Line:
                           duration_text(figures.downtime_s),
                           "—" if self.stops is None else str(self.stops), str(figures.boxes),
                           str(figures.good), percent_text(figures.availability),
-                          percent_text(figures.performance), percent_text(figures.quality),
+                          performance_cell(figures.performance), percent_text(figures.quality),
                           percent_text(figures.oee))
         return self.texts[column]
 
@@ -127,6 +129,9 @@ class OeeLinesModel(ColumnTableModel):
             return self._rows[row].value(column)
         if role == Qt.ItemDataRole.TextAlignmentRole and column > 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if (role == Qt.ItemDataRole.ToolTipRole and column == PERFORMANCE
+                and over_ideal(self._rows[row].figures.performance)):
+            return over_ideal_tip()
         return None
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:

@@ -22,13 +22,15 @@ from utils.site.site_view import SiteView
 
 from gui.admin.oee_model import OeeLinesModel, day_lines, shift_lines
 from gui.admin.oee_rows_dialog import OeeRowsDialog
-from gui.admin.oee_texts import definitions, shift_headers
+from gui.admin.oee_texts import definitions, over_ideal, over_ideal_note, shift_headers
 from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
 from gui.admin.view_bridge import ViewBridge
 from gui.admin.view_status import ViewStatus
 from gui.downtime_texts import percent_text
+from gui.labels import wrapped_label
+from gui.theme import WARN_COLOR
 
 REFRESH_MS = 30_000  # the shift under way and open stops grow with the clock
 EVERYTHING_DAYS = 400  # "Everything" reads at most this far back
@@ -65,6 +67,9 @@ class OeeTab(RefreshWhenShown):
         self.total = QLabel()
         self.total.setObjectName("oeeTotal")
         self.total.setStyleSheet("font-size: 15px; font-weight: bold;")
+        self.over_ideal = wrapped_label("oeeOverIdeal")
+        self.over_ideal.setStyleSheet(f"color: {WARN_COLOR};")
+        self.over_ideal.hide()
         self.model = OeeLinesModel(shift_headers(), self)
         self.table = QTableView()
         self.table.setObjectName("oeeTable")
@@ -97,6 +102,7 @@ class OeeTab(RefreshWhenShown):
         layout.addWidget(self.currency)
         layout.addWidget(self.definitions)
         layout.addWidget(self.total)
+        layout.addWidget(self.over_ideal)
         layout.addWidget(self.table, 1)
         self.timer = QTimer(self)
         self.timer.timeout.connect(self._tick)
@@ -145,6 +151,9 @@ class OeeTab(RefreshWhenShown):
                            .replace("%3", percent_text(total.performance))
                            .replace("%4", percent_text(total.quality))
                            .replace("%5", str(total.boxes)))
+        over = sum(over_ideal(line.figures.performance) for line in lines)
+        self.over_ideal.setText(over_ideal_note(over) if over else "")
+        self.over_ideal.setVisible(bool(over))
 
     def _open_selected(self) -> None:
         rows = self.table.selectionModel().selectedRows()

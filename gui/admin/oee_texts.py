@@ -45,12 +45,42 @@ def computation(figures: Oee) -> str:
                                                            percent_text(figures.availability)),
         QCoreApplication.translate("Oee", "Performance = ideal %1 min / run %2 min = %3").replace(
             "%1", minutes(figures.ideal_s)).replace("%2", minutes(figures.run_s))
-        .replace("%3", percent_text(figures.performance)),
+        .replace("%3", performance_cell(figures.performance)),
+        *([over_ideal_tip()] if over_ideal(figures.performance) else []),
         QCoreApplication.translate("Oee", "Quality = %1 good / %2 boxes = %3").replace("%1", str(figures.good))
         .replace("%2", str(figures.boxes)).replace("%3", percent_text(figures.quality)),
         QCoreApplication.translate("Oee", "OEE = %1").replace("%1", percent_text(figures.oee)),
     ]
     return "\n".join(lines)
+
+
+# Performance above 100 % is not a fast machine but an ideal rate set too low in the catalog:
+# the number is kept, marked, and said why (review s19, item 23).
+OVER_IDEAL_MARK = "⚠"
+
+
+def over_ideal(performance: float | None) -> bool:
+    return performance is not None and performance > 1.0
+
+
+def performance_cell(performance: float | None) -> str:
+    """A line's performance, marked when above 100 %."""
+    text = percent_text(performance)
+    return f"{text} {OVER_IDEAL_MARK}" if over_ideal(performance) else text
+
+
+def over_ideal_tip() -> str:
+    return QCoreApplication.translate(
+        "Oee", "Above 100 %: the boxes came faster than the catalog's ideal rate for their "
+        "size, so that rate is set too low (Catalog → Stops and OEE).")
+
+
+def over_ideal_note(lines: int) -> str:
+    """Under the period's total, when some lines show performance above 100 %."""
+    return OVER_IDEAL_MARK + " " + QCoreApplication.translate(
+        "Oee", "Performance above 100 % on %n line(s): the catalog's ideal rate for their "
+        "sizes is set too low, so their performance and OEE read too high. Correct the ideal "
+        "boxes / h in Catalog → Stops and OEE.", "", lines)
 
 
 def hours_text(seconds: float) -> str:

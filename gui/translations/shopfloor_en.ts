@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="216"/>
+        <location filename="../wizard/site_pages.py" line="218"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="217"/>
+        <location filename="../wizard/site_pages.py" line="219"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="218"/>
+        <location filename="../wizard/site_pages.py" line="220"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="219"/>
+        <location filename="../wizard/site_pages.py" line="221"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="220"/>
+        <location filename="../wizard/site_pages.py" line="222"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="221"/>
+        <location filename="../wizard/site_pages.py" line="223"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="226"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="227"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="253"/>
+        <location filename="../wizard/site_pages.py" line="255"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -379,32 +379,37 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <location filename="../admin/audit_review_dialog.py" line="94"/>
         <source>Audit-trail review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="111"/>
+        <location filename="../admin/audit_review_dialog.py" line="113"/>
         <source>What you found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="113"/>
+        <location filename="../admin/audit_review_dialog.py" line="115"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="118"/>
+        <location filename="../admin/audit_review_dialog.py" line="120"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="122"/>
+        <location filename="../admin/audit_review_dialog.py" line="124"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../admin/audit_review_dialog.py" line="147"/>
+        <source>No review of the audit trail has been signed yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_review_dialog.py" line="150"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>This review: %1 – %2, %n event that matters (changes, refusals, signatures, commands; not logins). Read it in the Audit tab with the same range.</numerusform>
@@ -412,12 +417,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="159"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>Review of %1 – %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="164"/>
+        <location filename="../admin/audit_review_dialog.py" line="167"/>
         <source>%n more review(s) in amber no longer cover their period.</source>
         <translation>
             <numerusform>%n more review in amber no longer covers its period.</numerusform>
@@ -425,42 +430,42 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="190"/>
+        <location filename="../admin/audit_review_dialog.py" line="193"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="199"/>
+        <location filename="../admin/audit_review_dialog.py" line="202"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="200"/>
+        <location filename="../admin/audit_review_dialog.py" line="203"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="202"/>
+        <location filename="../admin/audit_review_dialog.py" line="205"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="204"/>
+        <location filename="../admin/audit_review_dialog.py" line="207"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="207"/>
+        <location filename="../admin/audit_review_dialog.py" line="210"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="212"/>
+        <location filename="../admin/audit_review_dialog.py" line="215"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="214"/>
+        <location filename="../admin/audit_review_dialog.py" line="217"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,102 +473,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="125"/>
+        <location filename="../admin/audit_tab.py" line="129"/>
         <source>user</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="134"/>
+        <location filename="../admin/audit_tab.py" line="132"/>
+        <source>action, e.g. record or record.edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="133"/>
+        <source>An action (record.edit), or a family of actions (record: record.create, record.edit and the others)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="142"/>
         <source>Apply</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="152"/>
+        <location filename="../admin/audit_tab.py" line="160"/>
         <source>Verify audit integrity…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="154"/>
+        <location filename="../admin/audit_tab.py" line="162"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="157"/>
+        <location filename="../admin/audit_tab.py" line="165"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="159"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Reviews…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="161"/>
+        <location filename="../admin/audit_tab.py" line="169"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="175"/>
+        <location filename="../admin/audit_tab.py" line="187"/>
         <source>Audit events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="185"/>
+        <location filename="../admin/audit_tab.py" line="194"/>
         <source>The selected event in full</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="190"/>
+        <location filename="../admin/audit_tab.py" line="197"/>
+        <source>Choose an event in the list to see it here in full.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="202"/>
         <source>Verification result per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="123"/>
+        <location filename="../admin/audit_tab.py" line="127"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="236"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="316"/>
+        <location filename="../admin/audit_tab.py" line="330"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="338"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="336"/>
+        <location filename="../admin/audit_tab.py" line="350"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="344"/>
+        <location filename="../admin/audit_tab.py" line="358"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="353"/>
+        <location filename="../admin/audit_tab.py" line="367"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="331"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="127"/>
-        <source>action or its family, e.g. record or record.edit</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="267"/>
+        <location filename="../admin/audit_tab.py" line="281"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -571,12 +586,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="318"/>
+        <location filename="../admin/audit_tab.py" line="332"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -584,7 +599,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="357"/>
+        <location filename="../admin/audit_tab.py" line="371"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -592,17 +607,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="367"/>
+        <location filename="../admin/audit_tab.py" line="381"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="383"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="370"/>
+        <location filename="../admin/audit_tab.py" line="384"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -706,176 +721,176 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="63"/>
-        <location filename="../admin/catalog_tab.py" line="105"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="107"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="106"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="68"/>
+        <location filename="../admin/catalog_tab.py" line="108"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="81"/>
+        <location filename="../admin/catalog_tab.py" line="83"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="83"/>
+        <location filename="../admin/catalog_tab.py" line="85"/>
         <source>Undo my edits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="85"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Publish to every station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="97"/>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="99"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="102"/>
+        <location filename="../admin/catalog_tab.py" line="104"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="110"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="112"/>
+        <location filename="../admin/catalog_tab.py" line="116"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="113"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="120"/>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="336"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="128"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="141"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="138"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="153"/>
+        <location filename="../admin/catalog_tab.py" line="334"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="154"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="156"/>
+        <location filename="../admin/catalog_tab.py" line="160"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="157"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
+        <location filename="../admin/catalog_tab.py" line="338"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="172"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="197"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="199"/>
+        <location filename="../admin/catalog_tab.py" line="206"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="340"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="320"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="332"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="351"/>
+        <location filename="../admin/catalog_tab.py" line="358"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="370"/>
+        <location filename="../admin/catalog_tab.py" line="377"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1899,117 +1914,122 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
+        <location filename="../admin/dashboard_tab.py" line="87"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="83"/>
+        <location filename="../admin/dashboard_tab.py" line="89"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="90"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="85"/>
+        <location filename="../admin/dashboard_tab.py" line="91"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="103"/>
+        <location filename="../admin/dashboard_tab.py" line="109"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="103"/>
+        <location filename="../admin/dashboard_tab.py" line="109"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="128"/>
+        <location filename="../admin/dashboard_tab.py" line="141"/>
         <source>No rejections in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="129"/>
+        <location filename="../admin/dashboard_tab.py" line="142"/>
         <source>No boxes in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="133"/>
+        <location filename="../admin/dashboard_tab.py" line="146"/>
         <source>No CAM-D or CAM-W measured in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="192"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="249"/>
+        <location filename="../admin/dashboard_tab.py" line="264"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="251"/>
+        <location filename="../admin/dashboard_tab.py" line="266"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="251"/>
+        <location filename="../admin/dashboard_tab.py" line="266"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="252"/>
+        <location filename="../admin/dashboard_tab.py" line="267"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="253"/>
+        <location filename="../admin/dashboard_tab.py" line="268"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="259"/>
+        <location filename="../admin/dashboard_tab.py" line="275"/>
+        <source>outlined: above the target (%1 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="277"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="259"/>
+        <location filename="../admin/dashboard_tab.py" line="277"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="260"/>
+        <location filename="../admin/dashboard_tab.py" line="278"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="260"/>
+        <location filename="../admin/dashboard_tab.py" line="278"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="261"/>
+        <location filename="../admin/dashboard_tab.py" line="279"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="262"/>
+        <location filename="../admin/dashboard_tab.py" line="280"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2100,58 +2120,68 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DowntimeSection</name>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="35"/>
-        <location filename="../admin/catalog_downtime.py" line="111"/>
+        <location filename="../admin/catalog_downtime.py" line="36"/>
+        <location filename="../admin/catalog_downtime.py" line="122"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="37"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="37"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Ideal boxes / h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
         <source>Stop after (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <location filename="../admin/catalog_downtime.py" line="40"/>
         <source>Add size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <location filename="../admin/catalog_downtime.py" line="46"/>
         <source>10:00 30</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="47"/>
-        <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../admin/catalog_downtime.py" line="53"/>
-        <source>Other sizes: ideal boxes / h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_downtime.py" line="54"/>
-        <source>Other sizes: stop after (min)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
-        <source>Planned breaks</source>
+        <source>One per line: local start and minutes (&quot;10:00 30&quot;); breaks are never downtime.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/catalog_downtime.py" line="56"/>
+        <source>Always there: %1. Add the site&apos;s own codes one per line (a-z, 0-9, _).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="80"/>
+        <source>No size has values of its own: every size uses the &quot;Other sizes&quot; values.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="59"/>
+        <source>Other sizes: ideal boxes / h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="60"/>
+        <source>Other sizes: stop after (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
+        <source>Planned breaks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="63"/>
         <source>Extra stop reasons</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2189,12 +2219,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="125"/>
+        <location filename="../entry_form.py" line="127"/>
         <source>(none)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="213"/>
+        <location filename="../entry_form.py" line="215"/>
         <source>Unit weight: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2470,63 +2500,63 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="75"/>
+        <location filename="../admin/fleet_tab.py" line="76"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="84"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="90"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="214"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="257"/>
+        <location filename="../admin/fleet_tab.py" line="259"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="127"/>
+        <location filename="../admin/fleet_tab.py" line="129"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="122"/>
-        <location filename="../admin/fleet_tab.py" line="149"/>
+        <location filename="../admin/fleet_tab.py" line="123"/>
+        <location filename="../admin/fleet_tab.py" line="151"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="215"/>
+        <location filename="../admin/fleet_tab.py" line="217"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2534,17 +2564,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="260"/>
+        <location filename="../admin/fleet_tab.py" line="262"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="360"/>
+        <location filename="../admin/fleet_tab.py" line="287"/>
+        <source>No alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="363"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="361"/>
+        <location filename="../admin/fleet_tab.py" line="364"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3842,8 +3877,8 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>LabelTemplateEditor</name>
     <message>
         <location filename="../admin/catalog_labels.py" line="72"/>
-        <location filename="../admin/catalog_labels.py" line="187"/>
-        <location filename="../admin/catalog_labels.py" line="191"/>
+        <location filename="../admin/catalog_labels.py" line="188"/>
+        <location filename="../admin/catalog_labels.py" line="192"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3869,27 +3904,27 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="105"/>
+        <location filename="../admin/catalog_labels.py" line="106"/>
         <source>Size</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="106"/>
+        <location filename="../admin/catalog_labels.py" line="107"/>
         <source>Barcodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="107"/>
+        <location filename="../admin/catalog_labels.py" line="108"/>
         <source>Fields shown, top to bottom (drag to reorder):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="109"/>
+        <location filename="../admin/catalog_labels.py" line="110"/>
         <source>Zebra printers (ZPL over the network, port 9100): one line per station, &quot;station address&quot;. Other stations print on a printer chosen at the PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="189"/>
+        <location filename="../admin/catalog_labels.py" line="190"/>
         <source>Zebra printers, line %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5006,32 +5041,32 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="129"/>
+        <location filename="../admin/lots_tab.py" line="131"/>
         <source>%1 — %2 (%3), %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="133"/>
+        <location filename="../admin/lots_tab.py" line="136"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="138"/>
+        <location filename="../admin/lots_tab.py" line="141"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="161"/>
+        <location filename="../admin/lots_tab.py" line="164"/>
         <source>Save the lot record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="162"/>
+        <location filename="../admin/lots_tab.py" line="165"/>
         <source>PDF (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="169"/>
+        <location filename="../admin/lots_tab.py" line="172"/>
         <source>The lots could not be read (%1).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5508,14 +5543,27 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_texts.py" line="49"/>
+        <location filename="../admin/oee_texts.py" line="50"/>
         <source>Quality = %1 good / %2 boxes = %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_texts.py" line="51"/>
+        <location filename="../admin/oee_texts.py" line="52"/>
         <source>OEE = %1</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="73"/>
+        <source>Above 100 %: the boxes came faster than the catalog&apos;s ideal rate for their size, so that rate is set too low (Catalog → Stops and OEE).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/oee_texts.py" line="80"/>
+        <source>Performance above 100 % on %n line(s): the catalog&apos;s ideal rate for their sizes is set too low, so their performance and OEE read too high. Correct the ideal boxes / h in Catalog → Stops and OEE.</source>
+        <translation>
+            <numerusform>Performance above 100 % on %n line: the catalog&apos;s ideal rate for its size is set too low, so its performance and OEE read too high. Correct the ideal boxes / h in Catalog → Stops and OEE.</numerusform>
+            <numerusform>Performance above 100 % on %n lines: the catalog&apos;s ideal rate for their sizes is set too low, so their performance and OEE read too high. Correct the ideal boxes / h in Catalog → Stops and OEE.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5635,32 +5683,32 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="54"/>
+        <location filename="../admin/oee_tab.py" line="56"/>
         <source>Everything (last %1 days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="58"/>
+        <location filename="../admin/oee_tab.py" line="60"/>
         <source>per shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="59"/>
+        <location filename="../admin/oee_tab.py" line="61"/>
         <source>per day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="71"/>
+        <location filename="../admin/oee_tab.py" line="76"/>
         <source>OEE per station and shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="85"/>
+        <location filename="../admin/oee_tab.py" line="90"/>
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="142"/>
+        <location filename="../admin/oee_tab.py" line="148"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6384,57 +6432,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="42"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="42"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="42"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="68"/>
+        <location filename="../admin/audit_review_dialog.py" line="69"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="70"/>
+        <location filename="../admin/audit_review_dialog.py" line="71"/>
         <source>the signature holds, but events arrived in this period after the review (%1 signed, %2 now): review it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="73"/>
+        <location filename="../admin/audit_review_dialog.py" line="74"/>
         <source>the signature holds, but this PC holds fewer of the period&apos;s events than were reviewed (%1 signed, %2 here): the site view may not have read every station yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="77"/>
+        <location filename="../admin/audit_review_dialog.py" line="78"/>
         <source>the signature holds, but the period&apos;s events are not those reviewed (%1 signed, %2 now): review it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="66"/>
+        <location filename="../admin/audit_review_dialog.py" line="67"/>
         <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6627,6 +6675,14 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     <message>
         <location filename="../wizard/texts.py" line="84"/>
         <source>Something went wrong: %1. The details are in the log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTable</name>
+    <message>
+        <location filename="../shift_table.py" line="43"/>
+        <source>Nothing has been registered in this shift yet.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -7278,37 +7334,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="328"/>
+        <location filename="../wizard/site_pages.py" line="332"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="329"/>
+        <location filename="../wizard/site_pages.py" line="333"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="331"/>
+        <location filename="../wizard/site_pages.py" line="335"/>
         <source>Reason for the replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="333"/>
+        <location filename="../wizard/site_pages.py" line="337"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="334"/>
+        <location filename="../wizard/site_pages.py" line="338"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="336"/>
+        <location filename="../wizard/site_pages.py" line="340"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="341"/>
+        <location filename="../wizard/site_pages.py" line="345"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7492,87 +7548,87 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="34"/>
+        <location filename="../stops_dialog.py" line="33"/>
         <source>Stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Started</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Ended</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Length</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="41"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Classified by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="44"/>
+        <location filename="../stops_dialog.py" line="43"/>
         <source>Recent stops of this machine</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="62"/>
         <source>Note (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="66"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Give the selected stop this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="68"/>
+        <location filename="../stops_dialog.py" line="67"/>
         <source>Machine down now, for this reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="70"/>
+        <location filename="../stops_dialog.py" line="69"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="81"/>
+        <location filename="../stops_dialog.py" line="80"/>
         <source>Reason:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="100"/>
+        <location filename="../stops_dialog.py" line="98"/>
         <source>Down for %1 · %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="122"/>
+        <location filename="../stops_dialog.py" line="120"/>
         <source>Choose a reason first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="132"/>
+        <location filename="../stops_dialog.py" line="130"/>
         <source>Choose the stop in the list first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="137"/>
+        <location filename="../stops_dialog.py" line="135"/>
         <source>The stop now has the reason %1.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="143"/>
+        <location filename="../stops_dialog.py" line="141"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8007,12 +8063,17 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="293"/>
+        <location filename="../verify_dialog.py" line="264"/>
+        <source>Checked: %1 in %2, each with its content, its place in its chain and its signature.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="295"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="290"/>
+        <location filename="../verify_dialog.py" line="292"/>
         <source>Details for the administrator: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -8072,14 +8133,9 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <location filename="../verify_dialog.py" line="263"/>
-        <source>The audit trail is intact: %1 checked in %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <location filename="../verify_dialog.py" line="212"/>
-        <location filename="../verify_dialog.py" line="264"/>
+        <location filename="../verify_dialog.py" line="266"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -8088,7 +8144,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
     </message>
     <message numerus="yes">
         <location filename="../verify_dialog.py" line="213"/>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="267"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n chain</numerusform>
@@ -8096,7 +8152,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="269"/>
+        <location filename="../verify_dialog.py" line="271"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n of these events is signed with a key this PC does not have: its content and order were checked, its signature was not.</numerusform>
@@ -8104,7 +8160,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n event at the end of the stations&apos; journals is not yet sealed by its station: not counted above, and not shown until it is (a station seals what it writes within seconds).</numerusform>
@@ -8112,7 +8168,7 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="281"/>
+        <location filename="../verify_dialog.py" line="283"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verification cancelled after %n event; nothing is known about the rest.</numerusform>
@@ -8120,27 +8176,27 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="298"/>
+        <location filename="../verify_dialog.py" line="300"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="302"/>
+        <location filename="../verify_dialog.py" line="304"/>
         <source>Station %1: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="304"/>
+        <location filename="../verify_dialog.py" line="306"/>
         <source>Station %1, event %2: %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="309"/>
+        <location filename="../verify_dialog.py" line="311"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="312"/>
+        <location filename="../verify_dialog.py" line="314"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation type="unfinished"></translation>
     </message>

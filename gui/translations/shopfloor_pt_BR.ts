@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="216"/>
+        <location filename="../wizard/site_pages.py" line="218"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="217"/>
+        <location filename="../wizard/site_pages.py" line="219"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="218"/>
+        <location filename="../wizard/site_pages.py" line="220"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="219"/>
+        <location filename="../wizard/site_pages.py" line="221"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="220"/>
+        <location filename="../wizard/site_pages.py" line="222"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="221"/>
+        <location filename="../wizard/site_pages.py" line="223"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="226"/>
+        <location filename="../wizard/site_pages.py" line="228"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="227"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="253"/>
+        <location filename="../wizard/site_pages.py" line="255"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -380,32 +380,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="93"/>
+        <location filename="../admin/audit_review_dialog.py" line="94"/>
         <source>Audit-trail review</source>
         <translation>Revisão da trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="111"/>
+        <location filename="../admin/audit_review_dialog.py" line="113"/>
         <source>What you found</source>
         <translation>O que você encontrou</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="113"/>
+        <location filename="../admin/audit_review_dialog.py" line="115"/>
         <source>Findings</source>
         <translation>Constatações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="118"/>
+        <location filename="../admin/audit_review_dialog.py" line="120"/>
         <source>Sign the review</source>
         <translation>Assinar a revisão</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="122"/>
+        <location filename="../admin/audit_review_dialog.py" line="124"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <location filename="../admin/audit_review_dialog.py" line="147"/>
+        <source>No review of the audit trail has been signed yet.</source>
+        <translation>Nenhuma revisão da trilha de auditoria foi assinada ainda.</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/audit_review_dialog.py" line="150"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
@@ -413,12 +418,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="159"/>
+        <location filename="../admin/audit_review_dialog.py" line="162"/>
         <source>Review of %1 – %2: %3</source>
         <translation>Revisão de %1 – %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="164"/>
+        <location filename="../admin/audit_review_dialog.py" line="167"/>
         <source>%n more review(s) in amber no longer cover their period.</source>
         <translation>
             <numerusform>Mais %n revisão em âmbar não cobre mais o seu período.</numerusform>
@@ -426,42 +431,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="190"/>
+        <location filename="../admin/audit_review_dialog.py" line="193"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="199"/>
+        <location filename="../admin/audit_review_dialog.py" line="202"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="200"/>
+        <location filename="../admin/audit_review_dialog.py" line="203"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="202"/>
+        <location filename="../admin/audit_review_dialog.py" line="205"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="204"/>
+        <location filename="../admin/audit_review_dialog.py" line="207"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="207"/>
+        <location filename="../admin/audit_review_dialog.py" line="210"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="212"/>
+        <location filename="../admin/audit_review_dialog.py" line="215"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="214"/>
+        <location filename="../admin/audit_review_dialog.py" line="217"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -469,102 +474,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditTab</name>
     <message>
-        <location filename="../admin/audit_tab.py" line="125"/>
+        <location filename="../admin/audit_tab.py" line="129"/>
         <source>user</source>
         <translation>usuário</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="134"/>
+        <location filename="../admin/audit_tab.py" line="132"/>
+        <source>action, e.g. record or record.edit</source>
+        <translation>ação, p. ex. record ou record.edit</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="133"/>
+        <source>An action (record.edit), or a family of actions (record: record.create, record.edit and the others)</source>
+        <translation>Uma ação (record.edit) ou uma família de ações (record: record.create, record.edit e as demais)</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="142"/>
         <source>Apply</source>
         <translation>Aplicar</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="152"/>
+        <location filename="../admin/audit_tab.py" line="160"/>
         <source>Verify audit integrity…</source>
         <translation>Verificar integridade da auditoria…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="154"/>
+        <location filename="../admin/audit_tab.py" line="162"/>
         <source>Export CSV…</source>
         <translation>Exportar CSV…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="157"/>
+        <location filename="../admin/audit_tab.py" line="165"/>
         <source>Export PDF…</source>
         <translation>Exportar PDF…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="159"/>
+        <location filename="../admin/audit_tab.py" line="167"/>
         <source>Reviews…</source>
         <translation>Revisões…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="161"/>
+        <location filename="../admin/audit_tab.py" line="169"/>
         <source>The signed reviews of the audit trail, and signing the review of this range</source>
         <translation>As revisões assinadas da trilha de auditoria, e a assinatura da revisão deste intervalo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="175"/>
+        <location filename="../admin/audit_tab.py" line="187"/>
         <source>Audit events</source>
         <translation>Eventos de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="185"/>
+        <location filename="../admin/audit_tab.py" line="194"/>
         <source>The selected event in full</source>
         <translation>O evento selecionado por inteiro</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="190"/>
+        <location filename="../admin/audit_tab.py" line="197"/>
+        <source>Choose an event in the list to see it here in full.</source>
+        <translation>Escolha um evento na lista para vê-lo aqui por inteiro.</translation>
+    </message>
+    <message>
+        <location filename="../admin/audit_tab.py" line="202"/>
         <source>Verification result per station</source>
         <translation>Resultado da verificação por estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="123"/>
+        <location filename="../admin/audit_tab.py" line="127"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="236"/>
+        <location filename="../admin/audit_tab.py" line="250"/>
         <source>all</source>
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="316"/>
+        <location filename="../admin/audit_tab.py" line="330"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="324"/>
+        <location filename="../admin/audit_tab.py" line="338"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="336"/>
+        <location filename="../admin/audit_tab.py" line="350"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="344"/>
+        <location filename="../admin/audit_tab.py" line="358"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="353"/>
+        <location filename="../admin/audit_tab.py" line="367"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="317"/>
+        <location filename="../admin/audit_tab.py" line="331"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
-    <message>
-        <location filename="../admin/audit_tab.py" line="127"/>
-        <source>action or its family, e.g. record or record.edit</source>
-        <translation>ação ou sua família, p. ex. record ou record.edit</translation>
-    </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="267"/>
+        <location filename="../admin/audit_tab.py" line="281"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -572,12 +587,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="318"/>
+        <location filename="../admin/audit_tab.py" line="332"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="347"/>
+        <location filename="../admin/audit_tab.py" line="361"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -585,7 +600,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="357"/>
+        <location filename="../admin/audit_tab.py" line="371"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -593,17 +608,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="367"/>
+        <location filename="../admin/audit_tab.py" line="381"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="369"/>
+        <location filename="../admin/audit_tab.py" line="383"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="370"/>
+        <location filename="../admin/audit_tab.py" line="384"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -707,176 +722,176 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>CatalogTab</name>
     <message>
-        <location filename="../admin/catalog_tab.py" line="63"/>
-        <location filename="../admin/catalog_tab.py" line="105"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="65"/>
+        <location filename="../admin/catalog_tab.py" line="107"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="66"/>
-        <location filename="../admin/catalog_tab.py" line="106"/>
-        <location filename="../admin/catalog_tab.py" line="311"/>
+        <location filename="../admin/catalog_tab.py" line="68"/>
+        <location filename="../admin/catalog_tab.py" line="108"/>
+        <location filename="../admin/catalog_tab.py" line="318"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="81"/>
+        <location filename="../admin/catalog_tab.py" line="83"/>
         <source>Why (at least 10 characters; kept in the audit trail)</source>
         <translation>Por quê (ao menos 10 caracteres; fica na trilha de auditoria)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="83"/>
+        <location filename="../admin/catalog_tab.py" line="85"/>
         <source>Undo my edits</source>
         <translation>Desfazer minhas edições</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="85"/>
+        <location filename="../admin/catalog_tab.py" line="87"/>
         <source>Publish to every station</source>
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="97"/>
-        <location filename="../admin/catalog_tab.py" line="308"/>
+        <location filename="../admin/catalog_tab.py" line="99"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="102"/>
+        <location filename="../admin/catalog_tab.py" line="104"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="110"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="112"/>
+        <location filename="../admin/catalog_tab.py" line="116"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="113"/>
+        <location filename="../admin/catalog_tab.py" line="117"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="120"/>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="124"/>
+        <location filename="../admin/catalog_tab.py" line="336"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="128"/>
+        <location filename="../admin/catalog_tab.py" line="132"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="135"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="137"/>
+        <location filename="../admin/catalog_tab.py" line="141"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="138"/>
+        <location filename="../admin/catalog_tab.py" line="142"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="149"/>
-        <location filename="../admin/catalog_tab.py" line="327"/>
+        <location filename="../admin/catalog_tab.py" line="153"/>
+        <location filename="../admin/catalog_tab.py" line="334"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="154"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="156"/>
+        <location filename="../admin/catalog_tab.py" line="160"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="157"/>
+        <location filename="../admin/catalog_tab.py" line="161"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="169"/>
-        <location filename="../admin/catalog_tab.py" line="331"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
+        <location filename="../admin/catalog_tab.py" line="338"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="172"/>
+        <location filename="../admin/catalog_tab.py" line="176"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="197"/>
+        <location filename="../admin/catalog_tab.py" line="204"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="198"/>
+        <location filename="../admin/catalog_tab.py" line="205"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="199"/>
+        <location filename="../admin/catalog_tab.py" line="206"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
-        <location filename="../admin/catalog_tab.py" line="333"/>
+        <location filename="../admin/catalog_tab.py" line="211"/>
+        <location filename="../admin/catalog_tab.py" line="340"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="306"/>
+        <location filename="../admin/catalog_tab.py" line="313"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="320"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="322"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="325"/>
+        <location filename="../admin/catalog_tab.py" line="332"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="351"/>
+        <location filename="../admin/catalog_tab.py" line="358"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="370"/>
+        <location filename="../admin/catalog_tab.py" line="377"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -1900,117 +1915,122 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="81"/>
+        <location filename="../admin/dashboard_tab.py" line="87"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="82"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="83"/>
+        <location filename="../admin/dashboard_tab.py" line="89"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="84"/>
+        <location filename="../admin/dashboard_tab.py" line="90"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="85"/>
+        <location filename="../admin/dashboard_tab.py" line="91"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="103"/>
+        <location filename="../admin/dashboard_tab.py" line="109"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="103"/>
+        <location filename="../admin/dashboard_tab.py" line="109"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="128"/>
+        <location filename="../admin/dashboard_tab.py" line="141"/>
         <source>No rejections in this period</source>
         <translation>Nenhuma rejeição neste período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="129"/>
+        <location filename="../admin/dashboard_tab.py" line="142"/>
         <source>No boxes in this period</source>
         <translation>Nenhuma caixa neste período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="133"/>
+        <location filename="../admin/dashboard_tab.py" line="146"/>
         <source>No CAM-D or CAM-W measured in this period</source>
         <translation>Nenhum CAM-D ou CAM-W medido neste período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="192"/>
+        <location filename="../admin/dashboard_tab.py" line="205"/>
         <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível ler os números (%1); os gráficos mostram os últimos lidos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="215"/>
+        <location filename="../admin/dashboard_tab.py" line="228"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="249"/>
+        <location filename="../admin/dashboard_tab.py" line="264"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="251"/>
+        <location filename="../admin/dashboard_tab.py" line="266"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="251"/>
+        <location filename="../admin/dashboard_tab.py" line="266"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="252"/>
+        <location filename="../admin/dashboard_tab.py" line="267"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="253"/>
+        <location filename="../admin/dashboard_tab.py" line="268"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="259"/>
+        <location filename="../admin/dashboard_tab.py" line="275"/>
+        <source>outlined: above the target (%1 %)</source>
+        <translation>contornada: acima da meta (%1 %)</translation>
+    </message>
+    <message>
+        <location filename="../admin/dashboard_tab.py" line="277"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="259"/>
+        <location filename="../admin/dashboard_tab.py" line="277"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="260"/>
+        <location filename="../admin/dashboard_tab.py" line="278"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="260"/>
+        <location filename="../admin/dashboard_tab.py" line="278"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="261"/>
+        <location filename="../admin/dashboard_tab.py" line="279"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="262"/>
+        <location filename="../admin/dashboard_tab.py" line="280"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -2101,58 +2121,68 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DowntimeSection</name>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="35"/>
-        <location filename="../admin/catalog_downtime.py" line="111"/>
+        <location filename="../admin/catalog_downtime.py" line="36"/>
+        <location filename="../admin/catalog_downtime.py" line="122"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="37"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="37"/>
+        <location filename="../admin/catalog_downtime.py" line="38"/>
         <source>Ideal boxes / h</source>
         <translation>Caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="38"/>
+        <location filename="../admin/catalog_downtime.py" line="39"/>
         <source>Stop after (min)</source>
         <translation>Parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="39"/>
+        <location filename="../admin/catalog_downtime.py" line="40"/>
         <source>Add size</source>
         <translation>Adicionar tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="44"/>
+        <location filename="../admin/catalog_downtime.py" line="46"/>
         <source>10:00 30</source>
         <translation>10:00 30</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="47"/>
-        <source>Breaks: one per line, local start and minutes (&quot;10:00 30&quot;); they are never downtime. Reasons always include: %1; add a site&apos;s own codes one per line (a-z, 0-9, _).</source>
-        <translation>Pausas: uma por linha, início local e minutos (&quot;10:00 30&quot;); nunca contam como parada. Os motivos sempre incluem: %1; acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
+        <location filename="../admin/catalog_downtime.py" line="53"/>
+        <source>One per line: local start and minutes (&quot;10:00 30&quot;); breaks are never downtime.</source>
+        <translation>Uma por linha: início local e minutos (&quot;10:00 30&quot;); pausas nunca são tempo parado.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="53"/>
+        <location filename="../admin/catalog_downtime.py" line="56"/>
+        <source>Always there: %1. Add the site&apos;s own codes one per line (a-z, 0-9, _).</source>
+        <translation>Sempre presentes: %1. Acrescente os códigos próprios do site, um por linha (a-z, 0-9, _).</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="80"/>
+        <source>No size has values of its own: every size uses the &quot;Other sizes&quot; values.</source>
+        <translation>Nenhum tamanho tem valores próprios: todos usam os valores de &quot;Outros tamanhos&quot;.</translation>
+    </message>
+    <message>
+        <location filename="../admin/catalog_downtime.py" line="59"/>
         <source>Other sizes: ideal boxes / h</source>
         <translation>Outros tamanhos: caixas ideais / h</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="54"/>
+        <location filename="../admin/catalog_downtime.py" line="60"/>
         <source>Other sizes: stop after (min)</source>
         <translation>Outros tamanhos: parada após (min)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="55"/>
+        <location filename="../admin/catalog_downtime.py" line="61"/>
         <source>Planned breaks</source>
         <translation>Pausas planejadas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_downtime.py" line="56"/>
+        <location filename="../admin/catalog_downtime.py" line="63"/>
         <source>Extra stop reasons</source>
         <translation>Motivos de parada extras</translation>
     </message>
@@ -2190,12 +2220,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Local %1</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="125"/>
+        <location filename="../entry_form.py" line="127"/>
         <source>(none)</source>
         <translation>(nenhum)</translation>
     </message>
     <message>
-        <location filename="../entry_form.py" line="213"/>
+        <location filename="../entry_form.py" line="215"/>
         <source>Unit weight: %1</source>
         <translation>Peso unitário: %1</translation>
     </message>
@@ -2471,63 +2501,63 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="75"/>
+        <location filename="../admin/fleet_tab.py" line="76"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="80"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="84"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="89"/>
+        <location filename="../admin/fleet_tab.py" line="90"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="214"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
         <translation>%1 · %2 on-line · %3 atrasadas · %4 encerradas · %5 fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="257"/>
+        <location filename="../admin/fleet_tab.py" line="259"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation>Selecione uma ou mais estações na tabela para ver os gráficos de CPU, memória e disco.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="127"/>
+        <location filename="../admin/fleet_tab.py" line="129"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="122"/>
-        <location filename="../admin/fleet_tab.py" line="149"/>
+        <location filename="../admin/fleet_tab.py" line="123"/>
+        <location filename="../admin/fleet_tab.py" line="151"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="215"/>
+        <location filename="../admin/fleet_tab.py" line="217"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2535,17 +2565,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="260"/>
+        <location filename="../admin/fleet_tab.py" line="262"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="360"/>
+        <location filename="../admin/fleet_tab.py" line="287"/>
+        <source>No alarms</source>
+        <translation>Nenhum alarme</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_tab.py" line="363"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="361"/>
+        <location filename="../admin/fleet_tab.py" line="364"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -3843,8 +3878,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>LabelTemplateEditor</name>
     <message>
         <location filename="../admin/catalog_labels.py" line="72"/>
-        <location filename="../admin/catalog_labels.py" line="187"/>
-        <location filename="../admin/catalog_labels.py" line="191"/>
+        <location filename="../admin/catalog_labels.py" line="188"/>
+        <location filename="../admin/catalog_labels.py" line="192"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
@@ -3871,27 +3906,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 202 zebra-202.plant.local:9100</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="105"/>
+        <location filename="../admin/catalog_labels.py" line="106"/>
         <source>Size</source>
         <translation>Tamanho</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="106"/>
+        <location filename="../admin/catalog_labels.py" line="107"/>
         <source>Barcodes</source>
         <translation>Códigos</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="107"/>
+        <location filename="../admin/catalog_labels.py" line="108"/>
         <source>Fields shown, top to bottom (drag to reorder):</source>
         <translation>Campos mostrados, de cima para baixo (arraste para reordenar):</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="109"/>
+        <location filename="../admin/catalog_labels.py" line="110"/>
         <source>Zebra printers (ZPL over the network, port 9100): one line per station, &quot;station address&quot;. Other stations print on a printer chosen at the PC.</source>
         <translation>Impressoras Zebra (ZPL pela rede, porta 9100): uma linha por estação, &quot;estação endereço&quot;. As outras estações imprimem numa impressora escolhida no PC.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="189"/>
+        <location filename="../admin/catalog_labels.py" line="190"/>
         <source>Zebra printers, line %1</source>
         <translation>Impressoras Zebra, linha %1</translation>
     </message>
@@ -5008,32 +5043,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Nenhuma decisão assinada ainda.</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="129"/>
+        <location filename="../admin/lots_tab.py" line="131"/>
         <source>%1 — %2 (%3), %4</source>
         <translation>%1 — %2 (%3), %4</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="133"/>
+        <location filename="../admin/lots_tab.py" line="136"/>
         <source>invalidated: the lot&apos;s records changed after it</source>
         <translation>invalidada: os registros do lote mudaram depois dela</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="138"/>
+        <location filename="../admin/lots_tab.py" line="141"/>
         <source>Not a decision: event %1 of %2 (%3)</source>
         <translation>Não é uma decisão: evento %1 de %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="161"/>
+        <location filename="../admin/lots_tab.py" line="164"/>
         <source>Save the lot record</source>
         <translation>Salvar o registro do lote</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="162"/>
+        <location filename="../admin/lots_tab.py" line="165"/>
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../admin/lots_tab.py" line="169"/>
+        <location filename="../admin/lots_tab.py" line="172"/>
         <source>The lots could not be read (%1).</source>
         <translation>Os lotes não puderam ser lidos (%1).</translation>
     </message>
@@ -5510,14 +5545,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Desempenho = ideal %1 min / rodando %2 min = %3</translation>
     </message>
     <message>
-        <location filename="../admin/oee_texts.py" line="49"/>
+        <location filename="../admin/oee_texts.py" line="50"/>
         <source>Quality = %1 good / %2 boxes = %3</source>
         <translation>Qualidade = %1 boas / %2 caixas = %3</translation>
     </message>
     <message>
-        <location filename="../admin/oee_texts.py" line="51"/>
+        <location filename="../admin/oee_texts.py" line="52"/>
         <source>OEE = %1</source>
         <translation>OEE = %1</translation>
+    </message>
+    <message>
+        <location filename="../admin/oee_texts.py" line="73"/>
+        <source>Above 100 %: the boxes came faster than the catalog&apos;s ideal rate for their size, so that rate is set too low (Catalog → Stops and OEE).</source>
+        <translation>Acima de 100 %: as caixas vieram mais rápido que a taxa ideal do catálogo para o tamanho, então essa taxa está baixa demais (Catálogo → Paradas e OEE).</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../admin/oee_texts.py" line="80"/>
+        <source>Performance above 100 % on %n line(s): the catalog&apos;s ideal rate for their sizes is set too low, so their performance and OEE read too high. Correct the ideal boxes / h in Catalog → Stops and OEE.</source>
+        <translation>
+            <numerusform>Desempenho acima de 100 % em %n linha: a taxa ideal do catálogo para os seus tamanhos está baixa demais, então o desempenho e o OEE aparecem altos demais. Corrija as caixas ideais / h em Catálogo → Paradas e OEE.</numerusform>
+            <numerusform>Desempenho acima de 100 % em %n linhas: a taxa ideal do catálogo para os seus tamanhos está baixa demais, então o desempenho e o OEE aparecem altos demais. Corrija as caixas ideais / h em Catálogo → Paradas e OEE.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -5637,32 +5685,32 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>OeeTab</name>
     <message>
-        <location filename="../admin/oee_tab.py" line="54"/>
+        <location filename="../admin/oee_tab.py" line="56"/>
         <source>Everything (last %1 days)</source>
         <translation>Tudo (últimos %1 dias)</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="58"/>
+        <location filename="../admin/oee_tab.py" line="60"/>
         <source>per shift</source>
         <translation>por turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="59"/>
+        <location filename="../admin/oee_tab.py" line="61"/>
         <source>per day</source>
         <translation>por dia</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="71"/>
+        <location filename="../admin/oee_tab.py" line="76"/>
         <source>OEE per station and shift</source>
         <translation>OEE por estação e turno</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="85"/>
+        <location filename="../admin/oee_tab.py" line="90"/>
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message>
-        <location filename="../admin/oee_tab.py" line="142"/>
+        <location filename="../admin/oee_tab.py" line="148"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
         <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
     </message>
@@ -6386,57 +6434,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="42"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Signed</source>
         <translation>Assinada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="42"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="42"/>
+        <location filename="../admin/audit_review_dialog.py" line="43"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Valid</source>
         <translation>Válida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="68"/>
+        <location filename="../admin/audit_review_dialog.py" line="69"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="70"/>
+        <location filename="../admin/audit_review_dialog.py" line="71"/>
         <source>the signature holds, but events arrived in this period after the review (%1 signed, %2 now): review it again</source>
         <translation>a assinatura vale, mas chegaram eventos neste período depois da revisão (%1 assinados, %2 agora): revise de novo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="73"/>
+        <location filename="../admin/audit_review_dialog.py" line="74"/>
         <source>the signature holds, but this PC holds fewer of the period&apos;s events than were reviewed (%1 signed, %2 here): the site view may not have read every station yet</source>
         <translation>a assinatura vale, mas este PC tem menos eventos do período do que os revisados (%1 assinados, %2 aqui): a visão do site talvez ainda não tenha lido todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="77"/>
+        <location filename="../admin/audit_review_dialog.py" line="78"/>
         <source>the signature holds, but the period&apos;s events are not those reviewed (%1 signed, %2 now): review it again</source>
         <translation>a assinatura vale, mas os eventos do período não são os revisados (%1 assinados, %2 agora): revise de novo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="66"/>
+        <location filename="../admin/audit_review_dialog.py" line="67"/>
         <source>no: %1</source>
         <translation>não: %1</translation>
     </message>
@@ -6630,6 +6678,14 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <location filename="../wizard/texts.py" line="84"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftTable</name>
+    <message>
+        <location filename="../shift_table.py" line="43"/>
+        <source>Nothing has been registered in this shift yet.</source>
+        <translation>Nada foi registrado neste turno ainda.</translation>
     </message>
 </context>
 <context>
@@ -7280,37 +7336,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="328"/>
+        <location filename="../wizard/site_pages.py" line="332"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="329"/>
+        <location filename="../wizard/site_pages.py" line="333"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="331"/>
+        <location filename="../wizard/site_pages.py" line="335"/>
         <source>Reason for the replacement</source>
         <translation>Motivo da substituição</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="333"/>
+        <location filename="../wizard/site_pages.py" line="337"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="334"/>
+        <location filename="../wizard/site_pages.py" line="338"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="336"/>
+        <location filename="../wizard/site_pages.py" line="340"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="341"/>
+        <location filename="../wizard/site_pages.py" line="345"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>
@@ -7494,87 +7550,87 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StopsDialog</name>
     <message>
-        <location filename="../stops_dialog.py" line="34"/>
+        <location filename="../stops_dialog.py" line="33"/>
         <source>Stops of this machine</source>
         <translation>Paradas desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Started</source>
         <translation>Início</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Ended</source>
         <translation>Fim</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Length</source>
         <translation>Duração</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="40"/>
+        <location filename="../stops_dialog.py" line="39"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="41"/>
+        <location filename="../stops_dialog.py" line="40"/>
         <source>Classified by</source>
         <translation>Classificada por</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="44"/>
+        <location filename="../stops_dialog.py" line="43"/>
         <source>Recent stops of this machine</source>
         <translation>Paradas recentes desta máquina</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="63"/>
+        <location filename="../stops_dialog.py" line="62"/>
         <source>Note (optional)</source>
         <translation>Observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="66"/>
+        <location filename="../stops_dialog.py" line="65"/>
         <source>Give the selected stop this reason</source>
         <translation>Dar este motivo à parada selecionada</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="68"/>
+        <location filename="../stops_dialog.py" line="67"/>
         <source>Machine down now, for this reason</source>
         <translation>Máquina parada agora, por este motivo</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="70"/>
+        <location filename="../stops_dialog.py" line="69"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="81"/>
+        <location filename="../stops_dialog.py" line="80"/>
         <source>Reason:</source>
         <translation>Motivo:</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="100"/>
+        <location filename="../stops_dialog.py" line="98"/>
         <source>Down for %1 · %2</source>
         <translation>Parada há %1 · %2</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="122"/>
+        <location filename="../stops_dialog.py" line="120"/>
         <source>Choose a reason first.</source>
         <translation>Escolha um motivo primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="132"/>
+        <location filename="../stops_dialog.py" line="130"/>
         <source>Choose the stop in the list first.</source>
         <translation>Escolha a parada na lista primeiro.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="137"/>
+        <location filename="../stops_dialog.py" line="135"/>
         <source>The stop now has the reason %1.</source>
         <translation>A parada agora tem o motivo %1.</translation>
     </message>
     <message>
-        <location filename="../stops_dialog.py" line="143"/>
+        <location filename="../stops_dialog.py" line="141"/>
         <source>Stop recorded from now, reason %1. The next box ends it.</source>
         <translation>Parada registrada a partir de agora, motivo %1. A próxima caixa a encerra.</translation>
     </message>
@@ -8011,12 +8067,17 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>Não foi possível verificar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="293"/>
+        <location filename="../verify_dialog.py" line="264"/>
+        <source>Checked: %1 in %2, each with its content, its place in its chain and its signature.</source>
+        <translation>Verificados: %1 em %2, cada um com seu conteúdo, seu lugar na cadeia e sua assinatura.</translation>
+    </message>
+    <message>
+        <location filename="../verify_dialog.py" line="295"/>
         <source>Station %1: the chain could not be verified.</source>
         <translation>Estação %1: não foi possível verificar a cadeia.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="290"/>
+        <location filename="../verify_dialog.py" line="292"/>
         <source>Details for the administrator: %1</source>
         <translation>Detalhes para o administrador: %1</translation>
     </message>
@@ -8076,14 +8137,9 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <source>The stations&apos; folder of the shared folder (%1) was refused: it is not a plain folder (a link, or a file), and links are never followed. No station&apos;s journal was read, so the site&apos;s audit trail was not checked. Ask whoever looks after the shared folder to put it right, then run the check again.</source>
         <translation>A pasta das estações na pasta compartilhada (%1) foi recusada: não é uma pasta comum (é um link ou um arquivo), e links nunca são seguidos. Nenhum diário de estação foi lido, então a trilha de auditoria do site não foi verificada. Peça a quem cuida da pasta compartilhada para corrigir isso e faça a verificação de novo.</translation>
     </message>
-    <message>
-        <location filename="../verify_dialog.py" line="263"/>
-        <source>The audit trail is intact: %1 checked in %2.</source>
-        <translation>A trilha de auditoria está íntegra. Verificação: %1 em %2.</translation>
-    </message>
     <message numerus="yes">
         <location filename="../verify_dialog.py" line="212"/>
-        <location filename="../verify_dialog.py" line="264"/>
+        <location filename="../verify_dialog.py" line="266"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -8092,7 +8148,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
     </message>
     <message numerus="yes">
         <location filename="../verify_dialog.py" line="213"/>
-        <location filename="../verify_dialog.py" line="265"/>
+        <location filename="../verify_dialog.py" line="267"/>
         <source>%n chain(s)</source>
         <translation>
             <numerusform>%n cadeia</numerusform>
@@ -8100,7 +8156,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="269"/>
+        <location filename="../verify_dialog.py" line="271"/>
         <source>%n of these events are signed with a key this PC does not have: their content and order were checked, their signatures were not.</source>
         <translation>
             <numerusform>%n destes eventos está assinado com uma chave que este PC não tem: conteúdo e ordem foram verificados, a assinatura não.</numerusform>
@@ -8108,7 +8164,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="274"/>
+        <location filename="../verify_dialog.py" line="276"/>
         <source>%n events at the end of the stations&apos; journals are not yet sealed by their station: not counted above, and not shown until they are (a station seals what it writes within seconds).</source>
         <translation>
             <numerusform>%n evento no fim dos diários das estações ainda não foi selado pela sua estação: não contado acima e não mostrado até que seja (uma estação sela o que escreve em segundos).</numerusform>
@@ -8116,7 +8172,7 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../verify_dialog.py" line="281"/>
+        <location filename="../verify_dialog.py" line="283"/>
         <source>Verification cancelled after %n event(s); nothing is known about the rest.</source>
         <translation>
             <numerusform>Verificação cancelada após %n evento; nada se sabe sobre o restante.</numerusform>
@@ -8124,27 +8180,27 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="298"/>
+        <location filename="../verify_dialog.py" line="300"/>
         <source>Station %1, record %2 version %3: %4.</source>
         <translation>Estação %1, registro %2 versão %3: %4.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="302"/>
+        <location filename="../verify_dialog.py" line="304"/>
         <source>Station %1: %2.</source>
         <translation>Estação %1: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="304"/>
+        <location filename="../verify_dialog.py" line="306"/>
         <source>Station %1, event %2: %3.</source>
         <translation>Estação %1, evento %2: %3.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="309"/>
+        <location filename="../verify_dialog.py" line="311"/>
         <source>%1 more stations were tampered with: %2.</source>
         <translation>Mais %1 estações foram adulteradas: %2.</translation>
     </message>
     <message>
-        <location filename="../verify_dialog.py" line="312"/>
+        <location filename="../verify_dialog.py" line="314"/>
         <source>The administrator can list every finding with: shopfloor verify-audit</source>
         <translation>O administrador pode listar todas as ocorrências com: shopfloor verify-audit</translation>
     </message>

@@ -191,7 +191,7 @@ class AdminPage(WizardPage):
         self.password = secret_field("adminPassword")
         self.repeat = secret_field("adminPasswordRepeat")
         self.errors = {name: error_label(f"{name}Error")
-                       for name in ("username", "full_name", "password")}
+                       for name in ("username", "full_name", "password", "repeat")}
         self.labels = {name: row_label() for name in ("username", "full_name", "password",
                                                        "repeat")}
         self.hint = hint_label()
@@ -200,9 +200,11 @@ class AdminPage(WizardPage):
         form.addRow(self.labels["username"], with_notes(self.username, self.errors["username"]))
         form.addRow(self.labels["full_name"], with_notes(self.full_name,
                                                          self.errors["full_name"]))
-        form.addRow(self.labels["password"], self.password)
-        form.addRow(self.labels["repeat"], with_notes(self.repeat, self.errors["password"],
-                                                      self.hint))
+        # Each message under the field it is about (a weak password's was under "Repeat it"
+        # while "Password" was the field outlined red); the rules with the password.
+        form.addRow(self.labels["password"], with_notes(self.password, self.errors["password"],
+                                                        self.hint))
+        form.addRow(self.labels["repeat"], with_notes(self.repeat, self.errors["repeat"]))
         self.body.addLayout(form)
         self.body.addWidget(self.error)
         self.body.addStretch(1)
@@ -250,13 +252,15 @@ class AdminPage(WizardPage):
             self._password_problem(password_policy_text(exc.code, exc.params))
             return False
         if self.password.text() != self.repeat.text():
-            self._password_problem(self.tr("The two passwords differ. Type them again."))
+            self._password_problem(self.tr("The two passwords differ. Type them again."),
+                                   "repeat")
             return False
         return ok
 
-    def _password_problem(self, text: str) -> None:
-        self.errors["password"].setText(text)
-        mark_invalid(self.password, True)
+    def _password_problem(self, text: str, field: str = "password") -> None:
+        """`text` under `field` ("password" or "repeat"), that field outlined; both emptied."""
+        self.errors[field].setText(text)
+        mark_invalid(self.password if field == "password" else self.repeat, True)
         self.password.clear()
         self.repeat.clear()
 

@@ -177,7 +177,8 @@ def test_other_bands_and_target_recolour_the_bars_and_move_the_line(hand_made):
     assert tab.target_line.label.toPlainText() == "target 2.5 %"
     key = [label.text for _sample, label in tab.means_legend.items]
     assert key == ["CAM-D", "CAM-W", "excellent below 1 %", "good below 3 %",
-                   "attention below 5 %", "critical from 5 %"]
+                   "attention below 5 %", "critical from 5 %",
+                   "outlined: above the target (2.5 %)"]  # review s19, item 15
 
 
 def test_pareto_cumulative_line_and_the_80_percent_line(hand_made):

@@ -62,3 +62,16 @@ def test_bad_printer_shown_then_good_template_published(make_tab, ctx):  # noqa:
     assert catalog.labels.dpi == 300
     assert ctx.catalog.labels.zebra_for("206") == ZebraPrinter("206", "10.1.2.3", 9101)
     wait_for(lambda: tab.labels.printers.toPlainText() == "206 10.1.2.3:9101")
+
+
+def test_the_label_size_fields_sit_together(qtbot):
+    """Width × height read as one size: on a wide page the "×" took the row's free width and
+    left about 300 px between "100,0 mm ×" and "50,0 mm" (gui pass s19, item 22)."""
+    editor = LabelTemplateEditor()
+    qtbot.addWidget(editor)
+    editor.resize(1340, 700)
+    editor.show()
+    qtbot.waitExposed(editor)
+    width, height = editor.width_mm.geometry(), editor.height_mm.geometry()
+    assert 0 < height.left() - width.right() < 40, (width, height)
+    assert 0 < editor.dpi.geometry().left() - height.right() < 40

@@ -78,8 +78,11 @@ def test_verify_on_an_intact_chain_says_intact(qtbot, ctx, window, runner):
     events = results[0].events_checked
     assert events >= 2
     assert dialog.outcome == "intact"
-    assert dialog.result_text.startswith(
-        f"The audit trail is intact: {events} events checked in 1 chain.")
+    # The body says what was checked, not the heading again (gui pass s19, item 22).
+    assert dialog.result_heading.text() == "The audit trail is intact"
+    assert dialog.result_text.startswith(f"Checked: {events} events in 1 chain, each with its "
+                                         "content, its place in its chain and its signature.")
+    assert dialog.result_heading.text() not in dialog.result_text
     assert dialog.isModal() and dialog.isVisible()
     assert not dialog.cancel_button.isVisible()  # the window now shows the result
     dialog.close_button.click()

@@ -274,7 +274,7 @@ def test_weak_or_mismatched_password_is_refused_inline(qtbot, make_launcher):
     assert "at least 8" in page.errors["password"].text()
     fill_admin(wizard, password="quarry-quarry-1", repeat="quarry-quarry-2")
     next_page(wizard)
-    assert "differ" in page.errors["password"].text()
+    assert "differ" in page.errors["repeat"].text()  # under "Repeat it" (review s19, 19)
     fill_admin(wizard, username="a b", full_name="")
     next_page(wizard)
     assert page.errors["username"].text() and page.errors["full_name"].text()
