@@ -90,11 +90,17 @@ def _matter(connection: Any, start: str, end: str) -> Iterator[dict[str, Any]]:
 
 
 def digest(ctx: "AppContext", session: Session, start: str, end: str) -> tuple[int, str]:
-    """How many events matter in [start, end) and the SHA-256 of their identities."""
+    """How many events matter in [start, end) and the SHA-256 of their identities: hashed
+    once, then remembered as the listing remembers it (`PeriodCoverage`), so the signing that
+    follows a review, and the listing after it, do not read a year's events again."""
     require(session, Permission.AUDIT_VIEW, ctx.changes, target="audit review")
-    ctx.site_view.ingest_local()
-    with ctx.site_view.database.read() as connection:
-        return _period_digest(connection, start, end)
+    view = ctx.site_view
+    view.ingest_local()
+    with view.database.read() as connection:
+        coverage = PeriodCoverage(connection)
+        found = coverage.digest(start, end)
+    view_review_memo.remember(view.database, coverage.learned)
+    return found
 
 
 def _period_digest(connection: Any, start: str, end: str) -> tuple[int, str]:
