@@ -2538,7 +2538,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <message>
         <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
-        <translation>%1 · %2 on-line · %3 atrasadas · %4 encerradas · %5 fora do ar</translation>
+        <translation>%1 · on-line: %2 · atrasadas: %3 · encerradas: %4 · fora do ar: %5</translation>
     </message>
     <message>
         <location filename="../admin/fleet_tab.py" line="259"/>
