@@ -209,8 +209,16 @@ def map_header(header_text: str, file_name: str, kind: LegacyFileKind) -> Header
         header.warnings.append(f"The file separates columns with a {shown}, not a comma "
                                "(probably re-saved from Excel); it was read so.")
     if ignored:
-        header.warnings.append(f"Unknown column(s) ignored: {', '.join(ignored)}.")
+        header.warnings.append(f"Unknown column(s) ignored: {_names(ignored)}.")
     return header
+
+
+def _names(names: list[str], most: int = 5) -> str:
+    """Column names from a file's header as a warning or a refusal quotes them: each escaped
+    and cut to 40 characters (a name is anyone's text: terminal escapes, direction marks,
+    100 kB), at most `most` of them."""
+    shown = ", ".join(repr(name[:40]) for name in names[:most])
+    return shown if len(names) <= most else f"{shown} and {len(names) - most} more"
 
 
 def _missing_columns(file_name: str, kind: LegacyFileKind, missing: list[str],
@@ -226,9 +234,7 @@ def _missing_columns(file_name: str, kind: LegacyFileKind, missing: list[str],
     lacks = (f"{file_name} is not a complete {kind.description}: the header lacks the "
              f"column(s) {columns}, which every {kind.expected} has")
     if unknown:
-        shown = ", ".join(repr(name[:40]) for name in unknown[:5])
-        more = f" and {len(unknown) - 5} more" if len(unknown) > 5 else ""
-        return (f"{lacks}, and has the unknown column(s) {shown}{more}. Nothing was imported: "
+        return (f"{lacks}, and has the unknown column(s) {_names(unknown)}. Nothing was imported: "
                 "if a column was renamed, give it its name back in the header line "
                 f"({columns}) and import again.")
     return (f"{lacks}. Nothing was imported: import the {kind.expected} the old system wrote, "

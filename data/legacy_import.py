@@ -230,8 +230,7 @@ class _Parser:
             raw = self._cell(cells, column)
             # Checked before stripping: a leading tab or CR is itself a formula trick.
             if has_forbidden_characters(raw):
-                bad = next(ch for ch in raw
-                           if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Co"))
+                bad = next(ch for ch in raw if has_forbidden_characters(ch))
                 problems.append(self._problem(
                     column, raw, f"it contains the control or invisible character "
                                  f"U+{ord(bad):04X}, which is not accepted"))
