@@ -40,6 +40,7 @@ from data import meta_repo
 from data.database import open_database, sqlite_uri
 from models.validation import ValidationFailed, validate_username
 from utils.atomic_io import atomic_write_text
+from utils.site.layout import SITE_FILE_NAME
 from utils.audit.chain import AuditLog
 from utils.clock import Clock, SystemClock
 from utils.context import AppContext
@@ -112,8 +113,15 @@ def demo_state(root: Path) -> DemoState:
     whose making stopped anywhere is never taken for a finished one."""
     root = Path(root)
     try:
+        if (root / SITE_FILE_NAME).exists():
+            # A site's shared folder (a demo keeps its own under share/): whatever markers
+            # anyone who can write there put beside it, never a demo to open, finish or name.
+            return DemoState.TAKEN
         if (root / READY_MARKER).is_file():
-            return DemoState.READY
+            # Only with what making a demo leaves (its office PC and its share), never a
+            # marker alone in some folder.
+            return DemoState.READY if {"office", "share"} <= {e.name for e in root.iterdir()} \
+                else DemoState.TAKEN
         if not root.exists():  # free, unless the path goes through a file
             nearest = next(parent for parent in root.parents if parent.exists())
             return DemoState.FREE if nearest.is_dir() else DemoState.NOT_A_FOLDER
