@@ -28,6 +28,7 @@ from utils.site.folder_store import FolderSiteStore
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.site_key import SiteError, read_site
 from utils.trust.dirlog import read_state_from_store
+from utils.trust.directory_state import OpRefused
 
 # Dot-prefixed with a .tmp suffix: every reader skips it and the temp sweep removes a leftover.
 PROBE_PREFIX = ".shopfloor-write-check-"
@@ -168,19 +169,21 @@ def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
     return folder
 
 
-def machines_on_share(folder: Path) -> list[str]:
-    """Station ids of the site catalog's machine table, for the join page's list only.
+def machines_on_share(folder: Path) -> list[str] | None:
+    """Station ids of the site catalog's machine table ([] when the site's catalog names
+    none), or None when the site's directory cannot be read whole: an entry that is there but
+    damaged or refused (anyone can write on the share) is not taken for the log's end.
 
     Read from the site's directory log, checked against the root key the site file names; the
-    passphrase (typed next) confirms that root. An unreadable site gives []."""
+    passphrase (typed next) confirms that root."""
     try:
         info = read_site(Path(folder))
         if info.root is None:
-            return []
+            return None
         state = read_state_from_store(FolderSiteStore(Path(folder)), site_id=info.site_id,
-                                      root=info.root)
-    except (OSError, SiteError):
-        return []
+                                      root=info.root, strict=True)
+    except (OSError, SiteError, OpRefused):
+        return None
     catalog = (state.catalog or {}).get("catalog") or {}
     machines = catalog.get("machines") if isinstance(catalog, dict) else None
     if not isinstance(machines, list):
@@ -190,12 +193,21 @@ def machines_on_share(folder: Path) -> list[str]:
     return list(dict.fromkeys(ids))
 
 
-def site_machines(folder: Path | None) -> list[str]:
+def site_machines(folder: Path | None, *, strict: bool = False) -> list[str]:
     """The station ids a production station may take: the machine table of the site's
     catalog in `folder` (a site being joined), else the built-in one (a new site's first
-    catalog; a site whose catalog names no machine, or cannot be read yet). The wizard's
-    list and `set_up`'s check both come from here."""
+    catalog; a site whose catalog names no machine). A site whose directory cannot be read
+    whole lists the built-in table for the join page, and with `strict` (the set-up's own
+    check) is refused: a share writer's damage must not decide which ids a station may take.
+    The wizard's list and `set_up`'s check both come from here."""
     on_share = machines_on_share(folder) if folder is not None else []
+    if on_share is None:
+        if strict:
+            raise SetupError("folder_unusable", f"the site's machine table in {folder} could "
+                             "not be read (its directory on the shared folder is damaged or "
+                             "unreadable); nothing was changed", folder=str(folder),
+                             detail="the site's machine table could not be read")
+        on_share = []
     return on_share or [machine.station_id for machine in default_catalog().machines]
 
 

@@ -367,18 +367,24 @@ class DirectoryLog:
 
 
 def read_state_from_store(store: DirectoryEntries, *, site_id: str, root: PublicKey,
-                          max_entries: int = 100_000) -> DirectoryState:
+                          max_entries: int = 100_000, strict: bool = False) -> DirectoryState:
     """The directory state the store's log gives, read without keeping anything (for a PC
     that has not joined yet, e.g. to list the site's machines). Stops at the first entry that
-    does not verify."""
+    does not verify; with `strict`, an entry that is there but unreadable or refused raises
+    OpRefused instead (only a missing entry ends the log: a share writer's damage is not
+    taken for the site's end)."""
     state = DirectoryState(site_id, root)
     for seq in range(1, max_entries + 1):
         result = store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
         if result.state != ReadState.OK:
+            if strict and result.state != ReadState.MISSING:
+                raise OpRefused(f"directory entry {seq} cannot be read ({result.state.value})")
             break
         try:
             check_entry(state, result.document, seq)
         except OpRefused:
+            if strict:
+                raise
             break
         state = _advance(state, result.document, seq, in_place=True)  # its own, unseen yet
     return state
