@@ -29,7 +29,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from config.constants import Role
-from models.canonical import canonical_bytes, parse_utc
+from models.canonical import canonical_bytes, format_utc, parse_utc
 from models.validation import validate_username
 from utils.site.ports import chain_of
 from utils.site.protocol import valid_station_id
@@ -392,3 +392,25 @@ def _note_role(state: DirectoryState, username: str, at: datetime, role: Role | 
     if changes and at < changes[-1][0]:
         at = changes[-1][0]
     state.role_changes[username] = (*changes, (at, role))
+
+
+def role_change_dated_behind(state: DirectoryState, op: dict[str, Any]) -> str | None:
+    """Why the signing PC should not sign `op`, a change of a person's role or of their
+    account's being active, now: it is dated more than ROLE_CHANGE_SKEW before that person's
+    last change, so this PC's clock is behind, and the change would count from that last
+    change's time instead of from now (a promotion or a reactivation dated back). None: the
+    op is not such a change, or its date is fine. The PC that would sign asks this; every PC
+    replaying the log keeps the rule of `_note_role`."""
+    if op.get("op") != "user.put" or not isinstance(op.get("data"), dict):
+        return None
+    data = op["data"]
+    changes = state.role_changes.get(data.get("username"), ())
+    role = Role(data["role"]) if data.get("active") else None
+    if not changes or changes[-1][1] == role:
+        return None
+    last = changes[-1][0]
+    if parse_utc(op["at"]) >= last - ROLE_CHANGE_SKEW:
+        return None
+    return (f"this PC's clock ({op['at']}) is behind the site's last change of "
+            f"{data.get('username')}'s account ({format_utc(last)}): correct this PC's date and "
+            f"time, then make the change again")

@@ -21,7 +21,7 @@ from data.database import Database
 from utils.clock import Clock
 from utils.trust import person_keys
 from utils.trust.crypto import SigningKeyPair
-from utils.trust.directory_state import ROOT, OpRefused, check_op
+from utils.trust.directory_state import ROOT, OpRefused, check_op, role_change_dated_behind
 from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
 from utils.trust.site_trust import SiteTrust
 
@@ -91,8 +91,11 @@ class SiteAccounts:
                        {"username": username, "unlocked_at": at}, self.clock.now())
 
     def check(self, op: dict[str, Any]) -> None:
-        """OpRefused now, before anything is written locally, when the site would refuse."""
+        """OpRefused now, before anything is written locally, when the site would refuse, or
+        when this PC's clock would date a change of role before the person's last one."""
         check_op(self.trust.state, op)
+        if (behind := role_change_dated_behind(self.trust.state, op)) is not None:
+            raise OpRefused(behind)
 
     def submit(self, op: dict[str, Any]) -> None:
         """Append to the site's directory now, or queue it while the share is away."""

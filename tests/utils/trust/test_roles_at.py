@@ -146,3 +146,29 @@ def test_an_audit_review_stays_valid_after_its_signer_leaves_quality():
     late = {**document, "signed_at": format_utc(DEMOTED + timedelta(hours=1))}
     late[SIG] = log.keys["qa"].sign(_payload(late))
     assert "may not review" in _problem(late, event, log.state, "office1")
+
+
+def test_a_pc_whose_clock_is_behind_does_not_sign_a_change_of_role():
+    """A reactivation or a promotion dated months back would count from the person's last
+    change: the PC that would sign it refuses while its clock is behind that change (beyond
+    the skew), and says to correct its clock."""
+    from utils.trust.directory_state import role_change_dated_behind
+    from utils.trust.dirlog import make_op
+
+    log = Log()
+    log.put("sup", "supervisor", MADE)
+    log.put("sup", "supervisor", DEMOTED, active=False)
+
+    def op(at: datetime, role: str = "supervisor", active: bool = True) -> dict:
+        data = {"username": "sup", "full_name": "Sup", "role": role, "active": active,
+                "must_change_password": False, "badge_id": None, "password_hash": "h",
+                "version": 3, "public_key": None, "sealed_key": None}
+        return make_op("person:ana", log.keys["ana"], "site", "user.put", data, at)
+
+    behind = role_change_dated_behind(log.state, op(DEMOTED - ROLE_CHANGE_SKEW
+                                                    - timedelta(minutes=1)))
+    assert behind is not None and "clock" in behind and "behind" in behind
+    assert role_change_dated_behind(log.state, op(DEMOTED - ROLE_CHANGE_SKEW)) is None
+    assert role_change_dated_behind(log.state, op(DEMOTED + timedelta(days=1))) is None
+    # Not a change of role or of being active (a new name, a password): never refused.
+    assert role_change_dated_behind(log.state, op(MADE, active=False)) is None
