@@ -29,6 +29,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtNetwork import QLocalServer, QLocalSocket
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from gui.collector_timer import GuiThreadCollector
 from gui.i18n import install_translators
 from gui.accessible_names import install_accessible_names
 from gui.input_guard import install_input_guard
@@ -313,6 +314,7 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     """`language`: this run's language ("pt_BR", "en", "system"), over the PC's setting."""
     app = make_application(sys.argv[:1])
     install_excepthook()
+    collector = GuiThreadCollector(app)  # cycles holding Qt objects die in this thread
     try:
         ctx = AppContext.open()
     except NetworkDatabaseRefused as exc:
@@ -356,6 +358,7 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     with ctrl_c_closes(launcher.interrupt) as interrupted:
         code = app.exec()
     launcher.stop()
+    collector.stop()
     instance.close()
     if interrupted:  # said once the app has closed: its sync and backups stopped cleanly
         print("interrupted: the app was closed as its Quit closes it; what was saved is kept",

@@ -1148,6 +1148,12 @@ if __name__ == "__main__":
                  "labels": render_labels, "demo": render_demo,
                  "audit-hostile": render_audit_hostile}
     target.mkdir(parents=True, exist_ok=True)  # some renderers save without making it
+    from gui.app import make_application
+    from gui.collector_timer import GuiThreadCollector
+
+    # As the app does (gui/app.py run_gui): every screen in one process made garbage cycles
+    # of Qt objects that a background thread's collection destroyed, a segfault.
+    collector = GuiThreadCollector(make_application([]))
     for path in [p for name in only for p in renderers[name](target)]:
         print(path)
     if "--sizes" in sys.argv[1:]:

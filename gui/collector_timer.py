@@ -1,0 +1,46 @@
+"""Python's cyclic garbage collector, run by a timer in the GUI thread.
+
+Left automatic, the collector runs in whichever thread happens to allocate when its count is
+due. A Qt object caught in a reference cycle is then destroyed on that thread (the site view's
+follower, the sync service), while Qt objects must be destroyed in the thread that owns them:
+the process crashed (a segmentation fault inside a collection on the follower's thread, seen
+twice while rendering every screen in one process, tests/gui/screenshots.py). With
+`GuiThreadCollector` the automatic collector is off, and a timer in the GUI thread collects
+each generation whose count passed its threshold, as the automatic collector would have, once a
+second at most. Processes without a window (the agent, the command line) keep the automatic
+collector: they hold no Qt objects.
+"""
+
+from __future__ import annotations
+
+import gc
+
+from PySide6.QtCore import QObject, QTimer
+
+
+class GuiThreadCollector(QObject):
+    """Owned by the application: the automatic collector off while it lives (`stop` puts it
+    back on)."""
+
+    def __init__(self, parent: QObject, interval_ms: int = 1000):
+        super().__init__(parent)
+        self._thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect_due)
+        self._timer.start(interval_ms)
+
+    def collect_due(self) -> int:
+        """Collect the oldest generation whose count passed its threshold (with the younger
+        ones), in this thread; returns the objects found unreachable."""
+        counts = gc.get_count()
+        due = -1
+        for generation in range(3):
+            if counts[generation] <= self._thresholds[generation]:
+                break
+            due = generation
+        return gc.collect(due) if due >= 0 else 0
+
+    def stop(self) -> None:
+        self._timer.stop()
+        gc.enable()
