@@ -25,24 +25,21 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from config.constants import Role
-from models.canonical import canonical_bytes, format_utc, parse_utc
+from models.canonical import canonical_bytes, parse_utc
 from models.validation import validate_username
 from utils.site.ports import chain_of
 from utils.site.protocol import valid_station_id
 from utils.trust.crypto import PublicKey
+from utils.trust.role_history import ROLE_CHANGE_SKEW, note_role
 
 ROOT = "root"
 PERSON_PREFIX = "person:"
 OPS = ("site.genesis", "pc.certify", "pc.revoke", "user.put", "user.unlock", "catalog.publish")
 PC_KINDS = ("production", "office")
-# How far apart the clock of the admin who changed a role and the clock of the PC where a
-# person signed may be: an act signed within this of a role change counts under either role.
-# A constant, not a PC's setting: every PC must judge one act alike.
-ROLE_CHANGE_SKEW = timedelta(minutes=5)
 _USER_FIELDS = ("username", "full_name", "role", "active", "must_change_password", "badge_id",
                 "password_hash", "version", "public_key", "sealed_key")
 # What a person may change about themselves: their password (and so the seal of their key).
@@ -374,8 +371,8 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int, *,
             data["version"],
             None if data["public_key"] is None else PublicKey.from_hex(data["public_key"]),
             data["sealed_key"], None if previous is None else previous.unlocked_at)
-        _note_role(new, data["username"], parse_utc(op["at"]),
-                   Role(data["role"]) if data["active"] else None)
+        note_role(new.role_changes, data["username"], parse_utc(op["at"]),
+                  Role(data["role"]) if data["active"] else None)
     elif name == "user.unlock":
         new.users[data["username"]] = replace(new.users[data["username"]],
                                               unlocked_at=data["unlocked_at"])
@@ -383,34 +380,3 @@ def apply_op(state: DirectoryState, op: dict[str, Any], seq: int, *,
         new.catalog, new.catalog_version = data["catalog"], data["version"]
     return new
 
-
-def _note_role(state: DirectoryState, username: str, at: datetime, role: Role | None) -> None:
-    """Keep a change of `username`'s role (None: deactivated) from `at`, where it is one."""
-    changes = state.role_changes.get(username, ())
-    if changes and changes[-1][1] == role:
-        return  # a password change, a new name: the same role
-    if changes and at < changes[-1][0]:
-        at = changes[-1][0]
-    state.role_changes[username] = (*changes, (at, role))
-
-
-def role_change_dated_behind(state: DirectoryState, op: dict[str, Any]) -> str | None:
-    """Why the signing PC should not sign `op`, a change of a person's role or of their
-    account's being active, now: it is dated more than ROLE_CHANGE_SKEW before that person's
-    last change, so this PC's clock is behind, and the change would count from that last
-    change's time instead of from now (a promotion or a reactivation dated back). None: the
-    op is not such a change, or its date is fine. The PC that would sign asks this; every PC
-    replaying the log keeps the rule of `_note_role`."""
-    if op.get("op") != "user.put" or not isinstance(op.get("data"), dict):
-        return None
-    data = op["data"]
-    changes = state.role_changes.get(data.get("username"), ())
-    role = Role(data["role"]) if data.get("active") else None
-    if not changes or changes[-1][1] == role:
-        return None
-    last = changes[-1][0]
-    if parse_utc(op["at"]) >= last - ROLE_CHANGE_SKEW:
-        return None
-    return (f"this PC's clock ({op['at']}) is behind the site's last change of "
-            f"{data.get('username')}'s account ({format_utc(last)}): correct this PC's date and "
-            f"time, then make the change again")

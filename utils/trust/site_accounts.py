@@ -21,8 +21,9 @@ from data.database import Database
 from utils.clock import Clock
 from utils.trust import person_keys
 from utils.trust.crypto import SigningKeyPair
-from utils.trust.directory_state import ROOT, OpRefused, check_op, role_change_dated_behind
+from utils.trust.directory_state import ROOT, OpRefused, check_op
 from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
+from utils.trust.role_history import role_change_dated_behind
 from utils.trust.site_trust import SiteTrust
 
 log = logging.getLogger(__name__)
@@ -94,7 +95,8 @@ class SiteAccounts:
         """OpRefused now, before anything is written locally, when the site would refuse, or
         when this PC's clock would date a change of role before the person's last one."""
         check_op(self.trust.state, op)
-        if (behind := role_change_dated_behind(self.trust.state, op)) is not None:
+        behind = role_change_dated_behind(self.trust.state.role_changes, op)
+        if behind is not None:
             raise OpRefused(behind)
 
     def submit(self, op: dict[str, Any]) -> None:

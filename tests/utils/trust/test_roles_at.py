@@ -152,7 +152,7 @@ def test_a_pc_whose_clock_is_behind_does_not_sign_a_change_of_role():
     """A reactivation or a promotion dated months back would count from the person's last
     change: the PC that would sign it refuses while its clock is behind that change (beyond
     the skew), and says to correct its clock."""
-    from utils.trust.directory_state import role_change_dated_behind
+    from utils.trust.role_history import role_change_dated_behind
     from utils.trust.dirlog import make_op
 
     log = Log()
@@ -165,10 +165,10 @@ def test_a_pc_whose_clock_is_behind_does_not_sign_a_change_of_role():
                 "version": 3, "public_key": None, "sealed_key": None}
         return make_op("person:ana", log.keys["ana"], "site", "user.put", data, at)
 
-    behind = role_change_dated_behind(log.state, op(DEMOTED - ROLE_CHANGE_SKEW
+    behind = role_change_dated_behind(log.state.role_changes, op(DEMOTED - ROLE_CHANGE_SKEW
                                                     - timedelta(minutes=1)))
     assert behind is not None and "clock" in behind and "behind" in behind
-    assert role_change_dated_behind(log.state, op(DEMOTED - ROLE_CHANGE_SKEW)) is None
-    assert role_change_dated_behind(log.state, op(DEMOTED + timedelta(days=1))) is None
+    assert role_change_dated_behind(log.state.role_changes, op(DEMOTED - ROLE_CHANGE_SKEW)) is None
+    assert role_change_dated_behind(log.state.role_changes, op(DEMOTED + timedelta(days=1))) is None
     # Not a change of role or of being active (a new name, a password): never refused.
-    assert role_change_dated_behind(log.state, op(MADE, active=False)) is None
+    assert role_change_dated_behind(log.state.role_changes, op(MADE, active=False)) is None
