@@ -68,11 +68,15 @@ def no_installation(args: argparse.Namespace, paths: AppPaths) -> str | None:
     action = getattr(args, f"{args.command.replace('-', '_')}_command", None)
     if args.command not in READ_ONLY and (args.command, action) not in READ_ONLY:
         return None
-    if paths.database_file.exists() or paths.settings_file.exists():
-        return None
-    nearest = next((p for p in (paths.data_dir, *paths.data_dir.parents) if p.exists()), None)
-    if nearest is not None and not nearest.is_dir():
-        return None  # a file where the home would be: main.py says that, more precisely
+    try:
+        if paths.database_file.exists() or paths.settings_file.exists():
+            return None
+        nearest = next((p for p in (paths.data_dir, *paths.data_dir.parents) if p.exists()),
+                       None)
+        if nearest is not None and not nearest.is_dir():
+            return None  # a file where the home would be: main.py says that, more precisely
+    except OSError:
+        return None  # a home this account may not look into: the verb's own opening says so
     home = args.home or os.environ.get(HOME_ENV) or paths.data_dir
     return (f"no installation in {home} (nothing was created): check --home / {HOME_ENV}, or "
             f"set this PC up first (shopfloor site create / join, shopfloor user add NAME "

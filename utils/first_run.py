@@ -154,8 +154,10 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
     else:
         folder = check_folder(plan.folder, plan.mode, probe=probe, may_make=plan.make_folder)
         passphrase = plan.passphrase
-    check_machine(plan.station_id, plan.station_kind,
-                  site_machines(folder if plan.mode == "join" else None, strict=True))
+    if plan.station_kind == "production" and not plan.takeover_reason:
+        # (A takeover replaces a member the site already has, whatever id it was given.)
+        check_machine(plan.station_id, plan.station_kind,
+                      site_machines(folder if plan.mode == "join" else None, strict=True))
     try:
         if plan.mode == "join":
             membership = join_site_membership(paths, settings, folder, passphrase,

@@ -179,7 +179,7 @@ def machines_on_share(folder: Path) -> list[str] | None:
     try:
         info = read_site(Path(folder))
         if info.root is None:
-            return None
+            return []  # a site of the old protocol: joining it says an admin upgrades it first
         state = read_state_from_store(FolderSiteStore(Path(folder)), site_id=info.site_id,
                                       root=info.root, strict=True)
     except (OSError, SiteError, OpRefused):

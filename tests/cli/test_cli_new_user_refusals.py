@@ -184,3 +184,27 @@ def test_the_agent_stopped_by_ctrl_c_exits_130(two_pcs):
         out, err = agent.communicate(timeout=60)
     assert agent.returncode == 130, err
     assert "stopped (interrupted)" in out and "Traceback" not in err
+
+
+def test_the_read_only_gate_in_a_home_this_account_may_not_look_into(tmp_path, shopfloor,
+                                                                      monkeypatch):
+    """Another account's home (its data folder 0700): the gate cannot tell whether an
+    installation is there, and lets the verb's own opening say what is wrong, in one line
+    (Path.exists raises PermissionError on EACCES: it had been a traceback)."""
+    import errno
+    from pathlib import Path
+
+    home = tmp_path / "home"
+    (home / "data").mkdir(parents=True)
+    real_stat = Path.stat
+
+    def stat(self, *args, **kwargs):
+        if self.parent == home / "data":
+            raise PermissionError(errno.EACCES, "Permission denied", str(self))
+        return real_stat(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "stat", stat)
+    result = shopfloor(home, "status")
+    assert result.returncode == 2
+    assert result.stderr.startswith("error:") and "Permission denied" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -92,3 +92,27 @@ def test_ctrl_c_closes_the_login_window_and_stops_its_threads(home, qtbot, capsy
     assert [t for t in threading.enumerate() if t not in threads and t.is_alive()] == []
     log = (home / "logs").glob("*.log")
     assert all("Traceback" not in path.read_text(encoding="utf-8") for path in log)
+
+
+def test_a_second_ctrl_c_while_the_app_closes_is_only_logged(home, qtbot, capsys, give_up,
+                                                              monkeypatch):
+    """Ctrl+C pressed again while the sync and the backups stop (after the window closed):
+    the close still runs to its end, exit 130 (it had raised KeyboardInterrupt there, and
+    nothing after it ran)."""
+    ctx = AppContext.open(home)
+    ctx.auth.create_first_admin("ana", "Ana Admin", ADMIN_PW)
+    ctx.close()
+    stop = app_module.Launcher.stop
+    stopped: list[bool] = []
+
+    def stop_after_another_ctrl_c(launcher) -> None:
+        os.kill(os.getpid(), signal.SIGINT)
+        stop(launcher)
+        stopped.append(True)
+
+    monkeypatch.setattr(app_module.Launcher, "stop", stop_after_another_ctrl_c)
+    threads = set(threading.enumerate())
+    sent = _ctrl_c_once(lambda: _windows("StationWindow") or _windows("OfficeWindow"))
+    assert app_module.run_gui(language="en") == ExitCode.INTERRUPTED
+    assert sent and stopped == [True]
+    assert [t for t in threading.enumerate() if t not in threads and t.is_alive()] == []

@@ -371,13 +371,18 @@ def read_state_from_store(store: DirectoryEntries, *, site_id: str, root: Public
     """The directory state the store's log gives, read without keeping anything (for a PC
     that has not joined yet, e.g. to list the site's machines). Stops at the first entry that
     does not verify; with `strict`, an entry that is there but unreadable or refused raises
-    OpRefused instead (only a missing entry ends the log: a share writer's damage is not
-    taken for the site's end)."""
+    OpRefused instead (only a missing entry, or one being written, ends the log: a share
+    writer's damage is not taken for the site's end)."""
     state = DirectoryState(site_id, root)
     for seq in range(1, max_entries + 1):
         result = store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
-        if result.state != ReadState.OK:
-            if strict and result.state != ReadState.MISSING:
+        # An entry with a second name (a writer mid-create, or a link someone made) is judged
+        # by what it holds, as the log's own reader does; one with nothing in it yet ends the
+        # log here (another PC is writing it now).
+        linked = result.state == ReadState.NOT_READY and result.document is not None
+        if result.state != ReadState.OK and not linked:
+            being_written = result.state == ReadState.NOT_READY and not result.data
+            if strict and result.state != ReadState.MISSING and not being_written:
                 raise OpRefused(f"directory entry {seq} cannot be read ({result.state.value})")
             break
         try:
