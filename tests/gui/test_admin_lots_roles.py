@@ -129,19 +129,24 @@ def test_the_dialog_says_status_with_the_tables_word_in_portuguese(qtbot, plant,
         install_translators(app, "en", qm_dir)
 
 
-def test_an_audit_review_without_the_user_name_says_so_at_once(qtbot, plant, runner):
-    """The audit-trail review dialog checks it as the release dialog does (s17 fix)."""
+def review_dialog(qtbot, plant, runner):
+    """The Audit tab's review dialog over the last day, opened by a quality person."""
     from datetime import timedelta
 
     from gui.admin import wiring
-    from gui.admin.signature_fields import username_missing_text
 
-    qa = plant.qa()
-    tab = wiring.audit_tab(plant.office, qa, runner, site_view=plant.office.site_view)
+    tab = wiring.audit_tab(plant.office, plant.qa(), runner, site_view=plant.office.site_view)
     qtbot.addWidget(tab)
     now = plant.office.clock.now()
     tab.set_range(now - timedelta(days=1), now)
-    dialog = tab.open_review()
+    return tab.open_review()
+
+
+def test_an_audit_review_without_the_user_name_says_so_at_once(qtbot, plant, runner):
+    """The audit-trail review dialog checks it as the release dialog does (s17 fix)."""
+    from gui.admin.signature_fields import username_missing_text
+
+    dialog = review_dialog(qtbot, plant, runner)
     wait_for(lambda: dialog.reviewed is not None and dialog.sign_button.isEnabled())
     assert dialog.username.isVisibleTo(dialog)
     dialog.note.setText("every correction has a reason")

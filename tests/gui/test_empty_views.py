@@ -5,7 +5,6 @@ has been read: "No alarms" before the first reading would be a claim nobody chec
 
 from __future__ import annotations
 
-from datetime import timedelta
 
 from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
@@ -73,15 +72,9 @@ def test_the_alarm_list_says_nothing_before_the_first_reading(qtbot, floor):  # 
 
 
 def test_no_signed_review_is_said_once_the_reviews_are_read(qtbot, release_plant, runner):
-    from gui.admin import wiring
+    from tests.gui.test_admin_lots_roles import review_dialog
 
-    plant = release_plant
-    qa = plant.qa()
-    tab = wiring.audit_tab(plant.office, qa, runner, site_view=plant.office.site_view)
-    qtbot.addWidget(tab)
-    now = plant.office.clock.now()
-    tab.set_range(now - timedelta(days=1), now)
-    dialog = tab.open_review()
+    dialog = review_dialog(qtbot, release_plant, runner)
     wait_for(lambda: dialog.reviewed is not None)  # read: none signed
     assert dialog.model.rowCount() == 0
     assert shown_empty_text(dialog.table) == "No review of the audit trail has been signed yet."
