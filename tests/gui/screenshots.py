@@ -28,7 +28,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+import threading
 from datetime import datetime, timezone
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -54,6 +56,15 @@ SCREEN_1920 = (1920, 1010)
 def _settle(app) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def settle_for(app, rounds: int = 20, wait_s: float = 0.02) -> None:
+    """Process Qt's events `rounds` times, `wait_s` apart: timers, queued signals and
+    background tasks' results get their turn before a screen is grabbed."""
+    pause = threading.Event()
+    for _ in range(rounds):
+        app.processEvents()
+        pause.wait(wait_s)
 
 
 def render(out_dir: Path) -> list[Path]:
@@ -133,7 +144,6 @@ def render(out_dir: Path) -> list[Path]:
 
 def render_admin(out_dir: Path) -> list[Path]:
     """The admin panel's tabs, with three live stations on a throwaway share."""
-    import threading
 
     import utils.passwords
     from config.constants import CommandType
@@ -145,12 +155,8 @@ def render_admin(out_dir: Path) -> list[Path]:
     utils.passwords.BCRYPT_ROUNDS = 4
     app = make_application(sys.argv[:1])
     written: list[Path] = []
-    pause = threading.Event()
 
-    def settle(rounds: int) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app)
 
     for language in ("pt_BR", "en"):
         folder = Path(tempfile.mkdtemp(prefix="shopfloor-admin-shots-"))
@@ -320,12 +326,8 @@ def render_catching_up(out_dir: Path) -> list[Path]:
     membership.create_site = functools.partial(site_key.create_site, scrypt_n=2 ** 10)
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
-    pause = threading.Event()
 
-    def settle(rounds: int) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app)
 
     folder = Path(tempfile.mkdtemp(prefix="shopfloor-catchup-shots-"))
     share, passphrase = folder / "share", "long site passphrase 1"
@@ -401,7 +403,6 @@ def render_catching_up(out_dir: Path) -> list[Path]:
 def render_takeover(out_dir: Path) -> list[Path]:
     """A station PC restored from a backup after its original ran on: the header saying it
     does not sync and why, and the takeover confirmation a supervisor fills in, at 1366x768."""
-    import threading
 
     import utils.passwords
     from config.constants import Role
@@ -412,13 +413,9 @@ def render_takeover(out_dir: Path) -> list[Path]:
 
     utils.passwords.BCRYPT_ROUNDS = 4
     app = make_application(sys.argv[:1])
-    pause = threading.Event()
     written: list[Path] = []
 
-    def settle(rounds: int = 20) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app)
 
     for language in ("pt_BR", "en"):
         folder = Path(tempfile.mkdtemp(prefix="shopfloor-takeover-shots-"))
@@ -461,7 +458,6 @@ def render_takeover(out_dir: Path) -> list[Path]:
 def render_upgrade(out_dir: Path) -> list[Path]:
     """A PC of a site made before keys by role: the admin panel's notice and the dialog an
     admin fills in to move the site to the new keys, at 1366x768."""
-    import threading
 
     from gui.admin.window import AdminWindow
     from gui.app import make_application
@@ -470,13 +466,9 @@ def render_upgrade(out_dir: Path) -> list[Path]:
     from utils.context import AppContext
 
     app = make_application(sys.argv[:1])
-    pause = threading.Event()
     written: list[Path] = []
 
-    def settle(rounds: int = 20) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app)
 
     for language in ("pt_BR", "en"):
         folder = Path(tempfile.mkdtemp(prefix="shopfloor-upgrade-shots-"))
@@ -708,7 +700,6 @@ def render_legacy(out_dir: Path) -> list[Path]:
     """What the migration from the old system shows: imported records with "location not
     recorded" (production tab, insights), the Users tab's import and its one-time passwords
     dialog; the users tab and the dialog also at 1366×768."""
-    import threading
 
     import utils.passwords
     from gui.admin.window import AdminWindow
@@ -721,12 +712,8 @@ def render_legacy(out_dir: Path) -> list[Path]:
     utils.passwords.BCRYPT_ROUNDS = 4
     app = make_application(sys.argv[:1])
     written: list[Path] = []
-    pause = threading.Event()
 
-    def settle(rounds: int = 10) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app, rounds=10)
 
     def save(widget, name: str) -> None:
         path = out_dir / f"{name}-{language}.png"
@@ -785,7 +772,6 @@ def render_sizes(out_dir: Path) -> list[Path]:
     """The station window (logged in, with records), the office window (the panel) and the
     wizard's busiest page at the three screens the product must fit, in both languages."""
     import functools
-    import threading
 
     import utils.passwords
     from config.constants import Role
@@ -800,12 +786,8 @@ def render_sizes(out_dir: Path) -> list[Path]:
     utils.passwords.BCRYPT_ROUNDS = 4
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
-    pause = threading.Event()
 
-    def settle(rounds: int = 5) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.01)
+    settle = partial(settle_for, app, rounds=5, wait_s=0.01)
 
     written: list[Path] = []
     sizes = {"1280x720": SCREEN_1280, "1366x768": SCREEN_1366, "1920x1080": SCREEN_1920}
@@ -876,7 +858,6 @@ def render_chains(out_dir: Path) -> list[Path]:
     """Station 206 taken over by a new PC, which publishes its chain beside the old PC's
     journal: the admin's Audit tab after a whole-site verify (one line per chain) and its
     Production tab (both PCs' records), in both languages, at 1366x768."""
-    import threading
 
     import utils.passwords
     from config.constants import Role
@@ -893,12 +874,8 @@ def render_chains(out_dir: Path) -> list[Path]:
     utils.passwords.BCRYPT_ROUNDS = 4
     app = make_application(sys.argv[:1])
     written: list[Path] = []
-    pause = threading.Event()
 
-    def settle(rounds: int) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app)
 
     def boxes(ctx, lot: str, count: int) -> None:
         operator = ctx.auth.login("op", OPERATOR_PW).session
@@ -1000,26 +977,25 @@ def render_verify(out_dir: Path) -> list[Path]:
                                "WHERE rowid = 2")
             connection.commit()
         runner = TaskRunner()
-        dialog = run_verify(None, runner, lambda progress, cancel: ctx.verify_audit(
-            progress=progress, cancel=cancel))
-        settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
-        _settle(app)
-        path = out_dir / f"verify-record-{language}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
-        dialog.accept()
+
+        def verified(work, name: str) -> None:
+            """The verify dialog once `work` is done, saved as `name`-<language>.png."""
+            dialog = run_verify(None, runner, work)
+            settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
+            _settle(app)
+            path = out_dir / f"{name}-{language}.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            dialog.accept()
+
+        verified(lambda progress, cancel: ctx.verify_audit(progress=progress, cancel=cancel),
+                 "verify-record")
         # A station whose check raised (a fault of the program): "not verified", not tampered.
         fault = VerifyResult("207", False, 0, detail="checking this station stopped with a "
                              "fault of the program (RuntimeError: example); nothing is known "
                              "about its journal and nothing was changed")
-        dialog = run_verify(None, runner, lambda progress, cancel: [
-            VerifyResult("206", True, 4), fault])
-        settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
-        _settle(app)
-        path = out_dir / f"verify-not-verified-{language}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
-        dialog.accept()
+        verified(lambda progress, cancel: [VerifyResult("206", True, 4), fault],
+                 "verify-not-verified")
         runner.shutdown(timeout_s=10)
         ctx.close()
     install_translators(app, "en", Path(tempfile.gettempdir()) / "shopfloor-qm")

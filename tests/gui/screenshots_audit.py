@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 import tempfile
-import threading
+from functools import partial
 from pathlib import Path
 
 
@@ -19,19 +19,15 @@ def render_audit_hostile(out_dir: Path) -> list[Path]:
     from utils.audit.chain import Actor
     from utils.changes import Topic
 
-    from tests.gui.screenshots import SCREEN_1366
+    from tests.gui.screenshots import SCREEN_1366, settle_for
     from tests.utils.site.sitekit import ADMIN_PW, make_site
 
     utils.passwords.BCRYPT_ROUNDS = 4
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
-    pause = threading.Event()
     written: list[Path] = []
 
-    def settle(rounds: int) -> None:
-        for _ in range(rounds):
-            app.processEvents()
-            pause.wait(0.02)
+    settle = partial(settle_for, app)
 
     for language in ("pt_BR", "en"):
         folder = Path(tempfile.mkdtemp(prefix="shopfloor-audit-shots-"))
