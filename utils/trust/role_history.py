@@ -50,7 +50,9 @@ def role_change_dated_behind(changes: RoleChanges, op: dict[str, Any]) -> str | 
     if not held or held[-1][1] == role:
         return None
     last = held[-1][0]
-    if parse_utc(op["at"]) >= last - ROLE_CHANGE_SKEW:
+    # Added to this PC's own time, never taken from the last change's: an operation anyone
+    # with an admin's key dated 0001-01-01 leaves nothing to subtract from.
+    if parse_utc(op["at"]) + ROLE_CHANGE_SKEW >= last:
         return None
     return (f"this PC's clock ({op['at']}) is behind the site's last change of "
             f"{data.get('username')}'s account ({format_utc(last)}): correct this PC's date and "

@@ -172,3 +172,15 @@ def test_a_pc_whose_clock_is_behind_does_not_sign_a_change_of_role():
     assert role_change_dated_behind(log.state.role_changes, op(DEMOTED + timedelta(days=1))) is None
     # Not a change of role or of being active (a new name, a password): never refused.
     assert role_change_dated_behind(log.state.role_changes, op(MADE, active=False)) is None
+
+
+def test_a_last_change_dated_at_the_calendars_start_is_no_error():
+    """An operation dated 0001-01-01 (a broken or hostile admin clock) is in the log: the next
+    change of role is checked without arithmetic that leaves the calendar."""
+    from utils.trust.role_history import note_role, role_change_dated_behind
+
+    changes: dict = {}
+    note_role(changes, "sup", datetime(1, 1, 1, tzinfo=timezone.utc), Role.SUPERVISOR)
+    op = {"op": "user.put", "at": format_utc(DEMOTED),
+          "data": {"username": "sup", "role": "operator", "active": True}}
+    assert role_change_dated_behind(changes, op) is None
