@@ -205,14 +205,20 @@ class SiteTrust:
 
     def check_person(self, username: str, document: Any) -> str | None:
         key = self.state.person_key(username)
-        if (key is None or not key.verify_document(document)) and self._may_refresh():
-            key = self.state.person_key(username)
+        verified = key is not None and key.verify_document(document)
+        if not verified and self._may_refresh():
+            # A key certified (or replaced) a moment ago: the directory read again, and the
+            # signature checked again only when it names another key now.
+            fresh = self.state.person_key(username)
+            if fresh is not None and fresh != key:
+                verified = fresh.verify_document(document)
+            key = fresh
         if key is None:
             person = self.state.users.get(username)
             if person is None or not person.active:
                 return f"{username} is not an active user"
             return f"{username} has no certified signing key"
-        if not key.verify_document(document):
+        if not verified:
             return "bad signature (not signed by that person's key, or altered)"
         return None
 
