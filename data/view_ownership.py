@@ -12,8 +12,9 @@ is named in the batch's refusals (the station's anomaly); one whose version 1 ne
 waiting and is never shown.
 
 A version 1 of a record id whose version 1 names another station is a collision: the later one
-read is refused (which one is read first can differ between PCs: docs/architecture.md, "The
-same view from any PC").
+read is refused. Since record ids are made for their station (models/record_ids.py) a copy is
+refused before it gets here, on every PC; for ids of the older, random form which one is
+read first can still differ between PCs (docs/architecture.md, "The same view from any PC").
 """
 
 from __future__ import annotations

@@ -16,7 +16,6 @@ How it fits: docs/architecture.md §4, "A box, from the form to every PC's site 
 from __future__ import annotations
 
 import logging
-import uuid
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any, Callable, Mapping
@@ -29,6 +28,7 @@ from data.records_repo import RecordFilter
 from models.canonical import format_utc
 from models.lot import Lot
 from models.record import Origin, ProductionRecord
+from models.record_ids import new_record_id
 from models.validation import (
     FieldError, ValidationFailed, validate_int, validate_lot_code, validate_reason,
     validate_record_input,
@@ -141,7 +141,7 @@ class ProductionService(RecordCorrections):
                 total_boxes=lot.total_boxes)
             now = self.clock.now()
             record = ProductionRecord(
-                **draft.content(), record_id=uuid.uuid4().hex, station_id=self.station_id,
+                **draft.content(), record_id=new_record_id(self.station_id), station_id=self.station_id,
                 operator=session.username, recorded_at=now,
                 utc_offset_minutes=self._offset_minutes(now), origin=Origin.STATION)
             records_repo.insert_version(tx.connection, record)
@@ -165,7 +165,7 @@ class ProductionService(RecordCorrections):
         if when - now > MANUAL_FUTURE_TOLERANCE:
             raise ProductionError("future", "A record cannot be entered for a time in the future.")
         record = ProductionRecord(
-            **draft.content(), record_id=uuid.uuid4().hex, station_id=station_id,
+            **draft.content(), record_id=new_record_id(station_id), station_id=station_id,
             operator=session.username, recorded_at=when,
             utc_offset_minutes=self._offset_minutes(when), origin=Origin.MANUAL,
             reason=reason_text)

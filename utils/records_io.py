@@ -25,6 +25,7 @@ from data.legacy_import import LegacyParseResult, LegacyRow, RejectedRow, parse_
 from data.records_repo import RecordFilter
 from models.path_text import path_text
 from models.record import Origin, ProductionRecord
+from models.record_ids import new_record_id
 from utils.atomic_io import TEMP_PREFIX, TEMP_SUFFIX, atomic_write_with
 from utils.audit.records import require_proven
 from utils.auth import Session
@@ -86,7 +87,7 @@ def import_legacy_file(service: ProductionService, session: Session, path: Path,
                     continue
                 draft = row.draft
                 record = ProductionRecord(
-                    **draft.content(), record_id=uuid.uuid4().hex, station_id=row.station_id,
+                    **draft.content(), record_id=new_record_id(row.station_id), station_id=row.station_id,
                     operator=row.operator, recorded_at=row.recorded_at_utc,
                     utc_offset_minutes=row.utc_offset_minutes, origin=Origin.IMPORT,
                     reason=row.justification or None)

@@ -111,7 +111,7 @@ TIMER_MS = 5
 READ_RESULT_S = 1.0  # a person reading the verify's result before closing it
 BCRYPT_ROUNDS = 4  # accounts made by the benchmark itself (not the start-up homes)
 ADMIN_PW = "Quarry-Lantern-42"
-CACHE_FORMAT = 2  # bump when the cached home changes (2: no record events: records_proof)
+CACHE_FORMAT = 3  # bump when the cached home changes (2: no record events: records_proof; 3: record ids made for their station)
 
 
 def child_env(**extra: str) -> dict[str, str]:

@@ -82,7 +82,7 @@ QUICK = {"days": 36, "runs": 5, "insights_runs": 5, "follow_samples": 20, "filte
 PASSPHRASE = "benchmark site passphrase"
 ADMIN_PW = "Quarry-Lantern-42"
 END = datetime(2026, 11, 23, 3, 0, tzinfo=timezone.utc)  # a fixed year: the cache stays valid
-CACHE_FORMAT = 2  # 2: journals sealed by per-station PC keys (keys by role)
+CACHE_FORMAT = 3  # 2: journals sealed by per-station PC keys (keys by role); 3: record ids made for their station (models/record_ids.py)
 TIMER_MS = 5
 
 

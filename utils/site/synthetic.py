@@ -33,6 +33,7 @@ from data.database import open_database
 from models.audit_event import AuditEvent
 from models.canonical import format_utc
 from models.record import ProductionRecord, RecordStatus, Rejection
+from models.record_ids import new_record_id
 from models.shifts import shift_of
 from utils.audit.chain import Actor, event_hash, genesis_hash
 from utils.audit.keys import SigningKey, key_id_for
@@ -222,7 +223,7 @@ def synthetic_record(rng: random.Random, profile: StationProfile, station_id: st
     cam_d = round(min(100.0, max(0.0, rng.gauss(profile.cam_d + drift, 0.8))), 2)
     cam_w = round(min(100.0, max(0.0, rng.gauss(profile.cam_w + drift, 0.7))), 2)
     offset = int(moment.astimezone(zone).utcoffset().total_seconds() // 60)
-    return ProductionRecord(record_id=f"{rng.getrandbits(128):032x}", station_id=station_id,
+    return ProductionRecord(record_id=new_record_id(station_id, rng.randbytes), station_id=station_id,
                             lot=lot, box=box, size=size, unit_weight_kg=weight,
                             rejections=tuple(rejections), cam_d=cam_d, cam_w=cam_w,
                             operator=operator, recorded_at=moment.replace(microsecond=0),

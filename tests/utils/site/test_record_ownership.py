@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import uuid
 
 from config.constants import Role
 from data import audit_repo, view_repo
@@ -160,11 +161,10 @@ def test_a_takeover_read_before_the_owners_journal_is_refused_too(site, tmp_path
     assert len(_warnings(caplog, victim["record_id"])) == 1
 
 
-def test_a_copied_version_1_is_a_collision_in_either_order(site, tmp_path, closing, caplog):
-    """207 writes 206's record as its own new record (version 1, naming 207). Read after
-    206's: refused, 207's anomaly. Read first, on a second admin PC: that copy holds the id,
-    and 206's own version 1 is refused as the collision, the WARNING naming both stations
-    (nothing in the two tells the copy from the original)."""
+def test_a_copied_version_1_is_refused_in_either_order(site, tmp_path, closing, caplog):
+    """207 writes 206's record as its own new record (version 1, naming 207). The record's id
+    was made for 206 (models/record_ids.py): the copy is 207's anomaly whether it is read
+    after 206's journal or, on a second admin PC, before it."""
     s206, w206 = _station(site, tmp_path, closing, "206", boxes=3)
     s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
     victim = _first_record(s206, "206")
@@ -177,8 +177,7 @@ def test_a_copied_version_1_is_a_collision_in_either_order(site, tmp_path, closi
 
     assert len(_listed(site, "206")) == 3
     assert _versions(site, victim["record_id"]) == [(1, "206", "206")]
-    assert "station 206's record has that id" in view.anomalies()["207"]
-    assert len(_warnings(caplog, victim["record_id"])) == 1
+    assert "made for another station than 207" in view.anomalies()["207"]
 
     office2 = site.station(tmp_path, "office2", station_kind="office")
     closing.append(office2)
@@ -187,6 +186,39 @@ def test_a_copied_version_1_is_a_collision_in_either_order(site, tmp_path, closi
     other.ingest()
     with other.database.read() as connection:
         versions = view_repo.record_versions(connection, victim["record_id"])
+    assert [(v["version"], v["station_id"]) for v in versions] == [(1, "206")]
+    assert "made for another station than 207" in other.anomalies()["207"]
+    assert "206" not in other.anomalies()
+
+
+def test_a_copied_version_1_of_an_old_random_id_is_a_collision_in_either_order(
+        site, tmp_path, closing, caplog):
+    """The known limit, for ids made before ids carried their station (uuid4): read after
+    206's, the copy is refused; read first, on a second admin PC, it holds the id and 206's
+    own version 1 is refused as the collision, the WARNING naming both stations (nothing in
+    the two tells the copy from the original)."""
+    s206, w206 = _station(site, tmp_path, closing, "206", boxes=2)
+    s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
+    old = _forge(_first_record(s206, "206"), record_id=uuid.uuid4().hex, box=50)
+    _write(s206, "record.create", old)  # a record of before (its id of the random form)
+    _write(s207, "record.create", _forge(old, station="207", lot="FORGED-BY-207"))
+    _export(w206)
+    _export(w207)
+    caplog.set_level(logging.INFO)
+    view = site.admin.site_view
+    view.ingest()  # 206 before 207
+
+    assert len(_listed(site, "206")) == 3
+    assert _versions(site, old["record_id"]) == [(1, "206", "206")]
+    assert "station 206's record has that id" in view.anomalies()["207"]
+    assert len(_warnings(caplog, old["record_id"])) == 1
+
+    office2 = site.station(tmp_path, "office2", station_kind="office")
+    closing.append(office2)
+    other = office2.site_view
+    other.ingest_station("207")
+    other.ingest()
+    with other.database.read() as connection:
+        versions = view_repo.record_versions(connection, old["record_id"])
     assert [(v["version"], v["station_id"]) for v in versions] == [(1, "207")]
     assert "station 207's record has that id" in other.anomalies()["206"]
-

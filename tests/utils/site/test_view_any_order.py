@@ -389,11 +389,9 @@ def test_a_classification_stands_whenever_a_pc_reads_it(plant, closing):
     assert reason(after) == reason(before)
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "known order dependence (confirmed, not measured further): a version 1 copied from another "
-    "station's journal into 207's and read first keeps the record as 207's "
-    "(data/view_ownership.py owned: the first version 1 read names the owner)"))
 def test_a_copied_version_one_never_takes_a_record_whichever_is_read_first(plant, closing):
+    # The record's id was made for station 205 (models/record_ids.py): a version 1 naming 207
+    # is refused on every PC, read before or after 205's own.
     record_id = plant.box("205", _form(1.5, "Furo"))
     plant.export()
     copied = {**_record_event(plant.stations["205"].ctx, record_id), "station": "207"}
@@ -401,3 +399,5 @@ def test_a_copied_version_one_never_takes_a_record_whichever_is_read_first(plant
     whole, backwards = _views(closing, catch_up_whole(plant), station_by_station_reversed(plant))
     assert whole.current_record(record_id)["station_id"] == "205"
     assert backwards.current_record(record_id)["station_id"] == "205"
+    for view in (whole, backwards):
+        assert "made for another station" in view.anomalies().get("207", ""), view.anomalies()
