@@ -9,7 +9,7 @@ station's records. When such a version is read before its record's version 1 (st
 journal read before the office PC's), the owner is not known yet: the version waits in
 `view_waiting_versions` and is judged when version 1 arrives, as if read after it. Refused, it
 is named in the batch's refusals (the station's anomaly); one whose version 1 never comes stays
-waiting and is never shown.
+waiting, is never shown, and is its station's anomaly while it waits (`waiting_by_station`).
 
 A version 1 of a record id whose version 1 names another station is a collision: the later one
 read is refused. Since record ids are made for their station (models/record_ids.py) a copy is
@@ -73,6 +73,20 @@ def owned(db: sqlite3.Connection, records: list[dict[str, Any]], stored_ids: set
         else:
             refused.append((record["source_station"], _problem(record, owner)))
     return kept
+
+
+def waiting_by_station(connection: Any) -> dict[str, str]:
+    """Per station whose journal carries them, the changes that wait for their record's
+    version 1, said as an anomaly (the fleet's alarm): a change of a record no journal read
+    so far has made. While a catch-up reads the journals it may be a record whose journal is
+    not read yet, and it clears when that comes; once every journal is read it is a change
+    of a record nobody made, the same on every PC. `connection`: the view's (SQLAlchemy)."""
+    rows = connection.exec_driver_sql(
+        "SELECT source_station, COUNT(*), MIN(source_seq) FROM view_waiting_versions "
+        "GROUP BY source_station").all()
+    return {station: (f"{count} change(s) of records whose first version no journal read so "
+                      f"far holds (the first: event {seq}); not shown until it is read")
+            for station, count, seq in rows}
 
 
 def _problem(record: dict[str, Any], owner: str) -> str:

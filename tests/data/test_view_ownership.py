@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from data.view_db import open_view_database
-from data.view_ownership import OWNER_ONLY
+from data.view_ownership import OWNER_ONLY, waiting_by_station
 from data.view_schema import RECORD_COLUMNS
 from data.view_store import Batch, Position, ViewWriter
 
@@ -37,7 +37,8 @@ class View:
     """A fresh view fed batch by batch, each source's reading position moved on."""
 
     def __init__(self, folder, name: str):
-        self.writer = ViewWriter(open_view_database(folder / f"{name}.db"), "UTC")
+        self.database = open_view_database(folder / f"{name}.db")
+        self.writer = ViewWriter(self.database, "UTC")
         self.places: dict[str, Position] = {}
         self.refused: list[tuple[str, str]] = []
 
@@ -108,8 +109,16 @@ def test_a_change_waiting_for_its_record_is_taken_when_the_record_comes(tmp_path
 
 def test_a_change_of_a_record_nobody_made_waits_and_shows_nothing(tmp_path):
     view = View(tmp_path, "orphan")
-    view.feed("A", [row("GHOST", 2, "A", "A", 1, edited_at="2026-11-02T08:20:00.000Z")])
+    view.feed("A", [row("GHOST", 2, "A", "A", 1, edited_at="2026-11-02T08:20:00.000Z"),
+                    row("GHOST", 3, "A", "A", 4, edited_at="2026-11-02T08:30:00.000Z")])
     current, versions, waiting, refused = view.seen()
     assert current == [] and versions == [] and refused == []
-    assert waiting == [("GHOST", 2, "A", 1)]
+    assert waiting == [("GHOST", 2, "A", 1), ("GHOST", 3, "A", 4)]
+    # It is its station's anomaly while it waits (the fleet's alarm), not a silent INFO line.
+    with view.database.read() as connection:
+        said = waiting_by_station(connection)
+    assert list(said) == ["A"] and "2 change(s)" in said["A"] and "event 1" in said["A"]
+    view.feed("O", [row("GHOST", 1, "A", "O", 1)])  # its version 1 arrives: nothing waits
+    with view.database.read() as connection:
+        assert waiting_by_station(connection) == {}
     view.writer.close()

@@ -146,10 +146,13 @@ class FleetMonitor:
                 self._refused(view, read.where, read.problem)
             elif read.result is not None:
                 self._take_status(view, read)
+        said: dict[str, str] = {}
         for source in self.anomaly_sources:
-            for station_id, problem in source().items():
-                view = self.views.setdefault(station_id, StationView(station_id))
-                view.journal_anomaly = problem
+            said.update(source())
+        for station_id in said:
+            self.views.setdefault(station_id, StationView(station_id))
+        for view in self.views.values():  # one no source names now has none (it cleared)
+            view.journal_anomaly = said.get(view.station_id)
         now = self.clock.monotonic()
         for view in self.views.values():
             self._decide(view, now)

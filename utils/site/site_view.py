@@ -1,6 +1,5 @@
 """The site view: one read-model over every station's sealed journal and this PC's own chain,
-in its own SQLite database (data/view_db.py), used by every tab of the admin panel, the CLI
-and the exports.
+in its own SQLite database (data/view_db.py), for every tab of the panel, the CLI, exports.
 
 Only members count: a journal is read only for a station whose PC is certified in the site
 directory, and its events enter the view only under a seal that PC signed (or a PC it took
@@ -35,12 +34,10 @@ Folders of a station named like a journal that are not one (a link, a file, anot
 refused and named, never read. This PC's own station is read from its journals too (the chain
 of the PC it took over from); its own events there are the same events as its own chain's.
 
-Who follows the journals continuously (catch-up with progress, follow, stop) is
-utils/site/view_follower.py; this module does one pass when asked. The view is one class in
-three modules, one job each: this one (the store's stations and chains, refusals, witnessed
-checkpoints, queries), utils/site/site_ingest.py (ingestion) and utils/site/site_verify.py
-(verification), the latter two as mixins of `SiteView`. It reads the site store the context
-gives (`AppContext.site_store`, the shared folder's today).
+Who follows the journals (catch-up with progress, follow, stop) is utils/site/view_follower.py;
+this module does one pass when asked. One class in three modules: this one (the store's
+stations and chains, refusals, witnessed checkpoints, queries), utils/site/site_ingest.py
+(ingestion) and utils/site/site_verify.py (verification), mixins of `SiteView`.
 """
 
 from __future__ import annotations
@@ -60,6 +57,7 @@ from data.database import Database
 from data.view_buckets import Buckets
 from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
+from data.view_ownership import waiting_by_station
 from data.view_store import ViewWriter
 from utils.audit.chain import checkpoint_from_json
 from utils.site.journal_read import JournalEvent, JournalHeader, parse_body
@@ -251,8 +249,10 @@ class SiteView(SiteIngest, SiteVerify):
         return stuck
 
     def anomalies(self) -> dict[str, str]:
-        """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
-        return {**self.record_refusals, **self._refused}
+        """Stations whose files, events or waiting changes are refused, and why (for the
+        fleet's alarms; data/view_ownership.waiting_by_station)."""
+        with self.database.read() as connection:
+            return {**waiting_by_station(connection), **self.record_refusals, **self._refused}
 
     def _note_bad_lines(self, station_id: str, check: ChainCheck, chain: str) -> None:
         assert self.store is not None

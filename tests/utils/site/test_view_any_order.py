@@ -343,6 +343,26 @@ def test_a_station_change_of_a_record_the_office_made_for_it_is_taken_in_any_ord
     assert whole.anomalies() == backwards.anomalies()
 
 
+def test_a_change_waiting_for_its_record_is_its_stations_alarm_until_the_record_is_read(
+        plant, closing):
+    site = plant.site
+    made = site.admin.production.manual_record(
+        plant.admin, "207", {**_form(1.6, "Rachada", "#1"), "lot": "L7", "box": "4"},
+        "collector of 207 was down")
+    plant.export()
+    after = {**_record_event(site.admin, made.record_id), "version": 2, "cam_d": 2.5,
+             "editor": "op", "edited_at": "2026-01-01T00:00:00.000Z", "base_version": 1,
+             "signature": None}
+    _forged_version(plant, "207", after)
+    view = _views(closing, plant.fresh_view("207-first"))[0]
+    view.ingest_station("207")  # the office PC's journal, with version 1, not read yet
+    assert "1 change(s) of records whose first version" in view.anomalies().get("207", "")
+    assert view.current_record(made.record_id) is None
+    view.ingest()
+    assert "207" not in view.anomalies()
+    assert view.current_record(made.record_id)["version"] == 2
+
+
 def test_two_equal_corrections_of_a_record_give_one_current_version_in_any_order(
         plant, closing):
     site = plant.site
