@@ -27,7 +27,7 @@ from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
 # The folder checks' codes for a --folder that does not exist (utils/setup_checks.check_folder).
-FOLDER_MISSING = frozenset({"folder_not_found", "no_site", "parent_not_found"})
+FOLDER_MISSING = frozenset({"folder_not_found", "folder_not_made", "no_site", "parent_not_found"})
 OFFSET = re.compile(r"^(utc|gmt)?\s*[+-]\d{1,2}(:?\d{2})?$", re.IGNORECASE)
 
 

@@ -140,8 +140,11 @@ def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
         if not exists:
             if purpose == "join" or not may_make:
                 join_here = purpose == "join" and folder.parent.is_dir()
-                raise SetupError("no_site" if join_here else "folder_not_found",
-                                 f"the folder {folder} does not exist", field="folder",
+                # A new site's folder that was not asked to be made: "folder_not_made" (the
+                # wizard's box or the command line's --make-folder makes it).
+                code = ("no_site" if join_here else "folder_not_found" if purpose == "join"
+                        else "folder_not_made")
+                raise SetupError(code, f"the folder {folder} does not exist", field="folder",
                                  folder=str(folder))
             if not folder.parent.is_dir():
                 raise SetupError("parent_not_found", f"neither {folder} nor {folder.parent} "

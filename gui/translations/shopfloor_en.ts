@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="218"/>
+        <location filename="../wizard/site_pages.py" line="230"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="219"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="220"/>
+        <location filename="../wizard/site_pages.py" line="232"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="221"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="222"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="223"/>
+        <location filename="../wizard/site_pages.py" line="235"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="229"/>
+        <location filename="../wizard/site_pages.py" line="241"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="255"/>
+        <location filename="../wizard/site_pages.py" line="267"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="71"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation type="unfinished"></translation>
@@ -2421,7 +2421,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="317"/>
+        <location filename="../wizard/window.py" line="319"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6549,81 +6549,86 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../wizard/texts.py" line="46"/>
-        <source>%1 is a file, not a folder. Choose a folder.</source>
+        <source>The folder %1 does not exist. Check the path, and that the network share is connected. To make a new folder there, tick &quot;Make this folder if it does not exist yet&quot;. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="47"/>
-        <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
+        <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="48"/>
-        <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
+        <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="49"/>
-        <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
+        <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="50"/>
-        <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
+        <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="51"/>
-        <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
+        <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="52"/>
-        <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
+        <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="53"/>
-        <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
+        <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="54"/>
-        <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
+        <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="55"/>
-        <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
+        <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="56"/>
-        <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
+        <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="57"/>
-        <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
+        <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="58"/>
-        <source>The site passphrase needs at least 12 characters.</source>
+        <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="59"/>
-        <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
+        <source>The site passphrase needs at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="60"/>
-        <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
+        <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../wizard/texts.py" line="61"/>
+        <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="62"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6633,47 +6638,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="64"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="66"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>A new site needs its first admin account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="68"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="70"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="70"/>
+        <location filename="../wizard/texts.py" line="71"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="83"/>
+        <location filename="../wizard/texts.py" line="84"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84"/>
+        <location filename="../wizard/texts.py" line="85"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6712,87 +6717,92 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="81"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
+        <source>Make this folder if it does not exist yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="83"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="84"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="85"/>
+        <location filename="../wizard/site_pages.py" line="92"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="97"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="95"/>
+        <location filename="../wizard/site_pages.py" line="102"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="100"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="104"/>
+        <location filename="../wizard/site_pages.py" line="111"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="101"/>
+        <location filename="../wizard/site_pages.py" line="108"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="105"/>
+        <location filename="../wizard/site_pages.py" line="112"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="116"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="121"/>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="126"/>
+        <location filename="../wizard/site_pages.py" line="133"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="132"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="137"/>
+        <location filename="../wizard/site_pages.py" line="144"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="152"/>
+        <location filename="../wizard/site_pages.py" line="164"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7334,37 +7344,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="332"/>
+        <location filename="../wizard/site_pages.py" line="344"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="333"/>
+        <location filename="../wizard/site_pages.py" line="345"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="335"/>
+        <location filename="../wizard/site_pages.py" line="347"/>
         <source>Reason for the replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="337"/>
+        <location filename="../wizard/site_pages.py" line="349"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="338"/>
+        <location filename="../wizard/site_pages.py" line="350"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="340"/>
+        <location filename="../wizard/site_pages.py" line="352"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="345"/>
+        <location filename="../wizard/site_pages.py" line="357"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>

@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="218"/>
+        <location filename="../wizard/site_pages.py" line="230"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="219"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="220"/>
+        <location filename="../wizard/site_pages.py" line="232"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="221"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="222"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="223"/>
+        <location filename="../wizard/site_pages.py" line="235"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="228"/>
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="229"/>
+        <location filename="../wizard/site_pages.py" line="241"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="255"/>
+        <location filename="../wizard/site_pages.py" line="267"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -196,7 +196,7 @@
 <context>
     <name>App</name>
     <message>
-        <location filename="../app.py" line="70"/>
+        <location filename="../app.py" line="71"/>
         <source>Something went wrong: %1
 Your saved records are safe. The details are in the log; tell your administrator.</source>
         <translation>Algo deu errado: %1
@@ -2422,7 +2422,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="317"/>
+        <location filename="../wizard/window.py" line="319"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -6551,81 +6551,86 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../wizard/texts.py" line="46"/>
+        <source>The folder %1 does not exist. Check the path, and that the network share is connected. To make a new folder there, tick &quot;Make this folder if it does not exist yet&quot;. Nothing was changed.</source>
+        <translation>A pasta %1 não existe. Verifique o caminho e se a pasta de rede está conectada. Para criar uma pasta nova ali, marque &quot;Criar esta pasta se ela ainda não existir&quot;. Nada foi alterado.</translation>
+    </message>
+    <message>
+        <location filename="../wizard/texts.py" line="47"/>
         <source>%1 is a file, not a folder. Choose a folder.</source>
         <translation>%1 é um arquivo, não uma pasta. Escolha uma pasta.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="47"/>
+        <location filename="../wizard/texts.py" line="48"/>
         <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation>Não há um site Shopfloor em %1. Escolha a pasta que foi escolhida quando o site foi criado (ela contém shopfloor-site.json), ou crie um novo site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="48"/>
+        <location filename="../wizard/texts.py" line="49"/>
         <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
         <translation>%1 já contém um site Shopfloor. Para usá-lo, volte e escolha &quot;Entrar em um site&quot;; para um novo site, escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="49"/>
+        <location filename="../wizard/texts.py" line="50"/>
         <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation>Este PC não pode gravar em %1 (permissão negada). Peça à TI acesso de gravação na pasta para o usuário deste PC, ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="50"/>
+        <location filename="../wizard/texts.py" line="51"/>
         <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation>%1 é somente leitura. Escolha uma pasta em que este PC possa gravar, ou peça à TI para liberar a gravação. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="51"/>
+        <location filename="../wizard/texts.py" line="52"/>
         <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation>O disco de %1 está cheio. Libere espaço ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="52"/>
+        <location filename="../wizard/texts.py" line="53"/>
         <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation>A pasta de rede de %1 não está acessível: o servidor de arquivos pode estar desligado, a rede fora do ar ou o nome digitado errado. Verifique a conexão e tente de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="53"/>
+        <location filename="../wizard/texts.py" line="54"/>
         <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation>Este PC consegue criar arquivos em %1, mas não apagá-los, e o site precisa das duas coisas. Peça à TI acesso completo de gravação (modificar) na pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="54"/>
+        <location filename="../wizard/texts.py" line="55"/>
         <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation>%1 não pode ser usada: %2. Escolha outra pasta ou peça ajuda à TI. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="55"/>
+        <location filename="../wizard/texts.py" line="56"/>
         <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation>A pasta de dados deste PC, %1, está em um disco de rede, e o banco de dados precisa ficar no disco do próprio PC (um disco de rede pode corrompê-lo). Peça à TI para manter os dados do aplicativo no disco local. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="56"/>
+        <location filename="../wizard/texts.py" line="57"/>
         <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
         <translation>Uma restauração do banco de dados deste PC está em andamento, por isso o aplicativo não pode abri-lo agora. Nada foi aberto nem alterado: abra o aplicativo de novo quando a restauração terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57"/>
+        <location filename="../wizard/texts.py" line="58"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation>A frase-senha do site está errada. Confirme com quem criou o site (maiúsculas contam) e digite de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="58"/>
+        <location filename="../wizard/texts.py" line="59"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation>A frase-senha do site precisa de ao menos 12 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59"/>
+        <location filename="../wizard/texts.py" line="60"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation>O arquivo do site nesta pasta está danificado ou não foi gravado pelo Shopfloor Collector. Pergunte a quem criou o site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="60"/>
+        <location filename="../wizard/texts.py" line="61"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation>A estação %1 está em uso por um PC ligado agora. Escolha outra estação, ou feche antes o aplicativo naquele PC. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="61"/>
+        <location filename="../wizard/texts.py" line="62"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation>A estação %1 pertence a outro PC deste site. Se este PC substitui aquele (quebrou ou foi aposentado), marque &quot;Este PC substitui o PC dessa estação&quot; e diga por quê; senão escolha outra estação. Nada foi alterado.</translation>
     </message>
@@ -6635,47 +6640,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Um id de estação tem de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="64"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation>A estação %1 não está na tabela de máquinas. Escolha uma máquina da lista, ou faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="65"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation>Este PC já pertence a um site; nada foi alterado. Abra o aplicativo de novo para entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="66"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>A new site needs its first admin account.</source>
         <translation>Um novo site precisa da sua primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation>%1 contém outro site, não o deste PC. Mudar este PC para outro site exige a frase-senha daquele site: configure-o de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="68"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation>Este PC não está em um site, então não há pasta compartilhada para mudar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="70"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation>%1 não é um fuso horário. Escolha um da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="70"/>
+        <location filename="../wizard/texts.py" line="71"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="83"/>
+        <location filename="../wizard/texts.py" line="84"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="84"/>
+        <location filename="../wizard/texts.py" line="85"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>
@@ -6714,87 +6719,92 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="81"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="82"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
+        <source>Make this folder if it does not exist yet</source>
+        <translation>Criar esta pasta se ela ainda não existir</translation>
+    </message>
+    <message>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="83"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="84"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="85"/>
+        <location filename="../wizard/site_pages.py" line="92"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois na aba Catálogo do painel de administração.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="97"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="95"/>
+        <location filename="../wizard/site_pages.py" line="102"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="100"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="104"/>
+        <location filename="../wizard/site_pages.py" line="111"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="101"/>
+        <location filename="../wizard/site_pages.py" line="108"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="105"/>
+        <location filename="../wizard/site_pages.py" line="112"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="116"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="121"/>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="126"/>
+        <location filename="../wizard/site_pages.py" line="133"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="132"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="137"/>
+        <location filename="../wizard/site_pages.py" line="144"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="152"/>
+        <location filename="../wizard/site_pages.py" line="164"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -7336,37 +7346,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="332"/>
+        <location filename="../wizard/site_pages.py" line="344"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="333"/>
+        <location filename="../wizard/site_pages.py" line="345"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="335"/>
+        <location filename="../wizard/site_pages.py" line="347"/>
         <source>Reason for the replacement</source>
         <translation>Motivo da substituição</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="337"/>
+        <location filename="../wizard/site_pages.py" line="349"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="338"/>
+        <location filename="../wizard/site_pages.py" line="350"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="340"/>
+        <location filename="../wizard/site_pages.py" line="352"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="345"/>
+        <location filename="../wizard/site_pages.py" line="357"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>

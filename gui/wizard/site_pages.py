@@ -53,7 +53,13 @@ class SitePage(WizardPage):
         self.zone_hint = hint_label()
         form = QFormLayout()
         form.setVerticalSpacing(10)
-        form.addRow(self.folder_label, with_notes(self.folder, self.folder_error))
+        # Create only: a folder that does not exist is made only when asked, so that a share
+        # not connected (or a typo) never becomes a site on this PC's own disk.
+        self.make_folder = QCheckBox()
+        self.make_folder.setObjectName("makeFolder")
+        self.make_folder.setMinimumHeight(TOUCH_MIN_PX)
+        folder_notes = [self.folder_error] + ([self.make_folder] if mode == "create" else [])
+        form.addRow(self.folder_label, with_notes(self.folder, *folder_notes))
         if mode == "create":
             form.addRow(self.passphrase_label, self.passphrase)
             form.addRow(self.repeat_label, with_notes(self.repeat, self.passphrase_error,
@@ -79,6 +85,7 @@ class SitePage(WizardPage):
 
     def retranslate(self) -> None:
         self.folder_label.setText(self.tr("Shared folder"))
+        self.make_folder.setText(self.tr("Make this folder if it does not exist yet"))
         self.passphrase_label.setText(self.tr("Site passphrase"))
         self.repeat_label.setText(self.tr("Repeat it"))
         self.zone_label.setText(self.tr("Site time zone"))
@@ -141,12 +148,17 @@ class SitePage(WizardPage):
 
     def background_check(self) -> Callable[[], Any]:
         folder, mode, probe = self.folder.text(), self.mode, self.options.probe
+        may_make = self.may_make_folder()
 
         def check() -> tuple[Path, list[str]]:
-            checked = check_folder(folder, mode, probe=probe)
+            checked = check_folder(folder, mode, probe=probe, may_make=may_make)
             return checked, site_machines(checked) if mode == "join" else []
 
         return check
+
+    def may_make_folder(self) -> bool:
+        """Whether a new site's folder that does not exist is made (the box ticked)."""
+        return self.mode == "create" and self.make_folder.isChecked()
 
     def busy_text(self) -> str:
         return self.tr("Checking the folder…")

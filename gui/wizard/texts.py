@@ -43,6 +43,7 @@ def _setup_texts() -> dict[str, tuple[str, tuple[str, ...]]]:
         "unc_needs_mount": (translate("Setup", "%1 is a Windows network path. On this computer the share must be mounted first (ask IT, for example under /mnt/shopfloor); then choose that folder."), _FOLDER),
         "parent_not_found": (translate("Setup", "Neither %1 nor %2, where it would be created, exists. Check that the drive or network share is connected, or create the folder first. Nothing was changed."), ("folder", "parent")),
         "folder_not_found": (translate("Setup", "The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed."), _FOLDER),
+        "folder_not_made": (translate("Setup", "The folder %1 does not exist. Check the path, and that the network share is connected. To make a new folder there, tick \"Make this folder if it does not exist yet\". Nothing was changed."), _FOLDER),
         "not_a_folder": (translate("Setup", "%1 is a file, not a folder. Choose a folder."), _FOLDER),
         "no_site": (translate("Setup", "There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed."), _FOLDER),
         "site_exists": (translate("Setup", "%1 already holds a Shopfloor site. To use it, go back and choose \"Join a site\"; for a new site, choose another folder. Nothing was changed."), _FOLDER),

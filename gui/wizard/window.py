@@ -16,8 +16,8 @@ from typing import Any, Callable
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
-    QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QStackedWidget,
-    QVBoxLayout, QWidget,
+    QApplication, QFrame, QHBoxLayout, QLabel, QProgressBar, QPushButton, QScrollArea,
+    QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from models.validation import ValidationFailed
@@ -126,7 +126,17 @@ class FirstRunWizard(Retranslating):
         content.addWidget(self.heading)
         content.addWidget(self.intro)
         content.addSpacing(8)
-        content.addWidget(self.stack, 1)
+        # A page taller than the window (long errors in Portuguese on a 768-pixel screen)
+        # scrolls rather than squeezing its labels over its fields.
+        self.scroll = QScrollArea()
+        self.scroll.setObjectName("wizardPages")
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll.setWidget(self.stack)
+        self.scroll.viewport().setAutoFillBackground(False)
+        self.stack.setAutoFillBackground(False)
+        content.addWidget(self.scroll, 1)
         content.addLayout(footer)
         holder = QWidget()
         holder.setLayout(content)
@@ -301,7 +311,9 @@ class FirstRunWizard(Retranslating):
             # A trial runs on this PC alone: its zone is this PC's.
             timezone=(site.zone.zone() if mode == "create" and site is not None
                       else this_pc_zone() if mode == "trial" else None),
-            takeover_reason=self.station_page.takeover_wanted() if mode == "join" else None)
+            takeover_reason=self.station_page.takeover_wanted() if mode == "join" else None,
+            # A trial's folder is the program's own; a new site's only when the box says so.
+            make_folder=mode == "trial" or (site is not None and site.may_make_folder()))
 
     def run_set_up(self) -> None:
         plan = self.plan()

@@ -616,14 +616,15 @@ def render_wizard(out_dir: Path) -> list[Path]:
             shot(wizard, "wizard-mode")
             wizard.choose_mode("create")
             site = wizard.site_pages["create"]
-            site.folder.set_text(str(folder / "not-mounted" / "shopfloor"))
+            (folder / "share").mkdir()
+            # A folder that does not exist yet, the box to make it not ticked: said, not made.
+            site.folder.set_text(str(folder / "share" / "shopfloor"))
             site.passphrase.setText("long site passphrase 1")
             site.repeat.setText("long site passphrase 1")
             wizard.next()
             settle(wizard)
             shot(wizard, "wizard-site-folder-problem")
-            (folder / "share").mkdir()
-            site.folder.set_text(str(folder / "share" / "shopfloor"))
+            site.make_folder.setChecked(True)
             site.passphrase.setText("long site passphrase 1")
             site.repeat.setText("long site passphrase 1")
             wizard.next()

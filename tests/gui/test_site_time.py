@@ -78,7 +78,7 @@ def test_the_wizard_proposes_this_pcs_zone(make_launcher, monkeypatch):
     to_mode(wizard, "create")
     page = wizard.site_pages["create"]
     assert page.zone.zone() == "Asia/Tokyo"
-    fill_site(wizard, "create", wizard.ctx.paths.data_dir / "share")
+    fill_site(wizard, "create", wizard.ctx.paths.data_dir / "share", make_folder=True)
     page.zone.set_zone("Tokyo")  # not a zone name: said next to the field
     next_page(wizard)
     assert wizard.current is page and "Choose a time zone" in page.zone_error.text()

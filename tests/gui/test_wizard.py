@@ -56,10 +56,11 @@ def fill_admin(wizard, username="maria", full_name="Maria Silva", password=PW, r
     page.repeat.setText(password if repeat is None else repeat)
 
 
-def fill_site(wizard, mode, folder, passphrase=PASSPHRASE, repeat=None):
+def fill_site(wizard, mode, folder, passphrase=PASSPHRASE, repeat=None, make_folder=False):
     page = wizard.site_pages[mode]
     assert wizard.current is page
     page.folder.set_text(str(folder))
+    page.make_folder.setChecked(make_folder)
     page.passphrase.setText(passphrase)
     page.repeat.setText(passphrase if repeat is None else repeat)
 
@@ -111,7 +112,7 @@ def test_create_a_site_then_join_it_from_a_second_pc(make_launcher, tmp_path):
     first = make_launcher("office")
     wizard = first.wizard
     to_mode(wizard, "create")
-    fill_site(wizard, "create", share)
+    fill_site(wizard, "create", share, make_folder=True)
     next_page(wizard)
     fill_admin(wizard)
     next_page(wizard)
@@ -220,7 +221,7 @@ def test_unwritable_folder_is_explained(make_launcher, tmp_path):
     launcher = make_launcher(probe=denied)
     wizard = launcher.wizard
     to_mode(wizard, "create")
-    fill_site(wizard, "create", tmp_path / "share")
+    fill_site(wizard, "create", tmp_path / "share", make_folder=True)
     next_page(wizard)
     page = wizard.site_pages["create"]
     assert wizard.current is page
@@ -252,7 +253,8 @@ def test_missing_folder_and_passphrases_that_differ(make_launcher, tmp_path):
     page = wizard.site_pages["create"]
     assert wizard.current is page
     assert "differ" in page.passphrase_error.text() and page.repeat.text() == ""
-    fill_site(wizard, "create", tmp_path / "not-mounted" / "share", passphrase="short")
+    fill_site(wizard, "create", tmp_path / "not-mounted" / "share", passphrase="short",
+              make_folder=True)
     next_page(wizard)
     assert "12 characters" in page.passphrase_error.text()
     page.passphrase.setText(PASSPHRASE)
@@ -260,6 +262,42 @@ def test_missing_folder_and_passphrases_that_differ(make_launcher, tmp_path):
     next_page(wizard)  # the folder is checked in the background
     assert wizard.current is page
     assert "Check that the drive or network share is connected" in page.folder_error.text()
+    # A folder that does not exist, in a folder that does: made only when the box says so
+    # (a share not connected must not become a site on this PC's own disk).
+    fill_site(wizard, "create", tmp_path / "share")
+    next_page(wizard)
+    assert wizard.current is page and not (tmp_path / "share").exists()
+    assert 'tick "Make this folder if it does not exist yet"' in page.folder_error.text()
+    assert not page.make_folder.isHidden()
+    page.make_folder.setChecked(True)
+    next_page(wizard)
+    assert wizard.current is wizard.admin_page
+    assert wizard.plan().make_folder
+
+
+def test_a_page_taller_than_the_window_scrolls_rather_than_squeezing_its_notes(
+        make_launcher, tmp_path):
+    wizard = make_launcher().wizard
+    wizard.resize(800, 600)  # the window's minimum
+    wizard.show()
+    to_mode(wizard, "create")
+    fill_site(wizard, "create", tmp_path / "share")
+    next_page(wizard)
+    page = wizard.site_pages["create"]
+    error, box = page.folder_error, page.make_folder
+    wait_for(lambda: error.height() >= error.heightForWidth(error.width()), timeout=5)
+    assert error.text()
+    assert error.height() >= error.heightForWidth(error.width())
+    assert error.mapTo(page, error.rect().bottomLeft()).y() <= box.mapTo(page, box.rect().topLeft()).y()
+    assert wizard.scroll.verticalScrollBar().maximum() > 0
+
+
+def test_the_join_page_has_no_box_to_make_a_folder(make_launcher):
+    wizard = make_launcher().wizard
+    to_mode(wizard, "join")
+    next_page(wizard)
+    page = wizard.site_pages["join"]
+    assert page.make_folder.isHidden() and not page.may_make_folder()
 
 
 def test_weak_or_mismatched_password_is_refused_inline(qtbot, make_launcher):
@@ -341,7 +379,7 @@ def test_every_setup_code_has_a_message():
     from gui.wizard.texts import setup_error_text
 
     codes = ["folder_required", "folder_not_absolute", "unc_needs_mount", "parent_not_found",
-             "folder_not_found", "not_a_folder", "no_site", "site_exists", "permission_denied",
+             "folder_not_found", "folder_not_made", "not_a_folder", "no_site", "site_exists", "permission_denied",
              "read_only", "disk_full", "offline", "cannot_delete", "folder_unusable",
              "database_on_network", "wrong_passphrase", "weak_passphrase", "bad_site_file",
              "station_in_use", "station_taken", "bad_station_id", "unknown_machine",
