@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from models.validation import LOT_CODE_MAX, INT_MAX, validate_lot_code
+from models.validation import LOT_CODE_MAX, validate_lot_code
 
 PREFIX = "SFC1"
 SEPARATOR = "+"
