@@ -9,7 +9,7 @@ station's records. When such a version is read before its record's version 1 (st
 journal read before the office PC's), the owner is not known yet: the version waits in
 `view_waiting_versions` and is judged when version 1 arrives, as if read after it. Refused, it
 is named in the batch's refusals (the station's anomaly); one whose version 1 never comes stays
-waiting, is never shown, and is its station's anomaly while it waits (`waiting_by_station`).
+waiting, is never shown, and is its station's warning while it waits (`waiting_by_station`).
 
 A version 1 of a record id whose version 1 names another station is a collision: the later one
 read is refused. Since record ids are made for their station (models/record_ids.py) a copy is
@@ -40,11 +40,11 @@ Refusals = list[tuple[str, str]]  # (the journal's station, why), as Stored.refu
 
 
 def owned(db: sqlite3.Connection, records: list[dict[str, Any]], stored_ids: set[str],
-          refused: Refusals) -> list[dict[str, Any]]:
+          refused: Refusals) -> tuple[list[dict[str, Any]], bool]:
     """The batch's versions that may be taken now, in the batch's order, then those that
-    waited for a version 1 this batch brings. Refusals go to `refused`; versions whose owner
-    is not known yet wait. `stored_ids`: the batch's record ids the view holds already (a new
-    id has no version 1 stored)."""
+    waited for a version 1 this batch brings; and whether the waiting versions changed.
+    Refusals go to `refused`; versions whose owner is not known yet wait. `stored_ids`: the
+    batch's record ids the view holds already (a new id has no version 1 stored)."""
     owners = _owners(db, [record_id for record_id in {r["record_id"] for r in records}
                           if record_id in stored_ids])
     firsts: list[str] = []  # record ids whose version 1 this batch brings
@@ -61,29 +61,33 @@ def owned(db: sqlite3.Connection, records: list[dict[str, Any]], stored_ids: set
             waiting.append(record)  # its version 1 may be later in this batch
         else:
             refused.append((record["source_station"], _problem(record, owner)))
-    for record in [*waiting, *_released(db, firsts)]:
+    released = _released(db, firsts)
+    changed = bool(released)
+    for record in [*waiting, *released]:
         owner = owners.get(record["record_id"])
         if owner is None:
             log.info("Site view: event %s of %s changes record %s, whose first version is "
                      "not in the view yet: kept aside until it is", record["source_seq"],
                      record["source_station"], record["record_id"])
             db.execute(_WAIT, _values(record))
+            changed = True
         elif owner == record["station_id"]:
             kept.append(record)
         else:
             refused.append((record["source_station"], _problem(record, owner)))
-    return kept
+    return kept, changed
 
 
-def waiting_by_station(connection: Any) -> dict[str, str]:
+def waiting_by_station(db: sqlite3.Connection) -> dict[str, str]:
     """Per station whose journal carries them, the changes that wait for their record's
-    version 1, said as an anomaly (the fleet's alarm): a change of a record no journal read
-    so far has made. While a catch-up reads the journals it may be a record whose journal is
-    not read yet, and it clears when that comes; once every journal is read it is a change
-    of a record nobody made, the same on every PC. `connection`: the view's (SQLAlchemy)."""
-    rows = connection.exec_driver_sql(
+    version 1, said as a warning of the fleet: a change of a record no journal read so far
+    has made. While a catch-up reads the journals it may be a record whose journal is not
+    read yet, and it clears when that comes; once every journal is read it is a change of a
+    record nobody made, the same on every PC. Read when the waiting versions changed (a
+    whole-table count: a station's key can make many), never on a poll."""
+    rows = db.execute(
         "SELECT source_station, COUNT(*), MIN(source_seq) FROM view_waiting_versions "
-        "GROUP BY source_station").all()
+        "GROUP BY source_station").fetchall()
     return {station: (f"{count} change(s) of records whose first version no journal read so "
                       f"far holds (the first: event {seq}); not shown until it is read")
             for station, count, seq in rows}

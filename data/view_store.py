@@ -140,6 +140,7 @@ class Stored:
     extensions: set[str] = field(default_factory=set)  # features whose figures changed
     # record versions refused (not stored): (the station whose chain wrote it, why)
     refused: list[tuple[str, str]] = field(default_factory=list)
+    waiting_changed: bool = False  # versions began or stopped waiting for their version 1
 
     def merge(self, other: "Stored") -> None:
         """Add what `other` stored (the batches of a group, told as one)."""
@@ -148,6 +149,7 @@ class Stored:
         self.stations |= other.stations
         self.extensions |= other.extensions
         self.refused += other.refused
+        self.waiting_changed |= other.waiting_changed
 
 
 class ViewWriter:
@@ -324,7 +326,8 @@ class ViewWriter:
     def _records(self, records: list[dict[str, Any]], stored: Stored) -> None:
         db = self.connection
         current = self._current({r["record_id"] for r in records})
-        records = owned(db, records, set(current), stored.refused)
+        records, waited = owned(db, records, set(current), stored.refused)
+        stored.waiting_changed |= waited
         db.executemany(_INSERT_VERSION, map(_record_values, records))
         counts: dict[tuple[str, str, str], list] = {}
         defects: dict[tuple[str, str, str, str, str], int] = {}

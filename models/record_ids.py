@@ -11,8 +11,9 @@ An id made here carries its station: 16 bytes shaped like a UUID of version 8 (R
 form uuid4 never takes): 8 bytes at random (60 bits after the version), then the first 8
 bytes of SHA-256 over a domain, the station id and those random bytes (62 bits after the
 variant). A version 1 that names another station than its id was made for is refused on every
-PC, whichever journal is read first: finding other random bytes that give the same tag for
-another station is a second preimage of 62 bits, beyond any PC.
+PC, whichever journal is read first: the copier cannot choose the random bytes (they are part
+of the id copied), so a copy passes only if SHA-256 happens to give the same 62 bits for both
+stations over them, a chance of 2^-62 with nothing to search.
 
 Ids of records made before this form (uuid4, the legacy import's and the older synthetic
 plant's) prove nothing; for them the first version 1 read still names the owner.

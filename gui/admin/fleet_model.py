@@ -74,6 +74,8 @@ def _station_alarms(view: StationView, levels: list[str]) -> tuple[Alarm, ...]:
                if view.problem or view.journal_anomaly else ())
     if view.journal_held:  # its events do not reach the site view: a person must look
         refused += ((view.station_id, "journal", "critical"),)
+    if view.journal_waiting:  # changes of records no journal read so far made: not shown
+        refused += ((view.station_id, "waiting", "warning"),)
     if view.liveness == Liveness.OFFLINE:
         return ((view.station_id, "state", "critical"),) + refused
     if view.liveness == Liveness.STALE:

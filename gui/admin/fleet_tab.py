@@ -292,7 +292,7 @@ class FleetTab(QWidget):
             # A metric's alarm is only known while its station reports: one late status (the
             # station stale for a moment) must not throw its acknowledgement away.
             station, what, _level = alarm
-            if (what in ("state", "files", "journal") or what.startswith(SPC_ALARM)
+            if (what in ("state", "files", "journal", "waiting") or what.startswith(SPC_ALARM)
                     or station in self._reporting):
                 del self._acknowledged[alarm]
         # Open alarms first; the acknowledged ones below them, with who, when and the note

@@ -22,7 +22,9 @@ def alarm_text(alarm: Alarm) -> str:
              "files": translate("Fleet", "files refused on the share (forged, or not a member)"),
              "journal": translate("Fleet", "journal held back: the station's journal on the "
                                            "share goes on past this PC's chain (another copy of "
-                                           "its database ran elsewhere)")}
+                                           "its database ran elsewhere)"),
+             "waiting": translate("Fleet", "changes of records that no journal read so far "
+                                           "made: not shown until the record is read")}
     levels = {"warning": translate("Fleet", "warning"), "critical": translate("Fleet", "critical")}
     # A chart out of control (issue 15's SPC) is an alarm of its station too.
     name = (spc_alarm_text(what.removeprefix(SPC_ALARM)) if what.startswith(SPC_ALARM)

@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="230"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="231"/>
+        <location filename="../wizard/site_pages.py" line="230"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="232"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="233"/>
+        <location filename="../wizard/site_pages.py" line="232"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="234"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="235"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="239"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="241"/>
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="267"/>
+        <location filename="../wizard/site_pages.py" line="266"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -116,79 +116,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="80"/>
-        <location filename="../admin/window.py" line="90"/>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="81"/>
+        <location filename="../admin/window.py" line="91"/>
+        <location filename="../admin/window.py" line="97"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="84"/>
+        <location filename="../admin/window.py" line="85"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="92"/>
+        <location filename="../admin/window.py" line="93"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="110"/>
+        <location filename="../admin/window.py" line="111"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="112"/>
+        <location filename="../admin/window.py" line="113"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="115"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="120"/>
+        <location filename="../admin/window.py" line="121"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="126"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="130"/>
         <source>Handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="132"/>
+        <location filename="../admin/window.py" line="133"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="140"/>
+        <location filename="../admin/window.py" line="141"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="144"/>
+        <location filename="../admin/window.py" line="145"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="146"/>
+        <location filename="../admin/window.py" line="147"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="147"/>
+        <location filename="../admin/window.py" line="148"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2386,42 +2386,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="167"/>
+        <location filename="../wizard/window.py" line="179"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Shopfloor Collector · set-up</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="181"/>
         <source>Back</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180"/>
+        <location filename="../wizard/window.py" line="192"/>
         <source>Step %1 of %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="196"/>
         <source>Start</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="185"/>
+        <location filename="../wizard/window.py" line="197"/>
         <source>Set up this PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="199"/>
         <source>Next</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="319"/>
+        <location filename="../wizard/window.py" line="331"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2460,21 +2460,26 @@ Your saved records are safe. The details are in the log; tell your administrator
     </message>
     <message>
         <location filename="../admin/fleet_texts.py" line="26"/>
+        <source>changes of records that no journal read so far made: not shown until the record is read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="28"/>
         <source>warning</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="26"/>
+        <location filename="../admin/fleet_texts.py" line="28"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="30"/>
+        <location filename="../admin/fleet_texts.py" line="32"/>
         <source>Station %1: %2 (%3)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="37"/>
+        <location filename="../admin/fleet_texts.py" line="39"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2587,87 +2592,87 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>State</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>User</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Lot / box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>CPU %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>Memory %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>Disk %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>Version</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Clock skew</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Pending</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="158"/>
         <source>offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="158"/>
         <source>stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="157"/>
+        <location filename="../admin/fleet_model.py" line="159"/>
         <source>Last known values</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6717,92 +6722,92 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="85"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Make this folder if it does not exist yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="92"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="97"/>
+        <location filename="../wizard/site_pages.py" line="96"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="102"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="107"/>
+        <location filename="../wizard/site_pages.py" line="106"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="111"/>
+        <location filename="../wizard/site_pages.py" line="110"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="108"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="112"/>
+        <location filename="../wizard/site_pages.py" line="111"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="123"/>
+        <location filename="../wizard/site_pages.py" line="122"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="128"/>
+        <location filename="../wizard/site_pages.py" line="127"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="133"/>
+        <location filename="../wizard/site_pages.py" line="132"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="139"/>
+        <location filename="../wizard/site_pages.py" line="138"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="144"/>
+        <location filename="../wizard/site_pages.py" line="143"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="164"/>
+        <location filename="../wizard/site_pages.py" line="163"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7344,37 +7349,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="344"/>
+        <location filename="../wizard/station_page.py" line="64"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="345"/>
+        <location filename="../wizard/station_page.py" line="65"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="347"/>
+        <location filename="../wizard/station_page.py" line="67"/>
         <source>Reason for the replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="349"/>
+        <location filename="../wizard/station_page.py" line="69"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="350"/>
+        <location filename="../wizard/station_page.py" line="70"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="352"/>
+        <location filename="../wizard/station_page.py" line="72"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="357"/>
+        <location filename="../wizard/station_page.py" line="77"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>

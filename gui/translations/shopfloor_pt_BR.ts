@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="230"/>
+        <location filename="../wizard/site_pages.py" line="229"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="231"/>
+        <location filename="../wizard/site_pages.py" line="230"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="232"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="233"/>
+        <location filename="../wizard/site_pages.py" line="232"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="234"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="235"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="239"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="241"/>
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="267"/>
+        <location filename="../wizard/site_pages.py" line="266"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -116,79 +116,79 @@
         <translation>%1 · DEMO (dados sintéticos)</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="80"/>
-        <location filename="../admin/window.py" line="90"/>
-        <location filename="../admin/window.py" line="96"/>
+        <location filename="../admin/window.py" line="81"/>
+        <location filename="../admin/window.py" line="91"/>
+        <location filename="../admin/window.py" line="97"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="84"/>
+        <location filename="../admin/window.py" line="85"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="92"/>
+        <location filename="../admin/window.py" line="93"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="110"/>
+        <location filename="../admin/window.py" line="111"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="112"/>
+        <location filename="../admin/window.py" line="113"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="115"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="120"/>
+        <location filename="../admin/window.py" line="121"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="126"/>
+        <location filename="../admin/window.py" line="127"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="129"/>
+        <location filename="../admin/window.py" line="130"/>
         <source>Handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="132"/>
+        <location filename="../admin/window.py" line="133"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="140"/>
+        <location filename="../admin/window.py" line="141"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="144"/>
+        <location filename="../admin/window.py" line="145"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="146"/>
+        <location filename="../admin/window.py" line="147"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="147"/>
+        <location filename="../admin/window.py" line="148"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -2387,42 +2387,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FirstRunWizard</name>
     <message>
-        <location filename="../wizard/window.py" line="167"/>
+        <location filename="../wizard/window.py" line="179"/>
         <source>Shopfloor Collector: set up this PC</source>
         <translation>Shopfloor Collector: configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="168"/>
+        <location filename="../wizard/window.py" line="180"/>
         <source>Shopfloor Collector · set-up</source>
         <translation>Shopfloor Collector · instalação</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="169"/>
+        <location filename="../wizard/window.py" line="181"/>
         <source>Back</source>
         <translation>Voltar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="180"/>
+        <location filename="../wizard/window.py" line="192"/>
         <source>Step %1 of %2</source>
         <translation>Passo %1 de %2</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="184"/>
+        <location filename="../wizard/window.py" line="196"/>
         <source>Start</source>
         <translation>Começar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="185"/>
+        <location filename="../wizard/window.py" line="197"/>
         <source>Set up this PC</source>
         <translation>Configurar este PC</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="187"/>
+        <location filename="../wizard/window.py" line="199"/>
         <source>Next</source>
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="319"/>
+        <location filename="../wizard/window.py" line="331"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2461,21 +2461,26 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     </message>
     <message>
         <location filename="../admin/fleet_texts.py" line="26"/>
+        <source>changes of records that no journal read so far made: not shown until the record is read</source>
+        <translation>alterações de registros que nenhum diário lido até agora criou: não exibidas até o registro ser lido</translation>
+    </message>
+    <message>
+        <location filename="../admin/fleet_texts.py" line="28"/>
         <source>warning</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="26"/>
+        <location filename="../admin/fleet_texts.py" line="28"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="30"/>
+        <location filename="../admin/fleet_texts.py" line="32"/>
         <source>Station %1: %2 (%3)</source>
         <translation>Estação %1: %2 (%3)</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_texts.py" line="37"/>
+        <location filename="../admin/fleet_texts.py" line="39"/>
         <source>%1 · acknowledged by %2 at %3: %4</source>
         <translation>%1 · reconhecido por %2 em %3: %4</translation>
     </message>
@@ -2588,87 +2593,87 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTableModel</name>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>State</source>
         <translation>Estado</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="151"/>
+        <location filename="../admin/fleet_model.py" line="153"/>
         <source>Last seen</source>
         <translation>Visto por último</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>User</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>Lot / box</source>
         <translation>Lote / caixa</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="152"/>
+        <location filename="../admin/fleet_model.py" line="154"/>
         <source>CPU %</source>
         <translation>CPU %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>Memory %</source>
         <translation>Memória %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>Disk %</source>
         <translation>Disco %</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="153"/>
+        <location filename="../admin/fleet_model.py" line="155"/>
         <source>Version</source>
         <translation>Versão</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Clock skew</source>
         <translation>Diferença de relógio</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Pending</source>
         <translation>Pendentes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="154"/>
+        <location filename="../admin/fleet_model.py" line="156"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>online</source>
         <translation>on-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="155"/>
+        <location filename="../admin/fleet_model.py" line="157"/>
         <source>stale</source>
         <translation>atrasada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="158"/>
         <source>offline</source>
         <translation>fora do ar</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="156"/>
+        <location filename="../admin/fleet_model.py" line="158"/>
         <source>stopped</source>
         <translation>encerrada</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_model.py" line="157"/>
+        <location filename="../admin/fleet_model.py" line="159"/>
         <source>Last known values</source>
         <translation>Últimos valores conhecidos</translation>
     </message>
@@ -6719,92 +6724,92 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="85"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="87"/>
         <source>Make this folder if it does not exist yet</source>
         <translation>Criar esta pasta se ela ainda não existir</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="92"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois na aba Catálogo do painel de administração.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="97"/>
+        <location filename="../wizard/site_pages.py" line="96"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="102"/>
+        <location filename="../wizard/site_pages.py" line="101"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="107"/>
+        <location filename="../wizard/site_pages.py" line="106"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="111"/>
+        <location filename="../wizard/site_pages.py" line="110"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="108"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="112"/>
+        <location filename="../wizard/site_pages.py" line="111"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="123"/>
+        <location filename="../wizard/site_pages.py" line="122"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="128"/>
+        <location filename="../wizard/site_pages.py" line="127"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="133"/>
+        <location filename="../wizard/site_pages.py" line="132"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="139"/>
+        <location filename="../wizard/site_pages.py" line="138"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="144"/>
+        <location filename="../wizard/site_pages.py" line="143"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="164"/>
+        <location filename="../wizard/site_pages.py" line="163"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -7346,37 +7351,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="344"/>
+        <location filename="../wizard/station_page.py" line="64"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="345"/>
+        <location filename="../wizard/station_page.py" line="65"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="347"/>
+        <location filename="../wizard/station_page.py" line="67"/>
         <source>Reason for the replacement</source>
         <translation>Motivo da substituição</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="349"/>
+        <location filename="../wizard/station_page.py" line="69"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="350"/>
+        <location filename="../wizard/station_page.py" line="70"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="352"/>
+        <location filename="../wizard/station_page.py" line="72"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="357"/>
+        <location filename="../wizard/station_page.py" line="77"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>

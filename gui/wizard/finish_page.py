@@ -12,7 +12,7 @@ from config.catalog import Catalog
 from utils.first_run import SetupPlan, SetupResult
 
 from gui.wizard.page import Titles, WizardPage
-from gui.wizard.site_pages import machine_label
+from gui.wizard.station_page import machine_label
 from gui.wizard.widgets import hint_label
 
 

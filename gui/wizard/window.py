@@ -31,7 +31,8 @@ from gui.labels import wrapped_label
 from gui.tasks import TaskRunner
 from gui.wizard.finish_page import FinishPage
 from gui.wizard.page import WizardOptions, WizardPage
-from gui.wizard.site_pages import AdminPage, SitePage, StationPage
+from gui.wizard.site_pages import AdminPage, SitePage
+from gui.wizard.station_page import StationPage
 from gui.wizard.start_pages import LanguagePage, ModePage
 from gui.wizard.texts import problem_text
 from gui.wizard.widgets import TOUCH_INDICATORS, Retranslating
@@ -131,6 +132,7 @@ class FirstRunWizard(Retranslating):
         self.scroll = QScrollArea()
         self.scroll.setObjectName("wizardPages")
         self.scroll.setWidgetResizable(True)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes through the fields only
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setWidget(self.stack)

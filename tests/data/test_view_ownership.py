@@ -37,8 +37,8 @@ class View:
     """A fresh view fed batch by batch, each source's reading position moved on."""
 
     def __init__(self, folder, name: str):
-        self.database = open_view_database(folder / f"{name}.db")
-        self.writer = ViewWriter(self.database, "UTC")
+        self.writer = ViewWriter(open_view_database(folder / f"{name}.db"), "UTC")
+        self.waiting_changed: list[bool] = []  # per batch fed
         self.places: dict[str, Position] = {}
         self.refused: list[tuple[str, str]] = []
 
@@ -50,6 +50,7 @@ class View:
         assert stored is not None
         self.places[source] = end
         self.refused += stored.refused
+        self.waiting_changed.append(stored.waiting_changed)
 
     def rows(self, sql: str) -> list[tuple]:
         return sorted(self.writer.connection.execute(sql).fetchall())
@@ -115,10 +116,12 @@ def test_a_change_of_a_record_nobody_made_waits_and_shows_nothing(tmp_path):
     assert current == [] and versions == [] and refused == []
     assert waiting == [("GHOST", 2, "A", 1), ("GHOST", 3, "A", 4)]
     # It is its station's anomaly while it waits (the fleet's alarm), not a silent INFO line.
-    with view.database.read() as connection:
-        said = waiting_by_station(connection)
+    said = waiting_by_station(view.writer.connection)
     assert list(said) == ["A"] and "2 change(s)" in said["A"] and "event 1" in said["A"]
+    assert view.waiting_changed == [True]
     view.feed("O", [row("GHOST", 1, "A", "O", 1)])  # its version 1 arrives: nothing waits
-    with view.database.read() as connection:
-        assert waiting_by_station(connection) == {}
+    assert waiting_by_station(view.writer.connection) == {}
+    assert view.waiting_changed == [True, True]
+    view.feed("O", [row("OTHER", 1, "A", "O", 2)])  # nothing waited for it: no change
+    assert view.waiting_changed == [True, True, False]
     view.writer.close()

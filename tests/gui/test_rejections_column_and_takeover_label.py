@@ -59,7 +59,7 @@ def test_rejections_show_whole_at_1366_by_768(qtbot, station, qm_dir, code):
 def test_the_takeover_reason_has_a_label_of_its_own(qtbot, ctx):
     """Offered, the reason field has a visible label whose buddy it is, and it is named
     by that label for a screen reader (like the wizard's other fields)."""
-    from gui.wizard.site_pages import StationPage
+    from gui.wizard.station_page import StationPage
 
     page = StationPage(ctx.catalog)
     qtbot.addWidget(page)

@@ -10,8 +10,7 @@ this PC's own clock (when did *we* last take a new heartbeat); an old status put
 time moved to the future, never revives a station.
 
 What the transport refuses to read (a link, a FIFO, a file too large or nested beyond the
-bounds) the view names (`problem`, shown by `shopfloor status` and as a fleet alarm), and the
-poll carries on.
+bounds) the view names (`problem`: `shopfloor status`, a fleet alarm); the poll carries on.
 
 How it fits: docs/architecture.md §5, "A command, from the panel to its ack".
 """
@@ -77,6 +76,7 @@ class StationView:
     bad_signatures: int = 0
     problem: str | None = None  # the last refused file of this station, named, and why
     journal_anomaly: str | None = None  # why its journal is not (fully) taken, if so
+    journal_waiting: str | None = None  # changes of its journal waiting for their record
     journal_held: str | None = None  # why the station holds its journal events back, if so
     _last_seq: int | None = None
     _last_ts_ms: int | None = None
@@ -95,8 +95,10 @@ class FleetMonitor:
         self.trust = trust or ctx.trust
         # Files refused by this panel (forged acks, statuses of non-members...), newest last.
         self.anomalies: list[dict[str, Any]] = []
-        # Other refusals to show as alarms (the site view's: journals not taken, and why).
+        # Other refusals shown as alarms until this process ends (journals not taken, and why).
         self.anomaly_sources: list[Callable[[], dict[str, str]]] = []
+        # Conditions held only while their source names them (changes waiting for a record).
+        self.condition_sources: list[Callable[[], dict[str, str]]] = []
         self.clock = clock or ctx.clock or SystemClock()
         self.ring_capacity = ring_capacity
         self.lock = threading.RLock()
@@ -116,8 +118,7 @@ class FleetMonitor:
     # -- status --------------------------------------------------------------------------------
 
     def series(self, station_id: str, metric: str):
-        """(times, values) of one station's metric, copied under the lock (the poller thread
-        appends while the GUI draws)."""
+        """(times, values) of a station's metric, copied under the lock (the poller appends)."""
         with self.lock:
             ring = self.rings.get(station_id)
             return None if ring is None else ring.series(metric)
@@ -146,15 +147,15 @@ class FleetMonitor:
                 self._refused(view, read.where, read.problem)
             elif read.result is not None:
                 self._take_status(view, read)
-        said: dict[str, str] = {}
         for source in self.anomaly_sources:
-            said.update(source())
-        for station_id in said:
-            self.views.setdefault(station_id, StationView(station_id))
-        for view in self.views.values():  # one no source names now has none (it cleared)
-            view.journal_anomaly = said.get(view.station_id)
+            for station_id, problem in source().items():
+                view = self.views.setdefault(station_id, StationView(station_id))
+                view.journal_anomaly = problem
+        held = {key: text for source in self.condition_sources for key, text in source().items()}
+        self.views.update({key: StationView(key) for key in held.keys() - self.views.keys()})
         now = self.clock.monotonic()
         for view in self.views.values():
+            view.journal_waiting = held.get(view.station_id)  # only while a source names it
             self._decide(view, now)
         return sorted(self.views.values(), key=lambda v: v.station_id)
 

@@ -3,8 +3,7 @@ chain from its own database, every other station's journal from where the view s
 through the one per-event check (utils/site/journal_check.py), taken only in sealed runs, and
 stored in batches that tell the listeners what changed (`ViewChange`).
 
-A mixin of `SiteView` (its state, the share's reading and the refusals are the view's): the
-view was one 869-line module; ingestion, verification and the rest are one job each.
+A mixin of `SiteView`, whose state, share reading and refusals it uses (one job a module).
 
 How it fits: docs/architecture.md §4, "A box, from the form to every PC's site view"."""
 
@@ -20,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from data import audit_repo, view_repo
-from data.view_ownership import OWNER_ONLY
+from data.view_ownership import OWNER_ONLY, waiting_by_station
 from data.view_record_row import event_problem, record_problem, record_row
 from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
@@ -48,16 +47,14 @@ HORIZON_ANCHOR_EVENTS = 300
 # Events per transaction while catching up in groups (`SiteIngest.grouped`): about 50 MB of
 # the writer's page cache for the pages they touch, and a few seconds between commits.
 GROUP_EVENTS = 50_000
-# ... or per this many seconds: the view's lock, and SQLite's write lock (another process
-# catching up this view, the command line, waits for it: ViewWriter.BUSY_TIMEOUT_MS), are
-# never held much longer. Not less: each commit writes again every page of the record ids'
-# indexes that a record of the group landed in (random keys), so small groups write more per
-# event the larger the view (on a loaded 2-core VM, 15 s meant groups of 7,000 events and
-# 18 KB written per event at half a million events; 50,000-event groups wrote 4-11 KB).
+# ... or per this many seconds: the view's lock and SQLite's write lock (another process
+# catching up waits for it: ViewWriter.BUSY_TIMEOUT_MS) are never held much longer. Not less:
+# each commit rewrites every page of the record ids' indexes a record of the group landed in,
+# so small groups write more per event as the view grows (15 s groups: 7,000 events, 18 KB
+# written per event at 0.5 M events; 50,000-event groups: 4-11 KB; a loaded 2-core VM).
 GROUP_SECONDS = 30.0
 # What the GUI thread takes of this PC's own chain itself (a tab's Apply, a saved correction):
-# its newest events, at once; a backlog (the first opening on a PC with a long chain: 50,000
-# events took 8-14 s) is the follower's, in the background.
+# its newest events at once; a backlog (a first opening: 50,000 took 8-14 s) is the follower's.
 GUI_LOCAL_EVENTS = 1000
 LOCAL_BATCH = 5000
 
@@ -91,6 +88,7 @@ class SiteIngest:
     _local_stuck: frozenset[str] = frozenset()
     _listeners: list[Listener]
     record_refusals: RecordRefusals  # record versions refused, for the fleet's alarm
+    waiting: dict[str, str]  # SiteView.waiting_changes
 
     # -- ingestion ---------------------------------------------------------------------------
 
@@ -382,6 +380,8 @@ class SiteIngest:
         report.records += stored.records
         for station, problem in stored.refused:
             self.record_refusals.add(station, problem)
+        if stored.waiting_changed:
+            self.waiting = waiting_by_station(writer.connection)
         for extension in writer.extensions:  # events a feature refused, said where refused
             self.record_refusals.update(extension.refusals.take())
         group = self._group

@@ -65,8 +65,7 @@ from utils.site.journal_check import ChainCheck
 from utils.site.ports import FIRST_CHAIN, PlaceRefused, SiteStore, StoreRefusal
 from utils.site.seals import SealCheck, no_site_seal_check, pc_seal_check
 from utils.site.share_files import ReadState
-# The parts of the view, one job each (ingestion and verification).
-from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text
+from utils.site.site_ingest import IngestReport, Listener, SiteIngest, _text  # (its parts)
 from utils.site.site_verify import SiteVerify
 from utils.site.view_refusals import RecordRefusals, ShareUnreachable, StationsRefused
 from utils.site.view_state import NOT_STORED, Broken
@@ -82,8 +81,7 @@ log = logging.getLogger(__name__)
 class SiteView(SiteIngest, SiteVerify):
     def __init__(self, ctx: "AppContext", *, store: SiteStore | None = None,
                  seal_ok: SealCheck | None = None, database: Database | None = None):
-        """`store`: the site store read (by default the context's; None outside a site).
-        Only its port is used (docs/architecture.md, section 7): any store serves."""
+        """`store`: the site store read (the context's by default; None outside a site)."""
         self.ctx = ctx
         self.store: SiteStore | None = store if store is not None else ctx.site_store
         self.trust = ctx.trust  # None: this PC is in no site (it trusts no journal)
@@ -92,6 +90,7 @@ class SiteView(SiteIngest, SiteVerify):
                                    else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
         self.record_refusals = RecordRefusals()
+        self.waiting: dict[str, str] = {}  # `waiting_changes`, read when they change
         self.stuck = {}  # station -> where taking its journal raised (`station_stuck`)
         # Refused places per station, "place: reason" (verify names them); unreadable lines apart.
         self.problems: dict[str, dict[str, str]] = {}
@@ -134,6 +133,7 @@ class SiteView(SiteIngest, SiteVerify):
         if self._writer is None:
             self._writer = ViewWriter(self.database, self.zone_name,
                                       signatures=self.person_signatures())
+            self.waiting = waiting_by_station(self._writer.connection)  # as the view holds them
             if get_meta(self.database, TIMEZONE_KEY) != self.zone_name:
                 # The aggregates are local hours, days and months: another site time zone
                 # means counting every record again (a new view has none to count).
@@ -144,8 +144,7 @@ class SiteView(SiteIngest, SiteVerify):
         return self._writer
 
     def person_signatures(self) -> ViewSignatures:
-        """The check of acts a person signs (an SPC freeze, a stop's classification) against
-        this PC's site directory as it stands when each event is taken."""
+        """The check of signed acts (an SPC freeze...) against the directory as it stands."""
         trust = self.trust
         if trust is None:
             return ViewSignatures(lambda: None, self.ctx.station_id)
@@ -154,9 +153,8 @@ class SiteView(SiteIngest, SiteVerify):
     # -- what is in the store ----------------------------------------------------------------
 
     def station_ids(self) -> list[str]:
-        """Stations with a place in the store (ShareUnreachable, an OSError, when it is
-        away); what the store refused to list (a link named like a station) is named in
-        `problems`."""
+        """Stations with a place in the store (ShareUnreachable when it is away); what the store
+        refused to list (a link named like a station) is named in `problems`."""
         if self.store is None:
             return []
         try:
@@ -249,10 +247,12 @@ class SiteView(SiteIngest, SiteVerify):
         return stuck
 
     def anomalies(self) -> dict[str, str]:
-        """Stations whose files, events or waiting changes are refused, and why (for the
-        fleet's alarms; data/view_ownership.waiting_by_station)."""
-        with self.database.read() as connection:
-            return {**waiting_by_station(connection), **self.record_refusals, **self._refused}
+        """Stations whose files on the share are refused, and why (for the fleet's alarms)."""
+        return {**self.record_refusals, **self._refused}
+
+    def waiting_changes(self) -> dict[str, str]:
+        """Stations with changes waiting for their record (view_ownership.waiting_by_station)."""
+        return dict(self.waiting)
 
     def _note_bad_lines(self, station_id: str, check: ChainCheck, chain: str) -> None:
         assert self.store is not None

@@ -356,10 +356,10 @@ def test_a_change_waiting_for_its_record_is_its_stations_alarm_until_the_record_
     _forged_version(plant, "207", after)
     view = _views(closing, plant.fresh_view("207-first"))[0]
     view.ingest_station("207")  # the office PC's journal, with version 1, not read yet
-    assert "1 change(s) of records whose first version" in view.anomalies().get("207", "")
+    assert "1 change(s) of records whose first version" in view.waiting_changes()["207"]
     assert view.current_record(made.record_id) is None
     view.ingest()
-    assert "207" not in view.anomalies()
+    assert view.waiting_changes() == {} and "207" not in view.anomalies()
     assert view.current_record(made.record_id)["version"] == 2
 
 
