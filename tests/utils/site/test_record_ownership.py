@@ -163,32 +163,38 @@ def test_a_takeover_read_before_the_owners_journal_is_refused_too(site, tmp_path
     assert len(_warnings(caplog, victim["record_id"])) == 1
 
 
-def test_a_copied_version_1_is_refused_in_either_order(site, tmp_path, closing, caplog):
-    """207 writes 206's record as its own new record (version 1, naming 207). The record's id
-    was made for 206 (models/record_ids.py): the copy is 207's anomaly whether it is read
-    after 206's journal or, on a second admin PC, before it."""
-    s206, w206 = _station(site, tmp_path, closing, "206", boxes=3)
-    s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
-    victim = _first_record(s206, "206")
-    _write(s207, "record.create", _forge(victim, station="207", lot="FORGED-BY-207"))
-    _export(w206)
+def _copy_read_both_ways(site, tmp_path, closing, record, writers):
+    """207 writes `record` (206's version 1) as its own; the admin's view reads 206's journal
+    first, a second admin PC's 207's. Returns (the admin's view, the second PC's versions of
+    the record as (version, station), its view)."""
+    s207, w207 = writers["207"]
+    _write(s207, "record.create", _forge(record, station="207", lot="FORGED-BY-207"))
+    _export(writers["206"][1])
     _export(w207)
-    caplog.set_level(logging.INFO)
     view = site.admin.site_view
     view.ingest()  # 206 before 207
-
-    assert len(_listed(site, "206")) == 3
-    assert _versions(site, victim["record_id"]) == [(1, "206", "206")]
-    assert "made for another station than 207" in view.anomalies()["207"]
-
     office2 = site.station(tmp_path, "office2", station_kind="office")
     closing.append(office2)
     other = office2.site_view
     other.ingest_station("207")
     other.ingest()
     with other.database.read() as connection:
-        versions = view_repo.record_versions(connection, victim["record_id"])
-    assert [(v["version"], v["station_id"]) for v in versions] == [(1, "206")]
+        versions = view_repo.record_versions(connection, record["record_id"])
+    return view, [(v["version"], v["station_id"]) for v in versions], other
+
+
+def test_a_copied_version_1_is_refused_in_either_order(site, tmp_path, closing, caplog):
+    """207 writes 206's record as its own new record (version 1, naming 207). The record's id
+    was made for 206 (models/record_ids.py): the copy is 207's anomaly whether it is read
+    after 206's journal or, on a second admin PC, before it."""
+    writers = {sid: _station(site, tmp_path, closing, sid, boxes=n)
+               for sid, n in (("206", 3), ("207", 1))}
+    victim = _first_record(writers["206"][0], "206")
+    view, versions, other = _copy_read_both_ways(site, tmp_path, closing, victim, writers)
+    assert len(_listed(site, "206")) == 3
+    assert _versions(site, victim["record_id"]) == [(1, "206", "206")]
+    assert "made for another station than 207" in view.anomalies()["207"]
+    assert versions == [(1, "206")]
     assert "made for another station than 207" in other.anomalies()["207"]
     assert "206" not in other.anomalies()
 
@@ -199,28 +205,15 @@ def test_a_copied_version_1_of_an_old_random_id_is_a_collision_in_either_order(
     206's, the copy is refused; read first, on a second admin PC, it holds the id and 206's
     own version 1 is refused as the collision, the WARNING naming both stations (nothing in
     the two tells the copy from the original)."""
-    s206, w206 = _station(site, tmp_path, closing, "206", boxes=2)
-    s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
-    old = _forge(_first_record(s206, "206"), record_id=uuid.uuid4().hex, box=50)
-    _write(s206, "record.create", old)  # a record of before (its id of the random form)
-    _write(s207, "record.create", _forge(old, station="207", lot="FORGED-BY-207"))
-    _export(w206)
-    _export(w207)
+    writers = {sid: _station(site, tmp_path, closing, sid, boxes=n)
+               for sid, n in (("206", 2), ("207", 1))}
+    old = _forge(_first_record(writers["206"][0], "206"), record_id=uuid.uuid4().hex, box=50)
+    _write(writers["206"][0], "record.create", old)  # a record of before (a random id)
     caplog.set_level(logging.INFO)
-    view = site.admin.site_view
-    view.ingest()  # 206 before 207
-
+    view, versions, other = _copy_read_both_ways(site, tmp_path, closing, old, writers)
     assert len(_listed(site, "206")) == 3
     assert _versions(site, old["record_id"]) == [(1, "206", "206")]
     assert "station 206's record has that id" in view.anomalies()["207"]
-    assert len(_warnings(caplog, old["record_id"])) == 1
-
-    office2 = site.station(tmp_path, "office2", station_kind="office")
-    closing.append(office2)
-    other = office2.site_view
-    other.ingest_station("207")
-    other.ingest()
-    with other.database.read() as connection:
-        versions = view_repo.record_versions(connection, old["record_id"])
-    assert [(v["version"], v["station_id"]) for v in versions] == [(1, "207")]
+    assert len(_warnings(caplog, old["record_id"])) == 2  # one on each PC
+    assert versions == [(1, "207")]
     assert "station 207's record has that id" in other.anomalies()["206"]

@@ -325,18 +325,24 @@ def _record_event(ctx, record_id: str) -> dict:
     return events[-1]["after"]
 
 
-def test_a_station_change_of_a_record_the_office_made_for_it_is_taken_in_any_order(
-        plant, closing):
+def _office_record_changed_by_207(plant: Plant, box: str):
+    """A record the office PC made for station 207, then changed by 207 unsigned (its own
+    record: allowed for a program on the station); both exported."""
     site = plant.site
     made = site.admin.production.manual_record(
-        plant.admin, "207", {**_form(1.6, "Rachada", "#1"), "lot": "L7", "box": "3"},
+        plant.admin, "207", {**_form(1.6, "Rachada", "#1"), "lot": "L7", "box": box},
         "collector of 207 was down")
     plant.export()
-    # Station 207 changes it, unsigned (its own record: allowed for a program on the station).
     after = {**_record_event(site.admin, made.record_id), "version": 2, "cam_d": 2.5,
              "editor": "op", "edited_at": "2026-01-01T00:00:00.000Z", "base_version": 1,
              "signature": None}
     _forged_version(plant, "207", after)
+    return made
+
+
+def test_a_station_change_of_a_record_the_office_made_for_it_is_taken_in_any_order(
+        plant, closing):
+    made = _office_record_changed_by_207(plant, "3")
     whole, backwards = _views(closing, catch_up_whole(plant), station_by_station_reversed(plant))
     assert whole.current_record(made.record_id)["version"] \
         == backwards.current_record(made.record_id)["version"]
@@ -345,15 +351,7 @@ def test_a_station_change_of_a_record_the_office_made_for_it_is_taken_in_any_ord
 
 def test_a_change_waiting_for_its_record_is_its_stations_alarm_until_the_record_is_read(
         plant, closing):
-    site = plant.site
-    made = site.admin.production.manual_record(
-        plant.admin, "207", {**_form(1.6, "Rachada", "#1"), "lot": "L7", "box": "4"},
-        "collector of 207 was down")
-    plant.export()
-    after = {**_record_event(site.admin, made.record_id), "version": 2, "cam_d": 2.5,
-             "editor": "op", "edited_at": "2026-01-01T00:00:00.000Z", "base_version": 1,
-             "signature": None}
-    _forged_version(plant, "207", after)
+    made = _office_record_changed_by_207(plant, "4")
     view = _views(closing, plant.fresh_view("207-first"))[0]
     view.ingest_station("207")  # the office PC's journal, with version 1, not read yet
     assert "1 change(s) of records whose first version" in view.waiting_changes()["207"]
