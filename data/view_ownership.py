@@ -93,6 +93,26 @@ def waiting_by_station(db: sqlite3.Connection) -> dict[str, str]:
             for station, count, seq in rows}
 
 
+class WaitingCount:
+    """`waiting_by_station` as last counted, counted again only when it may have changed: a
+    batch of this writer changed what waits (`Stored.waiting_changed`), a group of batches was
+    rolled back, or another process (the command line catching up the same view) committed
+    since (`PRAGMA data_version`: the writer's own commits do not change it). Replaced whole,
+    never changed in place: another thread may read `by_station` at any time."""
+
+    def __init__(self) -> None:
+        self.by_station: dict[str, str] = {}
+        self._version: int | None = None
+
+    def recount(self, db: sqlite3.Connection) -> None:
+        self._version = db.execute("PRAGMA data_version").fetchone()[0]
+        self.by_station = waiting_by_station(db)
+
+    def refresh(self, db: sqlite3.Connection, *, changed: bool = False) -> None:
+        if changed or db.execute("PRAGMA data_version").fetchone()[0] != self._version:
+            self.recount(db)
+
+
 def _problem(record: dict[str, Any], owner: str) -> str:
     seq, record_id = record["source_seq"], record["record_id"]
     if record["version"] == 1:

@@ -56,7 +56,8 @@ class SitePage(WizardPage):
         self.make_folder = QCheckBox(objectName="makeFolder") if mode == "create" else None
         if self.make_folder is not None:
             self.make_folder.setMinimumHeight(TOUCH_MIN_PX)
-        folder_notes = [self.folder_error] + ([self.make_folder] if self.make_folder else [])
+        box = [self.make_folder] if self.make_folder is not None else []
+        folder_notes = [self.folder_error, *box]
         form.addRow(self.folder_label, with_notes(self.folder, *folder_notes))
         if mode == "create":
             form.addRow(self.passphrase_label, self.passphrase)

@@ -11,6 +11,7 @@ from gui.theme import TOUCH_MIN_PX
 from gui.wizard.page import Titles, WizardPage
 from gui.wizard.widgets import StationChoice, hint_label, machine_text, row_label
 
+
 class StationPage(WizardPage):
     """Production station (its machine) or office PC, and starting with the PC."""
 
@@ -122,4 +123,3 @@ class StationPage(WizardPage):
 
 def machine_label(catalog: Catalog, station_id: str) -> str:
     return machine_text(catalog, station_id)
-

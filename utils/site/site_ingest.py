@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from data import audit_repo, view_repo
-from data.view_ownership import OWNER_ONLY, waiting_by_station
+from data.view_ownership import OWNER_ONLY, WaitingCount
 from data.view_record_row import event_problem, record_problem, record_row
 from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
@@ -83,12 +83,11 @@ class SiteIngest:
     """Ingestion, for `SiteView` (which holds the state these methods use)."""
 
     stuck: dict[str, Broken]  # station -> where its journal raised (SiteView.station_stuck)
-    # This PC's own chains whose taking raised (named in `stuck` too, by station as journals
-    # are): a journal of the same station read fine does not clear them (`_ingest_local`).
+    # This PC's own chains whose taking raised (in `stuck` too; a journal read fine keeps them).
     _local_stuck: frozenset[str] = frozenset()
     _listeners: list[Listener]
     record_refusals: RecordRefusals  # record versions refused, for the fleet's alarm
-    waiting: dict[str, str]  # SiteView.waiting_changes
+    waiting: WaitingCount  # SiteView.waiting_changes
 
     # -- ingestion ---------------------------------------------------------------------------
 
@@ -222,7 +221,8 @@ class SiteIngest:
         bug) stops that chain where the view has it, named as a stuck journal is
         (SiteView.station_stuck: once in the log, in the follower's state); the other chains,
         and the caller's journals after them, are taken on."""
-        taken = 0
+        taken = 0  # each pass begins here: what another process stored in the view is counted
+        self.waiting.refresh(self._writer_or_new().connection)
         with self.ctx.database.read() as connection:
             chains = audit_repo.stations(connection)
         with self.database.read() as connection:
@@ -362,6 +362,7 @@ class SiteIngest:
             self._group = None
             if writer.connection.in_transaction:
                 writer.rollback_group()
+                self.waiting.recount(writer.connection)  # what the rolled-back batches changed
             raise
         self._group = _Group(group.max_events) if again else None
         if again:
@@ -380,8 +381,7 @@ class SiteIngest:
         report.records += stored.records
         for station, problem in stored.refused:
             self.record_refusals.add(station, problem)
-        if stored.waiting_changed:
-            self.waiting = waiting_by_station(writer.connection)
+        self.waiting.refresh(writer.connection, changed=stored.waiting_changed)
         for extension in writer.extensions:  # events a feature refused, said where refused
             self.record_refusals.update(extension.refusals.take())
         group = self._group

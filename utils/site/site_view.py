@@ -57,7 +57,7 @@ from data.database import Database
 from data.view_buckets import Buckets
 from data.view_db import TIMEZONE_KEY, get_meta, open_view_database
 from data.view_figures import SiteCounts, site_counts
-from data.view_ownership import waiting_by_station
+from data.view_ownership import WaitingCount
 from data.view_store import ViewWriter
 from utils.audit.chain import checkpoint_from_json
 from utils.site.journal_read import JournalEvent, JournalHeader, parse_body
@@ -90,7 +90,7 @@ class SiteView(SiteIngest, SiteVerify):
                                    else pc_seal_check(self.trust))
         self._refused: dict[str, str] = {}  # station -> why its files are not taken (logged once)
         self.record_refusals = RecordRefusals()
-        self.waiting: dict[str, str] = {}  # `waiting_changes`, read when they change
+        self.waiting = WaitingCount()  # `waiting_changes`, counted when they may have changed
         self.stuck = {}  # station -> where taking its journal raised (`station_stuck`)
         # Refused places per station, "place: reason" (verify names them); unreadable lines apart.
         self.problems: dict[str, dict[str, str]] = {}
@@ -133,7 +133,7 @@ class SiteView(SiteIngest, SiteVerify):
         if self._writer is None:
             self._writer = ViewWriter(self.database, self.zone_name,
                                       signatures=self.person_signatures())
-            self.waiting = waiting_by_station(self._writer.connection)  # as the view holds them
+            self.waiting.recount(self._writer.connection)  # as the view holds them
             if get_meta(self.database, TIMEZONE_KEY) != self.zone_name:
                 # The aggregates are local hours, days and months: another site time zone
                 # means counting every record again (a new view has none to count).
@@ -252,7 +252,7 @@ class SiteView(SiteIngest, SiteVerify):
 
     def waiting_changes(self) -> dict[str, str]:
         """Stations with changes waiting for their record (view_ownership.waiting_by_station)."""
-        return dict(self.waiting)
+        return dict(self.waiting.by_station)
 
     def _note_bad_lines(self, station_id: str, check: ChainCheck, chain: str) -> None:
         assert self.store is not None
