@@ -83,9 +83,11 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     except SetupError as exc:
         if exc.code not in FOLDER_MISSING:
             raise
-        fix = ("check the path and that the share is mounted, or add --make-folder to make "
-               "it" if plan.mode == "create" else "check the path and that the share is "
-               "mounted")
+        fix = "check the path and that the share is mounted"
+        if exc.code == "folder_not_made":
+            fix += ", or add --make-folder to make it"
+        elif exc.code == "parent_not_found":
+            fix += " (--make-folder makes the last folder only, in one that exists)"
         raise CliError(f"{exc}; nothing was changed: {fix}") from exc
     membership = result.membership
     result.ctx.close()

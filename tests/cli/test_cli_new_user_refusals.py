@@ -57,6 +57,17 @@ def test_site_create_refuses_a_missing_folder_unless_asked_to_make_it(tmp_path, 
     assert (missing / "shopfloor-site.json").is_file()
 
 
+def test_make_folder_is_not_offered_again_when_the_parent_is_missing_too(tmp_path, shopfloor,
+                                                                         fast_secrets):
+    missing = tmp_path / "not-mounted" / "shopfloor"
+    refused = _create(shopfloor, tmp_path / "office", missing, "--make-folder")
+    assert refused.returncode == 2
+    assert "add --make-folder" not in refused.stderr
+    assert refused.stderr.endswith("check the path and that the share is mounted (--make-folder "
+                                   "makes the last folder only, in one that exists)\n")
+    assert not missing.parent.exists()
+
+
 def test_a_production_station_must_be_a_machine_of_the_site(tmp_path, shopfloor,
                                                             fast_secrets):
     share = tmp_path / "share"
