@@ -51,18 +51,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     elif not rows:
         print("no stations have reported yet")
     for row in rows:
-        if row["state"] == UNKNOWN:
-            print(f"{row['station']:<12} {row['state']:<8} {'-':<14} {'-':<14} {'-':<9} "
-                  f"no status read now  {view_text(row['site_view'])}")
-            continue
-        counts = (row["box"], row["total_boxes"])
-        box = f"{counts[0]}/{counts[1]}" if row["lot"] and None not in counts else "-"
-        print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
-              f"{row['lot'] or '-':<14} {box:<9} cpu {percent(row['cpu'])} "
-              f"mem {percent(row['memory'])} disk {percent(row['disk'])}  "
-              f"{seen_text(row['last_seen'])}  {view_text(row['site_view'])}")
-        if row["problem"]:
-            print(f"{'':<12} refused on the share: {row['problem']}")
+        print_row(row)
     if not held:
         print("this PC's site view is empty: it is read when the admin panel opens, or with "
               "shopfloor export --site / verify-audit --site")
@@ -70,6 +59,25 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
 
 
 UNKNOWN = "unknown"  # the state of a station the site view holds but no status was read of now
+
+
+def print_row(row: dict) -> None:
+    """One station's line, then what was refused of it on the share and its changes waiting
+    for their record in this PC's site view (the panel's "waiting" warning), if any."""
+    if row["state"] == UNKNOWN:
+        print(f"{row['station']:<12} {row['state']:<8} {'-':<14} {'-':<14} {'-':<9} "
+              f"no status read now  {view_text(row['site_view'])}")
+    else:
+        counts = (row["box"], row["total_boxes"])
+        box = f"{counts[0]}/{counts[1]}" if row["lot"] and None not in counts else "-"
+        print(f"{row['station']:<12} {row['state']:<8} {row['user'] or '-':<14} "
+              f"{row['lot'] or '-':<14} {box:<9} cpu {percent(row['cpu'])} "
+              f"mem {percent(row['memory'])} disk {percent(row['disk'])}  "
+              f"{seen_text(row['last_seen'])}  {view_text(row['site_view'])}")
+    if row["problem"]:
+        print(f"{'':<12} refused on the share: {row['problem']}")
+    if (row["site_view"] or {}).get("waiting"):
+        print(f"{'':<12} waiting: {row['site_view']['waiting']}")
 
 
 def station_rows(ctx: AppContext, held: dict[str, dict],

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any, TextIO
 
 from data import records_repo, view_repo
 from data.records_repo import RecordFilter
+from data.view_ownership import waiting_by_station
 from utils.site.view_follower import Phase, ViewState
 
 if TYPE_CHECKING:
@@ -63,16 +64,20 @@ def catch_up(ctx: "AppContext", out: TextIO | None = None) -> ViewState:
 
 def station_summaries(ctx: "AppContext") -> dict[str, dict[str, Any]]:
     """Per station (per chain: a station's later journals as `station/journal-<chain id>`):
-    what this PC's site view holds of it (its station, events, up to when, read when, and where
-    its journal broke, if it did)."""
+    what this PC's site view holds of it (its station, events, up to when, read when, where
+    its journal broke, if it did, and its changes waiting for their record, if any)."""
     with ctx.site_view.database.read() as connection:
         sources = view_repo.sources(connection)
+        waiting = waiting_by_station(connection.connection.driver_connection)
     return {s["source"]: {"station": s["station"], "events": s["events"],
                            "data_up_to": s["last_ts"], "read_at": s["updated_at"],
                            "source": s["kind"],
                            "broken": None if s["broken_seq"] is None else {
                                "seq": s["broken_seq"], "kind": s["broken_kind"],
-                               "detail": s["broken_detail"]}}
+                               "detail": s["broken_detail"]},
+                           # on the station's first journal's part (the panel's "waiting")
+                           "waiting": waiting.get(s["station"]) if s["source"] == s["station"]
+                           else None}
             for s in sources}
 
 

@@ -63,3 +63,19 @@ def test_a_group_rolled_back_leaves_nothing_said_of_it(site, tmp_path, closing, 
         with view.grouped():
             view.ingest_station("207")
     assert view.waiting_changes() == {}
+
+
+def test_status_says_what_waits_as_the_panel_does(site, tmp_path, closing, capsys):
+    from cli.cmd_status import print_row, station_row
+    from utils.site.view_report import station_summaries
+
+    _a_change_of_206s_record_by_207(site, tmp_path, closing)
+    site.admin.site_view.ingest_station("207")
+    held = station_summaries(site.admin)
+    assert held["207"]["waiting"] == site.admin.site_view.waiting_changes()["207"]
+    print_row(station_row("207", held["207"]))
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("207") and "unknown" in lines[0]
+    assert lines[1].strip() == f"waiting: {held['207']['waiting']}"
+    site.admin.site_view.ingest()
+    assert station_summaries(site.admin)["207"]["waiting"] is None
