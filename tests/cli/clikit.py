@@ -84,3 +84,12 @@ def admin_home(tmp_path, shopfloor, fast_secrets) -> Path:
     assert shopfloor(home, "user", "add", "maria", "--role", "admin",
                      SHOPFLOOR_PASSWORD=ADMIN_PASSWORD).returncode == 0
     return home
+
+
+def create_office_site(shopfloor, home: Path, share: Path | str, *extra: str, admin: str = "ana",
+                       **env: str) -> Outcome:
+    """`shopfloor site create` run in `home`: a site in `share` whose first PC is office PC
+    office1 and whose first admin is `admin`; `extra` arguments (--timezone, --make-folder...)
+    and `env` (SHOPFLOOR_PASSPHRASE, SHOPFLOOR_PASSWORD or SHOPFLOOR_NEW_PASSWORD) as given."""
+    return shopfloor(home, "site", "create", "--folder", str(share), "--station", "office1",
+                     "--office", "--admin", admin, *extra, **env)

@@ -11,6 +11,8 @@ import openpyxl
 
 from data.exports import EXPORT_COLUMNS, SHEET_NAME, read_export
 
+from tests.cli.clikit import create_office_site
+
 PASSWORD = "Quarry-Lantern-2026"
 DEMO = "DEMO plant (synthetic data, not a real site)"
 
@@ -63,10 +65,9 @@ def test_what_leaves_a_demo_home_says_demo(tmp_path, shopfloor, fast_secrets):
 def test_a_real_pcs_outputs_say_nothing_of_a_demo(shopfloor, tmp_path, fast_secrets):
     share, office = tmp_path / "share", tmp_path / "office"
     share.mkdir()
-    created = shopfloor(office, "site", "create", "--folder", str(share), "--station",
-                        "office1", "--office", "--admin", "ana",
-                        SHOPFLOOR_PASSPHRASE="long site passphrase 1",
-                        SHOPFLOOR_PASSWORD="Quarry-Lantern-42")
+    created = create_office_site(shopfloor, office, share,
+                                 SHOPFLOOR_PASSPHRASE="long site passphrase 1",
+                                 SHOPFLOOR_PASSWORD="Quarry-Lantern-42")
     assert created.returncode == 0, created.stderr
     out = tmp_path / "site.csv"
     exported = shopfloor(office, "export", "--site", "--format", "csv", "--out", str(out),

@@ -10,7 +10,7 @@ import zipfile
 
 import pytest
 
-from tests.cli.clikit import ROOT
+from tests.cli.clikit import ROOT, create_office_site
 from tests.cli.test_cli_site import PASSPHRASE, PASSWORD
 
 SAMPLE = ROOT / "tests" / "fixtures" / "legacy_dados_producao.csv"
@@ -21,9 +21,8 @@ def office(tmp_path, shopfloor, fast_secrets):
     """An office PC of a site holding the legacy sample's records (station 206's among them)."""
     home = tmp_path / "office"
     (tmp_path / "share").mkdir()
-    created = shopfloor(home, "site", "create", "--folder", str(tmp_path / "share"),
-                        "--station", "office1", "--office", "--admin", "ana",
-                        SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_PASSWORD=PASSWORD)
+    created = create_office_site(shopfloor, home, tmp_path / "share",
+                                 SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_PASSWORD=PASSWORD)
     assert created.returncode == 0, created.stderr
     imported = shopfloor(home, "import-legacy", str(SAMPLE), "--as", "ana", "--timezone",
                          "America/Sao_Paulo", SHOPFLOOR_PASSWORD=PASSWORD)

@@ -11,6 +11,7 @@ import signal
 
 import pytest
 
+from tests.cli.clikit import create_office_site
 from tests.cli.test_cli_site import PASSPHRASE, PASSWORD, start_agent
 from tests.utils.site.sitekit import wait_until
 from utils.first_run import SetupError, SetupPlan, set_up
@@ -19,9 +20,8 @@ MACHINES = ", ".join(str(number) for number in range(201, 215))
 
 
 def _create(shopfloor, home, share, *extra: str):
-    return shopfloor(home, "site", "create", "--folder", str(share), "--station", "office1",
-                     "--office", "--admin", "ana", *extra, SHOPFLOOR_PASSPHRASE=PASSPHRASE,
-                     SHOPFLOOR_PASSWORD=PASSWORD)
+    return create_office_site(shopfloor, home, share, *extra, SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                              SHOPFLOOR_PASSWORD=PASSWORD)
 
 
 def _tree(folder):

@@ -18,6 +18,8 @@ from cli.errors import CliError
 from cli.parser import build_parser
 from cli.times import FROM_HELP, parse_time
 
+from tests.cli.clikit import create_office_site
+
 PASSWORD = "Quarry-Lantern-42"
 PASSPHRASE = "long site passphrase 1"
 DEMO_PASSWORD = "Quarry-Lantern-2026"
@@ -29,9 +31,9 @@ def office(tmp_path, shopfloor, fast_secrets) -> tuple[Path, Path]:
     share = tmp_path / "share"
     share.mkdir()
     home = tmp_path / "office"
-    created = shopfloor(home, "site", "create", "--folder", str(share), "--station", "office1",
-                        "--office", "--admin", "maria", "--timezone", "America/Sao_Paulo",
-                        SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
+    created = create_office_site(shopfloor, home, share, "--timezone", "America/Sao_Paulo",
+                                 admin="maria", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                                 SHOPFLOOR_NEW_PASSWORD=PASSWORD)
     assert created.returncode == 0, created.stderr
     joined = shopfloor(tmp_path / "s206", "site", "join", "--folder", str(share), "--station",
                        "206", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
@@ -363,9 +365,9 @@ def test_archive_reads_its_period_in_the_sites_time_zone(tmp_path, shopfloor, fa
 
     share, home = tmp_path / "share", tmp_path / "office"
     share.mkdir()
-    created = shopfloor(home, "site", "create", "--folder", str(share), "--station", "office1",
-                        "--office", "--admin", "maria", "--timezone", "Asia/Tokyo",
-                        SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
+    created = create_office_site(shopfloor, home, share, "--timezone", "Asia/Tokyo",
+                                 admin="maria", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                                 SHOPFLOOR_NEW_PASSWORD=PASSWORD)
     assert created.returncode == 0, created.stderr
     out = tmp_path / "day.zip"
     made = shopfloor(home, "archive", "--from", "2020-01-01", "--to", "2020-01-02", "--out",

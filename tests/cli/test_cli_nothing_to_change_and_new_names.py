@@ -14,6 +14,8 @@ from models.validation import ValidationFailed
 from utils.context import AppContext
 from utils.site.membership import create_site_membership
 
+from tests.cli.clikit import create_office_site
+
 PASSWORD = "Quarry-Lantern-42"
 PASSPHRASE = "long site passphrase 1"
 
@@ -79,15 +81,13 @@ def test_site_create_takes_the_first_admins_password_from_shopfloor_new_password
         tmp_path, shopfloor, fast_secrets):
     home = tmp_path / "office"
     (tmp_path / "share").mkdir()
-    created = shopfloor(home, "site", "create", "--folder", str(tmp_path / "share"),
-                        "--station", "office1", "--office", "--admin", "maria",
-                        SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
+    created = create_office_site(shopfloor, home, tmp_path / "share", admin="maria",
+                                 SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
     assert created.returncode == 0, created.stderr
     assert shopfloor(home, "user", "list", "--as", "maria",
                      SHOPFLOOR_PASSWORD=PASSWORD).returncode == 0
-    missing = shopfloor(tmp_path / "other", "site", "create", "--folder",
-                        str(tmp_path / "share2"), "--station", "office1", "--office",
-                        "--admin", "maria", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
+    missing = create_office_site(shopfloor, tmp_path / "other", tmp_path / "share2",
+                                 admin="maria", SHOPFLOOR_PASSPHRASE=PASSPHRASE)
     assert missing.returncode == 2 and "set SHOPFLOOR_NEW_PASSWORD" in missing.stderr
     assert not (tmp_path / "share2").exists()
 
@@ -99,9 +99,9 @@ def test_site_create_takes_the_first_admins_password_from_shopfloor_new_password
 def test_site_create_refuses_a_name_a_full_name_would_not_have(tmp_path, shopfloor,
                                                                fast_secrets, name):
     share = tmp_path / "share"
-    refused = shopfloor(tmp_path / "office", "site", "create", "--folder", str(share),
-                        "--station", "office1", "--office", "--admin", "maria", "--name", name,
-                        SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
+    refused = create_office_site(shopfloor, tmp_path / "office", share, "--name", name,
+                                 admin="maria", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                                 SHOPFLOOR_NEW_PASSWORD=PASSWORD)
     assert refused.returncode == 2
     assert refused.stderr.startswith("error: the site name is refused (")
     assert "nothing was created" in refused.stderr and "\x1b" not in refused.stderr
@@ -124,10 +124,9 @@ def test_the_site_name_is_checked_by_the_service_too(tmp_path, home):
 def test_a_plain_site_name_is_kept(tmp_path, shopfloor, fast_secrets):
     share = tmp_path / "share"
     share.mkdir()
-    created = shopfloor(tmp_path / "office", "site", "create", "--folder", str(share),
-                        "--station", "office1", "--office", "--admin", "maria", "--name",
-                        "  Planta São José  ", SHOPFLOOR_PASSPHRASE=PASSPHRASE,
-                        SHOPFLOOR_NEW_PASSWORD=PASSWORD)
+    created = create_office_site(shopfloor, tmp_path / "office", share, "--name",
+                                 "  Planta São José  ", admin="maria",
+                                 SHOPFLOOR_PASSPHRASE=PASSPHRASE, SHOPFLOOR_NEW_PASSWORD=PASSWORD)
     assert created.returncode == 0, created.stderr
     site_file = json.loads((share / "shopfloor-site.json").read_text(encoding="utf-8"))
     assert site_file["name"] == "Planta São José"

@@ -98,13 +98,13 @@ def test_markers_planted_in_a_sites_shared_folder_are_not_believed(tmp_path, sho
     """Anyone who can write to the share can put the demo's markers there: a folder holding
     a site file is a site's, never a demo to name as unfinished or to open as made (opening
     it had made an office PC's database and key inside the real share)."""
+    from tests.cli.clikit import create_office_site
     from tests.cli.test_cli_site import PASSPHRASE, PASSWORD as SITE_PASSWORD
 
     share = tmp_path / "share"
-    assert shopfloor(tmp_path / "office", "site", "create", "--folder", str(share), "--station",
-                     "office1", "--office", "--admin", "ana", "--make-folder",
-                     SHOPFLOOR_PASSPHRASE=PASSPHRASE,
-                     SHOPFLOOR_PASSWORD=SITE_PASSWORD).returncode == 0
+    assert create_office_site(shopfloor, tmp_path / "office", share, "--make-folder",
+                              SHOPFLOOR_PASSPHRASE=PASSPHRASE,
+                              SHOPFLOOR_PASSWORD=SITE_PASSWORD).returncode == 0
     before = sorted(share.rglob("*"))
     for marker in (MAKING_MARKER, READY_MARKER):
         (share / marker).write_text("planted")
