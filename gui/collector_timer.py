@@ -9,6 +9,11 @@ twice while rendering every screen in one process, tests/gui/screenshots.py). Wi
 each generation whose count passed its threshold, as the automatic collector would have, once a
 second at most. Processes without a window (the agent, the command line) keep the automatic
 collector: they hold no Qt objects.
+
+The oldest generation also keeps the automatic collector's other rule: it is collected only
+when the objects that reached it since its last collection are more than a quarter of those it
+held then (a full collection of an open panel scans every object the process holds, 50 ms and
+more on the GUI thread; counted alone, it would run every couple of minutes).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ class GuiThreadCollector(QObject):
     def __init__(self, parent: QObject, interval_ms: int = 1000):
         super().__init__(parent)
         self._thresholds = gc.get_threshold()
+        self._long_lived = len(gc.get_objects(2))  # the oldest generation at its last collection
         gc.disable()
         self._timer = QTimer(self)
         self._timer.timeout.connect(self.collect_due)
@@ -39,7 +45,14 @@ class GuiThreadCollector(QObject):
             if counts[generation] <= self._thresholds[generation]:
                 break
             due = generation
-        return gc.collect(due) if due >= 0 else 0
+        if due == 2 and len(gc.get_objects(2)) - self._long_lived <= self._long_lived // 4:
+            due = 1  # too few new long-lived objects yet (see the module's docstring)
+        if due < 0:
+            return 0
+        found = gc.collect(due)
+        if due == 2:
+            self._long_lived = len(gc.get_objects(2))
+        return found
 
     def stop(self) -> None:
         self._timer.stop()

@@ -43,3 +43,30 @@ def test_cycles_are_collected_by_the_timer_in_the_gui_thread(qapp):
         assert gc.isenabled()
         if not was_enabled:
             gc.disable()
+
+
+def test_the_oldest_generation_waits_for_a_quarter_more_long_lived_objects(qapp, monkeypatch):
+    """As the automatic collector: a full collection (every object the process holds, on the
+    GUI thread) only once the oldest generation grew by a quarter since the last one."""
+    from gui.collector_timer import GuiThreadCollector
+
+    was_enabled = gc.isenabled()
+    collector = GuiThreadCollector(qapp, interval_ms=60_000)  # ticks called by hand here
+    collected: list[int] = []
+    real = gc.collect
+    monkeypatch.setattr(gc, "get_count", lambda: (10**6, 10**6, 10**6))  # all three due
+    monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+    try:
+        collector.collect_due()
+        assert collected == [1]  # the oldest generation has not grown: the younger two only
+        kept = [[n] for n in range(len(gc.get_objects(2)) // 3)]  # a third more, long-lived
+        monkeypatch.setattr(gc, "collect", real)
+        gc.collect(1), gc.collect(1)  # they reach the oldest generation
+        monkeypatch.setattr(gc, "collect", lambda generation=2: collected.append(generation) or 0)
+        collector.collect_due()
+        assert collected == [1, 2] and kept
+    finally:
+        monkeypatch.undo()
+        collector.stop()
+        if not was_enabled:
+            gc.disable()
