@@ -25,6 +25,7 @@ from typing import Any, Callable, Iterable
 
 from config.constants import Permission, role_allows
 from models.canonical import parse_utc
+from models.record_checks import UTC_TEXT
 from utils.trust.crypto import SIG, SigningKeyPair
 from utils.trust.directory_state import DirectoryState
 
@@ -70,9 +71,12 @@ def document_problem(state: DirectoryState, document: Any, permissions: Iterable
 def role_allowed(state: DirectoryState, username: str, document: dict[str, Any],
                  permissions: Iterable[Permission]) -> bool:
     """Did the directory give `username` a role allowing every one of `permissions` when they
-    signed `document` (its `signed_at`)? False for a document without a readable time."""
+    signed `document` (its `signed_at`)? False for a document without a time in the one
+    canonical UTC text every signer writes (models/canonical.format_utc): the acts that follow
+    one another (a lot's decisions) compare that text, and another offset ("...T23:00+23:00",
+    the day before in UTC) would sort otherwise than the moment it names."""
     signed_at = document.get("signed_at")
-    if not isinstance(signed_at, str):
+    if not isinstance(signed_at, str) or not UTC_TEXT.match(signed_at):
         return False
     try:
         roles = state.roles_at(username, parse_utc(signed_at))

@@ -49,6 +49,9 @@ def _document(signed_at):
     (format_utc(DEMOTED - timedelta(hours=1)), True),
     (format_utc(DEMOTED + timedelta(hours=1)), False),
     (None, False), (42, False), ("yesterday", False),
+    # The same moment in another form than the canonical UTC text: its text would sort as a
+    # later time (a decision "after" the last one while judged an hour before the demotion).
+    ("2026-12-01T23:00:00+23:00", False), ((DEMOTED - timedelta(hours=1)).isoformat(), False),
     ("0001-01-01T00:00:00.000Z", False),  # no moment 5 minutes before it: refused, not raised
     ("9999-12-31T23:59:59.999Z", False),
 ])
