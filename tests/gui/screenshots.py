@@ -58,6 +58,14 @@ def _settle(app) -> None:
         app.processEvents()
 
 
+def save_png(widget, out_dir: Path, name: str, language: str, written: list[Path]) -> None:
+    """`widget` as it stands, saved as `out_dir`/`name`-`language`.png and listed in
+    `written`."""
+    path = out_dir / f"{name}-{language}.png"
+    widget.grab().save(str(path))
+    written.append(path)
+
+
 def settle_for(app, rounds: int = 20, wait_s: float = 0.02) -> None:
     """Process Qt's events `rounds` times, `wait_s` apart: timers, queued signals and
     background tasks' results get their turn before a screen is grabbed."""
@@ -101,9 +109,7 @@ def render(out_dir: Path) -> list[Path]:
 
         def shot(widget, name: str) -> None:
             _settle(app)
-            path = out_dir / f"{name}-{language}.png"
-            widget.grab().save(str(path))
-            written.append(path)
+            save_png(widget, out_dir, name, language, written)
 
         window.login_page.username.setText("olga")
         window.login_page.error.setText(window.login_page.tr("Wrong username or password."))
@@ -181,9 +187,7 @@ def render_admin(out_dir: Path) -> list[Path]:
         settle_until(lambda: _liveness(window, "210") == "offline", settle)
         window.fleet_tab.table.clearSelection()  # nothing selected: the plots' hint
         settle(30)
-        path = out_dir / f"admin-fleet-nothing-selected-{language}.png"
-        window.fleet_tab.grab().save(str(path))
-        written.append(path)
+        save_png(window.fleet_tab, out_dir, "admin-fleet-nothing-selected", language, written)
         _select_stations(window, ("201", "206"))
         settle(60)
         shots = [("admin-fleet", window.fleet_tab)]
@@ -199,9 +203,7 @@ def render_admin(out_dir: Path) -> list[Path]:
         settle_until(lambda: window.commands_tab.history.row_data(0)["state"] == "done", settle)
         details = window.commands_tab.show_details(1)  # the lot set on 206, in words
         settle(5)
-        path = out_dir / f"admin-command-details-{language}.png"
-        details.grab().save(str(path))
-        written.append(path)
+        save_png(details, out_dir, "admin-command-details", language, written)
         details.reject()
         window.site_view.ingest()  # the admin PC's own sync loop does this every few seconds
         services[1].stop()
@@ -234,9 +236,7 @@ def render_admin(out_dir: Path) -> list[Path]:
                 settle_until(lambda: dialog.outcome is not None, settle)
                 dialog.accept()
             settle(5)
-            path = out_dir / f"{name}-{language}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            save_png(window, out_dir, name, language, written)
         # The settings tab showing where problems are (nothing is published).
         window.tabs.setCurrentWidget(window.catalog_tab)
         window.catalog_tab.machines.item(1, 0).setText("201")
@@ -244,9 +244,7 @@ def render_admin(out_dir: Path) -> list[Path]:
         window.catalog_tab.reason.setText("short")
         window.catalog_tab.publish()
         settle(5)
-        path = out_dir / f"admin-settings-errors-{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
+        save_png(window, out_dir, "admin-settings-errors", language, written)
         window.catalog_tab.load()
         # The production tab's record dialogs: signed correction, signed void, manual record.
         window.tabs.setCurrentWidget(window.production_tab)
@@ -258,9 +256,7 @@ def render_admin(out_dir: Path) -> list[Path]:
             dialog.reason.setText("re-measured on the bench" if language == "en"
                                   else "medido de novo na bancada")
             settle(5)
-            path = out_dir / f"{name}-{language}.png"
-            dialog.grab().save(str(path))
-            written.append(path)
+            save_png(dialog, out_dir, name, language, written)
             dialog.reject()
         window.close()
         written += _office_and_online_station(out_dir, language, folder, site, settle)
@@ -291,9 +287,7 @@ def _office_and_online_station(out_dir: Path, language: str, folder: Path, site,
     settle_until(lambda: "·" in station.window.header.share.text()
                  and station.window.header.share.text()[-1].isdigit(), settle)
     settle(5)  # the header's layout follows its new text
-    path = out_dir / f"station-online-{language}.png"
-    station.window.grab().save(str(path))
-    written.append(path)
+    save_png(station.window, out_dir, "station-online", language, written)
     station.stop()
     station.window.allow_close = True
     station.window.close()
@@ -388,9 +382,7 @@ def render_catching_up(out_dir: Path) -> list[Path]:
                 if tab is window.dashboard_tab:  # read in the background once shown
                     settle_until(lambda: tab.figures is not None and not tab.reading, settle)
                 settle(10)
-                path = out_dir / f"{name}-{language}.png"
-                window.grab().save(str(path))
-                written.append(path)
+                save_png(window, out_dir, name, language, written)
         finally:
             gate.set()
             window.close()
@@ -435,15 +427,11 @@ def render_takeover(out_dir: Path) -> list[Path]:
                          and station.controller.share_state().refusal is not None, settle)
             window.controller.login("sue", PASSWORD)
             settle(40)
-            path = out_dir / f"station-takeover-{language}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            save_png(window, out_dir, "station-takeover", language, written)
             window.takeover_action.trigger()
             window.takeover_dialog.reason.setText("backup restored after the disk failed")
             settle(10)
-            path = out_dir / f"takeover-dialog-{language}.png"
-            window.takeover_dialog.grab().save(str(path))
-            written.append(path)
+            save_png(window.takeover_dialog, out_dir, "takeover-dialog", language, written)
             window.takeover_dialog.reject()
         finally:
             station.stop()
@@ -480,14 +468,10 @@ def render_upgrade(out_dir: Path) -> list[Path]:
             window.resize(*SCREEN_1366)
             window.show()
             settle()
-            path = out_dir / f"admin-site-upgrade-{language}.png"
-            window.grab().save(str(path))
-            written.append(path)
+            save_png(window, out_dir, "admin-site-upgrade", language, written)
             window.upgrade_notice.button.click()
             settle()
-            path = out_dir / f"site-upgrade-dialog-{language}.png"
-            window.upgrade_notice.dialog.grab().save(str(path))
-            written.append(path)
+            save_png(window.upgrade_notice.dialog, out_dir, "site-upgrade-dialog", language, written)
             window.upgrade_notice.dialog.reject()
             window.close()
             window.runner.shutdown(30)
@@ -606,9 +590,7 @@ def render_wizard(out_dir: Path) -> list[Path]:
 
             def shot(widget, name: str) -> None:
                 settle()
-                path = out_dir / f"{name}-{language}.png"
-                widget.grab().save(str(path))
-                written.append(path)
+                save_png(widget, out_dir, name, language, written)
 
             wizard = make("office")
             shot(wizard, "wizard-language")
@@ -714,12 +696,11 @@ def render_legacy(out_dir: Path) -> list[Path]:
     app = make_application(sys.argv[:1])
     written: list[Path] = []
 
-    settle = partial(settle_for, app, rounds=10)
+    def settle(rounds: int = 10) -> None:  # (settle_until passes its own count)
+        settle_for(app, rounds)
 
     def save(widget, name: str) -> None:
-        path = out_dir / f"{name}-{language}.png"
-        widget.grab().save(str(path))
-        written.append(path)
+        save_png(widget, out_dir, name, language, written)
 
     for language in ("pt_BR", "en"):
         folder = Path(tempfile.mkdtemp(prefix="shopfloor-legacy-shots-"))
@@ -788,7 +769,8 @@ def render_sizes(out_dir: Path) -> list[Path]:
     out_dir.mkdir(parents=True, exist_ok=True)
     app = make_application(sys.argv[:1])
 
-    settle = partial(settle_for, app, rounds=5, wait_s=0.01)
+    def settle(rounds: int = 5) -> None:  # (settle_until passes its own count)
+        settle_for(app, rounds, wait_s=0.01)
 
     written: list[Path] = []
     sizes = {"1280x720": SCREEN_1280, "1366x768": SCREEN_1366, "1920x1080": SCREEN_1920}
@@ -824,9 +806,7 @@ def render_sizes(out_dir: Path) -> list[Path]:
             for size_name, size in sizes.items():
                 station.window.resize(*size)
                 settle()
-                path = out_dir / f"{kind}-{size_name}-{language}.png"
-                station.window.grab().save(str(path))
-                written.append(path)
+                save_png(station.window, out_dir, f"{kind}-{size_name}", language, written)
             station.controller.logout()
             station.stop()
             station.window.allow_close = True
@@ -844,9 +824,7 @@ def render_sizes(out_dir: Path) -> list[Path]:
             for size_name, size in sizes.items():
                 wizard.resize(*size)
                 settle()
-                path = out_dir / f"wizard-site-{size_name}-{language}.png"
-                wizard.grab().save(str(path))
-                written.append(path)
+                save_png(wizard, out_dir, f"wizard-site-{size_name}", language, written)
             wizard.close()
             fresh.close()
         finally:
@@ -916,20 +894,14 @@ def render_chains(out_dir: Path) -> list[Path]:
         window.audit_tab.refresh()
         dialog = window.audit_tab.verify()
         settle_until(lambda: dialog.outcome is not None, settle)
-        path = out_dir / f"chains-verify-dialog-{language}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
+        save_png(dialog, out_dir, "chains-verify-dialog", language, written)
         dialog.accept()
         settle(5)
-        path = out_dir / f"chains-audit-{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
+        save_png(window, out_dir, "chains-audit", language, written)
         window.tabs.setCurrentWidget(window.production_tab)
         window.production_tab.refresh()
         settle(20)
-        path = out_dir / f"chains-production-{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
+        save_png(window, out_dir, "chains-production", language, written)
         window.close()
         service.stop()
         new.close()
@@ -984,9 +956,7 @@ def render_verify(out_dir: Path) -> list[Path]:
             dialog = run_verify(None, runner, work)
             settle_until(lambda: dialog.outcome is not None, lambda _n: QTest.qWait(10))
             _settle(app)
-            path = out_dir / f"{name}-{language}.png"
-            dialog.grab().save(str(path))
-            written.append(path)
+            save_png(dialog, out_dir, name, language, written)
             dialog.accept()
 
         verified(lambda progress, cancel: ctx.verify_audit(progress=progress, cancel=cancel),
@@ -1064,9 +1034,7 @@ def render_release(out_dir: Path) -> list[Path]:
         tab.table.selectRow(1)  # the released lot: its signature
         settle_until(lambda: tab._selected_state is not None, lambda _n: QTest.qWait(10))
         _settle(app)
-        path = out_dir / f"admin-lots-{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
+        save_png(window, out_dir, "admin-lots", language, written)
         tab.table.selectRow(0)  # the lot with exceptions
         settle_until(lambda: tab._selected_state is not None
                      and tab._selected_state.lot == "L2503-002", lambda _n: QTest.qWait(10))
@@ -1077,9 +1045,7 @@ def render_release(out_dir: Path) -> list[Path]:
         dialog.note.setText("re-measured 10 capsules: within the limit")
         dialog.acknowledge_selected()
         _settle(app)
-        path = out_dir / f"release-dialog-{language}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
+        save_png(dialog, out_dir, "release-dialog", language, written)
         dialog.close()
         audit = window.audit_tab
         window.tabs.setCurrentWidget(audit)
@@ -1088,9 +1054,7 @@ def render_release(out_dir: Path) -> list[Path]:
         review.resize(1100, 560)
         settle_until(lambda: review.reviewed is not None, lambda _n: QTest.qWait(10))
         _settle(app)
-        path = out_dir / f"audit-review-{language}.png"
-        review.grab().save(str(path))
-        written.append(path)
+        save_png(review, out_dir, "audit-review", language, written)
         review.close()
         window.shutdown()
         window.close()

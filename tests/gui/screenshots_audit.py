@@ -19,7 +19,7 @@ def render_audit_hostile(out_dir: Path) -> list[Path]:
     from utils.audit.chain import Actor
     from utils.changes import Topic
 
-    from tests.gui.screenshots import SCREEN_1366, settle_for
+    from tests.gui.screenshots import SCREEN_1366, save_png, settle_for
     from tests.utils.site.sitekit import ADMIN_PW, make_site
 
     utils.passwords.BCRYPT_ROUNDS = 4
@@ -45,9 +45,7 @@ def render_audit_hostile(out_dir: Path) -> list[Path]:
         settle(20)
         window.audit_tab.table.selectRow(1)  # the export (the newest is the login)
         settle(10)
-        path = out_dir / f"admin-audit-escaped-{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
+        save_png(window, out_dir, "admin-audit-escaped", language, written)
         window.close()
         site.admin.close()
     return written

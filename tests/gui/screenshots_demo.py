@@ -19,7 +19,7 @@ def render_demo(out_dir: Path) -> list[Path]:
     from utils.context import AppContext
     from utils.site.demo import LivePlant, create_demo
 
-    from tests.gui.screenshots import SCREEN_1366, office_panel_shot, settle_until
+    from tests.gui.screenshots import SCREEN_1366, office_panel_shot, save_png, settle_until
 
     utils.passwords.BCRYPT_ROUNDS = 4  # the demo admin's hash: a fast one for pictures
     app = make_application([])
@@ -47,9 +47,7 @@ def render_demo(out_dir: Path) -> list[Path]:
                 office.window.resize(*SCREEN_1366)
                 office.window.show()
                 settle(20)
-                path = out_dir / f"demo-office-login-{language}.png"
-                office.window.grab().save(str(path))
-                written.append(path)
+                save_png(office.window, out_dir, "demo-office-login", language, written)
                 written.append(office_panel_shot(
                     office, out_dir / f"demo-office-panel-{language}.png", "demo", DEMO_PASSWORD,
                     settle))

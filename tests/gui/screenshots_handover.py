@@ -25,7 +25,7 @@ def render_handover(out_dir: Path) -> list[Path]:
     from utils.clock import ManualClock
     from utils.context import AppContext
 
-    from tests.gui.screenshots import SCREEN_1366, _settle, settle_until
+    from tests.gui.screenshots import SCREEN_1366, _settle, save_png, settle_until
 
     utils.passwords.BCRYPT_ROUNDS = 4
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -83,9 +83,7 @@ def render_handover(out_dir: Path) -> list[Path]:
 
         def shot(widget, name: str) -> None:
             _settle(app)
-            path = out_dir / f"{name}-{language}.png"
-            widget.grab().save(str(path))
-            written.append(path)
+            save_png(widget, out_dir, name, language, written)
 
         station.controller.login("olga", "aglO-Own-Pass-1")
         window.header._tick()

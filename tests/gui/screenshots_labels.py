@@ -29,7 +29,7 @@ def render_labels(out_dir: Path) -> list[Path]:
     from utils.context import AppContext
     from utils.mes.label_layout import layout_label
 
-    from tests.gui.screenshots import SCREEN_1366
+    from tests.gui.screenshots import SCREEN_1366, save_png
 
     utils.passwords.BCRYPT_ROUNDS = 4
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -42,9 +42,7 @@ def render_labels(out_dir: Path) -> list[Path]:
 
     def shot(widget, name: str, language: str) -> None:
         settle()
-        path = out_dir / f"{name}-{language}.png"
-        widget.grab().save(str(path))
-        written.append(path)
+        save_png(widget, out_dir, name, language, written)
 
     for language in ("pt_BR", "en"):
         home = Path(tempfile.mkdtemp(prefix="shopfloor-labels-"))

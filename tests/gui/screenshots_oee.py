@@ -68,7 +68,7 @@ def render_oee(out_dir: Path) -> list[Path]:
     from gui.admin import wiring
     from gui.app import StationApp, make_application
     from gui.i18n import install_translators
-    from tests.gui.screenshots import SCREEN_1366, _settle
+    from tests.gui.screenshots import SCREEN_1366, _settle, save_png
     from utils.clock import ManualClock
     from utils.context import AppContext
 
@@ -109,9 +109,7 @@ def render_oee(out_dir: Path) -> list[Path]:
 
         def shot(widget, name: str) -> None:
             _settle(app)
-            path = out_dir / f"{name}-{language}.png"
-            widget.grab().save(str(path))
-            written.append(path)
+            save_png(widget, out_dir, name, language, written)
 
         station = StationApp(ctx, start_sync=False)
         window = station.window

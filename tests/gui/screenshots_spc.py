@@ -32,6 +32,7 @@ def render_spc(out_dir: Path) -> list[Path]:
     from utils.clock import ManualClock
     from utils.context import AppContext
     from utils.mes import spc_service
+    from tests.gui.screenshots import save_png
 
     utils.passwords.BCRYPT_ROUNDS = 4
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -68,18 +69,14 @@ def render_spc(out_dir: Path) -> list[Path]:
         window.tabs.setCurrentWidget(tab)
         tab.refresh()
         QTest.qWait(200)
-        path = out_dir / f"admin-spc-{language}.png"
-        window.grab().save(str(path))
-        written.append(path)
+        save_png(window, out_dir, "admin-spc", language, written)
         dialog = tab.open_freeze()
         set_moment(dialog.start, ctx.timezone, start)
         set_moment(dialog.end, ctx.timezone, start + timedelta(minutes=165))
         dialog.reason.setText("estável" if language == "pt_BR" else "stable")
         dialog.freeze()  # refused: the reason is too short (shown in the dialog)
         QTest.qWait(100)
-        path = out_dir / f"admin-spc-freeze-{language}.png"
-        dialog.grab().save(str(path))
-        written.append(path)
+        save_png(dialog, out_dir, "admin-spc-freeze", language, written)
         dialog.reject()
         window.shutdown()
         window.close()
