@@ -95,21 +95,29 @@ def waiting_by_station(db: sqlite3.Connection) -> dict[str, str]:
 
 class WaitingCount:
     """`waiting_by_station` as last counted, counted again only when it may have changed: a
-    batch of this writer changed what waits (`Stored.waiting_changed`), a group of batches was
-    rolled back, or another process (the command line catching up the same view) committed
-    since (`PRAGMA data_version`: the writer's own commits do not change it). Replaced whole,
-    never changed in place: another thread may read `by_station` at any time."""
+    batch of this writer changed what waits (`Stored.waiting_changed`; in a group of batches,
+    once at the group's commit: a count reads the whole table, which a station's key can
+    fill), a group was rolled back, or another process (the command line catching up the same
+    view) committed since (`PRAGMA data_version`: the writer's own commits do not change it).
+    Replaced whole, never changed in place: another thread may read `by_station` any time."""
 
     def __init__(self) -> None:
         self.by_station: dict[str, str] = {}
         self._version: int | None = None
+        self._due = False  # changed inside a group not committed yet
 
     def recount(self, db: sqlite3.Connection) -> None:
         self._version = db.execute("PRAGMA data_version").fetchone()[0]
         self.by_station = waiting_by_station(db)
+        self._due = False
 
-    def refresh(self, db: sqlite3.Connection, *, changed: bool = False) -> None:
-        if changed or db.execute("PRAGMA data_version").fetchone()[0] != self._version:
+    def refresh(self, db: sqlite3.Connection, *, changed: bool = False,
+                later: bool = False) -> None:
+        """Count again if it may have changed; `later` (inside a group): at the next call
+        without it."""
+        self._due |= changed
+        if not later and (self._due
+                          or db.execute("PRAGMA data_version").fetchone()[0] != self._version):
             self.recount(db)
 
 

@@ -23,7 +23,7 @@ from data.view_ownership import OWNER_ONLY, WaitingCount
 from data.view_record_row import event_problem, record_problem, record_row
 from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
-from models.record import RECORD_EVENT_ACTIONS
+from models.record import RECORD_EVENT_ACTIONS as RECORD_ACTIONS
 # What ingestion tells (apart, for whoever only receives it; imported from here as well).
 from utils.site.ingest_report import IngestReport, Listener, ViewChange
 from utils.site.journal_read import parse_body
@@ -37,7 +37,6 @@ from utils.listeners import tell_each
 
 log = logging.getLogger(__name__)
 
-RECORD_ACTIONS = RECORD_EVENT_ACTIONS
 _BODY_COLUMNS = ("ts", "user", "role", "action", "entity", "entity_id", "command_id")
 _body_values = operator.itemgetter(*_BODY_COLUMNS)
 INGEST_BATCH = 5000  # events per batch (a transaction of its own, or a savepoint in a group)
@@ -364,6 +363,7 @@ class SiteIngest:
                 writer.rollback_group()
                 self.waiting.recount(writer.connection)  # what the rolled-back batches changed
             raise
+        self.waiting.refresh(writer.connection)  # what the group's batches changed
         self._group = _Group(group.max_events) if again else None
         if again:
             writer.begin_group()
@@ -381,7 +381,7 @@ class SiteIngest:
         report.records += stored.records
         for station, problem in stored.refused:
             self.record_refusals.add(station, problem)
-        self.waiting.refresh(writer.connection, changed=stored.waiting_changed)
+        self.waiting.refresh(writer.connection, changed=stored.waiting_changed, later=writer.grouped)
         for extension in writer.extensions:  # events a feature refused, said where refused
             self.record_refusals.update(extension.refusals.take())
         group = self._group

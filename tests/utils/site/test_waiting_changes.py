@@ -79,3 +79,14 @@ def test_status_says_what_waits_as_the_panel_does(site, tmp_path, closing, capsy
     assert lines[1].strip() == f"waiting: {held['207']['waiting']}"
     site.admin.site_view.ingest()
     assert station_summaries(site.admin)["207"]["waiting"] is None
+
+
+def test_a_catch_up_counts_what_waits_at_its_commits_not_at_each_batch(site, tmp_path, closing):
+    """A count reads the whole table of waiting versions (a station's key can fill it): in a
+    group of batches it is made once, when the group is committed (and seen by everyone)."""
+    _a_change_of_206s_record_by_207(site, tmp_path, closing)
+    view = site.admin.site_view
+    with view.grouped():
+        view.ingest_station("207")
+        assert view.waiting_changes() == {}  # not committed, not counted yet
+    assert "207" in view.waiting_changes()
