@@ -34,7 +34,7 @@ STATE_COLORS = {Liveness.ONLINE: QColor("#1b7f3b"), Liveness.STALE: QColor("#b26
 _LEVEL_BRUSHES = {level: QBrush(color) for level, color in LEVEL_COLORS.items()}
 _STATE_BRUSHES = {state: QBrush(color) for state, color in STATE_COLORS.items()}
 _BLACK, _GREY = QBrush(QColor("black")), QBrush(QColor("#888888"))
-_METRIC_COLUMNS = ("cpu", "memory", "disk")
+METRIC_COLUMNS = ("cpu", "memory", "disk")  # (their alarms are known only while it reports)
 # Roles as plain ints: data() looks them up in a dict on every call.
 DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
 FOREGROUND = int(Qt.ItemDataRole.ForegroundRole.value)
@@ -82,7 +82,7 @@ def _station_alarms(view: StationView, levels: list[str]) -> tuple[Alarm, ...]:
         return ((view.station_id, "state", "warning"),) + refused
     if view.liveness != Liveness.ONLINE:
         return refused
-    return tuple((view.station_id, name, level) for name, level in zip(_METRIC_COLUMNS, levels)
+    return tuple((view.station_id, name, level) for name, level in zip(METRIC_COLUMNS, levels)
                  if level in ("warning", "critical")) + refused
 
 
@@ -180,8 +180,8 @@ class FleetTableModel(ColumnTableModel):
         """Every cell of one station, in one pass (this runs for 200 stations per tick)."""
         status = view.status or {}
         metrics = status.get("metrics") or {}
-        values = [(metrics.get(name) or {}).get("value") for name in _METRIC_COLUMNS]
-        levels = [thresholds[name].level(value) for name, value in zip(_METRIC_COLUMNS, values)]
+        values = [(metrics.get(name) or {}).get("value") for name in METRIC_COLUMNS]
+        levels = [thresholds[name].level(value) for name, value in zip(METRIC_COLUMNS, values)]
         seen = "—" if view.last_seen is None else moment_text(view.last_seen, zone, today)
         lot = status.get("lot")
         pending = status.get("pending_commands", 0)

@@ -31,12 +31,11 @@ from utils.auth import Session
 from utils.changes import Changes
 from utils.permissions import PermissionDenied
 from utils.site.alarm_acks import Acknowledgement, acknowledge, may_acknowledge
-from utils.mes.spc_service import ALARM_PREFIX as SPC_ALARM
 from utils.site.fleet import FleetMonitor, Liveness, StationView
 
 from gui.admin.fleet_model import (
-    ALL_STATIONS, WITH_ALARMS, Alarm, FleetTableModel, RowDiff, alarms_of, diff_rows,
-    moment_text, text_lengths,
+    ALL_STATIONS, METRIC_COLUMNS, WITH_ALARMS, Alarm, FleetTableModel, RowDiff, alarms_of,
+    diff_rows, moment_text, text_lengths,
 )
 from gui.admin.fleet_plots import MAX_PLOTTED_STATIONS, FleetPlots
 from gui.admin.site_now import SiteNow
@@ -292,8 +291,7 @@ class FleetTab(QWidget):
             # A metric's alarm is only known while its station reports: one late status (the
             # station stale for a moment) must not throw its acknowledgement away.
             station, what, _level = alarm
-            if (what in ("state", "files", "journal", "waiting") or what.startswith(SPC_ALARM)
-                    or station in self._reporting):
+            if what not in METRIC_COLUMNS or station in self._reporting:
                 del self._acknowledged[alarm]
         # Open alarms first; the acknowledged ones below them, with who, when and the note
         # (their whole text: it names the day, which changes at midnight).
