@@ -15,7 +15,7 @@ from utils.context import AppContext
 from utils.records_io import import_legacy_file
 from utils.timezones import valid_zone
 
-from cli.errors import CliError, input_file
+from cli.errors import CliError, input_file, zone_refusal
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -34,9 +34,8 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     # The file and the zone before the password: a typo costs no login (and no audit event).
     file = input_file(args.file, "import", "nothing was imported")
     if args.timezone is not None and not valid_zone(args.timezone):
-        raise CliError(f"--timezone {args.timezone} is not a time zone name; nothing was "
-                       f"imported: give one such as America/Sao_Paulo (an IANA name, "
-                       f"Area/City), or leave --timezone out for the site's")
+        raise CliError(zone_refusal(args.timezone, "nothing was imported",
+                                    ", or leave --timezone out for the site's"))
     session = login_as(ctx, args.as_user)
     zone = args.timezone or ctx.timezone
     try:

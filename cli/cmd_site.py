@@ -9,7 +9,6 @@ set-up (utils/first_run.set_up); this module only asks for what it needs and pri
 from __future__ import annotations
 
 import argparse
-import re
 import shlex
 
 from config.exit_codes import ExitCode
@@ -21,16 +20,13 @@ from utils.timezones import pc_zone_name, valid_zone
 from utils.trust.upgrade import upgrade_site
 
 from cli.cmd_user import new_password
-from cli.errors import CliError
+from cli.errors import CliError, zone_refusal
 from cli.prompts import PASSPHRASE_ENV, PASSWORD_ENV, login_as, require_admin, secret
 from cli.verbs import Needs
 
 NEEDS = Needs.CONTEXT
 # The folder checks' codes for a --folder that does not exist (utils/setup_checks.check_folder).
 FOLDER_MISSING = frozenset({"folder_not_found", "folder_not_made", "no_site", "parent_not_found"})
-OFFSET = re.compile(r"^(utc|gmt)?\s*[+-]\d{1,2}(:?\d{2})?$", re.IGNORECASE)
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     actions = parser.add_subparsers(dest="site_command", metavar="ACTION", required=True)
     for name, text, folder in (
@@ -116,7 +112,7 @@ def _create_plan(ctx: AppContext, args: argparse.Namespace, kind: str) -> SetupP
                        f"nothing was created. Give --name as plain text of at most "
                        f"{SITE_NAME_MAX} characters.") from None
     if args.timezone is not None and not valid_zone(args.timezone):
-        raise CliError(zone_refusal(args.timezone))
+        raise CliError(zone_refusal(args.timezone, "nothing was created"))
     zone = args.timezone or pc_zone_name() or ctx.settings.timezone
     passphrase = secret(PASSPHRASE_ENV, "New site passphrase: ", confirm=True)
     check_passphrase(passphrase)  # said now, before the admin's password is asked for
@@ -147,15 +143,6 @@ def already_member(ctx: AppContext) -> str:
             f"station {settings.station_id}, shared folder {settings.site_folder}); nothing "
             f"was changed: a PC is in one site (shopfloor status shows it); to set up another "
             f"PC or site here, give another --home")
-
-
-def zone_refusal(given: str) -> str:
-    """--timezone that is no zone name; an offset (-03:00, UTC-3) is said to be one."""
-    offset = bool(OFFSET.match(given.strip()))
-    what = "a UTC offset, not a time zone" if offset else "not a time zone name"
-    return (f"--timezone {given} is {what}: give the zone's name, such as America/Sao_Paulo "
-            f"(a name carries its summer-time rules; names are in the tz database); nothing "
-            f"was created")
 
 
 def _upgrade(args: argparse.Namespace) -> int:

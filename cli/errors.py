@@ -5,6 +5,7 @@ that several verbs share."""
 from __future__ import annotations
 
 import errno
+import re
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -104,3 +105,17 @@ def writing(out: Path, option: str) -> Iterator[None]:
         raise CliError(f"{option} {out}: the file cannot be written in {out.parent} "
                        f"({exc.strerror or exc}); nothing was written: choose a folder you "
                        f"can write to, or check its permissions and free space") from exc
+
+
+# A UTC offset where a zone's name belongs (-03:00, UTC-3, GMT+1).
+_OFFSET = re.compile(r"^(utc|gmt)?\s*[+-]\d{1,2}(:?\d{2})?$", re.IGNORECASE)
+
+
+def zone_refusal(given: str, nothing_done: str, otherwise: str = "") -> str:
+    """Why --timezone `given` is refused (an offset is said to be one, not a zone), what was
+    not done, and what to give instead (`otherwise`: a further choice, after a comma)."""
+    what = ("a UTC offset, not a time zone" if _OFFSET.match(given.strip())
+            else "not a time zone name")
+    return (f"--timezone {given} is {what}: give the zone's name, such as America/Sao_Paulo "
+            f"(a name carries its summer-time rules; names are in the tz database)"
+            f"{otherwise}; {nothing_done}")

@@ -239,6 +239,18 @@ def test_import_legacy_checks_its_file_and_zone_before_the_password(admin_home, 
             "zone": "--timezone America/Sao_Pablo is not a time zone name"}[case] in message
 
 
+def test_import_legacy_says_an_offset_is_no_zone_as_site_create_does(admin_home, shopfloor,
+                                                                      tmp_path):
+    dados = tmp_path / "dados_producao.csv"
+    dados.write_text("Data;Hora\n", encoding="utf-8")
+    refused = shopfloor(admin_home, "import-legacy", str(dados), "--as", "maria",
+                        "--timezone", "-03:00")
+    message = one_line_refusal(refused)
+    assert message.startswith("error: --timezone -03:00 is a UTC offset, not a time zone: give "
+                              "the zone's name, such as America/Sao_Paulo")
+    assert message.rstrip().endswith(", or leave --timezone out for the site's; nothing was imported")
+
+
 @pytest.mark.parametrize("case", ["missing", "folder"])
 def test_restore_checks_its_file_before_the_password(admin_home, shopfloor, tmp_path, case):
     file = tmp_path / "typo.sqlite3" if case == "missing" else tmp_path
