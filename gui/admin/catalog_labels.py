@@ -12,7 +12,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDoubleSpinBox, QFormLayout, QGroupBox, QHBoxLayout,
+    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout,
     QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -71,8 +71,8 @@ class LabelTemplateEditor(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Labels"))
         self.setObjectName("labelTemplate")
-        self.width_mm = self._millimetres(WIDTH_MM_RANGE)
-        self.height_mm = self._millimetres(HEIGHT_MM_RANGE)
+        self.width_mm = decimal_spin_box(*WIDTH_MM_RANGE, 1, " mm")
+        self.height_mm = decimal_spin_box(*HEIGHT_MM_RANGE, 1, " mm")
         self.dpi = QComboBox()
         for dpi in LABEL_DPIS:
             self.dpi.addItem(self.tr("%1 dpi").replace("%1", str(dpi)), dpi)
@@ -129,9 +129,6 @@ class LabelTemplateEditor(QGroupBox):
         self.fields.itemChanged.connect(self.refresh_preview)
         self.fields.model().rowsMoved.connect(self.refresh_preview)
         self.load(LabelTemplate())
-
-    def _millimetres(self, limits: tuple[float, float]) -> QDoubleSpinBox:
-        return decimal_spin_box(*limits, 1, " mm")
 
     def load(self, template: LabelTemplate) -> None:
         self.blockSignals(True)

@@ -92,9 +92,6 @@ class CatalogTab(QWidget):
         self.load()
 
     # layout --------------------------------------------------------------------------------
-    def _spin(self, low: float, high: float, decimals: int = 2, suffix: str = " %") -> QDoubleSpinBox:
-        return decimal_spin_box(low, high, decimals, suffix)
-
     def _build_layout(self) -> None:
         machines_box = QGroupBox(self.tr("Machine table"))
         machines_layout = QVBoxLayout(machines_box)
@@ -116,7 +113,7 @@ class CatalogTab(QWidget):
         ranges.addWidget(QLabel(self.tr("Minimum")), 0, 1)
         ranges.addWidget(QLabel(self.tr("Maximum")), 0, 2)
         for row, measurement in enumerate(self.site.catalog.measurements, start=1):
-            low, high = self._spin(0, 100), self._spin(0, 100)
+            low, high = decimal_spin_box(0, 100, 2, " %"), decimal_spin_box(0, 100, 2, " %")
             self.ranges[measurement.key] = (low, high)
             ranges.addWidget(form_label(measurement.label), row, 0)
             ranges.addWidget(low, row, 1)
@@ -133,7 +130,7 @@ class CatalogTab(QWidget):
         bands = QFormLayout(bands_box)
         band_labels = catalog_texts.band_labels()
         for name in BAND_NAMES:
-            self.bands[name] = self._spin(0, 100)
+            self.bands[name] = decimal_spin_box(0, 100, 2, " %")
             bands.addRow(form_label(band_labels[name]), self.bands[name])
 
         thresholds_box = QGroupBox(self.tr("Fleet thresholds (warning / critical)"))

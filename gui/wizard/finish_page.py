@@ -12,7 +12,7 @@ from config.catalog import Catalog
 from utils.first_run import SetupPlan, SetupResult
 
 from gui.wizard.page import Titles, WizardPage
-from gui.wizard.station_page import machine_label
+from gui.wizard.widgets import machine_text
 from gui.wizard.widgets import hint_label
 
 
@@ -75,7 +75,7 @@ class FinishPage(WizardPage):
     def _station_text(self, plan: SetupPlan) -> str:
         if plan.station_kind == "production":
             return self.tr("This PC: production station %1").replace(
-                "%1", _b(machine_label(self.catalog, plan.station_id)))
+                "%1", _b(machine_text(self.catalog, plan.station_id)))
         return self.tr("This PC: office PC %1").replace("%1", _b(plan.station_id))
 
     def show_done(self, result: SetupResult) -> None:

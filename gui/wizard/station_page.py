@@ -9,7 +9,7 @@ from config.catalog import Catalog
 
 from gui.theme import TOUCH_MIN_PX
 from gui.wizard.page import Titles, WizardPage
-from gui.wizard.widgets import StationChoice, hint_label, machine_text, row_label
+from gui.wizard.widgets import StationChoice, hint_label, row_label
 
 
 class StationPage(WizardPage):
@@ -119,7 +119,3 @@ class StationPage(WizardPage):
     def clear_problem(self) -> None:
         self.error.clear()
         self.choice.error.clear()
-
-
-def machine_label(catalog: Catalog, station_id: str) -> str:
-    return machine_text(catalog, station_id)
