@@ -34,7 +34,7 @@ from models.validation import validate_username
 from utils.site.ports import chain_of
 from utils.site.protocol import valid_station_id
 from utils.trust.crypto import PublicKey
-from utils.trust.role_history import ROLE_CHANGE_SKEW, note_role
+from utils.trust.role_history import ROLE_CHANGE_SKEW, RoleChanges, note_role
 
 ROOT = "root"
 PERSON_PREFIX = "person:"
@@ -113,8 +113,7 @@ class DirectoryState:
     # when signing (`roles_at`), so a PC that reads it after a demotion judges it as one that
     # read it before. The times only move forward (an admin's clock behind puts a change at
     # the previous one's time), and a person's own password changes are no change.
-    role_changes: dict[str, tuple[tuple[datetime, Role | None], ...]] = field(
-        default_factory=dict)
+    role_changes: RoleChanges = field(default_factory=dict)
 
     def copy(self) -> "DirectoryState":
         return DirectoryState(
