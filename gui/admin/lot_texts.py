@@ -163,5 +163,8 @@ def release_error_text(code: str, detail: str) -> str:
                           "signed."),
         "content_changed": QCoreApplication.translate("Lots", "The lot changed since you opened it: review it again. Nothing "
                                "was signed."),
+        "clock_behind": QCoreApplication.translate("Lots", "This PC's clock is behind the time of the lot's last decision; "
+                            "nothing was signed. Set this PC's clock right (the Stations tab "
+                            "shows each PC's clock skew), then sign again."),
     }
     return texts.get(code, detail)

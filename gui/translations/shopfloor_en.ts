@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="229"/>
+        <location filename="../wizard/site_pages.py" line="230"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="230"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="231"/>
+        <location filename="../wizard/site_pages.py" line="232"/>
         <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="232"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="233"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>for example maria</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="234"/>
+        <location filename="../wizard/site_pages.py" line="235"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="239"/>
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The first admin account</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="241"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="266"/>
+        <location filename="../wizard/site_pages.py" line="267"/>
         <source>The two passwords differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -722,15 +722,15 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>CatalogTab</name>
     <message>
         <location filename="../admin/catalog_tab.py" line="65"/>
-        <location filename="../admin/catalog_tab.py" line="107"/>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="68"/>
-        <location filename="../admin/catalog_tab.py" line="108"/>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="105"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation type="unfinished"></translation>
     </message>
@@ -750,147 +750,147 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="99"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="96"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="101"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
         <source>Measurement ranges</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="116"/>
+        <location filename="../admin/catalog_tab.py" line="113"/>
         <source>Minimum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
         <source>Maximum</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="124"/>
-        <location filename="../admin/catalog_tab.py" line="336"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="139"/>
+        <location filename="../admin/catalog_tab.py" line="136"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="141"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Warning from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Critical from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="153"/>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="150"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="158"/>
+        <location filename="../admin/catalog_tab.py" line="155"/>
         <source>each PC&apos;s own</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="160"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
         <source>Status every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>Command rescan every</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="173"/>
-        <location filename="../admin/catalog_tab.py" line="338"/>
+        <location filename="../admin/catalog_tab.py" line="170"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="176"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="201"/>
         <source>Machines, defects and limits</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Stops and OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="206"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Shift handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
-        <location filename="../admin/catalog_tab.py" line="340"/>
+        <location filename="../admin/catalog_tab.py" line="208"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="332"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="358"/>
+        <location filename="../admin/catalog_tab.py" line="355"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="377"/>
+        <location filename="../admin/catalog_tab.py" line="374"/>
         <source>Publishing…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2505,63 +2505,63 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="76"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="84"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="90"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="216"/>
+        <location filename="../admin/fleet_tab.py" line="215"/>
         <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="259"/>
+        <location filename="../admin/fleet_tab.py" line="258"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="129"/>
+        <location filename="../admin/fleet_tab.py" line="128"/>
         <source>Acknowledge alarm…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="123"/>
-        <location filename="../admin/fleet_tab.py" line="151"/>
+        <location filename="../admin/fleet_tab.py" line="122"/>
+        <location filename="../admin/fleet_tab.py" line="150"/>
         <source>Alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="217"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n station</numerusform>
@@ -2569,22 +2569,22 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="262"/>
+        <location filename="../admin/fleet_tab.py" line="261"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="287"/>
+        <location filename="../admin/fleet_tab.py" line="286"/>
         <source>No alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="363"/>
+        <location filename="../admin/fleet_tab.py" line="361"/>
         <source>Acknowledge alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="364"/>
+        <location filename="../admin/fleet_tab.py" line="362"/>
         <source>Note (what you are doing about it):</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3882,8 +3882,8 @@ Your saved records are safe. The details are in the log; tell your administrator
     <name>LabelTemplateEditor</name>
     <message>
         <location filename="../admin/catalog_labels.py" line="72"/>
-        <location filename="../admin/catalog_labels.py" line="188"/>
-        <location filename="../admin/catalog_labels.py" line="192"/>
+        <location filename="../admin/catalog_labels.py" line="185"/>
+        <location filename="../admin/catalog_labels.py" line="189"/>
         <source>Labels</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3929,7 +3929,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="190"/>
+        <location filename="../admin/catalog_labels.py" line="187"/>
         <source>Zebra printers, line %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4977,6 +4977,11 @@ Your saved records are safe. The details are in the log; tell your administrator
     <message>
         <location filename="../admin/lot_texts.py" line="164"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="166"/>
+        <source>This PC&apos;s clock is behind the time of the lot&apos;s last decision; nothing was signed. Set this PC&apos;s clock right (the Stations tab shows each PC&apos;s clock skew), then sign again.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -6722,92 +6727,92 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="85"/>
+        <location filename="../wizard/site_pages.py" line="86"/>
         <source>Shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Make this folder if it does not exist yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Site passphrase</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Site time zone</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="92"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="97"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="101"/>
+        <location filename="../wizard/site_pages.py" line="102"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="106"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>The site&apos;s shared folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="110"/>
+        <location filename="../wizard/site_pages.py" line="111"/>
         <source>Join a site</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="107"/>
+        <location filename="../wizard/site_pages.py" line="108"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="111"/>
+        <location filename="../wizard/site_pages.py" line="112"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="122"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="127"/>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>Choose the shared folder.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="132"/>
+        <location filename="../wizard/site_pages.py" line="133"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="138"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="143"/>
+        <location filename="../wizard/site_pages.py" line="144"/>
         <source>Type the site passphrase.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="163"/>
+        <location filename="../wizard/site_pages.py" line="164"/>
         <source>Checking the folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7349,37 +7354,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/station_page.py" line="64"/>
+        <location filename="../wizard/station_page.py" line="65"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="65"/>
+        <location filename="../wizard/station_page.py" line="66"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="67"/>
+        <location filename="../wizard/station_page.py" line="68"/>
         <source>Reason for the replacement</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="69"/>
+        <location filename="../wizard/station_page.py" line="70"/>
         <source>Start automatically when this PC starts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="70"/>
+        <location filename="../wizard/station_page.py" line="71"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="72"/>
+        <location filename="../wizard/station_page.py" line="73"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="77"/>
+        <location filename="../wizard/station_page.py" line="78"/>
         <source>What is this PC?</source>
         <translation type="unfinished"></translation>
     </message>

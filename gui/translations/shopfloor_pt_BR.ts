@@ -58,47 +58,47 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="229"/>
+        <location filename="../wizard/site_pages.py" line="230"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="230"/>
+        <location filename="../wizard/site_pages.py" line="231"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="231"/>
+        <location filename="../wizard/site_pages.py" line="232"/>
         <source>Password</source>
         <translation>Senha</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="232"/>
+        <location filename="../wizard/site_pages.py" line="233"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="233"/>
+        <location filename="../wizard/site_pages.py" line="234"/>
         <source>for example maria</source>
         <translation>por exemplo maria</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="234"/>
+        <location filename="../wizard/site_pages.py" line="235"/>
         <source>8 to 72 characters; not a common password, not the username. There are no built-in accounts: this is the only way in, so remember it.</source>
         <translation>8 a 72 caracteres; nem uma senha comum, nem o nome de usuário. Não há contas embutidas: esta é a única forma de entrar, então guarde-a.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="239"/>
+        <location filename="../wizard/site_pages.py" line="240"/>
         <source>The first admin account</source>
         <translation>A primeira conta de administrador</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="240"/>
+        <location filename="../wizard/site_pages.py" line="241"/>
         <source>The admin manages users and settings. You log in with this account when the set-up is done.</source>
         <translation>O administrador cuida dos usuários e das configurações. Você entra com esta conta quando a instalação terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="266"/>
+        <location filename="../wizard/site_pages.py" line="267"/>
         <source>The two passwords differ. Type them again.</source>
         <translation>As duas senhas são diferentes. Digite-as de novo.</translation>
     </message>
@@ -723,15 +723,15 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>CatalogTab</name>
     <message>
         <location filename="../admin/catalog_tab.py" line="65"/>
-        <location filename="../admin/catalog_tab.py" line="107"/>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Defects</source>
         <translation>Defeitos</translation>
     </message>
     <message>
         <location filename="../admin/catalog_tab.py" line="68"/>
-        <location filename="../admin/catalog_tab.py" line="108"/>
-        <location filename="../admin/catalog_tab.py" line="318"/>
+        <location filename="../admin/catalog_tab.py" line="105"/>
+        <location filename="../admin/catalog_tab.py" line="315"/>
         <source>Locations</source>
         <translation>Locais</translation>
     </message>
@@ -751,147 +751,147 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Publicar para todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="99"/>
-        <location filename="../admin/catalog_tab.py" line="315"/>
+        <location filename="../admin/catalog_tab.py" line="96"/>
+        <location filename="../admin/catalog_tab.py" line="312"/>
         <source>Machine table</source>
         <translation>Tabela de máquinas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="104"/>
+        <location filename="../admin/catalog_tab.py" line="101"/>
         <source>Defects and locations (one per line; &quot;%1&quot; is always there)</source>
         <translation>Defeitos e locais (um por linha; &quot;%1&quot; sempre existe)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="114"/>
+        <location filename="../admin/catalog_tab.py" line="111"/>
         <source>Measurement ranges</source>
         <translation>Faixas de medição</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="116"/>
+        <location filename="../admin/catalog_tab.py" line="113"/>
         <source>Minimum</source>
         <translation>Mínimo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="117"/>
+        <location filename="../admin/catalog_tab.py" line="114"/>
         <source>Maximum</source>
         <translation>Máximo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="124"/>
-        <location filename="../admin/catalog_tab.py" line="336"/>
+        <location filename="../admin/catalog_tab.py" line="121"/>
+        <location filename="../admin/catalog_tab.py" line="333"/>
         <source>Rejections per box</source>
         <translation>Rejeições por caixa</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="132"/>
+        <location filename="../admin/catalog_tab.py" line="129"/>
         <source>Quality bands and target (mean CAM %)</source>
         <translation>Faixas de qualidade e meta (CAM médio %)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="139"/>
+        <location filename="../admin/catalog_tab.py" line="136"/>
         <source>Fleet thresholds (warning / critical)</source>
         <translation>Limites das estações (alerta / crítico)</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="141"/>
+        <location filename="../admin/catalog_tab.py" line="138"/>
         <source>Warning from</source>
         <translation>Alerta a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="142"/>
+        <location filename="../admin/catalog_tab.py" line="139"/>
         <source>Critical from</source>
         <translation>Crítico a partir de</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="153"/>
-        <location filename="../admin/catalog_tab.py" line="334"/>
+        <location filename="../admin/catalog_tab.py" line="150"/>
+        <location filename="../admin/catalog_tab.py" line="331"/>
         <source>Site default intervals</source>
         <translation>Intervalos padrão do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="158"/>
+        <location filename="../admin/catalog_tab.py" line="155"/>
         <source>each PC&apos;s own</source>
         <translation>o próprio de cada PC</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="160"/>
+        <location filename="../admin/catalog_tab.py" line="157"/>
         <source>Status every</source>
         <translation>Status a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="161"/>
+        <location filename="../admin/catalog_tab.py" line="158"/>
         <source>Command rescan every</source>
         <translation>Busca de comandos a cada</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="173"/>
-        <location filename="../admin/catalog_tab.py" line="338"/>
+        <location filename="../admin/catalog_tab.py" line="170"/>
+        <location filename="../admin/catalog_tab.py" line="335"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="176"/>
+        <location filename="../admin/catalog_tab.py" line="173"/>
         <source>Shifts and every time on screen, on every PC of the site.</source>
         <translation>Turnos e todos os horários na tela, em todos os PCs do site.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="204"/>
+        <location filename="../admin/catalog_tab.py" line="201"/>
         <source>Machines, defects and limits</source>
         <translation>Máquinas, defeitos e limites</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Stops and OEE</source>
         <translation>Paradas e OEE</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="205"/>
+        <location filename="../admin/catalog_tab.py" line="202"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="206"/>
+        <location filename="../admin/catalog_tab.py" line="203"/>
         <source>Shift handover</source>
         <translation>Passagem de turno</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="211"/>
-        <location filename="../admin/catalog_tab.py" line="340"/>
+        <location filename="../admin/catalog_tab.py" line="208"/>
+        <location filename="../admin/catalog_tab.py" line="337"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="313"/>
+        <location filename="../admin/catalog_tab.py" line="310"/>
         <source>Machine table, row %1</source>
         <translation>Tabela de máquinas, linha %1</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="320"/>
+        <location filename="../admin/catalog_tab.py" line="317"/>
         <source>%1, line %2</source>
         <translation>%1, linha %2</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="329"/>
+        <location filename="../admin/catalog_tab.py" line="326"/>
         <source>Quality bands</source>
         <translation>Faixas de qualidade</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="332"/>
+        <location filename="../admin/catalog_tab.py" line="329"/>
         <source>Fleet thresholds</source>
         <translation>Limites das estações</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="358"/>
+        <location filename="../admin/catalog_tab.py" line="355"/>
         <source>Nothing was published. Correct these and publish again:</source>
         <translation>Nada foi publicado. Corrija estes itens e publique de novo:</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_tab.py" line="377"/>
+        <location filename="../admin/catalog_tab.py" line="374"/>
         <source>Publishing…</source>
         <translation>Publicando…</translation>
     </message>
@@ -2506,63 +2506,63 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>FleetTab</name>
     <message>
-        <location filename="../admin/fleet_tab.py" line="76"/>
+        <location filename="../admin/fleet_tab.py" line="75"/>
         <source>Search stations, users, lots…</source>
         <translation>Buscar estações, usuários, lotes…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="81"/>
+        <location filename="../admin/fleet_tab.py" line="80"/>
         <source>All stations</source>
         <translation>Todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Online</source>
         <translation>On-line</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="82"/>
+        <location filename="../admin/fleet_tab.py" line="81"/>
         <source>Stale</source>
         <translation>Atrasadas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="83"/>
+        <location filename="../admin/fleet_tab.py" line="82"/>
         <source>Offline or stopped</source>
         <translation>Fora do ar ou paradas</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="84"/>
+        <location filename="../admin/fleet_tab.py" line="83"/>
         <source>With alarms</source>
         <translation>Com alarmes</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="90"/>
+        <location filename="../admin/fleet_tab.py" line="89"/>
         <source>Stations</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="216"/>
+        <location filename="../admin/fleet_tab.py" line="215"/>
         <source>%1 · %2 online · %3 stale · %4 stopped · %5 offline</source>
         <translation>%1 · on-line: %2 · atrasadas: %3 · encerradas: %4 · fora do ar: %5</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="259"/>
+        <location filename="../admin/fleet_tab.py" line="258"/>
         <source>Select one or more stations in the table to plot their CPU, memory and disk.</source>
         <translation>Selecione uma ou mais estações na tabela para ver os gráficos de CPU, memória e disco.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="129"/>
+        <location filename="../admin/fleet_tab.py" line="128"/>
         <source>Acknowledge alarm…</source>
         <translation>Reconhecer alarme…</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="123"/>
-        <location filename="../admin/fleet_tab.py" line="151"/>
+        <location filename="../admin/fleet_tab.py" line="122"/>
+        <location filename="../admin/fleet_tab.py" line="150"/>
         <source>Alarms</source>
         <translation>Alarmes</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/fleet_tab.py" line="217"/>
+        <location filename="../admin/fleet_tab.py" line="216"/>
         <source>%n station(s)</source>
         <translation>
             <numerusform>%n estação</numerusform>
@@ -2570,22 +2570,22 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="262"/>
+        <location filename="../admin/fleet_tab.py" line="261"/>
         <source>Plots show the first %1 of %2 selected stations.</source>
         <translation>Os gráficos mostram as primeiras %1 das %2 estações selecionadas.</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="287"/>
+        <location filename="../admin/fleet_tab.py" line="286"/>
         <source>No alarms</source>
         <translation>Nenhum alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="363"/>
+        <location filename="../admin/fleet_tab.py" line="361"/>
         <source>Acknowledge alarm</source>
         <translation>Reconhecer alarme</translation>
     </message>
     <message>
-        <location filename="../admin/fleet_tab.py" line="364"/>
+        <location filename="../admin/fleet_tab.py" line="362"/>
         <source>Note (what you are doing about it):</source>
         <translation>Observação (o que você está fazendo a respeito):</translation>
     </message>
@@ -3883,8 +3883,8 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
     <name>LabelTemplateEditor</name>
     <message>
         <location filename="../admin/catalog_labels.py" line="72"/>
-        <location filename="../admin/catalog_labels.py" line="188"/>
-        <location filename="../admin/catalog_labels.py" line="192"/>
+        <location filename="../admin/catalog_labels.py" line="185"/>
+        <location filename="../admin/catalog_labels.py" line="189"/>
         <source>Labels</source>
         <translation>Etiquetas</translation>
     </message>
@@ -3931,7 +3931,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Impressoras Zebra (ZPL pela rede, porta 9100): uma linha por estação, &quot;estação endereço&quot;. As outras estações imprimem numa impressora escolhida no PC.</translation>
     </message>
     <message>
-        <location filename="../admin/catalog_labels.py" line="190"/>
+        <location filename="../admin/catalog_labels.py" line="187"/>
         <source>Zebra printers, line %1</source>
         <translation>Impressoras Zebra, linha %1</translation>
     </message>
@@ -4980,6 +4980,11 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <location filename="../admin/lot_texts.py" line="164"/>
         <source>The lot changed since you opened it: review it again. Nothing was signed.</source>
         <translation>O lote mudou desde que você o abriu: revise de novo. Nada foi assinado.</translation>
+    </message>
+    <message>
+        <location filename="../admin/lot_texts.py" line="166"/>
+        <source>This PC&apos;s clock is behind the time of the lot&apos;s last decision; nothing was signed. Set this PC&apos;s clock right (the Stations tab shows each PC&apos;s clock skew), then sign again.</source>
+        <translation>O relógio deste PC está atrás do horário da última decisão do lote; nada foi assinado. Acerte o relógio deste PC (a aba Estações mostra a diferença de relógio de cada PC) e assine de novo.</translation>
     </message>
 </context>
 <context>
@@ -6724,92 +6729,92 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SitePage</name>
     <message>
-        <location filename="../wizard/site_pages.py" line="85"/>
+        <location filename="../wizard/site_pages.py" line="86"/>
         <source>Shared folder</source>
         <translation>Pasta compartilhada</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="87"/>
+        <location filename="../wizard/site_pages.py" line="88"/>
         <source>Make this folder if it does not exist yet</source>
         <translation>Criar esta pasta se ela ainda não existir</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="88"/>
+        <location filename="../wizard/site_pages.py" line="89"/>
         <source>Site passphrase</source>
         <translation>Frase-senha do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="89"/>
+        <location filename="../wizard/site_pages.py" line="90"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="90"/>
+        <location filename="../wizard/site_pages.py" line="91"/>
         <source>Site time zone</source>
         <translation>Fuso horário do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="91"/>
+        <location filename="../wizard/site_pages.py" line="92"/>
         <source>Shifts and every time on screen follow it, on every PC of the site. This PC&apos;s own zone is proposed; an admin can change it later in the admin panel&apos;s Catalog tab.</source>
         <translation>Os turnos e todos os horários na tela seguem este fuso, em todos os PCs do site. O fuso deste PC é o sugerido; um administrador pode mudá-lo depois na aba Catálogo do painel de administração.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="96"/>
+        <location filename="../wizard/site_pages.py" line="97"/>
         <source>At least %1 characters, for example a few unrelated words. Every PC that joins the site needs it, and it cannot be recovered: write it down and keep it in a safe place.</source>
         <translation>Ao menos %1 caracteres, por exemplo algumas palavras sem relação entre si. Todo PC que entrar no site precisa dela, e ela não pode ser recuperada: anote e guarde em lugar seguro.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="101"/>
+        <location filename="../wizard/site_pages.py" line="102"/>
         <source>The passphrase chosen when the site was created; ask the person who created it.</source>
         <translation>A frase-senha escolhida quando o site foi criado; pergunte a quem o criou.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="106"/>
+        <location filename="../wizard/site_pages.py" line="107"/>
         <source>The site&apos;s shared folder</source>
         <translation>A pasta compartilhada do site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="110"/>
+        <location filename="../wizard/site_pages.py" line="111"/>
         <source>Join a site</source>
         <translation>Entrar em um site</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="107"/>
+        <location filename="../wizard/site_pages.py" line="108"/>
         <source>Choose a folder that every PC of the plant can open and write, usually on a file server. The site&apos;s files are created inside it; this PC&apos;s own records stay on this PC.</source>
         <translation>Escolha uma pasta que todos os PCs da fábrica consigam abrir e gravar, geralmente em um servidor de arquivos. Os arquivos do site são criados dentro dela; os registros deste PC ficam neste PC.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="111"/>
+        <location filename="../wizard/site_pages.py" line="112"/>
         <source>Choose the site&apos;s shared folder (the one chosen when the site was created) and type the site passphrase.</source>
         <translation>Escolha a pasta compartilhada do site (a escolhida quando o site foi criado) e digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="122"/>
+        <location filename="../wizard/site_pages.py" line="123"/>
         <source>Choose a time zone from the list, for example America/Sao_Paulo.</source>
         <translation>Escolha um fuso horário da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="127"/>
+        <location filename="../wizard/site_pages.py" line="128"/>
         <source>Choose the shared folder.</source>
         <translation>Escolha a pasta compartilhada.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="132"/>
+        <location filename="../wizard/site_pages.py" line="133"/>
         <source>The site passphrase needs at least %1 characters.</source>
         <translation>A frase-senha do site precisa de ao menos %1 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="138"/>
+        <location filename="../wizard/site_pages.py" line="139"/>
         <source>The two passphrases differ. Type them again.</source>
         <translation>As duas frases-senha são diferentes. Digite-as de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="143"/>
+        <location filename="../wizard/site_pages.py" line="144"/>
         <source>Type the site passphrase.</source>
         <translation>Digite a frase-senha do site.</translation>
     </message>
     <message>
-        <location filename="../wizard/site_pages.py" line="163"/>
+        <location filename="../wizard/site_pages.py" line="164"/>
         <source>Checking the folder…</source>
         <translation>Verificando a pasta…</translation>
     </message>
@@ -7351,37 +7356,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>StationPage</name>
     <message>
-        <location filename="../wizard/station_page.py" line="64"/>
+        <location filename="../wizard/station_page.py" line="65"/>
         <source>This PC replaces that station&apos;s PC</source>
         <translation>Este PC substitui o PC dessa estação</translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="65"/>
+        <location filename="../wizard/station_page.py" line="66"/>
         <source>Why, e.g. the old PC&apos;s disk failed (at least 10 characters)</source>
         <translation>Por quê, ex.: o disco do PC antigo falhou (pelo menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="67"/>
+        <location filename="../wizard/station_page.py" line="68"/>
         <source>Reason for the replacement</source>
         <translation>Motivo da substituição</translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="69"/>
+        <location filename="../wizard/station_page.py" line="70"/>
         <source>Start automatically when this PC starts</source>
         <translation>Iniciar automaticamente quando este PC ligar</translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="70"/>
+        <location filename="../wizard/station_page.py" line="71"/>
         <source>For production stations: after a restart or a power cut the login window opens by itself.</source>
         <translation>Para estações de produção: depois de reiniciar ou de uma queda de energia a janela de login abre sozinha.</translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="72"/>
+        <location filename="../wizard/station_page.py" line="73"/>
         <source>A production station records the boxes of its machine. An office PC records nothing; supervisors and admins get the admin panel there right after login.</source>
         <translation>Uma estação de produção registra as caixas da sua máquina. Um PC de escritório não registra nada; supervisores e administradores abrem ali o painel de administração logo após entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/station_page.py" line="77"/>
+        <location filename="../wizard/station_page.py" line="78"/>
         <source>What is this PC?</source>
         <translation>O que é este PC?</translation>
     </message>

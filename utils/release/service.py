@@ -271,6 +271,14 @@ class ReleaseService:
             raise ReleaseError("content_changed",
                                f"Lot {current.lot} changed since you reviewed it; review it "
                                f"again. Nothing was signed.")
+        last = current.history.chain[-1].signed_at if current.history.chain else ""
+        if format_utc(self.ctx.clock.now()) < last:
+            # Every PC refuses a decision signed before the one it follows
+            # (utils/release/decisions.py): signed now, it would be shown nowhere.
+            raise ReleaseError("clock_behind",
+                               f"This PC's clock is behind the time lot {current.lot}'s last "
+                               f"decision was signed ({last}); nothing was signed: set this "
+                               f"PC's clock right, then sign again.")
 
     def local_time(self, moment: datetime) -> str:
         """A time as the site reads it: its local date and time, offset and zone."""

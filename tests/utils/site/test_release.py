@@ -5,6 +5,7 @@ saves nothing; forged and replayed decisions are not decisions on any PC."""
 from __future__ import annotations
 
 import json
+from datetime import timedelta
 
 import pytest
 
@@ -148,6 +149,30 @@ def test_an_open_lot_is_not_released_and_a_changed_lot_needs_a_new_review(plant)
         plant.office.release.decide(qa, "L1", DecisionKind.RELEASE, password=QA_PW + "x",
                                     username="qa", reviewed_hash=reviewed)
     assert caught.value.code == "content_changed"
+
+
+def test_a_pc_whose_clock_is_behind_the_lots_last_decision_signs_nothing(plant, monkeypatch):
+    """Every PC refuses a decision signed before the one it follows: a PC whose clock is behind
+    would sign one that counts nowhere, and say it was signed."""
+    plant.make_lot("L1", 2)
+    qa = plant.qa()
+    plant.release(qa, "L1")
+    clock = plant.office.clock
+    real_now = clock.now
+    monkeypatch.setattr(clock, "now", lambda: real_now() - timedelta(hours=1))
+    reviewed = plant.office.release.state(qa, "L1").content_hash
+    before = len(events(plant.office, "lot.reopen"))
+    with pytest.raises(ReleaseError) as caught:
+        plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
+                                    username="qa", reviewed_hash=reviewed,
+                                    reason="a box to re-measure")
+    assert caught.value.code == "clock_behind" and "nothing was signed" in str(caught.value)
+    assert len(events(plant.office, "lot.reopen")) == before
+    monkeypatch.undo()
+    plant.office.release.decide(qa, "L1", DecisionKind.REOPEN, password=QA_PW + "x",
+                                username="qa", reviewed_hash=reviewed, reason="a box to re-measure")
+    assert len(events(plant.office, "lot.reopen")) == before + 1  # the clock right: signed
+    assert plant.office.release.state(qa, "L1").status != LotStatus.RELEASED
 
 
 def test_a_released_lot_changes_only_after_a_signed_reopening_and_is_released_again(plant):
