@@ -189,7 +189,7 @@ class SpcTab(RefreshWhenShown):
         splitter.addWidget(left)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([500, 860])  # the site table's five columns whole at 1366 px
+        splitter.setSizes([545, 815])  # the site table's five columns whole at 1366 px, pt_BR too
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.currency)
@@ -282,15 +282,20 @@ class SpcTab(RefreshWhenShown):
 
     def _declutter(self, *_args) -> None:
         """Show the rule labels that overlap no other on screen: rule 1's first (a point
-        beyond 3σ), then the newest. Again whenever the chart's size or range changes."""
+        beyond 3σ), then the newest. A label with no room above its point (the chart's top
+        edge) goes below it. Again whenever the chart's size or range changes."""
         view = self.values_chart.plot.vb
+        top = view.sceneBoundingRect().top()
         kept: list[QRectF] = []
         for label, x, y, _first in sorted(self._placed, key=lambda p: (not p[3], -p[1])):
             size = label.textItem.boundingRect()
             point = view.mapViewToScene(QPointF(x, y))
-            rect = QRectF(point.x() - LABEL_ANCHOR[0] * size.width(),
-                          point.y() - LABEL_ANCHOR[1] * size.height(), size.width(),
-                          size.height())
+            anchor = LABEL_ANCHOR
+            if point.y() - anchor[1] * size.height() < top:
+                anchor = (anchor[0], 1 - anchor[1])
+            label.setAnchor(anchor)
+            rect = QRectF(point.x() - anchor[0] * size.width(),
+                          point.y() - anchor[1] * size.height(), size.width(), size.height())
             shown = not any(rect.intersects(other) for other in kept)
             label.setVisible(shown)
             if shown:
