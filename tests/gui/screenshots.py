@@ -32,6 +32,7 @@ import threading
 from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
+from typing import Iterator
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
@@ -56,6 +57,17 @@ SCREEN_1920 = (1920, 1010)
 def _settle(app) -> None:
     for _ in range(5):
         app.processEvents()
+
+
+def in_each_language(app, prefix: str) -> Iterator[tuple[str, Path]]:
+    """pt_BR then English: each language's translators installed in `app` and a new scratch
+    folder (named from `prefix`) for its homes and shared folder."""
+    from gui.i18n import install_translators
+
+    for language in ("pt_BR", "en"):
+        folder = Path(tempfile.mkdtemp(prefix=prefix))
+        install_translators(app, language, folder / "qm")
+        yield language, folder
 
 
 def save_png(widget, out_dir: Path, name: str, language: str, written: list[Path]) -> None:
@@ -155,7 +167,6 @@ def render_admin(out_dir: Path) -> list[Path]:
     from config.constants import CommandType
     from gui.admin.window import AdminWindow
     from gui.app import make_application
-    from gui.i18n import install_translators
     from tests.utils.site.sitekit import ADMIN_PW, RecordingEffects, make_site, start_sync
 
     utils.passwords.BCRYPT_ROUNDS = 4
@@ -164,9 +175,7 @@ def render_admin(out_dir: Path) -> list[Path]:
 
     settle = partial(settle_for, app)
 
-    for language in ("pt_BR", "en"):
-        folder = Path(tempfile.mkdtemp(prefix="shopfloor-admin-shots-"))
-        install_translators(app, language, folder / "qm")
+    for language, folder in in_each_language(app, "shopfloor-admin-shots-"):
         site = make_site(folder)
         from tests.gui.test_admin_dashboard import load_sample_into_site_view
 
@@ -409,9 +418,7 @@ def render_takeover(out_dir: Path) -> list[Path]:
 
     settle = partial(settle_for, app)
 
-    for language in ("pt_BR", "en"):
-        folder = Path(tempfile.mkdtemp(prefix="shopfloor-takeover-shots-"))
-        install_translators(app, language, folder / "qm")
+    for language, folder in in_each_language(app, "shopfloor-takeover-shots-"):
         site = make_site(folder)
         add_user(site, "sue", Role.SUPERVISOR)
         site.admin.auth.change_password("sue", OPERATOR_PW, PASSWORD)
@@ -458,9 +465,7 @@ def render_upgrade(out_dir: Path) -> list[Path]:
 
     settle = partial(settle_for, app)
 
-    for language in ("pt_BR", "en"):
-        folder = Path(tempfile.mkdtemp(prefix="shopfloor-upgrade-shots-"))
-        install_translators(app, language, folder / "qm")
+    for language, folder in in_each_language(app, "shopfloor-upgrade-shots-"):
         home = copy_fixture("v2-5a62e3b", folder)
         ctx = AppContext.open(home, clock=fixture_clock(home))
         try:
@@ -574,9 +579,7 @@ def render_wizard(out_dir: Path) -> list[Path]:
             app.processEvents()
 
     try:
-        for language in ("pt_BR", "en"):
-            folder = Path(tempfile.mkdtemp(prefix="shopfloor-wizard-shots-"))
-            install_translators(app, language, folder / "qm")
+        for language, folder in in_each_language(app, "shopfloor-wizard-shots-"):
 
             def make(home: str) -> FirstRunWizard:
                 wizard = FirstRunWizard(AppContext.open(folder / home), WizardOptions(
@@ -702,9 +705,7 @@ def render_legacy(out_dir: Path) -> list[Path]:
     def save(widget, name: str) -> None:
         save_png(widget, out_dir, name, language, written)
 
-    for language in ("pt_BR", "en"):
-        folder = Path(tempfile.mkdtemp(prefix="shopfloor-legacy-shots-"))
-        install_translators(app, language, folder / "qm")
+    for language, folder in in_each_language(app, "shopfloor-legacy-shots-"):
         site = make_site(folder)
         generated = write_collector_csv(folder / "dados_producao.csv", boxes_per_machine=4)
         load_sample_into_site_view(site.admin, generated.path)
@@ -863,9 +864,7 @@ def render_chains(out_dir: Path) -> list[Path]:
             ctx.production.register_box(operator, {"size": "#00", "cam_d": "4,42",
                                                    "cam_w": "3,98"})
 
-    for language in ("pt_BR", "en"):
-        folder = Path(tempfile.mkdtemp(prefix="shopfloor-chain-shots-"))
-        install_translators(app, language, folder / "qm")
+    for language, folder in in_each_language(app, "shopfloor-chain-shots-"):
         site = make_site(folder)
         add_user(site, "op", Role.OPERATOR)
         old = site.station(folder, "206")

@@ -6,7 +6,6 @@ the accents kept; an office PC's panel at 1366 x 768, both languages, on throwaw
 from __future__ import annotations
 
 import sys
-import tempfile
 from functools import partial
 from pathlib import Path
 
@@ -15,11 +14,10 @@ def render_audit_hostile(out_dir: Path) -> list[Path]:
     import utils.passwords
     from gui.admin.window import AdminWindow
     from gui.app import make_application
-    from gui.i18n import install_translators
     from utils.audit.chain import Actor
     from utils.changes import Topic
 
-    from tests.gui.screenshots import SCREEN_1366, save_png, settle_for
+    from tests.gui.screenshots import SCREEN_1366, in_each_language, save_png, settle_for
     from tests.utils.site.sitekit import ADMIN_PW, make_site
 
     utils.passwords.BCRYPT_ROUNDS = 4
@@ -29,9 +27,7 @@ def render_audit_hostile(out_dir: Path) -> list[Path]:
 
     settle = partial(settle_for, app)
 
-    for language in ("pt_BR", "en"):
-        folder = Path(tempfile.mkdtemp(prefix="shopfloor-audit-shots-"))
-        install_translators(app, language, folder / "qm")
+    for language, folder in in_each_language(app, "shopfloor-audit-shots-"):
         site = make_site(folder)
         site.admin.changes.record(Actor("ana", "admin"), "records.export", topic=Topic.RECORDS,
                                   entity="file", entity_id="relatório-\u202ecod.exe",
