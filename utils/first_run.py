@@ -30,7 +30,7 @@ from utils.context import AppContext
 from utils.settings_store import load_settings
 from utils.setup_checks import (
     AdminAccount, SetupError, check_admin_account, check_database_location, check_folder,
-    check_machine, folder_error, site_machines, write_probe,
+    folder_error, write_probe,
 )
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.membership import Membership, create_site_membership, join_site_membership
@@ -50,7 +50,7 @@ _FIELD_OF_SITE_CODE = {
     "folder_unusable": "folder", "site_exists": "folder", "no_site": "folder",
     "bad_site_file": "folder", "wrong_passphrase": "passphrase", "weak_passphrase": "passphrase",
     "station_in_use": "station", "bad_station_id": "station", "bad_kind": "station",
-    "station_taken": "station",
+    "station_taken": "station", "unknown_machine": "station",
 }
 
 
@@ -154,10 +154,6 @@ def set_up(home: str | os.PathLike[str] | None, plan: SetupPlan, *, clock: Clock
     else:
         folder = check_folder(plan.folder, plan.mode, probe=probe, may_make=plan.make_folder)
         passphrase = plan.passphrase
-    if plan.station_kind == "production" and not plan.takeover_reason:
-        # (A takeover replaces a member the site already has, whatever id it was given.)
-        check_machine(plan.station_id, plan.station_kind,
-                      site_machines(folder if plan.mode == "join" else None, strict=True))
     try:
         if plan.mode == "join":
             membership = join_site_membership(paths, settings, folder, passphrase,

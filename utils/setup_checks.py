@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path, PureWindowsPath
 from typing import Any, Callable, Iterable
 
-from config.catalog import default_catalog
 from config.paths import AppPaths
 from data.netfs import Mount, is_unc_path, network_filesystem_reason
 from models.validation import (
@@ -27,8 +26,8 @@ from utils.passwords import check_policy
 from utils.site.folder_store import FolderSiteStore
 from utils.site.layout import SITE_FILE_NAME
 from utils.site.site_key import SiteError, read_site
+from utils.site.station_checks import catalog_machines, machine_table
 from utils.trust.dirlog import read_state_from_store
-from utils.trust.directory_state import OpRefused
 
 # Dot-prefixed with a .tmp suffix: every reader skips it and the temp sweep removes a leftover.
 PROBE_PREFIX = ".shopfloor-write-check-"
@@ -173,57 +172,29 @@ def check_folder(text: str | os.PathLike[str] | None, purpose: str, *,
 
 
 def machines_on_share(folder: Path) -> list[str] | None:
-    """Station ids of the site catalog's machine table ([] when the site's catalog names
-    none), or None when the site's directory cannot be read whole: an entry that is there but
-    damaged or refused (anyone can write on the share) is not taken for the log's end.
-
-    Read from the site's directory log, checked against the root key the site file names; the
-    passphrase (typed next) confirms that root."""
+    """Station ids of the site catalog's machine table in `folder` ([] when the site's
+    catalog names none), or None when its site file cannot be read; for the join page's list,
+    before the passphrase. Read from the site's directory log, checked against the root key
+    the site file names, up to its first entry that does not verify (the entries a joining
+    PC's directory reader takes: it sets the others aside). The join itself checks the id
+    against the directory it reads (utils/site/station_checks.py `check_machine_table`)."""
     try:
         info = read_site(Path(folder))
         if info.root is None:
             return []  # a site of the old protocol: joining it says an admin upgrades it first
         state = read_state_from_store(FolderSiteStore(Path(folder)), site_id=info.site_id,
-                                      root=info.root, strict=True)
-    except (OSError, SiteError, OpRefused):
+                                      root=info.root)
+    except (OSError, SiteError):
         return None
-    catalog = (state.catalog or {}).get("catalog") or {}
-    machines = catalog.get("machines") if isinstance(catalog, dict) else None
-    if not isinstance(machines, list):
-        return []
-    ids = [str(m.get("station_id")) for m in machines if isinstance(m, dict)
-           and isinstance(m.get("station_id"), (str, int))]
-    return list(dict.fromkeys(ids))
+    return catalog_machines(state.catalog)
 
 
-def site_machines(folder: Path | None, *, strict: bool = False) -> list[str]:
-    """The station ids a production station may take: the machine table of the site's
-    catalog in `folder` (a site being joined), else the built-in one (a new site's first
-    catalog; a site whose catalog names no machine). A site whose directory cannot be read
-    whole lists the built-in table for the join page, and with `strict` (the set-up's own
-    check) is refused: a share writer's damage must not decide which ids a station may take.
-    The wizard's list and `set_up`'s check both come from here."""
-    on_share = machines_on_share(folder) if folder is not None else []
-    if on_share is None:
-        if strict:
-            raise SetupError("folder_unusable", f"the site's machine table in {folder} could "
-                             "not be read (its directory on the shared folder is damaged or "
-                             "unreadable); nothing was changed", folder=str(folder),
-                             detail="the site's machine table could not be read")
-        on_share = []
-    return on_share or [machine.station_id for machine in default_catalog().machines]
-
-
-def check_machine(station_id: str, kind: str, machines: list[str]) -> None:
-    """A production station is a machine of the site's table (`site_machines`): a typo
-    ("0206", "abc") would become a permanent member of the site. An office PC's id follows
-    its own rules (utils/site/membership.py)."""
-    if kind != "production" or station_id in machines:
-        return
-    raise SetupError("unknown_machine", f"station {station_id} is not a machine of the site's "
-                     f"machine table ({', '.join(machines) or 'empty'}); nothing was changed: "
-                     "give one of those, or set this PC up as an office PC", field="station",
-                     station=station_id)
+def site_machines(folder: Path | None) -> list[str]:
+    """The station ids the join page lists for a production station: the machine table of the
+    site's catalog in `folder` (a site being joined), else the built-in one (a new site's
+    first catalog; a site whose catalog names no machine, or whose site file is unreadable)."""
+    on_share = machines_on_share(folder) if folder is not None else None
+    return on_share or machine_table(None)
 
 
 @dataclass(frozen=True)

@@ -109,7 +109,8 @@ def _home(folder: Path, share: Path, station_id: str, kind: str):
     from utils.site.membership import join_site_membership
 
     paths = resolve_paths(folder).ensure()
-    join_site_membership(paths, Settings(), share, PASSPHRASE, station_id=station_id, kind=kind)
+    join_site_membership(paths, Settings(), share, PASSPHRASE, station_id=station_id, kind=kind,
+                         machine_table=False)  # (a synthetic plant's ids: no table names them)
     return AppContext.open(folder)
 
 

@@ -487,8 +487,8 @@ def make_agent_home(folder: Path) -> tuple[Path, Path, Any]:
     """A fresh site with one production station (1000 ms heartbeat, default rescan)."""
     kit = _kit()
     site = kit.make_site(folder)
-    ctx = site.station(folder, "idle1", status_interval_ms=1000, rescan_interval_ms=None)
-    home = folder / "home-idle1"
+    ctx = site.station(folder, "210", status_interval_ms=1000, rescan_interval_ms=None)
+    home = folder / "home-210"
     ctx.close()
     site.admin.close()
     return home, site.share, kit
@@ -539,7 +539,7 @@ def phase_idle_cpu(home: Path, share: Path, folder: Path, window_s: float) -> di
         proc = subprocess.Popen(agent_command(home), env=child_env(), cwd=ROOT, stdout=out,
                                 stderr=subprocess.STDOUT)
         try:
-            wait_for_status(share, "idle1", started)
+            wait_for_status(share, "210", started)
             time.sleep(SETTLE_S)
             result = measure_cpu(proc.pid, window_s)
         finally:
@@ -616,7 +616,7 @@ def phase_agent_ops(home: Path, share: Path, folder: Path, window_s: float,
             pid = None
             try:
                 pid = traced_child_pid(proc, "main.py")
-                wait_for_status(share, "idle1", started, timeout=120)
+                wait_for_status(share, "210", started, timeout=120)
                 time.sleep(SETTLE_S)
                 t0 = time.time()
                 time.sleep(window_s)
@@ -626,7 +626,7 @@ def phase_agent_ops(home: Path, share: Path, folder: Path, window_s: float,
         counted = count_strace(prefix, share, t0, t1)
         shutil.rmtree(prefix.parent, ignore_errors=True)
     else:
-        counted, t0, t1 = counted_run(["agent", str(home)], share, folder, window_s, "idle1")
+        counted, t0, t1 = counted_run(["agent", str(home)], share, folder, window_s, "210")
     return {"method": method, "ops_per_s": counted["ops"] / (t1 - t0), "window_s": t1 - t0,
             **counted}
 

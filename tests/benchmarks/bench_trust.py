@@ -457,7 +457,7 @@ def program_startup(where: Path, build: DirectoryBuild,
     home = where / "member-home"
     paths = resolve_paths(home).ensure()
     join_site_membership(paths, Settings(), build.share, SITE_PASSPHRASE,
-                         station_id=MEMBER_STATION)
+                         station_id=MEMBER_STATION, machine_table=False)
     runs, cpu = [], []
     for _ in range(params["check_runs"]):
         t0, c0 = time.perf_counter(), time.process_time()

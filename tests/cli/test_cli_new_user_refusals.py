@@ -96,7 +96,7 @@ def test_a_production_station_must_be_a_machine_of_the_site(tmp_path, shopfloor,
 
 def test_the_machines_are_the_sites_catalogs_when_it_names_them(tmp_path, monkeypatch):
     from tests.utils.site.sitekit import make_site, use_fast_kdf
-    from utils.setup_checks import check_machine, site_machines
+    from utils.setup_checks import site_machines
     from utils.site_catalog import catalog_to_dict
 
     use_fast_kdf(monkeypatch)
@@ -106,10 +106,9 @@ def test_the_machines_are_the_sites_catalogs_when_it_names_them(tmp_path, monkey
         raw = catalog_to_dict(site.admin.catalog)
         raw["machines"] = [{"station_id": "301", "size": "#1", "unit_weight_kg": 0.000076}]
         site.admin.site_catalog.publish(session, raw, "the new hall")
+        # The join page lists them; a join checks against them where it reads the directory
+        # (tests/utils/site/test_join_machine_table.py).
         assert site_machines(site.share) == ["301"]
-        check_machine("301", "production", site_machines(site.share))
-        with pytest.raises(SetupError, match=r"station 206 is not a machine .* \(301\)"):
-            check_machine("206", "production", site_machines(site.share))
     finally:
         site.admin.close()
 

@@ -354,7 +354,7 @@ def render_catching_up(out_dir: Path) -> list[Path]:
         home = folder / f"pc-{language}"
         paths = resolve_paths(home).ensure()
         join_site_membership(paths, Settings(language=language), share, passphrase,
-                             station_id=station_id, kind="production")
+                             station_id=station_id, kind="production", machine_table=False)
         ctx = AppContext.open(home)
         ctx.directory.refresh()
         gate, changes = threading.Event(), []

@@ -42,10 +42,10 @@ from utils.site.journal_read import sealed_heads
 from utils.site.folder_store import FolderSiteStore
 from utils.site.keystore import MemberFile, read_member_file, store_pc_key, write_member_file
 from utils.site.layout import SiteLayout
-from utils.site.protocol import folder_twin, new_station_id_problem, valid_station_id
 from utils.site.share_files import ReadState, read_json_file
 from utils.site.site_file_keep import keep_verified_copy
 from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
+from utils.site.station_checks import check_machine_table, check_new_station, check_station
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT, OpRefused, PcMember
 from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
@@ -69,34 +69,6 @@ class Membership:
     # The site's root key, only right after *creating* a site, for the caller to certify the
     # first admin at once; it is never stored.
     root: SigningKeyPair | None = field(default=None, repr=False, compare=False)
-
-
-def _check_station(station_id: str, kind: str) -> None:
-    if kind not in ("production", "office"):
-        raise SiteError("bad_kind", "a PC joins as a production station or an office PC")
-    if not valid_station_id(station_id):
-        raise SiteError("bad_station_id", "a station id is 1 to 64 letters, digits, '.', '_' "
-                        "or '-', starting with a letter or digit")
-
-
-def _check_new_station(station_id: str, known: Iterable[str]) -> None:
-    """An id the site's directory does not hold yet (`known`: every station it ever
-    certified) must suit every share, and must not name on a Windows share the folder of one
-    it holds (another case, a trailing dot): two PCs would write one folder. An id it holds
-    stays usable as it is (a takeover, a rejoin), whatever an older version let in."""
-    known = set(known)
-    if station_id in known:
-        return
-    problem = new_station_id_problem(station_id)
-    if problem is not None:
-        raise SiteError("bad_station_id", problem)
-    twin = folder_twin(station_id, known)
-    if twin is not None:
-        raise SiteError("station_taken", f"station id {station_id} names the same folder as "
-                        f"station {twin} of this site on a Windows share (only upper/lower "
-                        f"case or a trailing dot differ); to stand in for that station, join as "
-                        f"{twin} exactly (asking for a takeover if a PC holds it); otherwise "
-                        "choose another id")
 
 
 def station_running(folder: Path, member: PcMember, *, now: datetime) -> bool:
@@ -255,8 +227,9 @@ def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, pa
     format or direction characters, or longer than a full name, is refused (ValidationFailed)
     before anything is written."""
     name = validate_site_name(name)
-    _check_station(station_id, kind)
-    _check_new_station(station_id, ())  # the site's first station: nothing is written yet
+    check_station(station_id, kind)
+    check_new_station(station_id, ())  # the site's first station: nothing is written yet
+    check_machine_table(station_id, kind, (), None)  # its first catalog: the built-in one
     if settings.site_id:
         raise SiteError("already_member", "this PC already belongs to a site")
     clock = clock or SystemClock()
@@ -278,11 +251,14 @@ def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, pa
 
 def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, passphrase: str, *,
                          station_id: str, kind: str = "production",
-                         takeover_reason: str | None = None,
-                         clock: Clock | None = None) -> Membership:
+                         takeover_reason: str | None = None, clock: Clock | None = None,
+                         machine_table: bool = True) -> Membership:
     """Certify a new key for this PC as `station_id`. A station id that another PC holds
-    needs `takeover_reason` (and that PC must not be running now)."""
-    _check_station(station_id, kind)
+    needs `takeover_reason` (and that PC must not be running now); a new production station's
+    id must be a machine of the site's table (`check_machine_table`; `machine_table=False`
+    only for the synthetic plants of the screenshots and benchmarks, whose ids no table names).
+    Every check is against the directory as read here, its junk set aside by its reader."""
+    check_station(station_id, kind)
     clock = clock or SystemClock()
     info, root = join_site(Path(folder), passphrase)
     if settings.site_id and not (settings.site_id == info.site_id
@@ -297,7 +273,12 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
         except DirectoryUnavailable as exc:
             raise SiteError("folder_unusable", f"cannot read the site's directory: {exc}") from exc
         _check_not_rolled_back(Path(folder), directory)
-        _check_new_station(station_id, directory.state.pcs)
+        check_new_station(station_id, directory.state.pcs)
+        # A PC of this site before its upgrade joins again as the station it was: no new
+        # machine, whatever table it was set up under.
+        upgrading = bool(settings.site_id) and station_id == settings.station_id
+        if machine_table and not upgrading:
+            check_machine_table(station_id, kind, directory.state.pcs, directory.state.catalog)
         current = directory.state.member(station_id)
         if current is not None:
             if station_running(Path(folder), current, now=clock.now()):
@@ -346,8 +327,8 @@ def certify_simulated_pcs(folder: Path, passphrase: str, station_ids: Iterable[s
     try:
         directory.refresh()
         for station_id in station_ids:
-            _check_station(station_id, "production")
-            _check_new_station(station_id, directory.state.pcs)
+            check_station(station_id, "production")
+            check_new_station(station_id, directory.state.pcs)
             if directory.state.member(station_id) is not None:
                 raise SiteError("station_taken", f"station id {station_id} is already in use")
             pair = SigningKeyPair.generate()

@@ -367,12 +367,10 @@ class DirectoryLog:
 
 
 def read_state_from_store(store: DirectoryEntries, *, site_id: str, root: PublicKey,
-                          max_entries: int = 100_000, strict: bool = False) -> DirectoryState:
+                          max_entries: int = 100_000) -> DirectoryState:
     """The directory state the store's log gives, read without keeping anything (for a PC
     that has not joined yet, e.g. to list the site's machines). Stops at the first entry that
-    does not verify; with `strict`, an entry that is there but unreadable or refused raises
-    OpRefused instead (only a missing entry, or one being written, ends the log: a share
-    writer's damage is not taken for the site's end)."""
+    does not verify: the entries the log's own reader takes (it sets the others aside)."""
     state = DirectoryState(site_id, root)
     for seq in range(1, max_entries + 1):
         result = store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
@@ -381,15 +379,10 @@ def read_state_from_store(store: DirectoryEntries, *, site_id: str, root: Public
         # log here (another PC is writing it now).
         linked = result.state == ReadState.NOT_READY and result.document is not None
         if result.state != ReadState.OK and not linked:
-            being_written = result.state == ReadState.NOT_READY and not result.data
-            if strict and result.state != ReadState.MISSING and not being_written:
-                raise OpRefused(f"directory entry {seq} cannot be read ({result.state.value})")
             break
         try:
             check_entry(state, result.document, seq)
         except OpRefused:
-            if strict:
-                raise
             break
         state = _advance(state, result.document, seq, in_place=True)  # its own, unseen yet
     return state

@@ -372,7 +372,7 @@ def test_a_production_pc_cannot_correct_another_stations_record_in_anyones_name(
                                  site_layout(site.share).station("office1").ensure(),
                                  site.admin.anchor, site.admin.trust.pc_key)
     admin_writer.sync()
-    office2 = site.station(tmp_path, "office2", station_kind="office")
+    office2 = site.station(tmp_path, "office2", kind="office")
     closing.append(office2)
     office2.site_view.ingest()
     versions = _site_records(site, "203", office2)

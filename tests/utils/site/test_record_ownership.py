@@ -173,7 +173,7 @@ def _copy_read_both_ways(site, tmp_path, closing, record, writers):
     _export(w207)
     view = site.admin.site_view
     view.ingest()  # 206 before 207
-    office2 = site.station(tmp_path, "office2", station_kind="office")
+    office2 = site.station(tmp_path, "office2", kind="office")
     closing.append(office2)
     other = office2.site_view
     other.ingest_station("207")

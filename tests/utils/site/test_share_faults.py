@@ -522,14 +522,14 @@ def test_a_pc_whose_key_is_certified_for_another_station_does_not_act_for_this_o
     from utils.context import AppContext
     from utils.settings_store import load_settings, save_settings
 
-    site.station(tmp_path, "clone").close()
-    settings_file = resolve_paths(tmp_path / "home-clone").settings_file
+    site.station(tmp_path, "208").close()  # (a production id is a machine of the table)
+    settings_file = resolve_paths(tmp_path / "home-208").settings_file
     save_settings(settings_file, load_settings(settings_file).with_changes(station_id="206"))
-    clone = AppContext.open(tmp_path / "home-clone")
+    clone = AppContext.open(tmp_path / "home-208")
     closing.append(clone)
     service = start_sync(clone, watch=False)
     closing.append(service)
-    assert service.refusal and "certified for station clone" in service.refusal
+    assert service.refusal and "certified for station 208" in service.refusal
     assert status_seq(site.share, "206") is None  # it wrote nothing as 206
 
 

@@ -65,7 +65,7 @@ def _refused_join(tmp_path, site, station_id, **kwargs) -> SiteError:
 
 
 def test_a_join_with_another_case_of_a_members_id_is_refused_naming_it(site, tmp_path):
-    _join(tmp_path, site, "Line1")
+    _join(tmp_path, site, "Line1", kind="office")  # (a production id is a table's machine)
     refused = _refused_join(tmp_path, site, "line1")
     assert refused.code == "station_taken"
     assert "Line1" in str(refused) and "join as Line1 exactly" in str(refused)
