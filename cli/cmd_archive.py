@@ -21,7 +21,7 @@ from utils.permissions import PermissionDenied
 from utils.site.view_follower import Phase
 from utils.site.view_report import catch_up
 
-from cli.errors import CliError, check_suffix, output_file, writing
+from cli.errors import CliError, check_suffix, output_file, permission_refusal, writing
 from cli.prompts import login_as
 from cli.site_access import site_folder
 from cli.times import FROM_HELP, TO_HELP, parse_range
@@ -58,8 +58,8 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         with writing(out, "--out"):
             manifest = make_archive(ctx, session, start, end, out)
-    except PermissionDenied:
-        raise CliError(f"{session.username} may not make archives; nothing was written") from None
+    except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
+        raise permission_refusal(denied, "make archives", "nothing was written") from denied
     except ArchiveError as exc:
         raise CliError(str(exc)) from exc
     stations = manifest["stations"]

@@ -11,13 +11,13 @@ from pathlib import Path
 from config.exit_codes import ExitCode
 from utils.auth import Session
 from utils.backup.files import backup_folder, list_backups, read_sidecar
-from utils.backup.proof import BackupUnreadable, OtherInstallation, verify_backup
+from utils.backup.proof import BackupUnreadable, verify_backup
 from utils.backup.settings_change import BackupSettingsError, change_backup_settings
 from utils.backup.snapshot import BackupFailed, backup_now
 from utils.context import AppContext
 from utils.permissions import PermissionDenied
 
-from cli.errors import CliError
+from cli.errors import CliError, permission_refusal
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -54,9 +54,12 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         if args.backup_command == "now":
             return _now(ctx, session)
         return _settings(ctx, session, args)
-    except PermissionDenied:
-        raise CliError(f"{session.username} may not manage backups (admins only); nothing "
-                       f"was done") from None
+    except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
+        if args.backup_command == "now":
+            raise permission_refusal(denied, "back up this PC's database",
+                                     "no backup was made") from denied
+        raise permission_refusal(denied, "change the backup settings",
+                                 "nothing was changed") from denied
 
 
 def _list(ctx: AppContext) -> int:
@@ -107,19 +110,14 @@ def _setting(value: object) -> object:
 
 
 def _verify(ctx: AppContext, file: Path, as_json: bool) -> int:
-    if not file.exists():  # nothing to check: refused (2), not "not intact" (1)
-        raise CliError(f"{file} does not exist; nothing was checked: give the path of a backup "
-                       f"file (shopfloor backup list shows this station's)")
     try:
         proof = verify_backup(ctx, file)
-    except OtherInstallation as exc:  # it says itself where it can be verified
-        raise CliError(exc.problem) from exc
     except BackupUnreadable as exc:
         if exc.damaged:  # a backup that does not read: the check found that (1), said as such
             return _damaged(file, exc.problem, as_json)
-        # Another kind of file: nothing to check, refused (2) as a missing file is.
-        raise CliError(f"{exc.problem}; nothing was checked: give the path of a backup file "
-                       f"(shopfloor backup list shows this station's)") from exc
+        # No file, another kind of file, another installation's backup: nothing to check
+        # here, refused (2), not "not intact" (1).
+        raise CliError(exc.telling("nothing was checked")) from exc
     if as_json:
         print(json.dumps({"ok": proof.intact, "file": str(file), "sha256": proof.sha256,
                           "sidecar": proof.sidecar, "seconds": round(proof.seconds, 3),

@@ -15,7 +15,7 @@ from utils.context import AppContext
 from utils.legacy_users import import_legacy_users, one_time_sheet, write_sheet
 from utils.permissions import PermissionDenied
 
-from cli.errors import CliError, input_file
+from cli.errors import CliError, input_file, permission_refusal
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -45,8 +45,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
     try:
         report = import_legacy_users(ctx.auth, session, source)
     except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
-        raise CliError(f"{session.username} may not manage users (admins only); nothing was "
-                       "imported") from denied
+        raise permission_refusal(denied, "import user accounts", "nothing was imported") from denied
     except LegacyFileError as exc:
         raise CliError(f"cannot import {args.file}: {exc}") from exc
     for warning in report.warnings + ([PASSWORDS_IN_FILE] if report.had_passwords else []):

@@ -7,7 +7,6 @@ from __future__ import annotations
 import argparse
 
 from config.exit_codes import ExitCode
-from utils.backup.proof import BackupUnreadable
 from utils.backup.restore import RestoreRefused, restore_backup
 
 from cli.errors import CliError, input_file
@@ -33,9 +32,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         outcome = restore_backup(None, file, username=args.as_user,
                                  password=password, override_reason=args.override_reason)
-    # A file that is no readable backup (missing, empty, not a database) is refused like any
-    # other restore; cli/app.py logs either as a refusal, with its class and code.
-    except (RestoreRefused, BackupUnreadable) as exc:
+    # A file that is no readable backup (empty, not a database, another installation's) is
+    # refused like any other restore, in the words utils/backup/proof.py gives it; cli/app.py
+    # logs it as a refusal, with its class and code.
+    except RestoreRefused as exc:
         raise CliError(f"restore refused: {exc}", ExitCode.FAILED) from exc
     for line in outcome.proof.summary():
         print(line)

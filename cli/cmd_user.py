@@ -18,7 +18,7 @@ from utils.context import AppContext
 from utils.passwords import PasswordPolicyError
 from utils.permissions import PermissionDenied
 
-from cli.errors import CliError
+from cli.errors import CliError, permission_refusal
 from cli.prompts import NEW_PASSWORD_ENV, PASSWORD_ENV, login_as, secret
 from cli.verbs import Needs
 
@@ -60,8 +60,7 @@ def run(ctx: AppContext, args: argparse.Namespace) -> int:
         return _run(ctx, args)
     except PermissionDenied as denied:  # logged once, as the refusal it is, by cli/app.py
         done = "nothing was shown" if args.user_command == "list" else "nothing was changed"
-        raise CliError(f"{denied.username} ({denied.role}) may not manage user accounts "
-                       f"(admins only); {done}: run it with --as an admin") from denied
+        raise permission_refusal(denied, "manage user accounts", done) from denied
     except (PasswordPolicyError, ValidationFailed) as exc:  # a weak password, a bad name
         fix = ("choose another password" if isinstance(exc, PasswordPolicyError)
                else "correct it")

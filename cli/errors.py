@@ -1,6 +1,7 @@
 """The one exception a verb raises for a problem the person can act on: printed as one line
-(`error: ...`) with its exit code, never as a traceback; and the checks of typed arguments
-that several verbs share."""
+(`error: ...`) with its exit code, never as a traceback; the checks of typed arguments that
+several verbs share; and the refusals several verbs say alike (a role that may not, a zone
+that is not one)."""
 
 from __future__ import annotations
 
@@ -8,10 +9,14 @@ import errno
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
+from config.constants import PERMISSIONS
 from config.exit_codes import ExitCode
 from utils.atomic_io import AtomicWriteError
+
+if TYPE_CHECKING:  # a type only: the services it comes with are not imported for it
+    from utils.permissions import PermissionDenied
 
 
 class CliError(Exception):
@@ -119,3 +124,15 @@ def zone_refusal(given: str, nothing_done: str, otherwise: str = "") -> str:
     return (f"--timezone {given} is {what}: give the zone's name, such as America/Sao_Paulo "
             f"(a name carries its summer-time rules; names are in the tz database)"
             f"{otherwise}; {nothing_done}")
+
+
+def permission_refusal(denied: PermissionDenied, act: str, nothing_done: str) -> CliError:
+    """The refusal of a verb whose service said the person's role may not do it (`denied`):
+    who was refused `act` ("make archives"), which roles may, what was not done
+    (`nothing_done`: "nothing was written") and what to do. Raise it `from denied`: cli/app.py
+    then logs the PermissionDenied itself, once, as the refusal it is (a WARNING)."""
+    allowed = [str(role) for role, permissions in PERMISSIONS.items()
+               if denied.permission in permissions]
+    roles = " or ".join(filter(None, (", ".join(allowed[:-1]), allowed[-1])))
+    return CliError(f"{denied.username} ({denied.role}) may not {act} ({roles} role only); "
+                    f"{nothing_done}: run it again with --as a user whose role allows it")

@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import traceback
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -314,57 +314,63 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     """`language`: this run's language ("pt_BR", "en", "system"), over the PC's setting."""
     app = make_application(sys.argv[:1])
     install_excepthook()
-    collector = GuiThreadCollector(app)  # cycles holding Qt objects die in this thread
-    try:
-        try:
-            ctx = AppContext.open()
-        except NetworkDatabaseRefused as exc:
-            return _refuse_network_database(exc, smoke, language)
-        except RestoreUnderWay as exc:
-            return _refuse_start("restore_under_way", exc, smoke, language, level=logging.WARNING)
-        install_translators(app, language or ctx.settings.language,
-                            ctx.paths.data_dir / "translations")
-        instance = SingleInstance(ctx.paths.data_dir)
-        if not smoke and instance.already_running():
-            ctx.close()
-            print("already running: the open window was brought to the front")
-            return ExitCode.OK
-        launcher = Launcher(ctx, start_sync=not smoke)
-        if not smoke:
-            instance.listen(launcher.bring_forward)
-        launcher.start()
-        smoke_code = [int(ExitCode.FAILED)]
-        if smoke:
-            def check() -> None:
-                if launcher.wizard is not None:
-                    window = launcher.wizard
-                    shown = window.isVisible()
-                    print("smoke: first-run wizard shown" if shown
-                          else "smoke: first-run wizard NOT shown")
-                else:
-                    assert launcher.station is not None
-                    window = launcher.station.window
-                    shown = window.isVisible() and window.login_page.isVisible()
-                    print(f"smoke: login window shown ({window.windowTitle()})" if shown
-                          else "smoke: login window NOT shown")
-                if smoke_png is not None and not window.grab().save(str(smoke_png)):
-                    # Packaging checks look at this picture: a run that could not save it failed.
-                    print(f"smoke: could not save the screenshot to {path_text(smoke_png)}",
-                          file=sys.stderr)
-                    shown = False
-                smoke_code[0] = ExitCode.OK if shown else ExitCode.FAILED
-                app.exit(smoke_code[0])
+    with ExitStack() as cleanup:
+        # Cycles holding Qt objects die in this thread while the app runs; the automatic
+        # collector is back on when it ends, after a refused start too.
+        cleanup.callback(GuiThreadCollector(app).stop)
+        return _run_app(app, smoke, smoke_png, language)
 
-            QTimer.singleShot(0, check)
-        with ctrl_c_closes(launcher.interrupt) as interrupted:
-            code = app.exec()
-            # Closed while Ctrl+C is still ours: a second one during this is only logged.
-            launcher.stop()
-            instance.close()
-        if interrupted:  # said once the app has closed: its sync and backups stopped cleanly
-            print("interrupted: the app was closed as its Quit closes it; what was saved is kept",
-                  file=sys.stderr)
-            return ExitCode.INTERRUPTED
-        return smoke_code[0] if smoke else code
-    finally:
-        collector.stop()  # a refused start too: the automatic collector back on
+
+def _run_app(app: QApplication, smoke: bool, smoke_png: Path | None,
+             language: str | None) -> int:
+    """The app from this PC's context to its exit code (a refused start said and returned)."""
+    try:
+        ctx = AppContext.open()
+    except NetworkDatabaseRefused as exc:
+        return _refuse_network_database(exc, smoke, language)
+    except RestoreUnderWay as exc:
+        return _refuse_start("restore_under_way", exc, smoke, language, level=logging.WARNING)
+    install_translators(app, language or ctx.settings.language,
+                        ctx.paths.data_dir / "translations")
+    instance = SingleInstance(ctx.paths.data_dir)
+    if not smoke and instance.already_running():
+        ctx.close()
+        print("already running: the open window was brought to the front")
+        return ExitCode.OK
+    launcher = Launcher(ctx, start_sync=not smoke)
+    if not smoke:
+        instance.listen(launcher.bring_forward)
+    launcher.start()
+    smoke_code = [int(ExitCode.FAILED)]
+    if smoke:
+        def check() -> None:
+            if launcher.wizard is not None:
+                window = launcher.wizard
+                shown = window.isVisible()
+                print("smoke: first-run wizard shown" if shown
+                      else "smoke: first-run wizard NOT shown")
+            else:
+                assert launcher.station is not None
+                window = launcher.station.window
+                shown = window.isVisible() and window.login_page.isVisible()
+                print(f"smoke: login window shown ({window.windowTitle()})" if shown
+                      else "smoke: login window NOT shown")
+            if smoke_png is not None and not window.grab().save(str(smoke_png)):
+                # Packaging checks look at this picture: a run that could not save it failed.
+                print(f"smoke: could not save the screenshot to {path_text(smoke_png)}",
+                      file=sys.stderr)
+                shown = False
+            smoke_code[0] = ExitCode.OK if shown else ExitCode.FAILED
+            app.exit(smoke_code[0])
+
+        QTimer.singleShot(0, check)
+    with ctrl_c_closes(launcher.interrupt) as interrupted:
+        code = app.exec()
+        # Closed while Ctrl+C is still ours: a second one during this is only logged.
+        launcher.stop()
+        instance.close()
+    if interrupted:  # said once the app has closed: its sync and backups stopped cleanly
+        print("interrupted: the app was closed as its Quit closes it; what was saved is kept",
+              file=sys.stderr)
+        return ExitCode.INTERRUPTED
+    return smoke_code[0] if smoke else code

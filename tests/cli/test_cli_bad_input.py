@@ -229,7 +229,7 @@ def test_a_users_import_refused_for_a_role_is_logged_once(admin_home, shopfloor,
     refused = shopfloor(admin_home, "import-legacy-users", str(users), "--as", "joao",
                         SHOPFLOOR_PASSWORD="Jasper-Newer-Pass-34")
     assert refused.returncode == 2, refused.stderr
-    assert "joao may not manage users" in refused.stderr
+    assert "joao (operator) may not import user accounts" in refused.stderr
     log = (admin_home / "logs" / "shopfloor.log").read_text(encoding="utf-8")
     refusals = [line for line in log.splitlines() if "import-legacy-users refused" in line]
     assert len(refusals) == 1, log

@@ -174,8 +174,9 @@ def test_user_refusals_and_a_site_unlock_say_what_happened(tmp_path, shopfloor, 
     listed = shopfloor(office, "user", "list", "--as", "joao",
                        SHOPFLOOR_PASSWORD="Harbor-Candle-2032")
     assert listed.returncode == 2
-    assert listed.stderr == ("error: joao (operator) may not manage user accounts (admins "
-                             "only); nothing was shown: run it with --as an admin\n")
+    assert listed.stderr == ("error: joao (operator) may not manage user accounts (admin role "
+                             "only); nothing was shown: run it again with --as a user whose "
+                             "role allows it\n")
     unlocked = shopfloor(office, "user", "unlock", "joao", "--as", "ana",
                          SHOPFLOOR_PASSWORD=PASSWORD)
     assert unlocked.returncode == 0, unlocked.stderr

@@ -45,7 +45,9 @@ def test_archive_in_process_and_its_refusals(tmp_path, shopfloor, fast_secrets):
     operator = shopfloor(home, "archive", *period, "--as", "op",
                          SHOPFLOOR_PASSWORD="Op-Own-Pass-77")
     assert operator.returncode == 2
-    assert operator.stderr.strip() == "error: op may not make archives; nothing was written"
+    assert operator.stderr.strip() == ("error: op (operator) may not make archives (supervisor "
+                                       "or admin role only); nothing was written: run it again "
+                                       "with --as a user whose role allows it")
     assert not out.exists()
     bad = shopfloor(home, "archive", "--from", "2020-13-01", "--to", "2100-01-01", "--out",
                     str(out), "--as", "ana", SHOPFLOOR_PASSWORD=PASSWORD)

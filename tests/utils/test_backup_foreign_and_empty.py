@@ -195,3 +195,49 @@ def test_another_installations_backup_with_a_hostile_site_entry_is_still_named_p
                            ("[" * 100_000 + "]" * 100_000, seq))
     refused = verify_refused(here, backup, OtherInstallation)
     assert refused.site is None and "another installation (station office1)" in str(refused)
+
+
+# Every refusal of a file that is no backup this PC can read ends with what to do
+# (utils/backup/proof.py builds them all); what was not done depends on the verb.
+GIVE_A_BACKUP = "give the path of a backup file (shopfloor backup list shows this station's)"
+
+
+def test_a_restore_of_an_empty_file_says_what_to_do(station, tmp_path, shopfloor):
+    empty = tmp_path / "empty.sqlite3"
+    empty.touch()
+    restored = shopfloor(station, "restore", str(empty), "--as", "ana",
+                         SHOPFLOOR_PASSWORD=PASSWORD)
+    assert restored.returncode == 1
+    assert restored.stderr == ("error: restore refused: empty.sqlite3 is empty: not a backup; "
+                               f"nothing was changed: {GIVE_A_BACKUP}\n")
+
+
+def test_a_restore_of_a_damaged_backup_says_what_to_do(station, tmp_path):
+    ctx = AppContext.open(station)
+    try:
+        made = make_backup(ctx)
+    finally:
+        ctx.close()
+    damaged = tmp_path / "damaged.sqlite3"
+    damaged.write_bytes(made.file.path.read_bytes())
+    with open(damaged, "r+b") as handle:  # the header kept, the pages after it overwritten
+        handle.seek(100)
+        handle.write(b"\xff" * 8000)
+    before = event_count(station)
+    with pytest.raises(RestoreRefused) as refused:
+        restore_backup(station, damaged, username="ana", password=PASSWORD)
+    assert refused.value.code == "unreadable"
+    assert str(refused.value) == ("damaged.sqlite3 is not a database this program can read "
+                                  "(database disk image is malformed); nothing was changed: "
+                                  f"{GIVE_A_BACKUP}")
+    assert event_count(station) == before + 1  # the restore's own login, nothing else
+
+
+def test_verify_of_another_installations_backup_says_nothing_was_checked(two_installations,
+                                                                         shopfloor):
+    _other, here, backup = two_installations
+    verified = shopfloor(here, "backup", "verify", str(backup))
+    assert verified.returncode == 2
+    assert verified.stderr.endswith("verified on the PC that made it (its events are sealed "
+                                    "with that PC's own key), and it cannot be restored here. "
+                                    "Nothing was checked.\n")

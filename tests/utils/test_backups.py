@@ -540,7 +540,7 @@ def test_backup_commands(station, shopfloor, tmp_path):
     ctx.auth.change_password("op", "Initial-Pass-op", "Op-Own-Pass-77")
     home, clock = closed(station)
     denied = shopfloor(home, "backup", "now", "--as", "op", SHOPFLOOR_PASSWORD="Op-Own-Pass-77")
-    assert denied.returncode == 2 and "admins only" in denied.stderr
+    assert denied.returncode == 2 and "(admin role only); no backup was made" in denied.stderr
     changed = shopfloor(home, "backup", "settings", "--folder", str(tmp_path / "copies"),
                         "--keep", "5", "--as", "ana", SHOPFLOOR_PASSWORD=ADMIN_PW)
     assert changed.returncode == 0 and "backup_keep: 3 -> 5" in changed.stdout

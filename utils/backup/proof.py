@@ -42,16 +42,27 @@ if TYPE_CHECKING:
 ANCHOR_KEY = "chain_anchor"  # utils/context.py keeps a database's anchor under this name
 
 
-class BackupUnreadable(ValueError):
-    """The file is not a database this program can read; nothing was changed. `problem`: what
-    is wrong with the file alone, for a caller that says itself what it did not do (a verify
-    changes nothing anyway); `damaged`: it starts as a database does, but SQLite cannot read
-    it (a damaged backup, not another kind of file)."""
+# What to do about a file that is no backup this PC can read (the command line's words: a
+# backup is verified and restored there).
+GIVE_A_BACKUP = "give the path of a backup file (shopfloor backup list shows this station's)"
 
-    def __init__(self, message: str, *, problem: str | None = None, damaged: bool = False):
-        super().__init__(message)
-        self.problem = problem or message
+
+class BackupUnreadable(ValueError):
+    """The file is not a database this program can read. `problem`: what is wrong with the
+    file alone; `advice`: what to do about it; `damaged`: it starts as a database does, but
+    SQLite cannot read it (a damaged backup, not another kind of file). Its own text is the
+    restore's ("nothing was changed"); a caller that did something else says so with
+    `telling` (a verify: "nothing was checked"), every message built here."""
+
+    def __init__(self, problem: str, *, advice: str = GIVE_A_BACKUP, damaged: bool = False):
+        self.problem = problem
+        self.advice = advice
         self.damaged = damaged
+        super().__init__(self.telling("nothing was changed"))
+
+    def telling(self, nothing_done: str) -> str:
+        """The person's message: the problem, what was not done (`nothing_done`), what to do."""
+        return f"{self.problem}; {nothing_done}: {self.advice}"
 
 
 class OtherInstallation(BackupUnreadable):
@@ -62,7 +73,11 @@ class OtherInstallation(BackupUnreadable):
     def __init__(self, problem: str, *, station: str | None = None, site: str | None = None):
         self.station = station
         self.site = site
-        super().__init__(f"{problem} Nothing was changed.", problem=problem)
+        super().__init__(problem)
+
+    def telling(self, nothing_done: str) -> str:
+        # The problem says itself what to do (a sentence: where it can be verified).
+        return f"{self.problem} {nothing_done[:1].upper()}{nothing_done[1:]}."
 
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -126,7 +141,7 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
     started = time.perf_counter()
     file = Path(file)
     if not file.is_file():
-        raise BackupUnreadable(f"{file} is not a file")
+        raise BackupUnreadable(f"{file} {'is not a file' if file.exists() else 'does not exist'}")
     _check_header(file)  # before SQLite opens it: an empty file would become a new database
     digest = file_sha256(file)
     sidecar = read_sidecar(file)
@@ -145,9 +160,8 @@ def verify_backup(ctx: "AppContext", file: Path, *, keep_copy_in: Path | None = 
         # SQLAlchemy wraps SQLite's own error (a damaged page met while opening) in DBAPIError.
         except (sqlite3.Error, DatabaseError, DBAPIError) as exc:
             detail = exc.orig if isinstance(exc, DBAPIError) else exc  # its text: one line
-            problem = f"{file.name} is not a database this program can read ({detail})"
-            raise BackupUnreadable(f"{problem}; nothing was changed", problem=problem,
-                                   damaged=True) from exc
+            raise BackupUnreadable(f"{file.name} is not a database this program can read "
+                                   f"({detail})", damaged=True) from exc
         try:
             with database.read() as connection:
                 found = connection.exec_driver_sql(
@@ -178,8 +192,9 @@ def _check_header(file: Path) -> None:
         with open(file, "rb") as handle:
             head = handle.read(len(SQLITE_HEADER))
     except OSError as exc:
-        problem = f"{file.name} cannot be read ({exc.strerror or exc})"
-        raise BackupUnreadable(f"{problem}; nothing was changed", problem=problem) from exc
+        raise BackupUnreadable(f"{file.name} cannot be read ({exc.strerror or exc})",
+                               advice="check its permissions, or copy it somewhere you can "
+                                      "read it") from exc
     if not head:
         problem = f"{file.name} is empty: not a backup"
     elif head != SQLITE_HEADER:
@@ -187,8 +202,7 @@ def _check_header(file: Path) -> None:
                    f"file)")
     else:
         return
-    raise BackupUnreadable(f"{problem}; nothing was changed. Choose another backup file.",
-                           problem=problem)
+    raise BackupUnreadable(problem)
 
 
 def _other_installation(file: Path, sidecar: dict | None, connection: sqlite3.Connection,

@@ -163,10 +163,10 @@ def _check(ctx: "AppContext", file: Path, work: Path, username: str, password: s
     try:
         # Which installation it belongs to is checked there first, before its chain.
         proof = verify_backup(ctx, file, keep_copy_in=work)
-    except OtherInstallation as exc:
-        raise RestoreRefused("other_installation", str(exc)) from None
-    except BackupUnreadable as exc:  # empty, not a database, unreadable
-        raise RestoreRefused("unreadable", str(exc)) from None
+    except BackupUnreadable as exc:  # another installation's, empty, not a database, unreadable
+        # Its own text is the restore's refusal (utils/backup/proof.py builds it).
+        code = "other_installation" if isinstance(exc, OtherInstallation) else "unreadable"
+        raise RestoreRefused(code, str(exc)) from None
     if not proof.intact:
         raise RestoreRefused("not_intact", "the backup is not intact: " + "; ".join(
             proof.summary()) + ". Nothing was changed; choose another backup.", proof)
