@@ -56,11 +56,15 @@ def imported_box(connection: Connection, row: LegacyRow) -> tuple[str, list[str]
     (empty: the same box, already present), or None when the box was never imported. When an
     older import left several records for the box, one the row matches wins."""
     station, lot, box = box_of(row)
-    query = (select(R).where(R.c.station_id == station, R.c.lot == lot, R.c.box == box,
-                             R.c.version == 1, R.c.origin == str(Origin.IMPORT))
-             .order_by(R.c.recorded_at, R.c.record_id))
+    query = select(R).where(R.c.station_id == station, R.c.lot == lot, R.c.box == box,
+                            R.c.version == 1, R.c.origin == str(Origin.IMPORT))
+    # Read through the box's index (ix_record_versions_box: a few rows) and put in order here:
+    # with an ORDER BY recorded_at SQLite takes the station's time index instead, and reads the
+    # station's whole history for every row (a lot of N boxes cost N^2).
+    stored_rows = sorted(connection.execute(query),
+                         key=lambda stored: (stored.recorded_at, stored.record_id))
     found: tuple[str, list[str]] | None = None
-    for stored in connection.execute(query):
+    for stored in stored_rows:
         record = row_to_record(stored)
         differing = differences(row, record)
         if not differing:

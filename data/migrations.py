@@ -108,6 +108,13 @@ def _v5_site_view_moved(connection: Connection) -> None:
         connection.exec_driver_sql(f"DROP TABLE IF EXISTS {name}")
 
 
+def _v6_box_index(connection: Connection) -> None:
+    """The index on a record's box (station, lot, box) the legacy import looks each row up by:
+    without it importing a lot of N boxes read the station's history N times. A new database
+    has it already (step 1 creates the table's indexes), so it is made only where missing."""
+    schema.record_box_index.create(connection, checkfirst=True)
+
+
 MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
     (1, "initial schema: users, records, lots, audit chain, checkpoints", _v1_initial),
     (2, "site sync: command ledger, sent commands, site read-model", _v2_site_sync),
@@ -117,6 +124,7 @@ MIGRATIONS: list[tuple[int, str, Callable[[Connection], None]]] = [
      _v4_keys_by_role),
     (5, "site view moved to its own database: the old read-model tables dropped",
      _v5_site_view_moved),
+    (6, "an index on a record's box (station, lot, box) for the legacy import", _v6_box_index),
 ]
 LATEST_VERSION = MIGRATIONS[-1][0]
 

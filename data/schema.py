@@ -107,6 +107,10 @@ record_versions = Table(
 Index("ix_record_versions_station_time", record_versions.c.station_id,
       record_versions.c.recorded_at)
 Index("ix_record_versions_lot", record_versions.c.lot)
+# Version 6: one box of the plant, what the legacy import looks each row up by
+# (data/legacy_boxes.py); without it each lookup read the station's whole history.
+record_box_index = Index("ix_record_versions_box", record_versions.c.station_id,
+                         record_versions.c.lot, record_versions.c.box)
 
 import_keys = Table(
     "import_keys", metadata,

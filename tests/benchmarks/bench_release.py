@@ -256,10 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help=f"{QUICK_DAYS} days, not a year")
     parser.add_argument("--days", type=int, default=None)
     parser.add_argument("--runs", type=int, default=3)
-    parser.add_argument("--json", required=True, type=Path)
-    parser.add_argument("--dir", type=Path, default=None)
-    parser.add_argument("--keep", action="store_true")
-    parser.add_argument("--strict", action="store_true")
+    benchkit.report_arguments(parser)
     parser.add_argument("--only", choices=("proof", "lot"), default=None,
                         help="run only the records/backup phases, or only the lot report")
     args = parser.parse_args(argv)

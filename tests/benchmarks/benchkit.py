@@ -70,6 +70,15 @@ def verdict(value: float | None, target: float, op: str) -> bool | None:
     return value <= target if op == "<=" else value >= target
 
 
+def report_arguments(parser: Any) -> None:
+    """The options every benchmark's report takes (`write_report` reads them): where the JSON
+    goes, the temporary folder's parent, keeping it, and a failing status on a missed target."""
+    parser.add_argument("--json", required=True, type=Path, help="where to write the results")
+    parser.add_argument("--dir", type=Path, default=None, help="parent of the temporary folder")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--strict", action="store_true", help="status 1 when a target is missed")
+
+
 def write_report(args: Any, *, metrics: dict, targets: dict, target_ops: dict, params: dict,
                  methods: dict, diagnostics: dict, machine: dict, phases: set[str],
                  folder: Path, load_before: Any, elapsed: float,
