@@ -5717,10 +5717,13 @@ Your saved records are safe. The details are in the log; tell your administrator
         <source>Rows behind the selected line…</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/oee_tab.py" line="148"/>
-        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
-        <translation type="unfinished"></translation>
+        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n box(es)</source>
+        <translation>
+            <numerusform>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n box</numerusform>
+            <numerusform>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n boxes</numerusform>
+        </translation>
     </message>
 </context>
 <context>

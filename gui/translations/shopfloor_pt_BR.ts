@@ -5719,10 +5719,13 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <source>Rows behind the selected line…</source>
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
-    <message>
+    <message numerus="yes">
         <location filename="../admin/oee_tab.py" line="148"/>
-        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %5 boxes</source>
-        <translation>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %5 caixas</translation>
+        <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n box(es)</source>
+        <translation>
+            <numerusform>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %n caixa</numerusform>
+            <numerusform>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %n caixas</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -128,6 +128,18 @@ def ctx(tmp_path, clock, ctx_home):
     context.close()
 
 
+@pytest.fixture
+def bridge(ctx):
+    """The panel's bridge over this PC's site view and follower (changes told at once)."""
+    from gui.admin.view_bridge import ViewBridge
+    from gui.app import make_application
+
+    make_application([])
+    bridge = ViewBridge(ctx.site_view, ctx.view_follower, coalesce_ms=1)
+    yield bridge
+    bridge.close()
+
+
 def open_station_app(qtbot, ctx):
     """The station's app on `ctx`, started without syncing, its window closed by qtbot."""
     from gui.app import StationApp, make_application

@@ -14,18 +14,6 @@ from tests.gui.conftest import ADMIN_PW, wait_for
 from tests.gui.test_admin_dashboard import put_site_rows, site_row
 
 
-@pytest.fixture
-def bridge(ctx):
-    """The panel's bridge over this PC's site view and follower (changes told at once)."""
-    from gui.admin.view_bridge import ViewBridge
-    from gui.app import make_application
-
-    make_application([])
-    bridge = ViewBridge(ctx.site_view, ctx.view_follower, coalesce_ms=1)
-    yield bridge
-    bridge.close()
-
-
 def _row(record_id: str, station: str, minute: int, lot: str):
     return site_row(record_id, station, f"2026-03-02T12:{minute:02d}:00.000Z", cam_d=1.0,
                     cam_w=2.0, lot=lot, box=minute + 1, seq=minute + 1)
