@@ -78,9 +78,9 @@ class StationPage(WizardPage):
         return Titles(self.tr("What is this PC?"))
 
     def prepare(self, *, autostart: bool, machines: list[str] | None = None) -> None:
-        """Defaults for the chosen way: the site's machines when joining (those `set_up`
-        accepts: utils/setup_checks.site_machines); autostart on for a real site's station,
-        off for a trial."""
+        """Defaults for the chosen way: the site's machines when joining (utils/setup_checks
+        site_machines: those the join accepts, utils/site/station_checks.py); autostart on for
+        a real site's station, off for a trial."""
         if machines:
             self.choice.set_machines(machines)
         self.autostart_wanted = autostart
