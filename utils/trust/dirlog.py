@@ -18,7 +18,10 @@ aside only when it stays so through repeated reads over a few seconds (`FailureC
 empty file planted there cannot hold the number. An entry with a second name (a write-once
 create has one for a moment; anyone can add one with a hard link) is judged by its content:
 not the entry of its number, it is set aside at once (that name only: the other keeps the
-genuine entry); the entry of its number, it is waited for the same few seconds, then taken.
+genuine entry); the entry of its number, it is taken at once. (A writer links a temp file
+that is already whole, so there is nothing to wait for; waiting made a PC that reads the
+entry for the first time, such as one joining, fail every append as "busy" for as long as a
+share writer's second name of the newest entry stayed.)
 
 This PC keeps every entry it has verified in its database, and with the last one, in the same
 transaction, its verified head (seq and hash, `VERIFIED_HEAD_KEY`). At start it rebuilds the
@@ -245,9 +248,7 @@ class DirectoryLog:
                         self._unready.forget(seq)
                         self._throw_out(seq, str(exc), report)
                         continue
-                    if linked:  # the entry, with a second name: perhaps a writer mid-create
-                        if not self._unready.failed(seq):
-                            break
+                    if linked:  # the entry, whole and chained: its names change nothing
                         log.info("Site directory entry %d has a second name on the share; "
                                  "it is the entry of its number, so it is taken", seq)
                     self._unready.forget(seq)

@@ -117,3 +117,23 @@ def test_a_hard_link_at_the_next_number_is_set_aside_alone_and_the_next_user_arr
     assert _genuine_in_quarantine(site) == []
     reason = site.share / "quarantine" / "directory" / f"{head + 1:08d}.json.reason"
     assert f"entry says it is number {head}" in reason.read_text()
+
+
+def test_a_second_name_of_the_newest_entry_stops_no_join(site, tmp_path, closing):
+    """`ln 00000007.json elsewhere` on the share, the newest entry: a PC joining afterwards
+    reads it anew, with two names, for every one of its attempts. The entry is whole and
+    chains, so it is taken for what it holds, and the join lands after it (it waited a few
+    seconds for the second name to go, and every join failed as 'busy' however long ago the
+    link was made)."""
+    site.admin.directory.refresh()
+    newest = site.admin.trust.state.head_seq
+    os.link(_entry(site.share, newest), site.share / "directory" / f"copy-{newest}.json")
+
+    late = site.station(tmp_path, "207")
+    closing.append(late)
+    assert late.trust.state.member("207") is not None
+    assert late.trust.state.head_seq > newest
+    assert json.loads(_entry(site.share, newest).read_bytes())["seq"] == newest  # kept
+    assert _genuine_in_quarantine(site) == []
+    site.admin.directory.refresh()
+    assert site.admin.trust.state.member("207") is not None

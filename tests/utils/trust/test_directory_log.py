@@ -255,11 +255,11 @@ def test_an_empty_entry_planted_at_the_next_number_is_waited_for_then_set_aside(
     assert json.loads(planted.read_text())["op"]["data"]["username"] == "bob"
 
 
-def test_an_entry_with_a_second_name_for_a_moment_is_waited_for_not_thrown_out(started, tmp_path,
-                                                                              root, ana):
+def test_an_entry_with_a_second_name_for_a_moment_is_taken_not_thrown_out(started, tmp_path,
+                                                                          root, ana):
     """A write-once create links its complete temp file to the entry's name, then removes the
     temp name: a reader in between sees a file with two names. That is a writer mid-create,
-    not junk: it is taken once the second name is gone."""
+    not junk, and the entry is whole: it is taken at once, its names left as they are."""
     site, directory = started
     directory.append(op("person:ana", ana, "user.put", _user("bob", "operator")))
     entry = site.share / "directory" / "log" / "00000003.json"
@@ -268,7 +268,6 @@ def test_an_entry_with_a_second_name_for_a_moment_is_waited_for_not_thrown_out(s
     other = Site(tmp_path, "pc2")
     reader = other.log(root)
     report = reader.refresh()
-    assert report.refused == [] and reader.state.head_seq == 2 and entry.exists()
-    second.unlink()
-    assert reader.refresh().taken[0]["data"]["username"] == "bob"
+    assert report.refused == [] and report.taken[-1]["data"]["username"] == "bob"
+    assert reader.state.head_seq == 3 and entry.exists() and second.exists()
     other.database.dispose()
