@@ -6,7 +6,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Iterator, Sequence
 
-from sqlalchemy import Connection, and_, bindparam, func, or_, select, true
+from sqlalchemy import Connection, String, and_, bindparam, func, literal_column, or_, select, true
 
 from data import schema
 from data.database import driver_sql
@@ -99,9 +99,11 @@ def iter_events_by_time(connection: Connection, *, station: str | None = None,
 
 
 def filter_events(query, table, station: str | None, user: str | None, action: str | None,
-                  start: str | None, end: str | None):
+                  start: str | None, end: str | None, *, action_by_index: bool = True):
     """`query` narrowed by the audit viewer's filters. `table` is this PC's chain or the site
-    view's events (data/view_repo.py): both have these columns."""
+    view's events (data/view_repo.py): both have these columns. `action_by_index=False`
+    keeps the action's condition off its index (SQLite's unary "+"), for a query that must
+    read a short time range by the time's index (data/newest_window.py)."""
     conditions = []
     if station:
         conditions.append(table.c.station == station)
@@ -111,8 +113,9 @@ def filter_events(query, table, station: str | None, user: str | None, action: s
         # The action or its family: "record" finds record.edit and record.void too (a person
         # types the word they know). A range, not LIKE: it reads the (action, ts) index, and
         # "/" is the character after "." (so "records.export" is not in "record"'s family).
-        conditions.append(or_(table.c.action == action,
-                              and_(table.c.action > f"{action}.", table.c.action < f"{action}/")))
+        column = (table.c.action if action_by_index
+                  else literal_column(f"+{table.name}.action", String))
+        conditions.append(or_(column == action, and_(column > f"{action}.", column < f"{action}/")))
     if start:
         conditions.append(table.c.ts >= start)
     if end:

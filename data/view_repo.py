@@ -16,6 +16,7 @@ from sqlalchemy import Connection, and_, case, func, or_, select, tuple_
 
 from data import view_schema
 from data.audit_repo import filter_events, stream_by_time
+from data.newest_window import newest_page
 from data.records_repo import RecordFilter
 from models.canonical import format_utc
 
@@ -167,11 +168,22 @@ def count_events(connection: Connection, *, station: str | None = None, user: st
 def event_page(connection: Connection, *, station: str | None = None, user: str | None = None,
                action: str | None = None, start: str | None = None, end: str | None = None,
                limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
-    """Events for the filters, newest first by (time, station, seq)."""
-    query = (filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end)
-             .order_by(E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc())
-             .limit(limit).offset(offset))
-    return [dict(row._mapping) for row in connection.execute(query)]
+    """Events for the filters, newest first by (time, station, seq). An action alone (its
+    family is a large share of the range) is read through a window of the newest events
+    (data/newest_window.py); a station's or a person's events by their own index."""
+    order = (E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc())
+    query = filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end
+                          ).order_by(*order)
+    if not action or station or user:
+        return [dict(row._mapping) for row in connection.execute(query.limit(limit)
+                                                                 .offset(offset))]
+    # Without the range's start: the window's bound is later, and SQLite would read the
+    # range from its start.
+    recent = filter_events(select(*_EVENT_FIELDS), E, station, user, action, None, end,
+                           action_by_index=False).order_by(*order)
+    in_range = [c for c in ((E.c.ts >= start) if start else None,
+                            (E.c.ts < end) if end else None) if c is not None]
+    return newest_page(connection, query, recent, E.c.ts, in_range, limit=limit, offset=offset)
 
 
 def events_before(connection: Connection, row: dict[str, Any], *, station: str | None = None,
