@@ -133,6 +133,9 @@ def permission_refusal(denied: PermissionDenied, act: str, nothing_done: str) ->
     then logs the PermissionDenied itself, once, as the refusal it is (a WARNING)."""
     allowed = [str(role) for role, permissions in PERMISSIONS.items()
                if denied.permission in permissions]
+    if not allowed:  # a permission no role holds (none today): nobody may, say so
+        return CliError(f"{denied.username} ({denied.role}) may not {act} (no role may); "
+                        f"{nothing_done}")
     roles = " or ".join(filter(None, (", ".join(allowed[:-1]), allowed[-1])))
     return CliError(f"{denied.username} ({denied.role}) may not {act} ({roles} role only); "
                     f"{nothing_done}: run it again with --as a user whose role allows it")

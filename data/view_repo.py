@@ -171,7 +171,9 @@ def event_page(connection: Connection, *, station: str | None = None, user: str 
     """Events for the filters, newest first by (time, station, seq). An action alone (its
     family is a large share of the range) is read through a window of the newest events
     (data/newest_window.py); a station's or a person's events by their own index."""
-    order = (E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc())
+    # The hash last: a forked journal's two events of one number are both kept (their
+    # station's anomaly), and a page must never show one twice and skip the other.
+    order = (E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc(), E.c.hash.desc())
     query = filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end
                           ).order_by(*order)
     if not action or station or user:

@@ -1,7 +1,7 @@
 """The Audit tab's pages filtered by an action (data/view_repo.py event_page through
 data/newest_window.py): the same rows as the plain query, in every case the window meets
 (filled at once, grown, given up for a rare filter, a range smaller than the window, ties in
-time across stations, pages past the end); and a dense family read through the time's index,
+time across stations, a forked journal's two events of one number, pages past the end); and a dense family read through the time's index,
 not sorted whole.
 
 A real view database in tmp_path with a few thousand events; the probe and the window's cap
@@ -20,7 +20,7 @@ from data.audit_repo import filter_events
 from data.view_db import open_view_database
 
 E = view_schema.view_events
-ORDER = (E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc())
+ORDER = (E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc(), E.c.hash.desc())
 # A family that is a third of the events, one that is rare, one action alone, one nobody did.
 ACTIONS = ["record.create"] * 12 + ["record.edit", "command.received", "command.succeeded"] * 7 \
     + ["user.login"] * 2 + ["lot.release"]
@@ -44,6 +44,9 @@ def view(tmp_path, monkeypatch):
                      "username": "op", "role": "operator", "action": chance.choice(ACTIONS),
                      "entity": None, "entity_id": None, "command_id": None,
                      "hash": f"{n:064x}", "body": "{}"})
+    # A forked journal: two events of one station and number, both kept (other hashes).
+    rows = [copy for n, row in enumerate(rows)
+            for copy in ([row, dict(row, hash=f"f{n:063x}")] if n % 5 == 0 else [row])]
     with database.write() as connection:
         connection.execute(E.insert(), rows)
     yield database

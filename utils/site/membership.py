@@ -48,7 +48,7 @@ from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
 from utils.site.station_checks import check_machine_table, check_new_station, check_station
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT, OpRefused, PcMember
-from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
+from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, forget_other_site, make_op
 
 log = logging.getLogger(__name__)
 
@@ -209,15 +209,25 @@ def _remember(paths: AppPaths, settings: Settings, info: SiteInfo, pc: SigningKe
     return Membership(info, new_settings, location, note, root)
 
 
-def _directory(paths: AppPaths, folder: Path, info: SiteInfo, clock: Clock):
-    return _directory_at(paths.database_file, folder, info, clock)
+def _directory(paths: AppPaths, folder: Path, info: SiteInfo, clock: Clock, *,
+               newcomer: bool = False):
+    return _directory_at(paths.database_file, folder, info, clock, newcomer=newcomer)
 
 
-def _directory_at(database_file: Path, folder: Path, info: SiteInfo, clock: Clock):
+def _directory_at(database_file: Path, folder: Path, info: SiteInfo, clock: Clock, *,
+                  newcomer: bool = False):
+    """This PC's database and its copy of the site's directory. `newcomer`: a PC in no site
+    (a copy of another site's directory, left by a join that did not finish, is dropped)."""
     assert info.root is not None
     database = open_database(database_file)
-    return database, DirectoryLog(FolderSiteStore(Path(folder)), database, site_id=info.site_id,
-                                  root=info.root, clock=clock)
+    try:
+        if newcomer:
+            forget_other_site(database, info.site_id)
+        return database, DirectoryLog(FolderSiteStore(Path(folder)), database,
+                                      site_id=info.site_id, root=info.root, clock=clock)
+    except BaseException:
+        database.dispose()
+        raise
 
 
 def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, passphrase: str, *,
@@ -266,12 +276,21 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
         # (A PC of this very site with no membership of the new kind joins again after the
         # site's upgrade to keys by role; its chain and settings stay.)
         raise SiteError("already_member", "this PC already belongs to a site")
-    database, directory = _directory(paths, Path(folder), info, clock)
+    database, directory = _directory(paths, Path(folder), info, clock,
+                                     newcomer=not settings.site_id)
     try:
         try:
-            directory.refresh()
+            read = directory.refresh()
         except DirectoryUnavailable as exc:
             raise SiteError("folder_unusable", f"cannot read the site's directory: {exc}") from exc
+        if directory.state.head_seq + 1 in read.set_aside:
+            # The number this PC would take held something that is no entry: perhaps the
+            # site's newest entry, damaged by a share writer. Written there, this PC's entry
+            # would fork the directory from the PCs that hold the genuine one; a member PC
+            # writes its copy back at its next refresh.
+            raise SiteError("directory_damaged", "the site directory's newest entry on the share "
+                            "is damaged (it was set aside); nothing was changed: try again in "
+                            "a minute, once a PC of the site has written its copy back")
         _check_not_rolled_back(Path(folder), directory)
         check_new_station(station_id, directory.state.pcs)
         # A PC of this site before its upgrade joins again as the station it was: no new

@@ -127,6 +127,22 @@ def _write_verified_head(connection: Any, state: DirectoryState) -> None:
         {"site_id": state.site_id, "seq": state.head_seq, "hash": state.head_hash}))
 
 
+def forget_other_site(database: Any, site_id: str) -> bool:
+    """Drop this PC's copy of another site's directory; True when there was one. Only for a
+    PC in no site about to join `site_id`: a join refused after it had read its site's
+    directory (an id not in the machine table, a station taken), or cut short, leaves that
+    copy, and the log of another site cannot be read over it (its numbers are taken)."""
+    with database.write() as connection:
+        if not directory_repo.log_head(connection) \
+                or _read_verified_head(connection, site_id) != (0, ""):
+            return False  # nothing kept, or this very site's copy (read on as it is)
+        directory_repo.log_clear(connection)
+        meta_repo.put(connection, VERIFIED_HEAD_KEY, "null")
+    log.info("This PC's copy of another site's directory (a join that did not finish) was "
+             "dropped before it joins site %s", site_id)
+    return True
+
+
 class DirectoryLog:
     """The verified directory of one site on this PC (thread-safe)."""
 
@@ -138,9 +154,8 @@ class DirectoryLog:
         self.clock = clock
         self.on_change = on_change
         self._lock = threading.RLock()
-        # Entries read as nothing yet (empty), or as their entry with a second name (caught
-        # between a write-once create's link and the removal of its temp name): waited for,
-        # then set aside (nothing) or taken (the entry) if they stay so.
+        # Entries read as nothing yet (empty: perhaps a writer mid-create): waited for, then
+        # set aside if they stay so.
         self._unready = FailureCounter(clock=clock.monotonic)
         self._write_back = WriteBack(store, database, site_id)
         self._hole_looked: tuple[int, float] | None = None  # (number, when) last looked past
@@ -266,6 +281,7 @@ class DirectoryLog:
 
     def _throw_out(self, seq: int, reason: str, report: RefreshReport) -> None:
         report.refused.append(f"entry {seq}: {reason}")
+        report.set_aside.append(seq)
         log.warning("Site directory entry %d refused (%s); moved to the quarantine", seq, reason)
         try:
             self.store.set_aside_entry(seq, reason)  # False: gone meanwhile, nothing to move

@@ -16,8 +16,8 @@ N-1's hash, and every PC keeps each entry it verified (1 to its head) in its dat
   entry of its number, carrying an operation this PC does not hold. Junk or a copy of an entry
   this PC holds (a replay) does not make a hole, so a planted file cannot stop every writer.
 
-What it costs: `has_entry` is one look at the share. A refresh looks at its newest
-`HEAL_RECENT` entries and at `HEAL_ROTATE` older ones in turn, so every entry is looked at
+What it costs: `has_entry` is one look at the share. A refresh reads its head entry back (a
+fork at the newest number is said at once) and looks at its newest `HEAL_RECENT` entries and at `HEAL_ROTATE` older ones in turn, so every entry is looked at
 within head / HEAL_ROTATE refreshes. It looks at the whole log only when its own head is gone
 (a rolled-back or cleaned share).
 """
@@ -52,7 +52,8 @@ class DirectoryUnavailable(OSError):
 @dataclass
 class RefreshReport:
     taken: list[dict[str, Any]] = field(default_factory=list)  # operations applied, in order
-    refused: list[str] = field(default_factory=list)  # "seq N: reason"
+    refused: list[str] = field(default_factory=list)  # "entry N: reason"
+    set_aside: list[int] = field(default_factory=list)  # the numbers of those entries
     healed: int = 0  # entries written back to the store
     fork: str | None = None
 
@@ -92,6 +93,10 @@ class WriteBack:
         if head == 0:
             return
         if self.store.has_entry(head):
+            # This PC's newest entry read back: another there (a PC that joined while a share
+            # writer had deleted or damaged it, and wrote its own at that number) is a fork.
+            if self._forked(head, report):
+                return
             numbers, self._cursor = heal_numbers(head, self._cursor)
         else:  # the share rolled back or cleaned: look at the whole log
             numbers = list(range(1, head + 1))

@@ -76,11 +76,15 @@ def test_junk_in_the_directory_is_set_aside_and_a_genuine_join_goes_on(tmp_path,
                                                                        caplog):
     """A file a share writer puts at the directory's next number refused every production
     join ("the site's machine table could not be read"): the join's directory reader sets it
-    aside, saying so once, and the site's own table still decides."""
+    aside, saying so once; that join is refused (the junk may be the site's newest entry,
+    damaged: this PC's entry there would fork the directory), and the next one goes on, the
+    site's own table still deciding."""
     site, seq = _site_with_machine_301(tmp_path, monkeypatch)
     junk = SiteLayout(site.share).directory_entry(seq + 1)
     junk.write_text("{not json")
     caplog.set_level(logging.INFO)
+    first = _refused(tmp_path, site, "301")
+    assert first.code == "directory_damaged" and "newest entry on the share is damaged" in str(first)
     joined = _join(tmp_path, site, "301")
     member = joined.ctx.trust.state.member("301")
     joined.ctx.close()
@@ -134,10 +138,44 @@ def test_another_machines_id_is_still_refused_a_takeover_reason_included(tmp_pat
 
 def test_an_office_pc_is_not_checked_against_the_machine_table(tmp_path, monkeypatch):
     """The table is for a new production station's id: an office PC's id follows its own
-    rules, a damaged entry set aside by the directory's reader."""
+    rules."""
     site, seq = _site_with_machine_301(tmp_path, monkeypatch)
-    SiteLayout(site.share).directory_entry(seq).write_text("{not json")
     joined = _join(tmp_path, site, "office2", kind="office")
     member = joined.ctx.trust.state.member("office2")
     joined.ctx.close()
     assert member is not None
+
+
+def test_the_newest_entry_damaged_on_the_share_forks_nothing(tmp_path, monkeypatch, caplog):
+    """A share writer overwrites the site's newest entry (the catalog naming 301) with junk. A
+    PC joining then would set it aside and write its own entry at that number: the admin PC,
+    which holds the genuine one, and the new PC would each follow another directory. The join
+    is refused instead; the admin's next refresh writes its entry back, and a join after it
+    lands above, seen by the admin."""
+    site, seq = _site_with_machine_301(tmp_path, monkeypatch)
+    SiteLayout(site.share).directory_entry(seq).write_text("{not json")
+    refused = _refused(tmp_path, site, "301")
+    assert refused.code == "directory_damaged" and "try again in a minute" in str(refused)
+
+    assert site.admin.trust.directory.refresh().healed == 1
+    joined = _join(tmp_path, site, "301")
+    try:
+        assert joined.ctx.trust.state.member("301").certified_seq == seq + 1
+    finally:
+        joined.ctx.close()
+    report = site.admin.trust.directory.refresh()
+    assert report.fork is None and site.admin.trust.state.member("301") is not None
+
+
+def test_another_entry_at_a_pcs_newest_number_is_said_as_a_fork(tmp_path, monkeypatch, caplog):
+    """The fork the refusal above prevents, made the way it still can be (the newest entry
+    deleted, and a PC joining before any member wrote it back): the admin PC reads its newest
+    entry back at each refresh and says the fork, where before it saw nothing at all."""
+    site, seq = _site_with_machine_301(tmp_path, monkeypatch)
+    SiteLayout(site.share).directory_entry(seq).unlink()
+    joined = _join(tmp_path, site, "206")  # the catalog naming 301 alone is gone: built-in
+    joined.ctx.close()
+    caplog.set_level(logging.ERROR)
+    report = site.admin.trust.directory.refresh()
+    assert report.fork == f"entry {seq} on the share differs from the one this PC verified"
+    assert any("Site directory: entry" in r.getMessage() for r in caplog.records)
