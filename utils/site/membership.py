@@ -48,7 +48,8 @@ from utils.site.site_key import SiteError, SiteInfo, create_site, join_site
 from utils.site.station_checks import check_machine_table, check_new_station, check_station
 from utils.trust.crypto import SigningKeyPair
 from utils.trust.directory_state import ROOT, OpRefused, PcMember
-from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, forget_other_site, make_op
+from utils.trust.directory_copy import forget_other_site
+from utils.trust.dirlog import DirectoryLog, DirectoryUnavailable, make_op
 
 log = logging.getLogger(__name__)
 
@@ -293,8 +294,7 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
                             "a minute, once a PC of the site has written its copy back")
         _check_not_rolled_back(Path(folder), directory)
         check_new_station(station_id, directory.state.pcs)
-        # A PC of this site before its upgrade joins again as the station it was: no new
-        # machine, whatever table it was set up under.
+        # A PC of this site joining again after its upgrade, as the station it was: no new machine.
         upgrading = bool(settings.site_id) and station_id == settings.station_id
         if machine_table and not upgrading:
             check_machine_table(station_id, kind, directory.state.pcs, directory.state.catalog)

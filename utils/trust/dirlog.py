@@ -108,7 +108,7 @@ def _advance(state: DirectoryState, entry: dict[str, Any], seq: int, *,
     return new
 
 
-def _read_verified_head(connection: Any, site_id: str) -> tuple[int, str]:
+def read_verified_head(connection: Any, site_id: str) -> tuple[int, str]:
     """The head this PC stored with its last verified entry, (0, "") when none (a database
     from before the head was kept, another site's, or an unreadable value)."""
     try:
@@ -125,22 +125,6 @@ def _read_verified_head(connection: Any, site_id: str) -> tuple[int, str]:
 def _write_verified_head(connection: Any, state: DirectoryState) -> None:
     meta_repo.put(connection, VERIFIED_HEAD_KEY, canonical_json(
         {"site_id": state.site_id, "seq": state.head_seq, "hash": state.head_hash}))
-
-
-def forget_other_site(database: Any, site_id: str) -> bool:
-    """Drop this PC's copy of another site's directory; True when there was one. Only for a
-    PC in no site about to join `site_id`: a join refused after it had read its site's
-    directory (an id not in the machine table, a station taken), or cut short, leaves that
-    copy, and the log of another site cannot be read over it (its numbers are taken)."""
-    with database.write() as connection:
-        if not directory_repo.log_head(connection) \
-                or _read_verified_head(connection, site_id) != (0, ""):
-            return False  # nothing kept, or this very site's copy (read on as it is)
-        directory_repo.log_clear(connection)
-        meta_repo.put(connection, VERIFIED_HEAD_KEY, "null")
-    log.info("This PC's copy of another site's directory (a join that did not finish) was "
-             "dropped before it joins site %s", site_id)
-    return True
 
 
 class DirectoryLog:
@@ -173,7 +157,7 @@ class DirectoryLog:
     def _load_local(self) -> None:
         with self.database.read() as connection:
             rows = directory_repo.log_entries(connection)
-            head = _read_verified_head(connection, self._state.site_id)
+            head = read_verified_head(connection, self._state.site_id)
         state = self._replay_local(rows, head)
         if state is None:
             log.error("This PC's copy of the site directory does not lead to the head it "
