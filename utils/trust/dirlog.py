@@ -258,7 +258,7 @@ class DirectoryLog:
             finally:
                 if work is not None:
                     self._state = work
-            self._write_back.heal(self._state.head_seq, report)
+            self._write_back.heal(self._state.head_seq, report, self._state)
         if report.taken and self.on_change is not None:
             self.on_change(report)
         return report

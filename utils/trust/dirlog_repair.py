@@ -89,14 +89,17 @@ class WriteBack:
         self.site_id = site_id
         self._cursor = 0
 
-    def heal(self, head: int, report: RefreshReport) -> None:
+    def heal(self, head: int, report: RefreshReport, state: DirectoryState | None = None
+             ) -> None:
         if head == 0:
             return
         if self.store.has_entry(head):
-            # This PC's newest entry read back: another there (a PC that joined while a share
-            # writer had deleted or damaged it, and wrote its own at that number) is a fork.
-            if self._forked(head, report):
-                return
+            # This PC's newest entry read back: another there, signed by a key `state` knows
+            # (a PC that joined while a share writer had deleted its entry, and wrote its own
+            # certificate at that number), is a fork: said. Unsigned, it is a share writer's
+            # and proves nothing (readers set it aside). The entries below are shared still.
+            if state is not None:
+                self._forked(head, report, signed_in=state)
             numbers, self._cursor = heal_numbers(head, self._cursor)
         else:  # the share rolled back or cleaned: look at the whole log
             numbers = list(range(1, head + 1))
@@ -124,10 +127,12 @@ class WriteBack:
                         "from this PC's copy (the share lost them: deleted, set aside or rolled "
                         "back)", report.healed)
 
-    def _forked(self, seq: int, report: RefreshReport) -> bool:
+    def _forked(self, seq: int, report: RefreshReport,
+                signed_in: DirectoryState | None = None) -> bool:
         """Whether the share's entry `seq` is another entry that links to this PC's entry
         before it (a fork: said, and this PC keeps its own). Junk, or nothing readable, is no
-        fork: readers set junk aside, and the number is written back once it is free."""
+        fork: readers set junk aside, and the number is written back once it is free.
+        `signed_in`: its operation must also be signed by a key that state knows."""
         with self.database.read() as connection:
             held = directory_repo.log_entry(connection, seq)
             before = directory_repo.log_entry(connection, seq - 1) if seq > 1 else None
@@ -141,6 +146,11 @@ class WriteBack:
         prev = before[0] if before is not None else genesis_prev(self.site_id)
         if found.document.get("prev") != prev:
             return False
+        if signed_in is not None:
+            op = found.document.get("op")
+            key = signer_key(signed_in, op.get("signer")) if isinstance(op, dict) else None
+            if key is None or not key.verify_document(op):
+                return False
         report.fork = f"entry {seq} on the share differs from the one this PC verified"
         log.error("Site directory: %s; this PC keeps its own and writes nothing on it (a PC "
                   "that took the other entry does not see this PC's later entries)", report.fork)

@@ -8,6 +8,7 @@ a takeover reason for an id nobody holds included."""
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import datetime, timezone
 
@@ -179,3 +180,17 @@ def test_another_entry_at_a_pcs_newest_number_is_said_as_a_fork(tmp_path, monkey
     report = site.admin.trust.directory.refresh()
     assert report.fork == f"entry {seq} on the share differs from the one this PC verified"
     assert any("Site directory: entry" in r.getMessage() for r in caplog.records)
+
+
+def test_an_unsigned_file_shaped_as_the_newest_entry_is_no_fork(tmp_path, monkeypatch):
+    """A share writer replaces the newest entry with one that links where it should but is
+    signed by nobody the site knows: no fork is said (anyone can write that), readers set it
+    aside, and the entries below are still written back when missing."""
+    site, seq = _site_with_machine_301(tmp_path, monkeypatch)
+    path = SiteLayout(site.share).directory_entry(seq)
+    forged = json.loads(path.read_bytes())
+    forged["op"]["data"] = {"forged": True}  # its signature no longer holds
+    path.write_text(json.dumps(forged))
+    SiteLayout(site.share).directory_entry(seq - 1).unlink()
+    report = site.admin.trust.directory.refresh()
+    assert report.fork is None and report.healed == 1
