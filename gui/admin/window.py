@@ -65,6 +65,7 @@ class AdminWindow(QMainWindow):
         self.bridge = ViewBridge(self.site_view, self.follower, self)
         if self.fleet is not None:  # refused journals raise the fleet's alarm
             self.fleet.anomaly_sources.append(self.site_view.anomalies)
+            self.fleet.anomaly_sources.append(ctx.trust.directory.forks)  # a forked directory
             self.fleet.condition_sources.append(self.site_view.waiting_changes)
         self._following = False
         self._shut = False

@@ -143,8 +143,14 @@ class DirectoryLog:
         self._unready = FailureCounter(clock=clock.monotonic)
         self._write_back = WriteBack(store, database, site_id)
         self._hole_looked: tuple[int, float] | None = None  # (number, when) last looked past
+        self._forks: dict[str, str] = {}
         self._state = DirectoryState(site_id, root)
         self._load_local()
+
+    def forks(self) -> dict[str, str]:
+        """Forks said since this PC started, by the station whose certificate made the other
+        entry ("directory" when none does): the fleet's alarm (its anomaly source)."""
+        return dict(self._forks)
 
     @property
     def state(self) -> DirectoryState:
@@ -259,6 +265,8 @@ class DirectoryLog:
                 if work is not None:
                     self._state = work
             self._write_back.heal(self._state.head_seq, report, self._state)
+            if report.fork is not None:  # kept for the panel's alarms (`forks`)
+                self._forks[report.fork_station or "directory"] = report.fork
         if report.taken and self.on_change is not None:
             self.on_change(report)
         return report

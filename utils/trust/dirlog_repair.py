@@ -56,6 +56,7 @@ class RefreshReport:
     set_aside: list[int] = field(default_factory=list)  # the numbers of those entries
     healed: int = 0  # entries written back to the store
     fork: str | None = None
+    fork_station: str | None = None  # the station the other entry certifies, if it does
 
 
 def check_envelope(entry: Any, seq: int) -> None:
@@ -152,6 +153,10 @@ class WriteBack:
             if key is None or not key.verify_document(op):
                 return False
         report.fork = f"entry {seq} on the share differs from the one this PC verified"
+        op = found.document.get("op")
+        data = op.get("data") if isinstance(op, dict) and op.get("op") == "pc.certify" else None
+        station = data.get("station") if isinstance(data, dict) else None
+        report.fork_station = station if isinstance(station, str) else None
         log.error("Site directory: %s; this PC keeps its own and writes nothing on it (a PC "
                   "that took the other entry does not see this PC's later entries)", report.fork)
         return True

@@ -18,6 +18,7 @@ from config.paths import resolve_paths
 from config.settings import Settings
 from utils.first_run import SetupError, SetupPlan, set_up
 from utils.setup_checks import site_machines
+from utils.site.fleet import FleetMonitor
 from utils.site.keystore import read_member_file
 from utils.site.layout import SiteLayout
 from utils.site.membership import join_site_membership
@@ -180,6 +181,13 @@ def test_another_entry_at_a_pcs_newest_number_is_said_as_a_fork(tmp_path, monkey
     report = site.admin.trust.directory.refresh()
     assert report.fork == f"entry {seq} on the share differs from the one this PC verified"
     assert any("Site directory: entry" in r.getMessage() for r in caplog.records)
+    # The admin panel's fleet shows it as an alarm of the station whose certificate forked
+    # (gui/admin/window.py adds the directory's forks to the fleet's anomaly sources).
+    assert site.admin.trust.directory.forks() == {"206": report.fork}
+    fleet = FleetMonitor(site.admin, transport=site.admin.transport)
+    fleet.anomaly_sources.append(site.admin.trust.directory.forks)
+    [view] = [view for view in fleet.poll() if view.station_id == "206"]
+    assert view.journal_anomaly == report.fork
 
 
 def test_an_unsigned_file_shaped_as_the_newest_entry_is_no_fork(tmp_path, monkeypatch):
