@@ -154,7 +154,7 @@ def record_stations(connection: Connection) -> list[str]:
 # -- events -------------------------------------------------------------------------------------
 
 _EVENT_FIELDS = (E.c.station, E.c.seq, E.c.ts, E.c.username, E.c.role, E.c.action, E.c.entity,
-                 E.c.entity_id, E.c.command_id, E.c.body)
+                 E.c.entity_id, E.c.command_id, E.c.body, E.c.hash)
 
 
 def count_events(connection: Connection, *, station: str | None = None, user: str | None = None,
@@ -191,8 +191,14 @@ def event_page(connection: Connection, *, station: str | None = None, user: str 
 def events_before(connection: Connection, row: dict[str, Any], *, station: str | None = None,
                   user: str | None = None, action: str | None = None, start: str | None = None,
                   end: str | None = None) -> int:
-    """How many events come before `row` in the newest-first order for the filters."""
-    newer = tuple_(E.c.ts, E.c.station, E.c.seq) > tuple_(row["ts"], row["station"], row["seq"])
+    """How many events come before `row` in the newest-first order for the filters (its
+    hash breaks a forked journal's tie of one number, when `row` has it: a page's rows do)."""
+    if row.get("hash") is None:
+        newer = tuple_(E.c.ts, E.c.station, E.c.seq) > tuple_(row["ts"], row["station"],
+                                                               row["seq"])
+    else:
+        newer = (tuple_(E.c.ts, E.c.station, E.c.seq, E.c.hash)
+                 > tuple_(row["ts"], row["station"], row["seq"], row["hash"]))
     query = filter_events(select(func.count()).select_from(E), E, station, user, action, start,
                           end).where(newer)
     return connection.execute(query).scalar_one()

@@ -50,7 +50,7 @@ _FIELD_OF_SITE_CODE = {
     "folder_unusable": "folder", "site_exists": "folder", "no_site": "folder",
     "bad_site_file": "folder", "wrong_passphrase": "passphrase", "weak_passphrase": "passphrase",
     "station_in_use": "station", "bad_station_id": "station", "bad_kind": "station",
-    "station_taken": "station", "unknown_machine": "station", "directory_damaged": "folder",
+    "station_taken": "station", "unknown_machine": "station",
 }
 
 

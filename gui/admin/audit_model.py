@@ -125,8 +125,8 @@ class AuditEventsModel(ColumnTableModel):
         if row is None:
             return None
         found = self.row_data(row)
-        return row if (found.get("station"), found.get("seq")) == (event["station"],
-                                                                   event["seq"]) else None
+        same = (found.get("station"), found.get("seq")) == (event["station"], event["seq"])
+        return row if same and event.get("hash") in (None, found.get("hash")) else None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         row, column = index.row(), index.column()

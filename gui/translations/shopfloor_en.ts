@@ -116,79 +116,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="81"/>
-        <location filename="../admin/window.py" line="91"/>
-        <location filename="../admin/window.py" line="97"/>
+        <location filename="../admin/window.py" line="82"/>
+        <location filename="../admin/window.py" line="92"/>
+        <location filename="../admin/window.py" line="98"/>
         <source>Fleet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="85"/>
+        <location filename="../admin/window.py" line="86"/>
         <source>Commands</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="112"/>
         <source>Production</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>Dashboard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="115"/>
         <source>Insights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="115"/>
+        <location filename="../admin/window.py" line="116"/>
         <source>SPC</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="121"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>OEE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>Lots</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>Handovers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="133"/>
+        <location filename="../admin/window.py" line="134"/>
         <source>Users</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="141"/>
+        <location filename="../admin/window.py" line="142"/>
         <source>Audit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="145"/>
+        <location filename="../admin/window.py" line="146"/>
         <source>Catalog</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="147"/>
+        <location filename="../admin/window.py" line="148"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="148"/>
+        <location filename="../admin/window.py" line="149"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6572,81 +6572,76 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
     </message>
     <message>
         <location filename="../wizard/texts.py" line="48"/>
-        <source>The site&apos;s newest directory entry on the share is damaged (someone changed the file; it was moved aside). Nothing was changed: try again in a minute, once a PC of the site has put its copy back; if it stays so, ask the site&apos;s admin to open the app on their PC.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../wizard/texts.py" line="49"/>
         <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="50"/>
+        <location filename="../wizard/texts.py" line="49"/>
         <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="51"/>
+        <location filename="../wizard/texts.py" line="50"/>
         <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="52"/>
+        <location filename="../wizard/texts.py" line="51"/>
         <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="53"/>
+        <location filename="../wizard/texts.py" line="52"/>
         <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="54"/>
+        <location filename="../wizard/texts.py" line="53"/>
         <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="55"/>
+        <location filename="../wizard/texts.py" line="54"/>
         <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="56"/>
+        <location filename="../wizard/texts.py" line="55"/>
         <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57"/>
+        <location filename="../wizard/texts.py" line="56"/>
         <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="58"/>
+        <location filename="../wizard/texts.py" line="57"/>
         <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59"/>
+        <location filename="../wizard/texts.py" line="58"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="60"/>
+        <location filename="../wizard/texts.py" line="59"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="61"/>
+        <location filename="../wizard/texts.py" line="60"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="62"/>
+        <location filename="../wizard/texts.py" line="61"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="63"/>
+        <location filename="../wizard/texts.py" line="62"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6656,47 +6651,47 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="66"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="68"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>A new site needs its first admin account.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="70"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="71"/>
+        <location filename="../wizard/texts.py" line="70"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="72"/>
+        <location filename="../wizard/texts.py" line="71"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85"/>
+        <location filename="../wizard/texts.py" line="84"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="86"/>
+        <location filename="../wizard/texts.py" line="85"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -116,79 +116,79 @@
         <translation>%1 · DEMO (dados sintéticos)</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="81"/>
-        <location filename="../admin/window.py" line="91"/>
-        <location filename="../admin/window.py" line="97"/>
+        <location filename="../admin/window.py" line="82"/>
+        <location filename="../admin/window.py" line="92"/>
+        <location filename="../admin/window.py" line="98"/>
         <source>Fleet</source>
         <translation>Estações</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="85"/>
+        <location filename="../admin/window.py" line="86"/>
         <source>Commands</source>
         <translation>Comandos</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="93"/>
+        <location filename="../admin/window.py" line="94"/>
         <source>This PC is not in a site yet: the fleet and remote commands appear once it is (shopfloor site create / join).</source>
         <translation>Este PC ainda não está em um site: as estações e os comandos remotos aparecem quando estiver (shopfloor site create / join).</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="111"/>
+        <location filename="../admin/window.py" line="112"/>
         <source>Production</source>
         <translation>Produção</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="113"/>
+        <location filename="../admin/window.py" line="114"/>
         <source>Dashboard</source>
         <translation>Painel</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="114"/>
+        <location filename="../admin/window.py" line="115"/>
         <source>Insights</source>
         <translation>Estatísticas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="115"/>
+        <location filename="../admin/window.py" line="116"/>
         <source>SPC</source>
         <translation>CEP</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="121"/>
+        <location filename="../admin/window.py" line="122"/>
         <source>OEE</source>
         <translation>OEE</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="127"/>
+        <location filename="../admin/window.py" line="128"/>
         <source>Lots</source>
         <translation>Lotes</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="130"/>
+        <location filename="../admin/window.py" line="131"/>
         <source>Handovers</source>
         <translation>Passagens de turno</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="133"/>
+        <location filename="../admin/window.py" line="134"/>
         <source>Users</source>
         <translation>Usuários</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="141"/>
+        <location filename="../admin/window.py" line="142"/>
         <source>Audit</source>
         <translation>Auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="145"/>
+        <location filename="../admin/window.py" line="146"/>
         <source>Catalog</source>
         <translation>Catálogo</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="147"/>
+        <location filename="../admin/window.py" line="148"/>
         <source>&amp;Tools</source>
         <translation>&amp;Ferramentas</translation>
     </message>
     <message>
-        <location filename="../admin/window.py" line="148"/>
+        <location filename="../admin/window.py" line="149"/>
         <source>Verify audit integrity (whole site)…</source>
         <translation>Verificar integridade da auditoria (site inteiro)…</translation>
     </message>
@@ -6574,81 +6574,76 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
     </message>
     <message>
         <location filename="../wizard/texts.py" line="48"/>
-        <source>The site&apos;s newest directory entry on the share is damaged (someone changed the file; it was moved aside). Nothing was changed: try again in a minute, once a PC of the site has put its copy back; if it stays so, ask the site&apos;s admin to open the app on their PC.</source>
-        <translation>A entrada mais recente do diretório do site na pasta compartilhada está danificada (alguém alterou o arquivo; ele foi posto de lado). Nada foi alterado: tente de novo em um minuto, depois que um PC do site tiver reposto a sua cópia; se continuar assim, peça ao administrador do site que abra o aplicativo no PC dele.</translation>
-    </message>
-    <message>
-        <location filename="../wizard/texts.py" line="49"/>
         <source>There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed.</source>
         <translation>Não há um site Shopfloor em %1. Escolha a pasta que foi escolhida quando o site foi criado (ela contém shopfloor-site.json), ou crie um novo site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="50"/>
+        <location filename="../wizard/texts.py" line="49"/>
         <source>%1 already holds a Shopfloor site. To use it, go back and choose &quot;Join a site&quot;; for a new site, choose another folder. Nothing was changed.</source>
         <translation>%1 já contém um site Shopfloor. Para usá-lo, volte e escolha &quot;Entrar em um site&quot;; para um novo site, escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="51"/>
+        <location filename="../wizard/texts.py" line="50"/>
         <source>This PC may not write in %1 (permission denied). Ask IT to give this PC&apos;s user write access to the share, or choose another folder. Nothing was changed.</source>
         <translation>Este PC não pode gravar em %1 (permissão negada). Peça à TI acesso de gravação na pasta para o usuário deste PC, ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="52"/>
+        <location filename="../wizard/texts.py" line="51"/>
         <source>%1 is read-only. Choose a folder this PC can write to, or ask IT to make the share writable. Nothing was changed.</source>
         <translation>%1 é somente leitura. Escolha uma pasta em que este PC possa gravar, ou peça à TI para liberar a gravação. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="53"/>
+        <location filename="../wizard/texts.py" line="52"/>
         <source>The disk that holds %1 is full. Free some space or choose another folder. Nothing was changed.</source>
         <translation>O disco de %1 está cheio. Libere espaço ou escolha outra pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="54"/>
+        <location filename="../wizard/texts.py" line="53"/>
         <source>The network share of %1 cannot be reached: the file server may be off, the network down, or the name misspelled. Check the connection and try again. Nothing was changed.</source>
         <translation>A pasta de rede de %1 não está acessível: o servidor de arquivos pode estar desligado, a rede fora do ar ou o nome digitado errado. Verifique a conexão e tente de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="55"/>
+        <location filename="../wizard/texts.py" line="54"/>
         <source>This PC can create files in %1 but not delete them, and the site needs both. Ask IT for full write (modify) access to the share. Nothing was changed.</source>
         <translation>Este PC consegue criar arquivos em %1, mas não apagá-los, e o site precisa das duas coisas. Peça à TI acesso completo de gravação (modificar) na pasta. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="56"/>
+        <location filename="../wizard/texts.py" line="55"/>
         <source>%1 cannot be used: %2. Choose another folder or ask IT. Nothing was changed.</source>
         <translation>%1 não pode ser usada: %2. Escolha outra pasta ou peça ajuda à TI. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="57"/>
+        <location filename="../wizard/texts.py" line="56"/>
         <source>This PC&apos;s data folder %1 is on a network drive, and the database must be on this PC&apos;s own disk (a network drive can corrupt it). Ask IT to keep the application data on the local disk. Nothing was changed.</source>
         <translation>A pasta de dados deste PC, %1, está em um disco de rede, e o banco de dados precisa ficar no disco do próprio PC (um disco de rede pode corrompê-lo). Peça à TI para manter os dados do aplicativo no disco local. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="58"/>
+        <location filename="../wizard/texts.py" line="57"/>
         <source>A restore of this PC&apos;s database is under way, so the app cannot open it now. Nothing was opened or changed: start the app again when the restore has finished.</source>
         <translation>Uma restauração do banco de dados deste PC está em andamento, por isso o aplicativo não pode abri-lo agora. Nada foi aberto nem alterado: abra o aplicativo de novo quando a restauração terminar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="59"/>
+        <location filename="../wizard/texts.py" line="58"/>
         <source>The site passphrase is wrong. Check it with the person who created the site (capital letters count) and type it again. Nothing was changed.</source>
         <translation>A frase-senha do site está errada. Confirme com quem criou o site (maiúsculas contam) e digite de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="60"/>
+        <location filename="../wizard/texts.py" line="59"/>
         <source>The site passphrase needs at least 12 characters.</source>
         <translation>A frase-senha do site precisa de ao menos 12 caracteres.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="61"/>
+        <location filename="../wizard/texts.py" line="60"/>
         <source>The site file in this folder is damaged or was not written by Shopfloor Collector. Ask the person who created the site. Nothing was changed.</source>
         <translation>O arquivo do site nesta pasta está danificado ou não foi gravado pelo Shopfloor Collector. Pergunte a quem criou o site. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="62"/>
+        <location filename="../wizard/texts.py" line="61"/>
         <source>Station %1 is in use by a PC that is running now. Choose another station, or close the app on that PC first. Nothing was changed.</source>
         <translation>A estação %1 está em uso por um PC ligado agora. Escolha outra estação, ou feche antes o aplicativo naquele PC. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="63"/>
+        <location filename="../wizard/texts.py" line="62"/>
         <source>Station %1 belongs to another PC of this site. If this PC replaces that one (it broke or was retired), tick &quot;This PC replaces that station&apos;s PC&quot; and say why; otherwise choose another station. Nothing was changed.</source>
         <translation>A estação %1 pertence a outro PC deste site. Se este PC substitui aquele (quebrou ou foi aposentado), marque &quot;Este PC substitui o PC dessa estação&quot; e diga por quê; senão escolha outra estação. Nada foi alterado.</translation>
     </message>
@@ -6658,47 +6653,47 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         <translation>Um id de estação tem de 1 a 64 letras, dígitos, &apos;.&apos;, &apos;_&apos; ou &apos;-&apos;, começando com letra ou dígito.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="66"/>
+        <location filename="../wizard/texts.py" line="65"/>
         <source>Station %1 is not in the machine table. Choose a machine from the list, or make this an office PC.</source>
         <translation>A estação %1 não está na tabela de máquinas. Escolha uma máquina da lista, ou faça deste um PC de escritório.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="67"/>
+        <location filename="../wizard/texts.py" line="66"/>
         <source>This PC already belongs to a site; nothing was changed. Start the app again to log in.</source>
         <translation>Este PC já pertence a um site; nada foi alterado. Abra o aplicativo de novo para entrar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="68"/>
+        <location filename="../wizard/texts.py" line="67"/>
         <source>A new site needs its first admin account.</source>
         <translation>Um novo site precisa da sua primeira conta de administrador.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="69"/>
+        <location filename="../wizard/texts.py" line="68"/>
         <source>%1 holds another site, not this PC&apos;s. Moving this PC to another site needs that site&apos;s passphrase: set it up again. Nothing was changed.</source>
         <translation>%1 contém outro site, não o deste PC. Mudar este PC para outro site exige a frase-senha daquele site: configure-o de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="70"/>
+        <location filename="../wizard/texts.py" line="69"/>
         <source>This PC is not in a site, so it has no shared folder to change.</source>
         <translation>Este PC não está em um site, então não há pasta compartilhada para mudar.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="71"/>
+        <location filename="../wizard/texts.py" line="70"/>
         <source>%1 is not a time zone. Choose one from the list, for example America/Sao_Paulo.</source>
         <translation>%1 não é um fuso horário. Escolha um da lista, por exemplo America/Sao_Paulo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="72"/>
+        <location filename="../wizard/texts.py" line="71"/>
         <source>Starting with the PC could not be switched: %1. Nothing was changed.</source>
         <translation>Não foi possível mudar o início com o PC: %1. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="85"/>
+        <location filename="../wizard/texts.py" line="84"/>
         <source>A file could not be written: %1. Nothing more was done; check the folder and try again.</source>
         <translation>Não foi possível gravar um arquivo: %1. Nada mais foi feito; verifique a pasta e tente de novo.</translation>
     </message>
     <message>
-        <location filename="../wizard/texts.py" line="86"/>
+        <location filename="../wizard/texts.py" line="85"/>
         <source>Something went wrong: %1. The details are in the log.</source>
         <translation>Algo deu errado: %1. Os detalhes estão no log.</translation>
     </message>

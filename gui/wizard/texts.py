@@ -45,7 +45,6 @@ def _setup_texts() -> dict[str, tuple[str, tuple[str, ...]]]:
         "folder_not_found": (translate("Setup", "The folder %1 cannot be found. Check the path and that the share is connected. Nothing was changed."), _FOLDER),
         "folder_not_made": (translate("Setup", "The folder %1 does not exist. Check the path, and that the network share is connected. To make a new folder there, tick \"Make this folder if it does not exist yet\". Nothing was changed."), _FOLDER),
         "not_a_folder": (translate("Setup", "%1 is a file, not a folder. Choose a folder."), _FOLDER),
-        "directory_damaged": (translate("Setup", "The site's newest directory entry on the share is damaged (someone changed the file; it was moved aside). Nothing was changed: try again in a minute, once a PC of the site has put its copy back; if it stays so, ask the site's admin to open the app on their PC."), ()),
         "no_site": (translate("Setup", "There is no Shopfloor site in %1. Choose the folder that was chosen when the site was created (it holds shopfloor-site.json), or create a new site. Nothing was changed."), _FOLDER),
         "site_exists": (translate("Setup", "%1 already holds a Shopfloor site. To use it, go back and choose \"Join a site\"; for a new site, choose another folder. Nothing was changed."), _FOLDER),
         "permission_denied": (translate("Setup", "This PC may not write in %1 (permission denied). Ask IT to give this PC's user write access to the share, or choose another folder. Nothing was changed."), _FOLDER),

@@ -95,3 +95,18 @@ def test_a_dense_family_is_read_by_the_time_index_not_sorted_whole(view):
     assert len(page) == 50 and all(row["action"].startswith("record.") for row in page)
     assert plans and "ix_view_events_ts" in plans[-1], plans
     assert "USE TEMP B-TREE FOR ORDER BY" not in plans[-1], plans  # only the ties' part
+
+
+def test_a_forked_journals_two_events_of_one_number_have_rows_of_their_own(view):
+    """Two events of one station and number at one time (a forked journal: both kept), as
+    the Audit tab finds an event's row to keep it selected: each at its own row, as the page
+    lists them (before, both were said to be at the first one's)."""
+    twin = {"station": "299", "seq": 1, "ts": "2026-12-01T00:00:00.000Z", "username": "op",
+            "role": "operator", "action": "record.create", "entity": None, "entity_id": None,
+            "command_id": None, "body": "{}"}
+    with view.write() as connection:
+        connection.execute(E.insert(), [dict(twin, hash="a" * 64), dict(twin, hash="b" * 64)])
+    with view.read() as connection:
+        page = view_repo.event_page(connection, station="299", limit=10)
+        assert [view_repo.events_before(connection, row, station="299") for row in page] \
+            == [0, 1]

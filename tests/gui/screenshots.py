@@ -664,27 +664,6 @@ def render_wizard(out_dir: Path) -> list[Path]:
             joining.close()
             joining.ctx.close()
 
-            # A share writer damaged the site directory's newest entry: the join is refused
-            # (it would fork the directory), until a PC of the site writes its copy back.
-            from utils.site.layout import SiteLayout
-
-            newest = office.trust.state.head_seq
-            SiteLayout(folder / "share" / "shopfloor").directory_entry(newest).write_text("{x")
-            damaged = make("station2")  # a PC that never read this directory
-            damaged.next()
-            damaged.choose_mode("join")
-            damaged.site_pages["join"].folder.set_text(str(folder / "share" / "shopfloor"))
-            damaged.site_pages["join"].passphrase.setText("long site passphrase 1")
-            damaged.next()
-            settle(damaged)
-            damaged.next()
-            damaged.next()
-            settle(damaged)
-            shot(damaged, "wizard-join-directory-damaged")
-            damaged.close()
-            damaged.ctx.close()
-            office.trust.directory.refresh()  # the office PC writes the entry back
-
             session = office.auth.login("maria", "Quarry-Lantern-42").session
             dialog = PcSettingsDialog(office, session, autostart=Autostart(
                 platform="linux", folder=folder / "office-autostart"))

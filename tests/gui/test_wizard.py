@@ -384,7 +384,7 @@ def test_every_setup_code_has_a_message():
              "read_only", "disk_full", "offline", "cannot_delete", "folder_unusable",
              "database_on_network", "wrong_passphrase", "weak_passphrase", "bad_site_file",
              "station_in_use", "station_taken", "bad_station_id", "unknown_machine",
-             "already_member", "directory_damaged",
+             "already_member",
              "admin_required", "other_site", "not_member", "autostart_failed",
              "restore_under_way"]
     for code in codes:

@@ -246,7 +246,7 @@ def create_site_membership(paths: AppPaths, settings: Settings, folder: Path, pa
     clock = clock or SystemClock()
     info, root = create_site(Path(folder), passphrase, name=name, now=clock.now())
     pc = SigningKeyPair.generate()
-    database, directory = _directory(paths, Path(folder), info, clock)
+    database, directory = _directory(paths, Path(folder), info, clock, newcomer=True)
     try:
         directory.start(make_op(ROOT, root, info.site_id, "site.genesis",
                                 {"root_public_key": root.public.hex, "name": name},
@@ -281,17 +281,11 @@ def join_site_membership(paths: AppPaths, settings: Settings, folder: Path, pass
                                      newcomer=not settings.site_id)
     try:
         try:
-            read = directory.refresh()
+            directory.refresh()
         except DirectoryUnavailable as exc:
             raise SiteError("folder_unusable", f"cannot read the site's directory: {exc}") from exc
-        if directory.state.head_seq + 1 in read.set_aside:
-            # The number this PC would take held something that is no entry: perhaps the
-            # site's newest entry, damaged by a share writer. Written there, this PC's entry
-            # would fork the directory from the PCs that hold the genuine one; a member PC
-            # writes its copy back at its next refresh.
-            raise SiteError("directory_damaged", "the site directory's newest entry on the share "
-                            "is damaged (it was set aside); nothing was changed: try again in "
-                            "a minute, once a PC of the site has written its copy back")
+        # (An entry deleted or damaged on the share that a member PC has witnessed: refused
+        # as rolled back, so this PC never writes its own at that number.)
         _check_not_rolled_back(Path(folder), directory)
         check_new_station(station_id, directory.state.pcs)
         # A PC of this site joining again after its upgrade, as the station it was: no new machine.

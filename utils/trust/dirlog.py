@@ -265,7 +265,7 @@ class DirectoryLog:
                 if work is not None:
                     self._state = work
             self._write_back.heal(self._state.head_seq, report, self._state)
-            if report.fork is not None:  # kept for the panel's alarms (`forks`)
+            if report.fork_signed:  # kept for the panel's alarms (`forks`)
                 self._forks[report.fork_station or "directory"] = report.fork
         if report.taken and self.on_change is not None:
             self.on_change(report)
@@ -273,7 +273,6 @@ class DirectoryLog:
 
     def _throw_out(self, seq: int, reason: str, report: RefreshReport) -> None:
         report.refused.append(f"entry {seq}: {reason}")
-        report.set_aside.append(seq)
         log.warning("Site directory entry %d refused (%s); moved to the quarantine", seq, reason)
         try:
             self.store.set_aside_entry(seq, reason)  # False: gone meanwhile, nothing to move

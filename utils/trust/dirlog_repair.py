@@ -33,6 +33,7 @@ from data import directory_repo
 from data.database import Database
 from models.canonical import canonical_json
 from utils.site.ports import DirectoryEntries, EntryWrite
+from utils.site.share_files import ReadState
 from utils.site.signed import document_bytes
 from utils.trust.directory_state import DirectoryState, OpRefused, genesis_prev, signer_key
 
@@ -53,10 +54,10 @@ class DirectoryUnavailable(OSError):
 class RefreshReport:
     taken: list[dict[str, Any]] = field(default_factory=list)  # operations applied, in order
     refused: list[str] = field(default_factory=list)  # "entry N: reason"
-    set_aside: list[int] = field(default_factory=list)  # the numbers of those entries
     healed: int = 0  # entries written back to the store
     fork: str | None = None
-    fork_station: str | None = None  # the station the other entry certifies, if it does
+    fork_signed: bool = False  # the other entry is signed by a key this PC knows, and new
+    fork_station: str | None = None  # the station that signed entry certifies, if it does
 
 
 def check_envelope(entry: Any, seq: int) -> None:
@@ -95,12 +96,8 @@ class WriteBack:
         if head == 0:
             return
         if self.store.has_entry(head):
-            # This PC's newest entry read back: another there, signed by a key `state` knows
-            # (a PC that joined while a share writer had deleted its entry, and wrote its own
-            # certificate at that number), is a fork: said. Unsigned, it is a share writer's
-            # and proves nothing (readers set it aside). The entries below are shared still.
             if state is not None:
-                self._forked(head, report, signed_in=state)
+                self._check_head(head, report, state)
             numbers, self._cursor = heal_numbers(head, self._cursor)
         else:  # the share rolled back or cleaned: look at the whole log
             numbers = list(range(1, head + 1))
@@ -128,16 +125,43 @@ class WriteBack:
                         "from this PC's copy (the share lost them: deleted, set aside or rolled "
                         "back)", report.healed)
 
+    def _check_head(self, head: int, report: RefreshReport, state: DirectoryState) -> None:
+        """This PC's newest entry read back. Another entry there, for this site, signed by a
+        key `state` knows and not one this PC holds (a replay), is a fork (a PC joined while a
+        share writer had deleted this entry, and wrote its certificate at that number): said,
+        and `report.fork_signed`. Anything else that is not this PC's entry (empty, junk,
+        unsigned, a replay) is a share writer's: set aside, and this PC's entry written back,
+        so that no file can hold the number, stopping every join, for good."""
+        with self.database.read() as connection:
+            held = directory_repo.log_entry(connection, head)
+        found = self.store.read_entry(head, max_bytes=ENTRY_MAX_BYTES)
+        if held is None or found.state == ReadState.MISSING or (
+                found.document is not None and canonical_json(found.document) == held[1]):
+            return
+        if self._forked(head, report, signed_in=state, found=found):
+            return
+        try:
+            self.store.set_aside_entry(head, "not the entry this PC verified at its number")
+            written = self.store.create_entry(head, document_bytes(json.loads(held[1])))
+        except OSError as exc:
+            raise DirectoryUnavailable(f"cannot write the site directory: {exc}") from exc
+        if written == EntryWrite.WRITTEN:
+            report.healed += 1
+            log.warning("Site directory: entry %d on the share was not the one this PC verified "
+                        "(a share writer's file); set aside, this PC's copy written back", head)
+
     def _forked(self, seq: int, report: RefreshReport,
-                signed_in: DirectoryState | None = None) -> bool:
+                signed_in: DirectoryState | None = None, found: Any = None) -> bool:
         """Whether the share's entry `seq` is another entry that links to this PC's entry
         before it (a fork: said, and this PC keeps its own). Junk, or nothing readable, is no
         fork: readers set junk aside, and the number is written back once it is free.
-        `signed_in`: its operation must also be signed by a key that state knows."""
+        `signed_in`: its operation must also be this site's, signed by a key that state knows,
+        and not one this PC holds (then `report.fork_signed`); `found`: the entry as read."""
         with self.database.read() as connection:
             held = directory_repo.log_entry(connection, seq)
             before = directory_repo.log_entry(connection, seq - 1) if seq > 1 else None
-        found = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
+        if found is None:
+            found = self.store.read_entry(seq, max_bytes=ENTRY_MAX_BYTES)
         if held is None or found.document is None or canonical_json(found.document) == held[1]:
             return False
         try:
@@ -147,16 +171,17 @@ class WriteBack:
         prev = before[0] if before is not None else genesis_prev(self.site_id)
         if found.document.get("prev") != prev:
             return False
-        if signed_in is not None:
-            op = found.document.get("op")
-            key = signer_key(signed_in, op.get("signer")) if isinstance(op, dict) else None
-            if key is None or not key.verify_document(op):
-                return False
-        report.fork = f"entry {seq} on the share differs from the one this PC verified"
         op = found.document.get("op")
-        data = op.get("data") if isinstance(op, dict) and op.get("op") == "pc.certify" else None
-        station = data.get("station") if isinstance(data, dict) else None
-        report.fork_station = station if isinstance(station, str) else None
+        if signed_in is not None:
+            key = signer_key(signed_in, op.get("signer")) if isinstance(op, dict) else None
+            if key is None or op.get("site_id") != self.site_id or not key.verify_document(op) \
+                    or _holds_op(self.database, op):
+                return False
+            data = op.get("data") if op.get("op") == "pc.certify" else None
+            station = data.get("station") if isinstance(data, dict) else None
+            report.fork_station = station if isinstance(station, str) else None
+            report.fork_signed = True
+        report.fork = f"entry {seq} on the share differs from the one this PC verified"
         log.error("Site directory: %s; this PC keeps its own and writes nothing on it (a PC "
                   "that took the other entry does not see this PC's later entries)", report.fork)
         return True

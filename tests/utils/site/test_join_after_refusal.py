@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from tests.utils.site.sitekit import PASSPHRASE, make_site, use_fast_kdf
-from utils.first_run import SetupError, SetupPlan, set_up
+from utils.first_run import AdminAccount, SetupError, SetupPlan, set_up
 
 
 @pytest.mark.parametrize("refused_as", ["0206", "LINE-9"])
@@ -48,3 +48,22 @@ def test_a_refused_join_then_a_join_of_the_same_site_reads_on(tmp_path, monkeypa
         assert joined.ctx.trust.state.member("206") is not None
     finally:
         joined.ctx.close()
+
+
+def test_a_join_refused_then_a_new_site_made_on_this_pc(tmp_path, monkeypatch):
+    """The same for a site this PC then creates: its directory's first entry is written over
+    nothing (it failed with a database error, the new site's share left half made)."""
+    use_fast_kdf(monkeypatch)
+    site = make_site(tmp_path / "a")
+    site.admin.close()
+    home = tmp_path / "pc"
+    with pytest.raises(SetupError):
+        set_up(home, SetupPlan("join", "0206", folder=str(site.share), passphrase=PASSPHRASE))
+    made = set_up(home, SetupPlan(
+        "create", "206", folder=str(tmp_path / "b"), passphrase=PASSPHRASE, make_folder=True,
+        admin=AdminAccount("maria", "Maria Silva", "Quarry-Lantern-42")))
+    try:
+        assert made.ctx.settings.site_id not in (None, "", site.admin.settings.site_id)
+        assert made.ctx.trust.state.member("206") is not None
+    finally:
+        made.ctx.close()
