@@ -15,7 +15,7 @@ from typing import Any, Iterator, NamedTuple
 from sqlalchemy import Connection, and_, case, func, or_, select, tuple_
 
 from data import view_schema
-from data.audit_repo import filter_events, stream_by_time
+from data.audit_repo import action_family, filter_events, stream_by_time
 from data.newest_window import newest_page
 from data.records_repo import RecordFilter
 from models.canonical import format_utc
@@ -161,8 +161,12 @@ def count_events(connection: Connection, *, station: str | None = None, user: st
                  action: str | None = None, start: str | None = None,
                  end: str | None = None) -> int:
     query = filter_events(select(func.count()).select_from(E), E, station, user, action, start,
-                          end)
+                          end, family=_family(connection, action))
     return connection.execute(query).scalar_one()
+
+
+def _family(connection: Connection, action: str | None) -> list[str] | None:
+    return None if not action else action_family(connection, E, action)
 
 
 def event_page(connection: Connection, *, station: str | None = None, user: str | None = None,
@@ -174,15 +178,16 @@ def event_page(connection: Connection, *, station: str | None = None, user: str 
     # The hash last: a forked journal's two events of one number are both kept (their
     # station's anomaly), and a page must never show one twice and skip the other.
     order = (E.c.ts.desc(), E.c.station.desc(), E.c.seq.desc(), E.c.hash.desc())
-    query = filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end
-                          ).order_by(*order)
+    family = _family(connection, action)
+    query = filter_events(select(*_EVENT_FIELDS), E, station, user, action, start, end,
+                          family=family).order_by(*order)
     if not action or station or user:
         return [dict(row._mapping) for row in connection.execute(query.limit(limit)
                                                                  .offset(offset))]
     # Without the range's start: the window's bound is later, and SQLite would read the
     # range from its start.
     recent = filter_events(select(*_EVENT_FIELDS), E, station, user, action, None, end,
-                           action_by_index=False).order_by(*order)
+                           action_by_index=False, family=family).order_by(*order)
     in_range = [c for c in ((E.c.ts >= start) if start else None,
                             (E.c.ts < end) if end else None) if c is not None]
     return newest_page(connection, query, recent, E.c.ts, in_range, limit=limit, offset=offset)
@@ -200,7 +205,7 @@ def events_before(connection: Connection, row: dict[str, Any], *, station: str |
         newer = (tuple_(E.c.ts, E.c.station, E.c.seq, E.c.hash)
                  > tuple_(row["ts"], row["station"], row["seq"], row["hash"]))
     query = filter_events(select(func.count()).select_from(E), E, station, user, action, start,
-                          end).where(newer)
+                          end, family=_family(connection, action)).where(newer)
     return connection.execute(query).scalar_one()
 
 

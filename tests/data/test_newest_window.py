@@ -13,9 +13,9 @@ from __future__ import annotations
 import random
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import event, func, select
 
-from data import newest_window, view_repo, view_schema
+from data import audit_repo, newest_window, view_repo, view_schema
 from data.audit_repo import filter_events
 from data.view_db import open_view_database
 
@@ -110,3 +110,32 @@ def test_a_forked_journals_two_events_of_one_number_have_rows_of_their_own(view)
         page = view_repo.event_page(connection, station="299", limit=10)
         assert [view_repo.events_before(connection, row, station="299") for row in page] \
             == [0, 1]
+
+
+@pytest.mark.parametrize("family_max", [64, 1])
+@pytest.mark.parametrize("action", ["record", "command", "record.edit", "lot", "station"])
+def test_a_count_by_action_is_the_plain_count(view, monkeypatch, action, family_max):
+    """The count of an action's family listed action by action (each read with the time
+    range by the (action, ts) index) equals the count of the family as a range; a family of
+    more actions than FAMILY_MAX (a station's journal can name any number) is read as the
+    range."""
+    monkeypatch.setattr(audit_repo, "FAMILY_MAX", family_max)
+    start = "2026-11-01T00:10:00.000Z"
+    with view.read() as connection:
+        plain = connection.execute(filter_events(
+            select(func.count()).select_from(E), E, None, None, action, start, None)).scalar()
+        assert view_repo.count_events(connection, action=action, start=start) == plain
+
+
+def test_a_familys_count_reads_each_action_with_the_time_range(view):
+    """Before, the family's range read its whole index whatever the time range (34 ms for 7
+    days of "record" on the quick benchmark site, a year's family on a year's view)."""
+    with view.read() as connection:
+        family = audit_repo.action_family(connection, E, "record")
+        assert family == ["record", "record.create", "record.edit"]
+        query = filter_events(select(func.count()).select_from(E), E, None, None, "record",
+                              "2026-11-01T00:10:00.000Z", None, family=family)
+        compiled = query.compile(dialect=view.engine.dialect,
+                                 compile_kwargs={"literal_binds": True})
+        plan = [row[3] for row in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {compiled}")]
+    assert plan and all("(action=? AND ts>?)" in step for step in plan), plan
