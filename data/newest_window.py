@@ -1,10 +1,10 @@
 """A page of a newest-first list read through a window of the newest rows.
 
-The Audit tab's action filter ("record": record.create, record.edit...) and the Production
-tab's defect filter match a large share of a long range, and no index serves both the filter
-and the order by time: SQLite reads every match by the filter's index and sorts them all for
-the first 200 (the quick benchmark site, 2-core VM: 1.1 s for "record" over 36 days, so about
-11 s over a year, at every live refresh of the tab, on the GUI thread).
+The Audit tab's action filter ("record": record.create, record.edit...) matches a large share
+of a long range, and no index serves both the filter and the order by time: SQLite reads every
+match by the filter's index and sorts them all for the first 200 (the quick benchmark site,
+2-core VM: 1.1 s for "record" over 36 days, so about 11 s over a year, at every live refresh of
+the tab, on the GUI thread).
 
 So a page is read first among the rows newer than a bound: the time of the range's
 `window`-th newest row, read from the time index alone (stepping over index entries, well

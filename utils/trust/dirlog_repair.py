@@ -17,9 +17,10 @@ N-1's hash, and every PC keeps each entry it verified (1 to its head) in its dat
   this PC holds (a replay) does not make a hole, so a planted file cannot stop every writer.
 
 What it costs: `has_entry` is one look at the share. A refresh reads its head entry back (a
-fork at the newest number is said at once) and looks at its newest `HEAL_RECENT` entries and at `HEAL_ROTATE` older ones in turn, so every entry is looked at
-within head / HEAL_ROTATE refreshes. It looks at the whole log only when its own head is gone
-(a rolled-back or cleaned share).
+fork at the newest number is said at once, its judgement kept while the same entry stays) and
+looks at its newest `HEAL_RECENT` entries and at `HEAL_ROTATE` older ones in turn, so every
+entry is looked at within head / HEAL_ROTATE refreshes. It looks at the whole log only when
+its own head is gone (a rolled-back or cleaned share).
 """
 
 from __future__ import annotations
@@ -90,6 +91,9 @@ class WriteBack:
         self.database = database
         self.site_id = site_id
         self._cursor = 0
+        # The fork found at the head (its number and the other entry's text): judged and
+        # said once, not at every refresh (a signature check and a read of the whole copy).
+        self._head_fork: tuple[int, str, str | None] | None = None
 
     def heal(self, head: int, report: RefreshReport, state: DirectoryState | None = None
              ) -> None:
@@ -138,7 +142,14 @@ class WriteBack:
         if held is None or found.state == ReadState.MISSING or (
                 found.document is not None and canonical_json(found.document) == held[1]):
             return
+        text = None if found.document is None else canonical_json(found.document)
+        if self._head_fork is not None and self._head_fork[:2] == (head, text):
+            report.fork = f"entry {head} on the share differs from the one this PC verified"
+            report.fork_signed, report.fork_station = True, self._head_fork[2]
+            return
         if self._forked(head, report, signed_in=state, found=found):
+            assert text is not None  # (a fork is an entry)
+            self._head_fork = (head, text, report.fork_station)
             return
         try:
             self.store.set_aside_entry(head, "not the entry this PC verified at its number")

@@ -205,3 +205,16 @@ def test_an_unsigned_or_replayed_entry_at_the_newest_number_is_no_fork(tmp_path,
         assert report.fork is None and report.healed == 2
         assert path.read_bytes() == genuine
     assert site.admin.trust.directory.forks() == {}
+
+
+def test_a_fork_at_the_head_is_said_once_not_at_every_refresh(tmp_path, monkeypatch, caplog):
+    """The fork stays on the share until a person sets the PC up again: each refresh (every
+    5 s) keeps saying it to the panel, but logs it once, and does not check its signature
+    and read the whole copy again."""
+    site, seq = _site_with_machine_301(tmp_path, monkeypatch)
+    SiteLayout(site.share).directory_entry(seq).unlink()
+    _join(tmp_path, site, "206").ctx.close()
+    caplog.set_level(logging.ERROR)
+    reports = [site.admin.trust.directory.refresh() for _ in range(3)]
+    assert [report.fork_station for report in reports] == ["206"] * 3
+    assert len([r for r in caplog.records if "Site directory: entry" in r.getMessage()]) == 1
