@@ -69,8 +69,8 @@ def owned(db: sqlite3.Connection, records: list[dict[str, Any]], stored_ids: set
             log.info("Site view: event %s of %s changes record %s, whose first version is "
                      "not in the view yet: kept aside until it is", record["source_seq"],
                      record["source_station"], record["record_id"])
-            db.execute(_WAIT, _values(record))
-            changed = True
+            # A replay inserts nothing (INSERT OR IGNORE): no recount for it.
+            changed |= db.execute(_WAIT, _values(record)).rowcount > 0
         elif owner == record["station_id"]:
             kept.append(record)
         else:

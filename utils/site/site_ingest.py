@@ -195,8 +195,7 @@ class SiteIngest:
                     self._refuse_broken(station_id, report, name)
                 report.unsealed = check.unsealed
             self._note_bad_lines(station_id, check, name)
-            # Stored when it moves the reading on, even with every event refused (an anomaly
-            # at the journal's end is passed once, not read and said again at each pass).
+            # Stored when it moves the reading on, even with every event refused (passed once).
             if batch.events or batch.end != batch.start or batch.broken is not None \
                     or source is None and check.anchor:
                 self._store(batch, report)
@@ -220,8 +219,9 @@ class SiteIngest:
         bug) stops that chain where the view has it, named as a stuck journal is
         (SiteView.station_stuck: once in the log, in the follower's state); the other chains,
         and the caller's journals after them, are taken on."""
-        taken = 0  # each pass begins here: what another process stored in the view is counted
-        self.waiting.refresh(self._writer_or_new().connection)
+        taken = 0  # each pass: what another process stored is counted (a new writer counts it)
+        if self._writer is not None:
+            self.waiting.refresh(self._writer.connection)
         with self.ctx.database.read() as connection:
             chains = audit_repo.stations(connection)
         with self.database.read() as connection:
