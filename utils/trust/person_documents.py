@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 
 from config.constants import Permission, role_allows
 from models.canonical import parse_utc
-from models.record_checks import UTC_TEXT
+from models.record_checks import record_time_errors
 from utils.trust.crypto import SIG, SigningKeyPair
 from utils.trust.directory_state import DirectoryState
 
@@ -74,9 +74,10 @@ def role_allowed(state: DirectoryState, username: str, document: dict[str, Any],
     signed `document` (its `signed_at`)? False for a document without a time in the one
     canonical UTC text every signer writes (models/canonical.format_utc): the acts that follow
     one another (a lot's decisions) compare that text, and another offset ("...T23:00+23:00",
-    the day before in UTC) would sort otherwise than the moment it names."""
+    the day before in UTC) would sort otherwise than the moment it names; nor a time beyond
+    any a record may have (year 2200 on: no act could follow it)."""
     signed_at = document.get("signed_at")
-    if not isinstance(signed_at, str) or not UTC_TEXT.match(signed_at):
+    if record_time_errors("signed_at", signed_at, required=True):  # as a record's time is
         return False
     try:
         roles = state.roles_at(username, parse_utc(signed_at))

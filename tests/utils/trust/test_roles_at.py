@@ -187,3 +187,17 @@ def test_a_last_change_dated_at_the_calendars_start_is_no_error():
     op = {"op": "user.put", "at": format_utc(DEMOTED),
           "data": {"username": "sup", "role": "operator", "active": True}}
     assert role_change_dated_behind(changes, op) is None
+
+
+@pytest.mark.parametrize(("signed_at", "allowed"), [
+    ("2199-12-31T23:59:59.999Z", True),
+    ("2200-01-01T00:00:00.000Z", False),  # past any time a record may have: a lot frozen for good
+    ("9999-12-31T23:59:59.999Z", False),
+    ("2026-02-30T08:00:00.000Z", False),  # a day that does not exist
+])
+def test_an_act_is_dated_as_a_records_time_is(signed_at, allowed):
+    """A person who still holds their role signs with a time every PC must be able to order
+    the next act after (models/record_checks.record_time_errors, as for a record's time)."""
+    state = DirectoryState("site", SigningKeyPair.generate().public)
+    state.role_changes["sup"] = ((MADE, Role.SUPERVISOR),)
+    assert role_allowed(state, "sup", _document(signed_at), (Permission.OEE_VIEW,)) is allowed
