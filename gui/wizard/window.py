@@ -314,8 +314,9 @@ class FirstRunWizard(Retranslating):
             timezone=(site.zone.zone() if mode == "create" and site is not None
                       else this_pc_zone() if mode == "trial" else None),
             takeover_reason=self.station_page.takeover_wanted() if mode == "join" else None,
-            # A trial's folder is the program's own; a new site's only when the box says so.
-            make_folder=mode == "trial" or (site is not None and site.may_make_folder()))
+            # A new site's folder is made only when the box says so (a trial's is the
+            # program's own: utils/first_run makes it whatever the plan says).
+            make_folder=site is not None and site.may_make_folder())
 
     def run_set_up(self) -> None:
         plan = self.plan()
