@@ -5,11 +5,13 @@ A record belongs to the station its version 1 names, whichever journal carries t
 record an office PC made for station 207 is 207's). A version that no person signed and that
 names the journal's own station (`OWNER_ONLY`, set by utils/site/site_ingest.py) is taken only
 as a version of a record that station owns: a copy of a station's key cannot take over another
-station's records. When such a version is read before its record's version 1 (station 207's
-journal read before the office PC's), the owner is not known yet: the version waits in
-`view_waiting_versions` and is judged when version 1 arrives, as if read after it. Refused, it
-is named in the batch's refusals (the station's anomaly); one whose version 1 never comes stays
-waiting, is never shown, and is its station's warning while it waits (`waiting_by_station`).
+station's records. Any version, signed or not, is taken only if it names the station that owns
+its record (a correction copies its record's station). When a version is read before its
+record's version 1 (station 207's journal read before the office PC's), the owner is not known
+yet: the version waits in `view_waiting_versions` and is judged when version 1 arrives, as if
+read after it. Refused, it is named in the batch's refusals (the station's anomaly); one whose
+version 1 never comes stays waiting, is never shown, and is its station's warning while it
+waits (`waiting_by_station`).
 
 A version 1 of a record id whose version 1 names another station is a collision: the later one
 read is refused. Since record ids are made for their station (models/record_ids.py) a copy is
@@ -55,7 +57,7 @@ def owned(db: sqlite3.Connection, records: list[dict[str, Any]], stored_ids: set
         if record["version"] == 1 and owner is None:
             owner = owners[record_id] = station
             firsts.append(record_id)
-        if owner == station or (record["version"] != 1 and not record.get(OWNER_ONLY)):
+        if owner == station:
             kept.append(record)
         elif owner is None:
             waiting.append(record)  # its version 1 may be later in this batch
@@ -122,13 +124,15 @@ class WaitingCount:
 
 
 def _problem(record: dict[str, Any], owner: str) -> str:
-    seq, record_id = record["source_seq"], record["record_id"]
+    seq, record_id, station = record["source_seq"], record["record_id"], record["station_id"]
     if record["version"] == 1:
-        return (f"event {seq} writes record {record_id} as station {record['station_id']}'s "
+        return (f"event {seq} writes record {record_id} as station {station}'s "
                 f"new record, but station {owner}'s record has that id (a copied id); "
                 f"station {owner}'s is kept")
-    return f"event {seq} changes station {owner}'s record {record_id}: not signed by a person"
-
+    # One wording whichever path judged it (a version that waited lost its OWNER_ONLY mark).
+    return (f"event {seq} changes station {owner}'s record {record_id} as station {station}'s "
+            f"(a record stays its station's: a change made for it names it, signed by a "
+            f"person on another PC)")
 
 def _owners(db: sqlite3.Connection, record_ids: list[str]) -> dict[str, str]:
     """The station each record's stored version 1 names (record id -> station)."""

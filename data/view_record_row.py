@@ -74,18 +74,18 @@ def record_row(after: Any, source_station: str, source_seq: int) -> dict[str, An
 
 def record_problem(row: dict[str, Any]) -> str | None:
     """Why a well-formed row (`record_row`) holds what local entry would refuse (a lot code
-    with direction characters, box -5, CAM 1e308, year 9999...) or a version 1 whose id was
-    made for another station, or None: such a version is not taken into the view (it is its
-    station's anomaly; its journal is read on)."""
+    with direction characters, box -5, CAM 1e308, year 9999...) or a version whose id was
+    made for another station than it names, or None: such a version is not taken into the
+    view (it is its station's anomaly; its journal is read on)."""
     try:
         validate_record_version(row)
     except ValidationFailed as failed:
         return str(failed)
-    if row["version"] == 1:
-        # The version that names the record's owner: its id must have been made for that
-        # station when it is of the form that says so (models/record_ids.py).
-        return record_id_problem(row["record_id"], row["station_id"])
-    return None
+    # Every version names its record's owner (a correction copies it): its id must have been
+    # made for that station when it is of the form that says so (models/record_ids.py). A
+    # later version is checked too, or one naming another station would wait for a version
+    # 1 that can never be taken (data/view_ownership.py).
+    return record_id_problem(row["record_id"], row["station_id"])
 
 
 def event_problem(ts: Any, user: Any, role: Any, action: Any, entity: Any) -> str | None:

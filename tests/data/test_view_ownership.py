@@ -125,3 +125,20 @@ def test_a_change_of_a_record_nobody_made_waits_and_shows_nothing(tmp_path):
     view.feed("O", [row("OTHER", 1, "A", "O", 2)])  # nothing waited for it: no change
     assert view.waiting_changed == [True, True, False]
     view.writer.close()
+
+
+def test_a_signed_change_naming_another_station_is_refused_in_either_order(tmp_path):
+    """Every version of a record names the station its version 1 names (a correction copies
+    it). A person-signed version 2 from PC P that names station B for station A's record R
+    was kept when A's version 1 had been read before it, and refused when read after it
+    (it waited, then was judged): two PCs showed two records. Refused in both orders now."""
+    foreign_v2 = row("R", 2, "B", "P", 1, edited_at="2026-11-02T08:10:00.000Z", cam_d=9.9)
+    first, second = _read_in_each_order(
+        tmp_path, [("O", [OFFICE_V1]), ("P", [foreign_v2])],
+        [("P", [foreign_v2]), ("O", [OFFICE_V1])])
+    assert first == second
+    current, versions, waiting, refused = first
+    assert current == [("R", 1, "O", 1, 1.5)]
+    assert versions == [("R", 1, "O", 1)] and waiting == []
+    assert [station for station, _ in refused] == ["P"]
+    assert "changes station A's record R as station B's" in refused[0][1]

@@ -99,7 +99,7 @@ def test_another_stations_key_cannot_take_over_a_record_read_before(site, tmp_pa
                                                                     caplog):
     """206's records are in the view; 207 writes version 99 of one, naming itself: refused,
     named as 207's anomaly with one WARNING, and 206's three records stay as they were. The
-    same version signed by a person is taken."""
+    same version signed by a person is refused too; signed and naming 206, it is taken."""
     s206, w206 = _station(site, tmp_path, closing, "206", boxes=3)
     s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
     _export(w206)
@@ -117,30 +117,32 @@ def test_another_stations_key_cannot_take_over_a_record_read_before(site, tmp_pa
     assert _listed(site, "206") == before and len(before) == 3
     assert [r[2] for r in _listed(site, "207")] == ["L207"]
     assert _versions(site, victim["record_id"]) == [(1, "206", "206")]
-    assert "206's record" in view.anomalies()["207"]
+    assert "made for another station than 207" in view.anomalies()["207"]
     assert len(_warnings(caplog, victim["record_id"])) == 1
     view.ingest()  # the next pass: the refused version's event is not read again, and the
-    assert "206's record" in view.anomalies()["207"]  # fleet's alarm still names it
+    assert "made for another station" in view.anomalies()["207"]  # fleet's alarm names it
 
-    # The same version signed by the admin with her own key is taken, as a version naming
-    # another station is: the rule is a person's signature, not the station field.
-    version = _takeover(victim)
-    manifest = sign_manifest(person_signer(site, "ana"), version,
-                             {"meaning": "correction", "signed_by": "ana",
-                              "full_name": "Ana Admin", "signed_at": "2026-12-01T08:00:00.000Z"},
-                             "moved to 207")
-    _write(s207, "record.edit", {**version, "signature": manifest}, reason="moved to 207")
+    # Signed by the admin with her own key, a version naming 207 is still not 206's record's
+    # (a correction copies its record's station; no PC may read it as a move, since a PC
+    # reading it before the record's version 1 could not take it); naming 206, it is taken.
+    for station, reason in (("207", "moved to 207"), ("206", "corrected on 207's PC")):
+        version = {**_takeover(victim), "station": station, "reason": reason}
+        manifest = sign_manifest(person_signer(site, "ana"), version,
+                                 {"meaning": "correction", "signed_by": "ana",
+                                  "full_name": "Ana Admin",
+                                  "signed_at": "2026-12-01T08:00:00.000Z"}, reason)
+        _write(s207, "record.edit", {**version, "signature": manifest}, reason=reason)
     _export(w207)
     view.ingest()
-    assert _versions(site, victim["record_id"]) == [(1, "206", "206"), (99, "207", "207")]
+    assert _versions(site, victim["record_id"]) == [(1, "206", "206"), (99, "206", "207")]
+    assert "made for another station than 207" in view.anomalies()["207"]
 
 
 def test_a_takeover_read_before_the_owners_journal_is_refused_too(site, tmp_path, closing,
                                                                   caplog):
     """207's forged version is read before 206's journal (a catch-up reads station by
-    station): its record's version 1 is not known yet, so it waits, shown nowhere but as
-    207's alarm while it waits; read with 206's journal, it is refused as when read after it,
-    and 206's record is 206's as it was."""
+    station): its record's id was made for 206 (models/record_ids.py), so it is refused at
+    once, never waiting for the record's version 1; 206's record is 206's as it was."""
     s206, w206 = _station(site, tmp_path, closing, "206", boxes=3)
     s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
     victim = _first_record(s206, "206")
@@ -148,19 +150,48 @@ def test_a_takeover_read_before_the_owners_journal_is_refused_too(site, tmp_path
     _export(w206)
     _export(w207)
     view = site.admin.site_view
+
+    view.ingest_station("207")
+    assert "made for another station than 207" in view.anomalies()["207"]
+    assert view.waiting_changes() == {}
+    view.ingest()
+    assert [(r[1], r[2], r[3]) for r in _listed(site, "206")] == [(1, "L206", "active")] * 3
+    assert _versions(site, victim["record_id"]) == [(1, "206", "206")]
+
+
+def test_a_takeover_of_an_old_random_id_waits_then_is_refused(site, tmp_path, closing,
+                                                              caplog):
+    """The same for a record made before ids carried their station (uuid4): nothing in the
+    version tells whose it is before its version 1 is read, so it waits, shown nowhere but
+    as 207's alarm while it waits; read with 206's journal, it is refused as when read after
+    it, and 206's record is 206's as it was. A version signed by a person and naming 207 is
+    judged the same way (a correction copies its record's station), in either order."""
+    s206, w206 = _station(site, tmp_path, closing, "206", boxes=1)
+    s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
+    old = _forge(_first_record(s206, "206"), record_id=uuid.uuid4().hex, box=50)
+    _write(s206, "record.create", old)  # a record of before (a random id)
+    _write(s207, "record.edit", _takeover(old), reason="forged")
+    signed = {**_takeover(old), "version": 100, "base_version": 99, "reason": "moved"}
+    manifest = sign_manifest(person_signer(site, "ana"), signed,
+                             {"meaning": "correction", "signed_by": "ana",
+                              "full_name": "Ana Admin", "signed_at": "2026-12-01T08:00:00.000Z"},
+                             "moved")
+    _write(s207, "record.edit", {**signed, "signature": manifest}, reason="moved")
+    _export(w206)
+    _export(w207)
+    view = site.admin.site_view
     caplog.set_level(logging.INFO)
 
     view.ingest_station("207")
     assert "207" not in view.anomalies()
-    assert "whose first version no journal read so far holds" in view.waiting_changes()["207"]
-    assert _versions(site, victim["record_id"]) == []
+    assert "2 change(s) of records whose first version" in view.waiting_changes()["207"]
+    assert _versions(site, old["record_id"]) == []
     view.ingest()
     assert "changes station 206's record" in view.anomalies()["207"]
-
-    assert [(r[1], r[2], r[3]) for r in _listed(site, "206")] == [(1, "L206", "active")] * 3
-    assert victim["record_id"] in {r[0] for r in _listed(site, "206")}
-    assert _versions(site, victim["record_id"]) == [(1, "206", "206")]
-    assert len(_warnings(caplog, victim["record_id"])) == 1
+    assert view.waiting_changes() == {}
+    assert [(r[1], r[2], r[3]) for r in _listed(site, "206")] == [(1, "L206", "active")] * 2
+    assert _versions(site, old["record_id"]) == [(1, "206", "206")]
+    assert len(_warnings(caplog, old["record_id"])) == 2
 
 
 def _copy_read_both_ways(site, tmp_path, closing, record, writers):
