@@ -222,7 +222,8 @@ class ReleaseService:
         reason_text = validate_reason(reason) if kind.needs_reason else None
         view = self._view()
         current = self._state(view, lot)
-        self._check(session, current, kind, reviewed_hash)
+        now = self.ctx.clock.now()  # one reading: checked against the last decision, signed
+        self._check(session, current, kind, reviewed_hash, now)
         acknowledged: list[str] = []
         if kind is DecisionKind.RELEASE:
             exceptions = self._exceptions(view, current, None)
@@ -233,7 +234,6 @@ class ReleaseService:
                                    f"acknowledged yet; nothing was signed.")
             acknowledged = sorted(e.id for e in exceptions)
         check_signature(self.ctx, session, password, username, ReleaseError)
-        now = self.ctx.clock.now()
         document = sign_document(session.signer, {
             "kind": DOCUMENT_KIND, "site": self.ctx.settings.site_id, "lot": lot,
             "decision": str(kind), "meaning": kind.meaning(reason_text), "reason": reason_text,
@@ -258,7 +258,7 @@ class ReleaseService:
         return checked
 
     def _check(self, session: Session, current: LotState, kind: DecisionKind,
-               reviewed_hash: str) -> None:
+               reviewed_hash: str, now: datetime) -> None:
         if not current.records:
             raise ReleaseError("no_records", f"Lot {current.lot} has no records on this PC; "
                                              f"nothing was signed.")
@@ -272,7 +272,7 @@ class ReleaseService:
                                f"Lot {current.lot} changed since you reviewed it; review it "
                                f"again. Nothing was signed.")
         last = current.history.chain[-1].signed_at if current.history.chain else ""
-        if format_utc(self.ctx.clock.now()) < last:
+        if format_utc(now) < last:
             # Every PC refuses a decision signed before the one it follows
             # (utils/release/decisions.py): signed now, it would be shown nowhere.
             raise ReleaseError("clock_behind",
