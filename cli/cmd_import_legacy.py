@@ -16,6 +16,7 @@ from utils.records_io import import_legacy_file
 from utils.timezones import valid_zone
 
 from cli.errors import CliError, input_file, zone_refusal
+from cli.legacy_arguments import add_file_and_importer
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -23,9 +24,8 @@ NEEDS = Needs.CONTEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the old system's dados_producao.csv")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
-                        help="the supervisor or admin importing (their password is asked)")
+    add_file_and_importer(parser, "dados_producao.csv",
+                          "the supervisor or admin importing (their password is asked)")
     parser.add_argument("--timezone", metavar="AREA/CITY",
                         help="time zone of the file's local times (default: the site's)")
 

@@ -16,6 +16,7 @@ from utils.legacy_users import import_legacy_users, one_time_sheet, write_sheet
 from utils.permissions import PermissionDenied
 
 from cli.errors import CliError, input_file, permission_refusal
+from cli.legacy_arguments import add_file_and_importer
 from cli.prompts import login_as
 from cli.verbs import Needs
 
@@ -23,9 +24,7 @@ NEEDS = Needs.CONTEXT
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("file", help="the old system's usuarios.csv")
-    parser.add_argument("--as", dest="as_user", metavar="USERNAME", required=True,
-                        help="the admin doing it (asked for their password)")
+    add_file_and_importer(parser, "usuarios.csv", "the admin doing it (asked for their password)")
     parser.add_argument("--sheet", metavar="PATH",
                         help="write the one-time passwords to this new file (0600) instead of "
                              "printing them")

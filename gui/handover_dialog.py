@@ -15,6 +15,7 @@ anything the screen might have let through.
 from __future__ import annotations
 
 from enum import Enum
+from functools import partial
 from html import escape
 from zoneinfo import ZoneInfo
 
@@ -149,11 +150,9 @@ class HandoverDialog(QDialog):
     # -- signing ---------------------------------------------------------------------------
 
     def sign(self):
-        missing = self.signature.missing_username()
-        if missing is not None:  # said before any check: the password may well be right
-            self._say(missing, ok=False)
+        if (signer := self.signature.take_or_refuse(partial(self._say, ok=False))) is None:
             return None
-        username, password = self.signature.take()
+        username, password = signer
         text = self.notes.toPlainText()
         self.sign_button.setEnabled(False)
         session, mode = self.session, self.mode

@@ -7,6 +7,7 @@ writes what they found and signs.
 from __future__ import annotations
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -172,11 +173,9 @@ class AuditReviewDialog(QDialog):
     def sign(self):
         if self.reviewed is None:
             return None
-        missing = self.signature.missing_username()
-        if missing is not None:  # said before any check: the password may well be right
-            self._say(missing, ok=False)
+        if (signer := self.signature.take_or_refuse(partial(self._say, ok=False))) is None:
             return None
-        username, password = self.signature.take()
+        username, password = signer
         note = self.note.text()
         self.sign_button.setEnabled(False)
         reviewed = self.reviewed

@@ -9,6 +9,7 @@ anything the screen might have let through.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -232,11 +233,9 @@ class ReleaseDialog(QDialog):
         kind = self.chosen()
         if self.state is None or kind is None or not self.may_sign:
             return None
-        missing = self.signature.missing_username()
-        if missing is not None:  # said before any check: the password may well be right
-            self._say(missing, ok=False)
+        if (signer := self.signature.take_or_refuse(partial(self._say, ok=False))) is None:
             return None
-        username, password = self.signature.take()
+        username, password = signer
         reason = self.reason.text() if kind.needs_reason else None
         reviewed = self.state.content_hash
         self._set_busy(True)

@@ -3,7 +3,8 @@
 At the first signing of a session the person types their user name and password; later
 signings of the same session need the password only (`AuthService.needs_username`). The
 release dialog, the audit-trail review dialog and the station's shift handover dialog sign this
-way, with these fields, and ask `missing_username` before sending anything.
+way, with these fields, and take what was typed with `take_or_refuse`, which says a missing user
+name before anything is sent.
 """
 
 from __future__ import annotations
@@ -45,6 +46,16 @@ class SignatureFields(QObject):
             return None
         self.username.setFocus()
         return username_missing_text()
+
+    def take_or_refuse(self, refuse: Callable[[str], None]) -> tuple[str | None, str] | None:
+        """What a dialog's sign button takes first: (user name or None, password) as `take`
+        gives them, or None with the refusal handed to `refuse` when the user name is asked
+        and left empty (`missing_username`: nothing is taken, the password stays typed)."""
+        missing = self.missing_username()
+        if missing is not None:  # said before any check: the password may well be right
+            refuse(missing)
+            return None
+        return self.take()
 
     def take(self) -> tuple[str | None, str]:
         """(user name or None, password), the password field cleared at once: a typed
