@@ -216,6 +216,16 @@ _EVENTS_AFTER = (select(T.c.seq, T.c.prev_hash, T.c.hash, T.c.key_id, T.c.mac, T
                  .order_by(T.c.seq).limit(bindparam("limit")))
 
 
+def command_effects(connection: Connection, station: str, command_id: str) -> list[str]:
+    """The actions of `station`'s events that carry `command_id` other than its ledger's own
+    ("command.…"): what the command changed (a lot set, the station locked). Read only when a
+    restart settles a command a crash cut off (no index on the command id: a rare scan)."""
+    return list(connection.execute(
+        select(T.c.action).where(T.c.station == station, T.c.command_id == command_id,
+                                 ~T.c.action.startswith("command.", autoescape=True))
+        .order_by(T.c.seq)).scalars())
+
+
 def events_after(connection: Connection, station: str, after_seq: int, limit: int
                  ) -> list[tuple[int, bytes, bytes, str, bytes, str]]:
     """(seq, prev_hash, hash, key_id, mac, body) of the events after `after_seq`, in order."""

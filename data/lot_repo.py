@@ -54,7 +54,7 @@ def lot_versions(connection: Connection, record_ids: Iterable[str]) -> list[dict
 
 def _events(connection: Connection, condition, actions: Iterable[str]) -> list[dict[str, Any]]:
     query = (select(E.c.station, E.c.seq, E.c.ts, E.c.username, E.c.role, E.c.action,
-                    E.c.entity, E.c.entity_id, E.c.body)
+                    E.c.entity, E.c.entity_id, E.c.command_id, E.c.body)
              .where(E.c.action.in_(list(actions)), condition)
              .order_by(E.c.ts, E.c.station, E.c.seq))
     rows = []

@@ -174,7 +174,8 @@ class StationController(QObject):
         """`pending_on_share`, saying why when the count is unknown although the PC is in a
         site. Asked every second by the header: a database that went away is logged once
         (and its return once), never raised at every tick."""
-        if self.sync is None or not self.sync.journal.position_known:
+        exported = None if self.sync is None else self.sync.exported_up_to()
+        if exported is None:
             return None
         from data import audit_repo
 
@@ -185,7 +186,7 @@ class StationController(QObject):
             self._database_failure.failed(exc, trace=False)  # an outage, not a bug
             return PendingUnknown.DATABASE
         self._database_failure.worked()
-        return max(0, (head[0] if head else 0) - self.sync.journal.last_exported_seq)
+        return max(0, (head[0] if head else 0) - exported)
 
     def _require_session(self) -> Session:
         if self.session is None:

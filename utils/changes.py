@@ -21,8 +21,8 @@ reported to its caller as failed because a listener broke.
 Writes that are not changes of state are written by their owners and not audited here: the
 projections of signed share data into local tables (the site directory's operations and
 accounts, lockout counts, witnessed checkpoints of other stations), the site view (a cache of
-the journals), the sync transport's own bookkeeping (an ack marked as written, the station's
-meta keys) and the generators of synthetic sites (`shopfloor demo`, the benchmarks), which
+the journals), the sync transport's own bookkeeping (an ack marked as written, this PC's session
+kept for its standing; the entry lock and the product size are changes of state, made here) and the generators of synthetic sites (`shopfloor demo`, the benchmarks), which
 build other stations' chains as those stations would.
 
 How it fits: docs/architecture.md §2, "One way to change state".
@@ -51,8 +51,8 @@ class Topic(StrEnum):
     """What a change touched, for subscribers that care about one kind only."""
 
     RECORDS = "records"  # production records, versions, voids, imports
-    LOT = "lot"  # the station's lot and box counter (its lock and size are meta keys of
-    # utils/site/station_state.py, audited by the command's own events that set them)
+    LOT = "lot"  # the station's lot and box counter
+    STATION = "station"  # the station's entry lock and product size (station_state.py)
     USERS = "users"  # accounts, passwords, lockouts, sessions
     CATALOG = "catalog"  # the site catalog in force on this PC
     SETTINGS = "settings"  # this PC's settings

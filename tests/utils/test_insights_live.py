@@ -1,7 +1,7 @@
 """Insights refreshed as records arrive (utils.insights.LiveInsights): told which stations'
 records changed, only those stations are read and computed again, and the result equals a
-computation from scratch, through arrivals, corrections (a record moved to another station
-included), voids, a station's last record voided, and other options."""
+computation from scratch, through arrivals, corrections (a version naming another station,
+refused, included), voids, a station's last record voided, and other options."""
 
 from __future__ import annotations
 
@@ -47,11 +47,14 @@ def test_a_refresh_after_changes_equals_a_computation_from_scratch(options):
     else:  # one station shown, another's records changed: nothing to read again
         assert refreshed == first and live.reused == 1
 
-    # A record moved from one station to another, another corrected, one voided.
+    # A record "moved" to another station (refused: a version names its record's station,
+    # data/view_ownership.py), one moved in time, another corrected, one voided.
     moved = next(r for r in records[:400] if r["station_id"] == "202")
+    later = next(r for r in records[:400] if r["station_id"] == "202" and r is not moved)
     corrected = next(r for r in records[:400] if r["station_id"] == "203")
     voided = next(r for r in records[:400] if r["station_id"] == "201")
     changed = view.put([_version(dict(moved, station_id="203"), 2),
+                        _version(dict(later, when=later["when"] + timedelta(days=9)), 2),
                         _version(dict(corrected, rejections=[(DEFECTS[2], "Cap")]), 2),
                         _version(voided, 2, status="voided")])
     assert changed == {"201", "202", "203"}

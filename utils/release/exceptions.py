@@ -35,7 +35,10 @@ BACKWARDS_TOLERANCE = timedelta(minutes=1)
 FUTURE_TOLERANCE = timedelta(minutes=5)
 LIVE_SKEW_LIMIT_S = 120.0
 NOT_VERIFIED = "not_verified"  # a `verify` exception's kind when the check found nothing either way
-LOCK_ACTIONS = ("command.done",)
+# A lock is told by the station's own change (utils/site/station_state.py); journals written
+# before that change tell it only by the lock command's outcome ("command.done").
+STATE_ACTIONS = {"station.locked": "lock", "station.unlocked": "unlock"}
+LOCK_ACTIONS = ("command.done", *STATE_ACTIONS)
 ALARM_ACTIONS = ("alarm.ack",)
 
 
@@ -161,20 +164,28 @@ def _times(station: str, rows: list[dict[str, Any]], now: datetime) -> list[LotE
 
 
 def event_exceptions(events: list[dict[str, Any]], stations: set[str]) -> list[LotException]:
-    """Locks (a `lock` command done on one of the lot's stations) and acknowledged alarms."""
+    """Locks and unlocks of one of the lot's stations (its change, or for older journals the
+    lock command's outcome; one exception a lock) and acknowledged alarms."""
     found = []
+    changed = {(e["station"], e.get("command_id")) for e in events
+               if e["action"] in STATE_ACTIONS and e.get("command_id") is not None}
     for event in events:
         after = event["body"].get("after")
         after = after if isinstance(after, dict) else {}
         if event["action"] in LOCK_ACTIONS and event["station"] in stations:
-            if after.get("type") not in ("lock", "unlock"):
-                continue
-            params = after.get("params") if isinstance(after.get("params"), dict) else {}
+            if event["action"] in STATE_ACTIONS:
+                kind, by, reason = STATE_ACTIONS[event["action"]], event["username"], \
+                    after.get("reason")
+            elif after.get("type") in ("lock", "unlock") and \
+                    (event["station"], event.get("command_id")) not in changed:
+                params = after.get("params") if isinstance(after.get("params"), dict) else {}
+                kind, by, reason = after.get("type"), after.get("issued_by"), params.get("reason")
+            else:
+                continue  # another command's outcome, or a lock its change already told
             found.append(LotException(
                 f"lock:{event['station']}:{event['seq']}", "lock", event["station"],
-                f"{after.get('type')} at {event['ts']} by {after.get('issued_by')}",
-                {"type": after.get("type"), "at": event["ts"], "by": after.get("issued_by"),
-                 "reason": params.get("reason")}))
+                f"{kind} at {event['ts']} by {by}",
+                {"type": kind, "at": event["ts"], "by": by, "reason": reason}))
         elif event["action"] in ALARM_ACTIONS and event.get("entity_id") in stations:
             found.append(LotException(
                 f"alarm:{event['station']}:{event['seq']}", "alarm", str(event["entity_id"]),

@@ -16,7 +16,7 @@ from typing import Any, Callable
 
 from sqlalchemy import Connection
 
-from data import commands_repo, directory_repo, meta_repo
+from data import audit_repo, commands_repo, directory_repo, meta_repo
 from data.database import Database
 from models.canonical import canonical_json, format_utc, parse_utc
 from utils.audit.chain import Actor
@@ -31,6 +31,9 @@ from utils.trust.site_trust import SiteTrust
 log = logging.getLogger(__name__)
 
 INTERRUPTED = "interrupted by a restart of the station"
+# A command whose change was committed (its event in the trail) before a crash cut it off.
+DONE_BEFORE_RESTART = ("done before a restart of the station cut it off ({effects} in the "
+                       "audit trail); recorded after the restart")
 ACK_RESULT_MAX = 48 * 1024
 
 
@@ -216,12 +219,16 @@ class CommandLedger:
     def settle_interrupted(self) -> None:
         """At start, before any command runs: a command left "executing" was cut off by a
         crash or power loss. It is never run again. If its ack had already gone out, the
-        ledger and the audit record what that ack says; otherwise it is acked as failed."""
+        ledger and the audit record what that ack says; if its change was committed (an event
+        of this station's naming the command), it is acked as done; otherwise as failed."""
         with self.database.read() as connection:
             leftovers = [row for row in commands_repo.ledger_unacked(connection)
                          if row["status"] == "executing"]
         for row in leftovers:
             ack = self.existing_ack(row["command_id"])
+            with self.database.read() as connection:
+                effects = audit_repo.command_effects(connection, self.link.station_id,
+                                                     row["command_id"])
             with self.changes.begin(Actor.system(), Topic.COMMANDS) as tx:
                 if ack is not None:
                     commands_repo.ledger_finish(tx.connection, row["command_id"], ack["status"],
@@ -230,6 +237,12 @@ class CommandLedger:
                     self.audit(tx, Actor.system(), f"command.{ack['status']}",
                                row["command_id"], None,
                                f"{ack.get('reason') or ''} (recorded after a restart)".strip())
+                elif effects:  # its change was committed: the ack must not say it failed
+                    done = DONE_BEFORE_RESTART.format(effects=", ".join(effects))
+                    commands_repo.ledger_finish(tx.connection, row["command_id"], "done", done,
+                                                None, self.clock.now())
+                    self.audit(tx, Actor.system(), "command.done", row["command_id"], None,
+                               done)
                 else:
                     commands_repo.ledger_finish(tx.connection, row["command_id"], "failed",
                                                 INTERRUPTED, None, self.clock.now())

@@ -177,7 +177,8 @@ class SimulatedStation:
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
         self.health = ShareHealth(clock, self.counters)
         self.session_id = uuid.uuid4().hex
-        self.state = StationState(parts.database, self.production)
+        self.state = StationState(parts.database, self.production, self.changes,
+                                  self.station_id)
         self.effects = OnShift(self.station_id, self.zone, clock)
         self.standing = Standing(link=parts.link, trust=parts.trust, clock=clock,
                                  state=self.state, health=self.health, changes=self.changes,

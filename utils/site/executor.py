@@ -28,6 +28,11 @@ from utils.site.commands import Command, Outcome
 Result = tuple[Outcome, str, Any]
 
 
+def _issuer(command: Command) -> Actor:
+    """The person who sent the command, as its effects' audit events name them."""
+    return Actor(command.issued_by, str(command.role))
+
+
 def _ping(context: CommandContext, command: Command) -> Result:
     return Outcome.DONE, "pong", {"station": context.station_id,
                                   "session_id": context.session_id,
@@ -44,12 +49,12 @@ def _logout(context: CommandContext, command: Command) -> Result:
 
 def _lock(context: CommandContext, command: Command) -> Result:
     reason = command.params["reason"].strip()
-    context.state.lock(reason)  # kept: a restart does not unlock the station
+    context.state.lock(reason, _issuer(command), command.id)  # a restart keeps it
     return Outcome.DONE, "production entry locked", context.effects.lock_entry(command, reason)
 
 
 def _unlock(context: CommandContext, command: Command) -> Result:
-    context.state.unlock()
+    context.state.unlock(_issuer(command), command.id)
     return Outcome.DONE, "production entry unlocked", context.effects.unlock_entry(command)
 
 
@@ -68,7 +73,7 @@ def _set_product(context: CommandContext, command: Command) -> Result:
     size = command.params["size"].strip()
     if size not in context.catalog().sizes:
         return Outcome.FAILED, f"size {size!r} is not in the catalog", None
-    context.state.set_size(size)
+    context.state.set_size(size, _issuer(command), command.id)
     return Outcome.DONE, "product set", context.effects.product_changed(command, size)
 
 
@@ -110,7 +115,7 @@ def _get_logs(context: CommandContext, command: Command) -> Result:
 
 def _backup(context: CommandContext, command: Command) -> Result:
     try:
-        made = context.backup(Actor(command.issued_by, str(command.role)), f"command {command.id}")
+        made = context.backup(_issuer(command), f"command {command.id}")
     except BackupFailed as exc:
         return Outcome.FAILED, str(exc), {}
     return Outcome.DONE, "backup written", {"path": str(made.file.path), "bytes": made.bytes,

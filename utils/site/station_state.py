@@ -1,12 +1,21 @@
 """This station's own state kept across restarts: the production entry lock and the product
 size (the `meta` table of this PC's database). One owner, used by the command handlers
 (`utils/site/executor.py`), the sync service's status and the station window; see
-docs/architecture.md, "The sync service in parts"."""
+docs/architecture.md, "The sync service in parts".
+
+A change of the lock or the size is a unit of work of its own (`utils/changes.py`): the key and
+its audit event (`station.locked`, `station.unlocked`, `station.size`, naming the command that
+made it) in one commit, published to subscribers (Topic.STATION). Before, the key was committed
+with no event: a crash before the command's outcome left a locked station whose trail said
+the lock had failed (utils/site/command_ledger.py `settle_interrupted` now reads that event).
+"""
 
 from __future__ import annotations
 
 from data import meta_repo
 from data.database import Database
+from utils.audit.chain import Actor
+from utils.changes import Changes, Topic
 from utils.production import ProductionService
 
 LOCK_META_KEY = "station.entry_lock"
@@ -27,19 +36,20 @@ class StationState:
     """The lock and the size of this station: written to the database first (a restart keeps
     them), then shown to production (which refuses new boxes while locked)."""
 
-    def __init__(self, database: Database, production: ProductionService):
+    def __init__(self, database: Database, production: ProductionService, changes: Changes,
+                 station_id: str):
         self.database = database
         self.production = production
+        self.changes = changes
+        self.station_id = station_id
 
     def get(self, key: str) -> str | None:
         with self.database.read() as connection:
             return meta_repo.get(connection, key)
 
-    def put(self, key: str, value: str | None) -> None:
-        self.put_all({key: value})
-
     def put_all(self, values: dict[str, str | None]) -> None:
-        """Several keys in one commit."""
+        """The sync service's own bookkeeping (its session), several keys in one commit: no
+        state of the station's, no audit event."""
         with self.database.write() as connection:
             for key, value in values.items():
                 meta_repo.put(connection, key, "" if value is None else value)
@@ -48,16 +58,24 @@ class StationState:
         """At start: a station locked before a restart stays locked."""
         self.production.locked_reason = self.get(LOCK_META_KEY) or None
 
-    def lock(self, reason: str) -> None:
-        self.put(LOCK_META_KEY, reason)  # a restart does not unlock the station
+    def lock(self, reason: str, actor: Actor, command_id: str | None = None) -> None:
+        self._change(LOCK_META_KEY, reason, "station.locked", {"reason": reason}, actor,
+                     command_id)  # a restart does not unlock the station
         self.production.locked_reason = reason
 
-    def unlock(self) -> None:
-        self.put(LOCK_META_KEY, None)
+    def unlock(self, actor: Actor, command_id: str | None = None) -> None:
+        self._change(LOCK_META_KEY, None, "station.unlocked", None, actor, command_id)
         self.production.locked_reason = None
 
     def size(self) -> str | None:
         return stored_size(self.database)
 
-    def set_size(self, size: str) -> None:
-        self.put(SIZE_META_KEY, size)
+    def set_size(self, size: str, actor: Actor, command_id: str | None = None) -> None:
+        self._change(SIZE_META_KEY, size, "station.size", {"size": size}, actor, command_id)
+
+    def _change(self, key: str, value: str | None, action: str, after: dict | None,
+                actor: Actor, command_id: str | None) -> None:
+        with self.changes.begin(actor, Topic.STATION) as tx:
+            meta_repo.put(tx.connection, key, "" if value is None else value)
+            tx.audit(action, entity="station", entity_id=self.station_id, after=after,
+                     command_id=command_id)

@@ -86,7 +86,7 @@ class SyncService:
         self.restarts = {"loop": 0, "observer": 0}
         self.counters = {"heartbeats": 0, "commands": 0, "share_errors": 0, "rejected": 0}
         self.health = ShareHealth(self.clock, self.counters, on_share_state)
-        self.state = StationState(ctx.database, ctx.production)
+        self.state = StationState(ctx.database, ctx.production, ctx.changes, ctx.station_id)
         self.site_settings = SiteSettings(ctx, effects, transport.default_rescan_ms(),
                                           self.notify_state_changed)
         self.standing = Standing(link=self.link, trust=self.trust, clock=self.clock,
@@ -193,9 +193,10 @@ class SyncService:
 
     def _on_change(self, change: Change) -> None:
         """After every committed change (utils/changes.py): export it now (other PCs follow
-        the journal within seconds); a record, the lot or a stop changed: publish status soon too."""
+        the journal within seconds); a record, the lot, the lock or the size, or a stop
+        changed: publish status soon too."""
         self.exporter.dirty.set()
-        if change.topic in (Topic.RECORDS, Topic.LOT, Topic.DOWNTIME):
+        if change.topic in (Topic.RECORDS, Topic.LOT, Topic.STATION, Topic.DOWNTIME):
             self.scheduler.state_dirty.set()
         self._wake.set()
 
@@ -213,6 +214,12 @@ class SyncService:
     @property
     def last_results(self) -> list[dict[str, Any]]:
         return self.ledger.last_results()
+
+    def exported_up_to(self) -> int | None:
+        """The last of this PC's events its journal on the share holds; None while that is not
+        known yet (before the first look at the share)."""
+        journal = self.journal
+        return journal.last_exported_seq if journal.position_known else None
 
     # -- the scheduler ------------------------------------------------------------------------
 
@@ -281,9 +288,6 @@ class SyncService:
         if self.ctx.settings.station_kind != "production":
             return None
         return self.ctx.downtime.state(self.clock.now()).document()
-
-    def set_meta(self, key: str, value: str | None) -> None:
-        self.state.put(key, value)
 
     def issuer_session(self, command: Command) -> Session:
         return session_of_issuer(self.ctx.database, self.ctx.station_id, self.clock, command)

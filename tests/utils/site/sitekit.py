@@ -213,6 +213,10 @@ def person_signer(site: "Site", username: str):
     return session.signer
 
 
+# A lock command's trail: received, its change (utils/site/station_state.py), its outcome.
+LOCKED = ["command.received", "station.locked", "command.done"]
+
+
 def wait_actions(ctx: AppContext, command_id: str, expected: list[str],
                  timeout: float = 10.0) -> list[str]:
     """Wait until the audit actions for `command_id` are exactly `expected` (the station writes

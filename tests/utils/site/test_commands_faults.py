@@ -24,6 +24,8 @@ from utils.site.commands import COMMAND_MAX_BYTES, Outcome, check_command
 from utils.site.folder_transport import FolderTransport
 from utils.site.fleet import FleetMonitor
 from utils.site.signed import document_bytes, sign_document
+from utils.audit.chain import Actor
+from utils.site.station_state import StationState
 
 from tests.utils.site.sitekit import (
     RecordingEffects, add_user, admin_session, called_path, command_actions, drop, issue,
@@ -458,6 +460,38 @@ def test_crash_after_ledger_start_is_acked_failed_and_never_executed(site, tmp_p
             with ctx.database.read() as connection:
                 return commands_repo.ledger_unacked(connection) == []
         wait_until(all_acked)
+    finally:
+        service.stop()
+        ctx.close()
+
+
+def test_crash_after_a_locks_change_is_acked_done_and_the_station_stays_locked(site, tmp_path):
+    """The lock's change (its key and its event, one unit of work) was committed, then the PC
+    died before the command's outcome: at restart the station is still locked, and the ack
+    and the trail say the lock was done (they said "failed: interrupted" while the station
+    stayed locked); it is not run again."""
+    ctx = site.station(tmp_path, "206")
+    document = issue(site, CommandType.LOCK, params={"reason": "maintenance"})
+    with ctx.database.write() as connection:
+        commands_repo.ledger_start(connection, document["id"], "lock", "ana",
+                                   datetime.now(timezone.utc))
+    StationState(ctx.database, ctx.production, ctx.changes, "206").lock(
+        "maintenance", Actor("ana", "admin"), document["id"])
+    ctx.production.locked_reason = None  # the process died: nothing of it is in memory
+    site_layout(site.share).station("206").ensure()
+    drop(site.share, "206", document)  # the file was still in the inbox when the PC died
+    effects = RecordingEffects()
+    service = start_sync(ctx, effects, watch=False)
+    try:
+        ack = wait_ack(site.share, "206", document["id"])
+        assert ack["status"] == "done" and "station.locked" in ack["reason"]
+        assert "restart" in ack["reason"]
+        assert ctx.production.locked_reason == "maintenance"
+        wait_until(lambda: "command.duplicate" in command_actions(ctx, document["id"]))
+        assert effects.calls == []
+        actions = command_actions(ctx, document["id"])
+        assert actions.index("station.locked") < actions.index("command.done")
+        assert "command.failed" not in actions and actions.count("command.done") == 1
     finally:
         service.stop()
         ctx.close()

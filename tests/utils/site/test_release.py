@@ -452,3 +452,32 @@ def test_a_release_stays_one_after_its_signer_leaves_quality(plant, tmp_path):
         assert plant.office.release.state(admin, "L1").status is LotStatus.RELEASED
     finally:
         office2.close()
+
+
+def test_a_lock_is_one_exception_told_by_the_stations_change(plant):
+    """A lock command's change is its own event (utils/site/station_state.py) beside the
+    command's outcome: one exception for the two; a lock a crash cut off before its outcome
+    (settled "done" with no command type after the restart) is still an exception; an
+    unlock too."""
+    from utils.site.station_state import StationState
+
+    station, office = plant.station, plant.office
+    station.production.set_lot(plant.operator, "L7", 6)
+    station.production.register_box(plant.operator, FORM)  # the lot's period: from its first box
+    state = StationState(station.database, station.production, station.changes, "206")
+    ana = Actor("ana", "admin")
+    state.lock("cleaning", ana, "c1")
+    station.changes.record(Actor.system(), "command.done", topic=Topic.COMMANDS,
+                           entity="command", entity_id="c1", command_id="c1",
+                           after={"type": "lock", "params": {"reason": "cleaning"},
+                                  "issued_by": "ana"})
+    state.unlock(ana, "c2")
+    station.changes.record(Actor.system(), "command.done", topic=Topic.COMMANDS,
+                           entity="command", entity_id="c2", command_id="c2", after=None,
+                           reason="done before a restart of the station cut it off")
+    station.production.register_box(plant.operator, FORM)
+    plant.station_journal.sync()
+    office.site_view.ingest()
+    locks = [e for e in office.release.exceptions(plant.qa(), "L7") if e.kind == "lock"]
+    assert [(e.params["type"], e.params["by"], e.params["reason"]) for e in locks] == [
+        ("lock", "ana", "cleaning"), ("unlock", "ana", None)]

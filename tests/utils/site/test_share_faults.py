@@ -24,6 +24,7 @@ from utils.site.site_key import SiteError
 from utils.site.station_sync import SyncService
 
 from tests.utils.site.sitekit import (
+    LOCKED,
     OPERATOR_PW, PASSPHRASE, RecordingEffects, add_user, admin_session, command_actions, drop,
     issue, read_ack, site_layout, start_sync, status_seq, wait_ack,
     wait_actions, wait_until,
@@ -419,7 +420,7 @@ def test_half_written_file_completed_in_time_runs_once(site, hand_driven):
     service.start()
     assert wait_ack(site.share, "206", document["id"])["status"] == "done"
     assert station.production.locked_reason == "completed later"
-    wait_actions(station, document["id"], ["command.received", "command.done"])
+    wait_actions(station, document["id"], LOCKED)
 
 
 def test_temp_files_in_the_inbox_are_never_read(site, hand_driven):

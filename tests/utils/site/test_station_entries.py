@@ -22,6 +22,7 @@ from utils.site.signed import document_bytes
 from utils.site.station_sync import SyncService
 
 from tests.utils.site.sitekit import (
+    LOCKED,
     RecordingEffects, admin_session, command_actions, drop, issue, read_ack, site_layout,
     start_sync, status_seq, wait_ack, wait_actions, wait_until,
 )
@@ -142,7 +143,7 @@ def test_a_command_runs_when_claims_is_not_a_folder(site, syncing, tmp_path, kin
     finished = wait_until(lambda: [row for row in fleet.track() if row["state"] == "done"])
     assert [row["command_id"] for row in finished] == [sent[0]["id"]]
     assert station.production.locked_reason == "quality hold"
-    wait_actions(station, sent[0]["id"], ["command.received", "command.done"])
+    wait_actions(station, sent[0]["id"], LOCKED)
     assert claims.is_dir() and not claims.is_symlink()
     assert (claims / f"{sent[0]['id']}.json").is_file()
     assert os.path.lexists(layout.quarantine("206") / "claims")
@@ -182,7 +183,7 @@ def test_one_io_error_while_claiming_leaves_the_command_for_the_next_pass(site, 
     assert wait_ack(site.share, "206", document["id"])["status"] == "done"
     wait_until(lambda: not path.exists())
     assert station.production.locked_reason == "after a hiccup"
-    wait_actions(station, document["id"], ["command.received", "command.done"])
+    wait_actions(station, document["id"], LOCKED)
 
 
 def test_a_claim_of_another_command_copied_under_this_ones_name_is_no_duplicate(site, syncing):
@@ -198,5 +199,5 @@ def test_a_claim_of_another_command_copied_under_this_ones_name_is_no_duplicate(
         document_bytes(copied))
     drop(site.share, "206", document)
     assert wait_ack(site.share, "206", document["id"])["status"] == "done"
-    wait_actions(station, document["id"], ["command.received", "command.done"])
+    wait_actions(station, document["id"], LOCKED)
     assert (layout.quarantine("206") / f"{document['id']}.json").is_file()

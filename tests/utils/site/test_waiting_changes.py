@@ -4,20 +4,26 @@ changes waiting for their record holds, also when another process catches up the
 
 from __future__ import annotations
 
+import uuid
+
 import pytest
 
 from data.view_db import open_view_database
 from utils.site.site_view import SiteView
 
 from tests.utils.site.test_record_ownership import (
-    _export, _first_record, _station, _takeover, _write,
+    _export, _first_record, _forge, _station, _takeover, _write,
 )
 
 
 def _a_change_of_206s_record_by_207(site, tmp_path, closing) -> None:
+    """Of a record of before ids carried their station (uuid4): nothing tells whose it is
+    until its version 1 is read, so the change waits (one of a new id is refused at once)."""
     s206, w206 = _station(site, tmp_path, closing, "206", boxes=3)
     s207, w207 = _station(site, tmp_path, closing, "207", boxes=1)
-    _write(s207, "record.edit", _takeover(_first_record(s206, "206")), reason="forged")
+    old = _forge(_first_record(s206, "206"), record_id=uuid.uuid4().hex, box=50)
+    _write(s206, "record.create", old)
+    _write(s207, "record.edit", _takeover(old), reason="forged")
     _export(w206)
     _export(w207)
 
