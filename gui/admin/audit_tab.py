@@ -37,7 +37,7 @@ from gui.admin import audit_report
 from gui.admin.audit_model import AuditEventsModel, FirstPage, detail_text, read_first_page
 from gui.admin.audit_report import ReportTexts, site_time
 from gui.admin.keep_place import clear_unless_selected, reload_keeping_place
-from gui.admin.list_tab import count_and_status
+from gui.admin.list_tab import apply_filters, count_and_status
 from gui.admin.site_now import SiteNow
 from gui.admin.site_verify import SiteVerify
 from gui.admin.time_range import LiveRange, read_zone
@@ -46,7 +46,7 @@ from gui.admin.view_status import ViewStatus
 from gui.fast_cells import FastCellDelegate
 from gui.labels import status_line
 from gui.steps import OffThread, Steps, finish
-from gui.table_view import fit_columns_once, fitting_columns, long_list, read_table
+from gui.table_view import fitting_columns, long_list, read_table
 from gui.tasks import Task, TaskRunner
 from gui.verify_dialog import VerifyDialog
 
@@ -257,11 +257,8 @@ class AuditTab(QWidget):
         """Apply the filters: count again and read the first page (the person did something
         else: the last action's message goes)."""
         self.status.say("")
-        # This PC's own new events at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
-        self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
-        self.model.set_filters(self._filters())
-        self.currency.set_fixed_until(self.range.fixed_until())
-        fit_columns_once(self.table)  # later pages keep the widths
+        apply_filters(self.view, lambda: self.model.set_filters(self._filters()),
+                      self.currency, self.range, self.table)
         self._show_count()
         clear_unless_selected(self.table, self.detail)
 

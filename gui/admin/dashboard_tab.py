@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor, QPen
 from PySide6.QtWidgets import (
     QHBoxLayout, QVBoxLayout, QWidget,
@@ -26,6 +26,7 @@ from gui.admin.dashboard_layout import EmptyNote, dashboard_plot, fit_height
 from gui.admin.figures_tab import FiguresTab
 from gui.admin.latest_task import LatestTask
 from gui.admin.site_now import SiteNow
+from gui.admin.view_bridge import follow_view
 from gui.labels import wrapped_label
 from gui.numbers import format_number, format_shortest
 from gui.scrolled import scrolled
@@ -163,13 +164,8 @@ class DashboardTab(FiguresTab):
         layout.addWidget(self.currency)
         layout.addWidget(self.critical)
         layout.addWidget(self.scroll, 1)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self.refresh)
-        # New records arrive through the site view (bridge.changed, coalesced); the timer
-        # moves a sliding period ("last 24 hours") on with the clock.
-        self.timer.start(refresh_ms)
-        if bridge is not None:
-            bridge.changed.connect(self._view_changed)
+        self.timer = follow_view(self, bridge, tick=self.refresh,
+                                 view_changed=self._view_changed, interval_ms=refresh_ms)
         self.figures: dashboard_figures.Dashboard | None = None
         self._stale = False
         self.refresh()

@@ -10,7 +10,7 @@ utils.insights returns insights_texts.py, the rows dialog records_behind_dialog.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QListWidget, QListWidgetItem,
     QPushButton, QSplitter, QTreeWidgetItem, QVBoxLayout, QWidget,
@@ -29,6 +29,7 @@ from gui.admin.latest_task import LatestTask
 from gui.admin.records_behind_dialog import RecordsBehindDialog
 from gui.admin.site_now import SiteNow
 from gui.admin.figures_tab import FiguresTab
+from gui.admin.view_bridge import follow_view
 from gui.labels import wrapped_label
 from gui.theme import SIZE_SAMPLE_ROWS
 from gui.table_view import read_table
@@ -125,12 +126,8 @@ class InsightsTab(FiguresTab):
         self.dialog: RecordsBehindDialog | None = None
         self._detail_insight: StationInsight | None = None
         self._stale = False
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start(REFRESH_MS)  # a sliding period moves on with the clock
-        if bridge is not None:
-            # A correction on any PC shows here without Refresh (coalesced by the bridge).
-            bridge.changed.connect(self._view_changed)
+        self.timer = follow_view(self, bridge, tick=self._tick,
+                                 view_changed=self._view_changed, interval_ms=REFRESH_MS)
         self.refresh()
 
     # --- data -------------------------------------------------------------------------------

@@ -1,15 +1,22 @@
-"""The layout of the tabs that list the site's rows a page at a time (Production's records, the
-audit trail's events): a row of filters, the line that says how current the site view is, a row
-of actions with the tab's status in the rest of its width, and the list beside the selected row's
-details taking the rest of the height. One function, so the two tabs stay alike; and the
-column their count and status share (`count_and_status`), which the Audit tab, made in steps,
-uses too."""
+"""The tabs that list the site's rows a page at a time (Production's records, the audit trail's
+events): their layout (a row of filters, the line that says how current the site view is, a row
+of actions with the tab's status in the rest of its width, and the list beside the selected
+row's details taking the rest of the height), the column their count and status share
+(`count_and_status`, which the Audit tab, made in steps, uses too), and what their Apply does
+(`apply_filters`). One place, so the two tabs stay alike."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QHBoxLayout, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QSplitter, QTableView, QVBoxLayout, QWidget
+
+from utils.site.site_ingest import GUI_LOCAL_EVENTS
+from utils.site.site_view import SiteView
+
+from gui.admin.time_range import LiveRange
+from gui.admin.view_status import ViewStatus
+from gui.table_view import fit_columns_once
 
 
 def count_and_status(count: QWidget, status: QWidget) -> QWidget:
@@ -46,3 +53,14 @@ def lay_out_list_tab(tab: QWidget, *, filters: Sequence[QWidget], currency: QWid
     layout.addWidget(currency)
     layout.addLayout(action_row)
     layout.addWidget(splitter, 1)
+
+
+def apply_filters(view: SiteView, set_filters: Callable[[], None], currency: ViewStatus,
+                  live_range: LiveRange, table: QTableView) -> None:
+    """Apply, in both tabs: this PC's own new rows taken into the view at once (a backlog is
+    the follower's: GUI_LOCAL_EVENTS), the tab's filters set on its model, the currency line
+    told whether the range is fixed, the columns fitted once (later pages keep the widths)."""
+    view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
+    set_filters()
+    currency.set_fixed_until(live_range.fixed_until())
+    fit_columns_once(table)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import timedelta
 from typing import Callable
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableView,
     QVBoxLayout, QWidget,
@@ -26,7 +26,7 @@ from gui.admin.oee_texts import definitions, over_ideal, over_ideal_note, shift_
 from gui.admin.record_filters import RecordFilters
 from gui.admin.site_now import SiteNow
 from gui.admin.refresh_when_shown import RefreshWhenShown
-from gui.admin.view_bridge import ViewBridge
+from gui.admin.view_bridge import ViewBridge, follow_view
 from gui.admin.view_status import ViewStatus
 from gui.downtime_texts import percent_text
 from gui.labels import wrapped_label
@@ -104,11 +104,8 @@ class OeeTab(RefreshWhenShown):
         layout.addWidget(self.total)
         layout.addWidget(self.over_ideal)
         layout.addWidget(self.table, 1)
-        self.timer = QTimer(self)
-        self.timer.timeout.connect(self._tick)
-        self.timer.start(refresh_ms)
-        if bridge is not None:
-            bridge.changed.connect(self._view_changed)
+        self.timer = follow_view(self, bridge, tick=self._tick,
+                                 view_changed=self._view_changed, interval_ms=refresh_ms)
         self.refresh()
 
     def _view_changed(self, change) -> None:

@@ -38,7 +38,7 @@ from utils.permissions import require
 from utils.records_io import export_view_records
 
 from gui.admin.keep_place import clear_unless_selected, reload_keeping_place, select_quietly
-from gui.admin.list_tab import count_and_status, lay_out_list_tab
+from gui.admin.list_tab import apply_filters, count_and_status, lay_out_list_tab
 from gui.admin.record_filters import fill_station_choice
 from gui.admin.site_now import SiteNow
 from gui.admin.site_records_model import SiteRecordsModel, limit_text
@@ -48,7 +48,7 @@ from gui.admin.view_status import ViewStatus
 from gui.labels import status_line
 from gui.messages import field_label, location_text, rejections_text
 from gui.numbers import export_note, format_number
-from gui.table_view import fit_columns_once, long_list, read_table
+from gui.table_view import long_list, read_table
 from gui.tasks import TaskRunner
 
 # What a version may change, in the order the history lists it; the three rejection pairs
@@ -162,16 +162,16 @@ class ProductionTab(QWidget):
         """Apply the filters: read the count and the first page again (the person did
         something else: the last action's message goes)."""
         self.status.say("")
-        # This PC's own new records at once (a backlog is the follower's: GUI_LOCAL_EVENTS).
-        self.view.ingest_local(wait=False, max_events=GUI_LOCAL_EVENTS)
+        apply_filters(self.view, self._set_filters, self.currency, self.range, self.table)
+        self._show_count()
+        clear_unless_selected(self.table, self.history)
+
+    def _set_filters(self) -> None:
+        """The stations the view holds records of offered (new ones arrive), then the filter."""
         with self.view.database.read() as connection:
             stations = view_repo.record_stations(connection)
         fill_station_choice(self.station, stations, self.tr("all stations"))
         self.model.set_filter(self.record_filter())
-        self.currency.set_fixed_until(self.range.fixed_until())
-        fit_columns_once(self.table)  # later pages keep the widths
-        self._show_count()
-        clear_unless_selected(self.table, self.history)
 
     def view_changed(self, change) -> None:
         """New or changed records arrived: show them, keeping the selected record selected

@@ -11,6 +11,7 @@ How it fits: docs/architecture.md §3 (threads) and §4 (a box shown on another 
 from __future__ import annotations
 
 import threading
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -19,6 +20,20 @@ from utils.site.site_view import SiteView
 from utils.site.view_follower import ViewFollower, ViewState
 
 COALESCE_MS = 300
+
+
+def follow_view(tab: QObject, bridge: "ViewBridge | None", *, tick: Callable[[], None],
+                view_changed: Callable[[object], None], interval_ms: int) -> QTimer:
+    """A figures tab's two ways of staying current, made alike for every such tab: the site
+    view's changes (`bridge.changed`, coalesced: a correction on any PC shows without
+    Refresh), and a timer, returned, that moves a sliding period ("last 24 hours") on with
+    the clock."""
+    timer = QTimer(tab)
+    timer.timeout.connect(tick)
+    timer.start(interval_ms)
+    if bridge is not None:
+        bridge.changed.connect(view_changed)
+    return timer
 
 
 class ViewBridge(QObject):

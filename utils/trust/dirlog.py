@@ -44,7 +44,7 @@ import json
 import logging
 import threading
 from datetime import datetime
-from typing import Any, Callable
+from typing import Any
 
 from data import directory_repo, meta_repo
 from data.database import Database
@@ -131,12 +131,10 @@ class DirectoryLog:
     """The verified directory of one site on this PC (thread-safe)."""
 
     def __init__(self, store: DirectoryEntries, database: Database, *, site_id: str,
-                 root: PublicKey, clock: Clock,
-                 on_change: Callable[[RefreshReport], None] | None = None):
+                 root: PublicKey, clock: Clock):
         self.store = store  # the site store (its directory part): bytes in, bytes out
         self.database = database
         self.clock = clock
-        self.on_change = on_change
         self._lock = threading.RLock()
         # Entries read as nothing yet (empty: perhaps a writer mid-create): waited for, then
         # set aside if they stay so.
@@ -267,8 +265,6 @@ class DirectoryLog:
             self._write_back.heal(self._state.head_seq, report, self._state)
             if report.fork_signed:  # kept for the panel's alarms (`forks`)
                 self._forks[report.fork_station or "directory"] = report.fork
-        if report.taken and self.on_change is not None:
-            self.on_change(report)
         return report
 
     def _throw_out(self, seq: int, reason: str, report: RefreshReport) -> None:
@@ -321,8 +317,6 @@ class DirectoryLog:
                 new = _advance(state, entry, seq)
                 self._keep(seq, entry, new)
                 self._state = new
-            if self.on_change is not None:
-                self.on_change(RefreshReport(taken=[op]))
             return seq
         raise DirectoryUnavailable("the site directory is busy (many writers at once); try again")
 
