@@ -379,37 +379,37 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="94"/>
+        <location filename="../admin/audit_review_dialog.py" line="95"/>
         <source>Audit-trail review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="113"/>
+        <location filename="../admin/audit_review_dialog.py" line="114"/>
         <source>What you found</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="115"/>
+        <location filename="../admin/audit_review_dialog.py" line="116"/>
         <source>Findings</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="120"/>
+        <location filename="../admin/audit_review_dialog.py" line="121"/>
         <source>Sign the review</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="124"/>
+        <location filename="../admin/audit_review_dialog.py" line="125"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="147"/>
+        <location filename="../admin/audit_review_dialog.py" line="148"/>
         <source>No review of the audit trail has been signed yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="150"/>
+        <location filename="../admin/audit_review_dialog.py" line="151"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>This review: %1 – %2, %n event that matters (changes, refusals, signatures, commands; not logins). Read it in the Audit tab with the same range.</numerusform>
@@ -417,12 +417,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>Review of %1 – %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="167"/>
+        <location filename="../admin/audit_review_dialog.py" line="168"/>
         <source>%n more review(s) in amber no longer cover their period.</source>
         <translation>
             <numerusform>%n more review in amber no longer covers its period.</numerusform>
@@ -430,42 +430,42 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="193"/>
+        <location filename="../admin/audit_review_dialog.py" line="192"/>
         <source>Signed by %1 at %2.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="202"/>
+        <location filename="../admin/audit_review_dialog.py" line="201"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="203"/>
+        <location filename="../admin/audit_review_dialog.py" line="202"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="205"/>
+        <location filename="../admin/audit_review_dialog.py" line="204"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="207"/>
+        <location filename="../admin/audit_review_dialog.py" line="206"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="210"/>
+        <location filename="../admin/audit_review_dialog.py" line="209"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="215"/>
+        <location filename="../admin/audit_review_dialog.py" line="214"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="217"/>
+        <location filename="../admin/audit_review_dialog.py" line="216"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -548,37 +548,37 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="327"/>
         <source>Details</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="338"/>
+        <location filename="../admin/audit_tab.py" line="335"/>
         <source>command %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="350"/>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>Export the audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="358"/>
+        <location filename="../admin/audit_tab.py" line="355"/>
         <source>Exporting the audit trail to %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="367"/>
+        <location filename="../admin/audit_tab.py" line="364"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="331"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>Audit trail</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="281"/>
+        <location filename="../admin/audit_tab.py" line="278"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n event</numerusform>
@@ -586,12 +586,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="332"/>
+        <location filename="../admin/audit_tab.py" line="329"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="361"/>
+        <location filename="../admin/audit_tab.py" line="358"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exporting the audit trail: %n event so far…</numerusform>
@@ -599,7 +599,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="371"/>
+        <location filename="../admin/audit_tab.py" line="368"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>Exported %n event to %1</numerusform>
@@ -607,17 +607,17 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="381"/>
+        <location filename="../admin/audit_tab.py" line="378"/>
         <source>Export cancelled; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="380"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="384"/>
+        <location filename="../admin/audit_tab.py" line="381"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1914,122 +1914,122 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="87"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="88"/>
+        <location filename="../admin/dashboard_tab.py" line="89"/>
         <source>Pareto</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="89"/>
+        <location filename="../admin/dashboard_tab.py" line="90"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="90"/>
+        <location filename="../admin/dashboard_tab.py" line="91"/>
         <source>Boxes per hour of the day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="91"/>
+        <location filename="../admin/dashboard_tab.py" line="92"/>
         <source>Boxes per shift (day · shift)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="109"/>
+        <location filename="../admin/dashboard_tab.py" line="110"/>
         <source>CAM-D</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="109"/>
+        <location filename="../admin/dashboard_tab.py" line="110"/>
         <source>CAM-W</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="141"/>
+        <location filename="../admin/dashboard_tab.py" line="142"/>
         <source>No rejections in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="142"/>
+        <location filename="../admin/dashboard_tab.py" line="143"/>
         <source>No boxes in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="146"/>
+        <location filename="../admin/dashboard_tab.py" line="147"/>
         <source>No CAM-D or CAM-W measured in this period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="228"/>
+        <location filename="../admin/dashboard_tab.py" line="224"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="264"/>
+        <location filename="../admin/dashboard_tab.py" line="260"/>
         <source>target %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="266"/>
+        <location filename="../admin/dashboard_tab.py" line="262"/>
         <source>excellent below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="266"/>
+        <location filename="../admin/dashboard_tab.py" line="262"/>
         <source>good below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="267"/>
+        <location filename="../admin/dashboard_tab.py" line="263"/>
         <source>attention below %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="268"/>
+        <location filename="../admin/dashboard_tab.py" line="264"/>
         <source>critical from %1 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="275"/>
+        <location filename="../admin/dashboard_tab.py" line="271"/>
         <source>outlined: above the target (%1 %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="277"/>
+        <location filename="../admin/dashboard_tab.py" line="273"/>
         <source>excellent</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="277"/>
+        <location filename="../admin/dashboard_tab.py" line="273"/>
         <source>good</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="278"/>
+        <location filename="../admin/dashboard_tab.py" line="274"/>
         <source>attention</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="278"/>
+        <location filename="../admin/dashboard_tab.py" line="274"/>
         <source>critical</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="279"/>
+        <location filename="../admin/dashboard_tab.py" line="275"/>
         <source>no measurements</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="280"/>
+        <location filename="../admin/dashboard_tab.py" line="276"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2247,27 +2247,27 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>Station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>What</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="50"/>
+        <location filename="../admin/release_dialog.py" line="51"/>
         <source>Acknowledged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="70"/>
+        <location filename="../admin/release_dialog.py" line="71"/>
         <source>%1 at %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2421,7 +2421,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="331"/>
+        <location filename="../wizard/window.py" line="332"/>
         <source>Setting up this PC…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2793,112 +2793,112 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../handover_dialog.py" line="61"/>
+        <location filename="../handover_dialog.py" line="62"/>
         <source>Shift handover: sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="62"/>
+        <location filename="../handover_dialog.py" line="63"/>
         <source>Shift handover: read and acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="63"/>
+        <location filename="../handover_dialog.py" line="64"/>
         <source>Shift handover: add a signed note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="67"/>
+        <location filename="../handover_dialog.py" line="68"/>
         <source>The shift&apos;s handover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="71"/>
+        <location filename="../handover_dialog.py" line="72"/>
         <source>Notes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="74"/>
+        <location filename="../handover_dialog.py" line="75"/>
         <source>What the next shift must know: machine, material, quality, people (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="76"/>
+        <location filename="../handover_dialog.py" line="77"/>
         <source>Your remark (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="77"/>
+        <location filename="../handover_dialog.py" line="78"/>
         <source>The note to add (it is signed and cannot change afterwards)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="85"/>
+        <location filename="../handover_dialog.py" line="86"/>
         <source>Signing as %1 (%2).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="89"/>
+        <location filename="../handover_dialog.py" line="90"/>
         <source>Sign and hand over</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="90"/>
+        <location filename="../handover_dialog.py" line="91"/>
         <source>I have read it: acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="91"/>
+        <location filename="../handover_dialog.py" line="92"/>
         <source>Sign the note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="94"/>
+        <location filename="../handover_dialog.py" line="95"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="104"/>
+        <location filename="../handover_dialog.py" line="105"/>
         <source>Notes for the next shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="105"/>
+        <location filename="../handover_dialog.py" line="106"/>
         <source>Remark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="106"/>
+        <location filename="../handover_dialog.py" line="107"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="122"/>
+        <location filename="../handover_dialog.py" line="123"/>
         <source>Reading the shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="181"/>
+        <location filename="../handover_dialog.py" line="180"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="183"/>
+        <location filename="../handover_dialog.py" line="182"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="184"/>
+        <location filename="../handover_dialog.py" line="183"/>
         <source>The note is signed and added.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="192"/>
+        <location filename="../handover_dialog.py" line="191"/>
         <source>Your role may not sign shift handovers.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="194"/>
+        <location filename="../handover_dialog.py" line="193"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3706,42 +3706,42 @@ Your saved records are safe. The details are in the log; tell your administrator
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>Show rows…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="102"/>
+        <location filename="../admin/insights_tab.py" line="103"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="175"/>
+        <location filename="../admin/insights_tab.py" line="172"/>
         <source>Computing the statistics…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="180"/>
+        <location filename="../admin/insights_tab.py" line="177"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="204"/>
+        <location filename="../admin/insights_tab.py" line="201"/>
         <source>No records in this period.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="59"/>
+        <location filename="../admin/insights_tab.py" line="60"/>
         <source>Figures per station</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="76"/>
+        <location filename="../admin/insights_tab.py" line="77"/>
         <source>Recommendations</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="202"/>
+        <location filename="../admin/insights_tab.py" line="199"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n record · descriptive statistics, not predictions</numerusform>
@@ -3749,12 +3749,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="236"/>
+        <location filename="../admin/insights_tab.py" line="233"/>
         <source>Selected: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="238"/>
+        <location filename="../admin/insights_tab.py" line="235"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selected: %1 (%n record)</numerusform>
@@ -3762,12 +3762,12 @@ Your saved records are safe. The details are in the log; tell your administrator
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="280"/>
+        <location filename="../admin/insights_tab.py" line="277"/>
         <source>Details: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="294"/>
+        <location filename="../admin/insights_tab.py" line="291"/>
         <source>Not enough records for recommendations.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -5718,7 +5718,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/oee_tab.py" line="148"/>
+        <location filename="../admin/oee_tab.py" line="145"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n box(es)</source>
         <translation>
             <numerusform>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n box</numerusform>
@@ -5991,7 +5991,7 @@ Your saved records are safe. The details are in the log; tell your administrator
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="169"/>
+        <location filename="../admin/production_tab.py" line="173"/>
         <location filename="../admin/production_tab.py" line="189"/>
         <source>all stations</source>
         <translation type="unfinished"></translation>
@@ -6303,57 +6303,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="90"/>
+        <location filename="../admin/release_dialog.py" line="91"/>
         <source>Review and sign lot %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="91"/>
+        <location filename="../admin/release_dialog.py" line="92"/>
         <source>Reading the lot…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="110"/>
+        <location filename="../admin/release_dialog.py" line="111"/>
         <source>What you checked</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="111"/>
+        <location filename="../admin/release_dialog.py" line="112"/>
         <source>Acknowledge selected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="122"/>
+        <location filename="../admin/release_dialog.py" line="123"/>
         <source>Why (at least 10 characters)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="124"/>
+        <location filename="../admin/release_dialog.py" line="125"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="125"/>
+        <location filename="../admin/release_dialog.py" line="126"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="130"/>
+        <location filename="../admin/release_dialog.py" line="131"/>
         <source>Sign</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="131"/>
+        <location filename="../admin/release_dialog.py" line="132"/>
         <source>Exceptions to look at before release:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="157"/>
+        <location filename="../admin/release_dialog.py" line="158"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="160"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n record</numerusform>
@@ -6361,7 +6361,7 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="198"/>
+        <location filename="../admin/release_dialog.py" line="199"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exception still to acknowledge before release.</numerusform>
@@ -6369,37 +6369,37 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="162"/>
+        <location filename="../admin/release_dialog.py" line="163"/>
         <source>Content SHA-256: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="155"/>
+        <location filename="../admin/release_dialog.py" line="156"/>
         <source>Lot %1 · %2: %3</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="201"/>
+        <location filename="../admin/release_dialog.py" line="202"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="213"/>
+        <location filename="../admin/release_dialog.py" line="214"/>
         <source>Select the exceptions you looked at first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="229"/>
+        <location filename="../admin/release_dialog.py" line="230"/>
         <source>Acknowledged.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="254"/>
+        <location filename="../admin/release_dialog.py" line="253"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="265"/>
+        <location filename="../admin/release_dialog.py" line="264"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6445,57 +6445,57 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Signed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Who</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="44"/>
+        <location filename="../admin/audit_review_dialog.py" line="45"/>
         <source>Events</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="44"/>
+        <location filename="../admin/audit_review_dialog.py" line="45"/>
         <source>Note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="44"/>
+        <location filename="../admin/audit_review_dialog.py" line="45"/>
         <source>Valid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="69"/>
+        <location filename="../admin/audit_review_dialog.py" line="70"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="71"/>
+        <location filename="../admin/audit_review_dialog.py" line="72"/>
         <source>the signature holds, but events arrived in this period after the review (%1 signed, %2 now): review it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="74"/>
+        <location filename="../admin/audit_review_dialog.py" line="75"/>
         <source>the signature holds, but this PC holds fewer of the period&apos;s events than were reviewed (%1 signed, %2 here): the site view may not have read every station yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="78"/>
+        <location filename="../admin/audit_review_dialog.py" line="79"/>
         <source>the signature holds, but the period&apos;s events are not those reviewed (%1 signed, %2 now): review it again</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="67"/>
+        <location filename="../admin/audit_review_dialog.py" line="68"/>
         <source>no: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -6707,22 +6707,22 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your user name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="30"/>
+        <location filename="../admin/signature_fields.py" line="31"/>
         <source>Your password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="60"/>
+        <location filename="../admin/signature_fields.py" line="71"/>
         <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="72"/>
+        <location filename="../admin/signature_fields.py" line="83"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>

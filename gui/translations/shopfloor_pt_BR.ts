@@ -380,37 +380,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>AuditReviewDialog</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="94"/>
+        <location filename="../admin/audit_review_dialog.py" line="95"/>
         <source>Audit-trail review</source>
         <translation>Revisão da trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="113"/>
+        <location filename="../admin/audit_review_dialog.py" line="114"/>
         <source>What you found</source>
         <translation>O que você encontrou</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="115"/>
+        <location filename="../admin/audit_review_dialog.py" line="116"/>
         <source>Findings</source>
         <translation>Constatações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="120"/>
+        <location filename="../admin/audit_review_dialog.py" line="121"/>
         <source>Sign the review</source>
         <translation>Assinar a revisão</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="124"/>
+        <location filename="../admin/audit_review_dialog.py" line="125"/>
         <source>Reviews signed so far (every PC&apos;s):</source>
         <translation>Revisões assinadas até agora (de todos os PCs):</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="147"/>
+        <location filename="../admin/audit_review_dialog.py" line="148"/>
         <source>No review of the audit trail has been signed yet.</source>
         <translation>Nenhuma revisão da trilha de auditoria foi assinada ainda.</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="150"/>
+        <location filename="../admin/audit_review_dialog.py" line="151"/>
         <source>This review: %1 – %2, %n event(s) that matter (changes, refusals, signatures, commands; not logins). Read them in the Audit tab with the same range.</source>
         <translation>
             <numerusform>Esta revisão: %1 – %2, %n evento que importa (alterações, recusas, assinaturas, comandos; não logins). Leia-o na aba Auditoria com o mesmo período.</numerusform>
@@ -418,12 +418,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="162"/>
+        <location filename="../admin/audit_review_dialog.py" line="163"/>
         <source>Review of %1 – %2: %3</source>
         <translation>Revisão de %1 – %2: %3</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_review_dialog.py" line="167"/>
+        <location filename="../admin/audit_review_dialog.py" line="168"/>
         <source>%n more review(s) in amber no longer cover their period.</source>
         <translation>
             <numerusform>Mais %n revisão em âmbar não cobre mais o seu período.</numerusform>
@@ -431,42 +431,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="193"/>
+        <location filename="../admin/audit_review_dialog.py" line="192"/>
         <source>Signed by %1 at %2.</source>
         <translation>Assinada por %1 em %2.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="202"/>
+        <location filename="../admin/audit_review_dialog.py" line="201"/>
         <source>Write what you found: a note is required. Nothing was signed.</source>
         <translation>Escreva o que você encontrou: a observação é obrigatória. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="203"/>
+        <location filename="../admin/audit_review_dialog.py" line="202"/>
         <source>The period has not ended yet: choose an end in the past. Nothing was signed.</source>
         <translation>O período ainda não terminou: escolha um fim no passado. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="205"/>
+        <location filename="../admin/audit_review_dialog.py" line="204"/>
         <source>Events of this period arrived since it was read: close and review it again. Nothing was signed.</source>
         <translation>Chegaram eventos deste período depois que ele foi lido: feche e revise de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="207"/>
+        <location filename="../admin/audit_review_dialog.py" line="206"/>
         <source>Your signing key is not open on this PC: log in again. Nothing was signed.</source>
         <translation>Sua chave de assinatura não está aberta neste PC: entre de novo. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="210"/>
+        <location filename="../admin/audit_review_dialog.py" line="209"/>
         <source>Wrong user name or password, or the account is locked. Nothing was signed.</source>
         <translation>Usuário ou senha incorretos, ou a conta está bloqueada. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="215"/>
+        <location filename="../admin/audit_review_dialog.py" line="214"/>
         <source>Your role may not sign audit-trail reviews.</source>
         <translation>Seu perfil não pode assinar revisões da trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="217"/>
+        <location filename="../admin/audit_review_dialog.py" line="216"/>
         <source>The review could not be made (%1); nothing was signed.</source>
         <translation>A revisão não pôde ser feita (%1); nada foi assinado.</translation>
     </message>
@@ -549,37 +549,37 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>todas</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="330"/>
+        <location filename="../admin/audit_tab.py" line="327"/>
         <source>Details</source>
         <translation>Detalhes</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="338"/>
+        <location filename="../admin/audit_tab.py" line="335"/>
         <source>command %1</source>
         <translation>comando %1</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="350"/>
+        <location filename="../admin/audit_tab.py" line="347"/>
         <source>Export the audit trail</source>
         <translation>Exportar a trilha de auditoria</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="358"/>
+        <location filename="../admin/audit_tab.py" line="355"/>
         <source>Exporting the audit trail to %1…</source>
         <translation>Exportando a trilha de auditoria para %1…</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="367"/>
+        <location filename="../admin/audit_tab.py" line="364"/>
         <source>More than %1 events match the filters: too many for a printed report. Nothing was written; narrow the station, user, action or time range, or export CSV, which holds them all.</source>
         <translation>Mais de %1 eventos atendem aos filtros: demais para um relatório impresso. Nada foi gravado; restrinja a estação, o usuário, a ação ou o período, ou exporte CSV, que contém todos.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="331"/>
+        <location filename="../admin/audit_tab.py" line="328"/>
         <source>Audit trail</source>
         <translation>Trilha de auditoria</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="281"/>
+        <location filename="../admin/audit_tab.py" line="278"/>
         <source>%n event(s)</source>
         <translation>
             <numerusform>%n evento</numerusform>
@@ -587,12 +587,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="332"/>
+        <location filename="../admin/audit_tab.py" line="329"/>
         <source>Stations: %1 · from %2 to %3 · generated %4 by %5</source>
         <translation>Estações: %1 · de %2 a %3 · gerado em %4 por %5</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="361"/>
+        <location filename="../admin/audit_tab.py" line="358"/>
         <source>Exporting the audit trail: %n event(s) so far…</source>
         <translation>
             <numerusform>Exportando a trilha de auditoria: %n evento até agora…</numerusform>
@@ -600,7 +600,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/audit_tab.py" line="371"/>
+        <location filename="../admin/audit_tab.py" line="368"/>
         <source>Exported %n event(s) to %1</source>
         <translation>
             <numerusform>%n evento exportado para %1</numerusform>
@@ -608,17 +608,17 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="381"/>
+        <location filename="../admin/audit_tab.py" line="378"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Exportação cancelada; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="383"/>
+        <location filename="../admin/audit_tab.py" line="380"/>
         <source>Your role may not export the audit trail; no file was written.</source>
         <translation>Seu papel não permite exportar a trilha de auditoria; nenhum arquivo foi gravado.</translation>
     </message>
     <message>
-        <location filename="../admin/audit_tab.py" line="384"/>
+        <location filename="../admin/audit_tab.py" line="381"/>
         <source>The audit trail could not be exported (%1); no file was written. Check that the folder exists and can be written to, then try again.</source>
         <translation>Não foi possível exportar a trilha de auditoria (%1); nenhum arquivo foi gravado. Verifique se a pasta existe e aceita gravação, e tente de novo.</translation>
     </message>
@@ -1915,122 +1915,122 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>DashboardTab</name>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="87"/>
+        <location filename="../admin/dashboard_tab.py" line="88"/>
         <source>Top 5 defects (share of rejections)</source>
         <translation>Top 5 defeitos (parte das rejeições)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="88"/>
+        <location filename="../admin/dashboard_tab.py" line="89"/>
         <source>Pareto</source>
         <translation>Pareto</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="89"/>
+        <location filename="../admin/dashboard_tab.py" line="90"/>
         <source>Mean CAM-D / CAM-W per station (%)</source>
         <translation>CAM-D / CAM-W médio por estação (%)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="90"/>
+        <location filename="../admin/dashboard_tab.py" line="91"/>
         <source>Boxes per hour of the day</source>
         <translation>Caixas por hora do dia</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="91"/>
+        <location filename="../admin/dashboard_tab.py" line="92"/>
         <source>Boxes per shift (day · shift)</source>
         <translation>Caixas por turno (dia · turno)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="109"/>
+        <location filename="../admin/dashboard_tab.py" line="110"/>
         <source>CAM-D</source>
         <translation>CAM-D</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="109"/>
+        <location filename="../admin/dashboard_tab.py" line="110"/>
         <source>CAM-W</source>
         <translation>CAM-W</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="141"/>
+        <location filename="../admin/dashboard_tab.py" line="142"/>
         <source>No rejections in this period</source>
         <translation>Nenhuma rejeição neste período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="142"/>
+        <location filename="../admin/dashboard_tab.py" line="143"/>
         <source>No boxes in this period</source>
         <translation>Nenhuma caixa neste período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="146"/>
+        <location filename="../admin/dashboard_tab.py" line="147"/>
         <source>No CAM-D or CAM-W measured in this period</source>
         <translation>Nenhum CAM-D ou CAM-W medido neste período</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="205"/>
+        <location filename="../admin/dashboard_tab.py" line="201"/>
         <source>The figures could not be read (%1); the charts show the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível ler os números (%1); os gráficos mostram os últimos lidos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="228"/>
+        <location filename="../admin/dashboard_tab.py" line="224"/>
         <source>Critical defects (first 80 %): %1</source>
         <translation>Defeitos críticos (primeiros 80 %): %1</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="264"/>
+        <location filename="../admin/dashboard_tab.py" line="260"/>
         <source>target %1 %</source>
         <translation>meta %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="266"/>
+        <location filename="../admin/dashboard_tab.py" line="262"/>
         <source>excellent below %1 %</source>
         <translation>excelente abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="266"/>
+        <location filename="../admin/dashboard_tab.py" line="262"/>
         <source>good below %1 %</source>
         <translation>bom abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="267"/>
+        <location filename="../admin/dashboard_tab.py" line="263"/>
         <source>attention below %1 %</source>
         <translation>atenção abaixo de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="268"/>
+        <location filename="../admin/dashboard_tab.py" line="264"/>
         <source>critical from %1 %</source>
         <translation>crítico a partir de %1 %</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="275"/>
+        <location filename="../admin/dashboard_tab.py" line="271"/>
         <source>outlined: above the target (%1 %)</source>
         <translation>contornada: acima da meta (%1 %)</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="277"/>
+        <location filename="../admin/dashboard_tab.py" line="273"/>
         <source>excellent</source>
         <translation>excelente</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="277"/>
+        <location filename="../admin/dashboard_tab.py" line="273"/>
         <source>good</source>
         <translation>bom</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="278"/>
+        <location filename="../admin/dashboard_tab.py" line="274"/>
         <source>attention</source>
         <translation>atenção</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="278"/>
+        <location filename="../admin/dashboard_tab.py" line="274"/>
         <source>critical</source>
         <translation>crítico</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="279"/>
+        <location filename="../admin/dashboard_tab.py" line="275"/>
         <source>no measurements</source>
         <translation>sem medições</translation>
     </message>
     <message>
-        <location filename="../admin/dashboard_tab.py" line="280"/>
+        <location filename="../admin/dashboard_tab.py" line="276"/>
         <source>Ranking by the mean of CAM-D and CAM-W, lowest first: %1</source>
         <translation>Classificação pela média de CAM-D e CAM-W, menor primeiro: %1</translation>
     </message>
@@ -2248,27 +2248,27 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>ExceptionsModel</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>Kind</source>
         <translation>Tipo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>Station</source>
         <translation>Estação</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="49"/>
+        <location filename="../admin/release_dialog.py" line="50"/>
         <source>What</source>
         <translation>O quê</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="50"/>
+        <location filename="../admin/release_dialog.py" line="51"/>
         <source>Acknowledged</source>
         <translation>Ciente</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="70"/>
+        <location filename="../admin/release_dialog.py" line="71"/>
         <source>%1 at %2: %3</source>
         <translation>%1 em %2: %3</translation>
     </message>
@@ -2422,7 +2422,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Avançar</translation>
     </message>
     <message>
-        <location filename="../wizard/window.py" line="331"/>
+        <location filename="../wizard/window.py" line="332"/>
         <source>Setting up this PC…</source>
         <translation>Configurando este PC…</translation>
     </message>
@@ -2794,112 +2794,112 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>HandoverDialog</name>
     <message>
-        <location filename="../handover_dialog.py" line="61"/>
+        <location filename="../handover_dialog.py" line="62"/>
         <source>Shift handover: sign</source>
         <translation>Passagem de turno: assinar</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="62"/>
+        <location filename="../handover_dialog.py" line="63"/>
         <source>Shift handover: read and acknowledge</source>
         <translation>Passagem de turno: ler e dar ciência</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="63"/>
+        <location filename="../handover_dialog.py" line="64"/>
         <source>Shift handover: add a signed note</source>
         <translation>Passagem de turno: acrescentar nota assinada</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="67"/>
+        <location filename="../handover_dialog.py" line="68"/>
         <source>The shift&apos;s handover</source>
         <translation>A passagem do turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="71"/>
+        <location filename="../handover_dialog.py" line="72"/>
         <source>Notes</source>
         <translation>Notas</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="74"/>
+        <location filename="../handover_dialog.py" line="75"/>
         <source>What the next shift must know: machine, material, quality, people (optional)</source>
         <translation>O que o próximo turno precisa saber: máquina, material, qualidade, pessoas (opcional)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="76"/>
+        <location filename="../handover_dialog.py" line="77"/>
         <source>Your remark (optional)</source>
         <translation>Sua observação (opcional)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="77"/>
+        <location filename="../handover_dialog.py" line="78"/>
         <source>The note to add (it is signed and cannot change afterwards)</source>
         <translation>A nota a acrescentar (é assinada e não pode mudar depois)</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="85"/>
+        <location filename="../handover_dialog.py" line="86"/>
         <source>Signing as %1 (%2).</source>
         <translation>Assinando como %1 (%2).</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="89"/>
+        <location filename="../handover_dialog.py" line="90"/>
         <source>Sign and hand over</source>
         <translation>Assinar e passar o turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="90"/>
+        <location filename="../handover_dialog.py" line="91"/>
         <source>I have read it: acknowledge</source>
         <translation>Li: dar ciência</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="91"/>
+        <location filename="../handover_dialog.py" line="92"/>
         <source>Sign the note</source>
         <translation>Assinar a nota</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="94"/>
+        <location filename="../handover_dialog.py" line="95"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="104"/>
+        <location filename="../handover_dialog.py" line="105"/>
         <source>Notes for the next shift</source>
         <translation>Notas para o próximo turno</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="105"/>
+        <location filename="../handover_dialog.py" line="106"/>
         <source>Remark</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="106"/>
+        <location filename="../handover_dialog.py" line="107"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="122"/>
+        <location filename="../handover_dialog.py" line="123"/>
         <source>Reading the shift…</source>
         <translation>Lendo o turno…</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="181"/>
+        <location filename="../handover_dialog.py" line="180"/>
         <source>Handed over: the handover is signed. The next shift acknowledges it when they log in.</source>
         <translation>Turno passado: a passagem está assinada. O próximo turno dá ciência ao entrar.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="183"/>
+        <location filename="../handover_dialog.py" line="182"/>
         <source>Acknowledged: your signature is recorded.</source>
         <translation>Ciência registrada: sua assinatura foi gravada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="184"/>
+        <location filename="../handover_dialog.py" line="183"/>
         <source>The note is signed and added.</source>
         <translation>A nota foi assinada e acrescentada.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="192"/>
+        <location filename="../handover_dialog.py" line="191"/>
         <source>Your role may not sign shift handovers.</source>
         <translation>Seu perfil não pode assinar passagens de turno.</translation>
     </message>
     <message>
-        <location filename="../handover_dialog.py" line="194"/>
+        <location filename="../handover_dialog.py" line="193"/>
         <source>The handover could not be read or saved (%1); nothing was signed.</source>
         <translation>Não foi possível ler ou gravar a passagem de turno (%1); nada foi assinado.</translation>
     </message>
@@ -3707,42 +3707,42 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
 <context>
     <name>InsightsTab</name>
     <message>
-        <location filename="../admin/insights_tab.py" line="86"/>
+        <location filename="../admin/insights_tab.py" line="87"/>
         <source>Show rows…</source>
         <translation>Mostrar registros…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="102"/>
+        <location filename="../admin/insights_tab.py" line="103"/>
         <source>Recommendations (rules over these statistics)</source>
         <translation>Recomendações (regras sobre estas estatísticas)</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="175"/>
+        <location filename="../admin/insights_tab.py" line="172"/>
         <source>Computing the statistics…</source>
         <translation>Calculando as estatísticas…</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="180"/>
+        <location filename="../admin/insights_tab.py" line="177"/>
         <source>The statistics could not be computed (%1); the figures shown are the last ones. Press Refresh to try again.</source>
         <translation>Não foi possível calcular as estatísticas (%1); os números mostrados são os últimos. Pressione Atualizar para tentar de novo.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="204"/>
+        <location filename="../admin/insights_tab.py" line="201"/>
         <source>No records in this period.</source>
         <translation>Nenhum registro neste período.</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="59"/>
+        <location filename="../admin/insights_tab.py" line="60"/>
         <source>Figures per station</source>
         <translation>Números por estação</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="76"/>
+        <location filename="../admin/insights_tab.py" line="77"/>
         <source>Recommendations</source>
         <translation>Recomendações</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="202"/>
+        <location filename="../admin/insights_tab.py" line="199"/>
         <source>%n record(s) · descriptive statistics, not predictions</source>
         <translation>
             <numerusform>%n registro · estatística descritiva, não previsões</numerusform>
@@ -3750,12 +3750,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="236"/>
+        <location filename="../admin/insights_tab.py" line="233"/>
         <source>Selected: %1</source>
         <translation>Selecionado: %1</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/insights_tab.py" line="238"/>
+        <location filename="../admin/insights_tab.py" line="235"/>
         <source>Selected: %1 (%n record(s))</source>
         <translation>
             <numerusform>Selecionado: %1 (%n registro)</numerusform>
@@ -3763,12 +3763,12 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         </translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="280"/>
+        <location filename="../admin/insights_tab.py" line="277"/>
         <source>Details: %1</source>
         <translation>Detalhes: %1</translation>
     </message>
     <message>
-        <location filename="../admin/insights_tab.py" line="294"/>
+        <location filename="../admin/insights_tab.py" line="291"/>
         <source>Not enough records for recommendations.</source>
         <translation>Registros insuficientes para recomendações.</translation>
     </message>
@@ -5720,7 +5720,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Registros por trás da linha selecionada…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/oee_tab.py" line="148"/>
+        <location filename="../admin/oee_tab.py" line="145"/>
         <source>Period: OEE %1 · availability %2 · performance %3 · quality %4 · %n box(es)</source>
         <translation>
             <numerusform>Período: OEE %1 · disponibilidade %2 · desempenho %3 · qualidade %4 · %n caixa</numerusform>
@@ -5993,7 +5993,7 @@ Os registros salvos estão seguros. Os detalhes estão no log; avise o administr
         <translation>Versão %1 do lote %2, caixa %3 salva.</translation>
     </message>
     <message>
-        <location filename="../admin/production_tab.py" line="169"/>
+        <location filename="../admin/production_tab.py" line="173"/>
         <location filename="../admin/production_tab.py" line="189"/>
         <source>all stations</source>
         <translation>todas as estações</translation>
@@ -6305,57 +6305,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReleaseDialog</name>
     <message>
-        <location filename="../admin/release_dialog.py" line="90"/>
+        <location filename="../admin/release_dialog.py" line="91"/>
         <source>Review and sign lot %1</source>
         <translation>Revisar e assinar o lote %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="91"/>
+        <location filename="../admin/release_dialog.py" line="92"/>
         <source>Reading the lot…</source>
         <translation>Lendo o lote…</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="110"/>
+        <location filename="../admin/release_dialog.py" line="111"/>
         <source>What you checked</source>
         <translation>O que você conferiu</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="111"/>
+        <location filename="../admin/release_dialog.py" line="112"/>
         <source>Acknowledge selected</source>
         <translation>Dar ciência às selecionadas</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="122"/>
+        <location filename="../admin/release_dialog.py" line="123"/>
         <source>Why (at least 10 characters)</source>
         <translation>Por quê (ao menos 10 caracteres)</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="124"/>
+        <location filename="../admin/release_dialog.py" line="125"/>
         <source>Decision</source>
         <translation>Decisão</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="125"/>
+        <location filename="../admin/release_dialog.py" line="126"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="130"/>
+        <location filename="../admin/release_dialog.py" line="131"/>
         <source>Sign</source>
         <translation>Assinar</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="131"/>
+        <location filename="../admin/release_dialog.py" line="132"/>
         <source>Exceptions to look at before release:</source>
         <translation>Exceções a examinar antes da liberação:</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="157"/>
+        <location filename="../admin/release_dialog.py" line="158"/>
         <source>Stations: %1 · %2 · from %3 to %4</source>
         <translation>Estações: %1 · %2 · de %3 a %4</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="159"/>
+        <location filename="../admin/release_dialog.py" line="160"/>
         <source>%n record(s)</source>
         <translation>
             <numerusform>%n registro</numerusform>
@@ -6363,7 +6363,7 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/release_dialog.py" line="198"/>
+        <location filename="../admin/release_dialog.py" line="199"/>
         <source>%n exception(s) still to acknowledge before release.</source>
         <translation>
             <numerusform>%n exceção ainda sem ciência antes da liberação.</numerusform>
@@ -6371,37 +6371,37 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
         </translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="162"/>
+        <location filename="../admin/release_dialog.py" line="163"/>
         <source>Content SHA-256: %1</source>
         <translation>SHA-256 do conteúdo: %1</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="155"/>
+        <location filename="../admin/release_dialog.py" line="156"/>
         <source>Lot %1 · %2: %3</source>
         <translation>Lote %1 · %2: %3</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="201"/>
+        <location filename="../admin/release_dialog.py" line="202"/>
         <source>Signing as %1 (%2): your signature is bound to the lot&apos;s content as shown above.</source>
         <translation>Assinando como %1 (%2): sua assinatura fica vinculada ao conteúdo do lote mostrado acima.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="213"/>
+        <location filename="../admin/release_dialog.py" line="214"/>
         <source>Select the exceptions you looked at first.</source>
         <translation>Selecione primeiro as exceções que você examinou.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="229"/>
+        <location filename="../admin/release_dialog.py" line="230"/>
         <source>Acknowledged.</source>
         <translation>Ciência registrada.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="254"/>
+        <location filename="../admin/release_dialog.py" line="253"/>
         <source>Signed: %1 by %2 at %3.</source>
         <translation>Assinado: %1 por %2 em %3.</translation>
     </message>
     <message>
-        <location filename="../admin/release_dialog.py" line="265"/>
+        <location filename="../admin/release_dialog.py" line="264"/>
         <source>The lot could not be read (%1); nothing was signed.</source>
         <translation>O lote não pôde ser lido (%1); nada foi assinado.</translation>
     </message>
@@ -6447,57 +6447,57 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>ReviewsModel</name>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Signed</source>
         <translation>Assinada</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Who</source>
         <translation>Quem</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="43"/>
+        <location filename="../admin/audit_review_dialog.py" line="44"/>
         <source>Period</source>
         <translation>Período</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="44"/>
+        <location filename="../admin/audit_review_dialog.py" line="45"/>
         <source>Events</source>
         <translation>Eventos</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="44"/>
+        <location filename="../admin/audit_review_dialog.py" line="45"/>
         <source>Note</source>
         <translation>Observação</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="44"/>
+        <location filename="../admin/audit_review_dialog.py" line="45"/>
         <source>Valid</source>
         <translation>Válida</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="69"/>
+        <location filename="../admin/audit_review_dialog.py" line="70"/>
         <source>yes</source>
         <translation>sim</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="71"/>
+        <location filename="../admin/audit_review_dialog.py" line="72"/>
         <source>the signature holds, but events arrived in this period after the review (%1 signed, %2 now): review it again</source>
         <translation>a assinatura vale, mas chegaram eventos neste período depois da revisão (%1 assinados, %2 agora): revise de novo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="74"/>
+        <location filename="../admin/audit_review_dialog.py" line="75"/>
         <source>the signature holds, but this PC holds fewer of the period&apos;s events than were reviewed (%1 signed, %2 here): the site view may not have read every station yet</source>
         <translation>a assinatura vale, mas este PC tem menos eventos do período do que os revisados (%1 assinados, %2 aqui): a visão do site talvez ainda não tenha lido todas as estações</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="78"/>
+        <location filename="../admin/audit_review_dialog.py" line="79"/>
         <source>the signature holds, but the period&apos;s events are not those reviewed (%1 signed, %2 now): review it again</source>
         <translation>a assinatura vale, mas os eventos do período não são os revisados (%1 assinados, %2 agora): revise de novo</translation>
     </message>
     <message>
-        <location filename="../admin/audit_review_dialog.py" line="67"/>
+        <location filename="../admin/audit_review_dialog.py" line="68"/>
         <source>no: %1</source>
         <translation>não: %1</translation>
     </message>
@@ -6709,22 +6709,22 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SignatureFields</name>
     <message>
-        <location filename="../admin/signature_fields.py" line="29"/>
+        <location filename="../admin/signature_fields.py" line="30"/>
         <source>Your user name</source>
         <translation>Seu usuário</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="30"/>
+        <location filename="../admin/signature_fields.py" line="31"/>
         <source>Your password</source>
         <translation>Sua senha</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="60"/>
+        <location filename="../admin/signature_fields.py" line="71"/>
         <source>Type your user name too: it is asked at the first signature after each login. Nothing was signed.</source>
         <translation>Digite também seu nome de usuário: ele é pedido na primeira assinatura após cada login. Nada foi assinado.</translation>
     </message>
     <message>
-        <location filename="../admin/signature_fields.py" line="72"/>
+        <location filename="../admin/signature_fields.py" line="83"/>
         <source>Close</source>
         <translation>Fechar</translation>
     </message>
