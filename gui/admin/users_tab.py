@@ -6,6 +6,7 @@ their one-time passwords once (gui.admin.legacy_users_dialog)."""
 
 from __future__ import annotations
 
+from enum import StrEnum
 from pathlib import Path
 from typing import Any, Callable
 from zoneinfo import ZoneInfo
@@ -35,6 +36,18 @@ from gui.messages import field_error_text, password_policy_text
 from gui.table_view import read_table, short_list
 from gui.tasks import TaskRunner
 from gui.theme import form_label
+
+
+class AccountEdit(StrEnum):
+    """What a button of the tab asks of an account (each opens its dialog, `open_dialog`)."""
+
+    CREATE = "create"
+    ROLE = "role"
+    NAME = "name"
+    RESET = "reset"
+    UNLOCK = "unlock"
+    DEACTIVATE = "deactivate"
+    REACTIVATE = "reactivate"
 
 
 class UserDialog(QDialog):
@@ -128,11 +141,14 @@ class UsersTab(QWidget):
         self.table = short_list(read_table(self.proxy, self.tr("User accounts"), "usersTable"))
         self.table.verticalHeader().setDefaultSectionSize(34)
         buttons = QHBoxLayout()
-        self.actions: dict[str, QPushButton] = {}
-        for key, text in (("create", self.tr("New user…")), ("role", self.tr("Change role…")),
-                          ("name", self.tr("Change name…")), ("reset", self.tr("Reset password…")),
-                          ("unlock", self.tr("Unlock…")), ("deactivate", self.tr("Deactivate…")),
-                          ("reactivate", self.tr("Reactivate…"))):
+        self.actions: dict[AccountEdit, QPushButton] = {}
+        for key, text in ((AccountEdit.CREATE, self.tr("New user…")),
+                          (AccountEdit.ROLE, self.tr("Change role…")),
+                          (AccountEdit.NAME, self.tr("Change name…")),
+                          (AccountEdit.RESET, self.tr("Reset password…")),
+                          (AccountEdit.UNLOCK, self.tr("Unlock…")),
+                          (AccountEdit.DEACTIVATE, self.tr("Deactivate…")),
+                          (AccountEdit.REACTIVATE, self.tr("Reactivate…"))):
             button = QPushButton(text)
             button.clicked.connect(lambda _checked=False, k=key: self.open_dialog(k))
             buttons.addWidget(button)
@@ -183,16 +199,16 @@ class UsersTab(QWidget):
             combo.addItem(role_name(None, str(role)), str(role))
         return combo
 
-    def open_dialog(self, kind: str) -> UserDialog | None:
+    def open_dialog(self, kind: AccountEdit) -> UserDialog | None:
         auth, actor = self.auth, self.session
         name = self.selected_username()
-        if kind != "create" and name is None:
+        if kind != AccountEdit.CREATE and name is None:
             return None
         password = secret_field()
         # A password nobody sees typed goes in twice, as everywhere else in the app.
         repeat = secret_field("repeatPassword")
         fields: dict[str, QWidget]
-        if kind == "create":
+        if kind == AccountEdit.CREATE:
             fields = {self.tr("Username"): QLineEdit(), self.tr("Full name"): QLineEdit(),
                       self.tr("Role"): self._roles(), self.tr("Initial password"): password}
             labels = list(fields)
@@ -201,29 +217,30 @@ class UsersTab(QWidget):
                 return auth.create_user(actor, values[labels[0]], values[labels[1]],
                                         values[labels[2]], values[labels[3]], reason)
             title = self.tr("New user (must change the password at first login)")
-        elif kind == "role":
+        elif kind == AccountEdit.ROLE:
             fields = {self.tr("Role"): self._roles()}
             def action(values, reason):  # noqa: E306
                 return auth.set_role(actor, name, next(iter(values.values())), reason)
             title = self.tr("Change the role of %1").replace("%1", name)
-        elif kind == "name":
+        elif kind == AccountEdit.NAME:
             fields = {self.tr("Full name"): QLineEdit()}
             def action(values, reason):  # noqa: E306
                 return auth.set_full_name(actor, name, next(iter(values.values())), reason)
             title = self.tr("Change the name of %1").replace("%1", name)
-        elif kind == "reset":
+        elif kind == AccountEdit.RESET:
             fields = {self.tr("Temporary password"): password}
             def action(values, reason):  # noqa: E306
                 return auth.reset_password(actor, name, next(iter(values.values())), reason)
             title = self.tr("Reset the password of %1").replace("%1", name)
         else:
             fields = {}
-            method = {"unlock": auth.unlock, "deactivate": auth.deactivate,
-                      "reactivate": auth.reactivate}[kind]
+            method = {AccountEdit.UNLOCK: auth.unlock, AccountEdit.DEACTIVATE: auth.deactivate,
+                      AccountEdit.REACTIVATE: auth.reactivate}[kind]
             def action(values, reason):  # noqa: E306
                 return method(actor, name, reason)
-            title = {"unlock": self.tr("Unlock %1"), "deactivate": self.tr("Deactivate %1"),
-                     "reactivate": self.tr("Reactivate %1")}[kind].replace("%1", name)
+            title = {AccountEdit.UNLOCK: self.tr("Unlock %1"),
+                     AccountEdit.DEACTIVATE: self.tr("Deactivate %1"),
+                     AccountEdit.REACTIVATE: self.tr("Reactivate %1")}[kind].replace("%1", name)
         for widget in fields.values():
             widget.setObjectName("field")
         dialog = UserDialog(title, fields, action, self,

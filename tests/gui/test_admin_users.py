@@ -13,6 +13,8 @@ from PySide6.QtCore import Qt
 from data import audit_repo
 from utils.auth import AuthError
 
+from gui.admin.users_tab import AccountEdit
+
 from tests.gui import test_admin_users_audit as shared
 
 # The session and the tab are built as in the users-and-audit tests.
@@ -37,7 +39,7 @@ def shown_full_name(tab, username: str) -> str:
 
 def test_change_of_full_name_shows_in_the_list_and_is_audited(users_tab, ctx):
     users_tab.select("newbie")
-    dialog = users_tab.open_dialog("name")
+    dialog = users_tab.open_dialog(AccountEdit.NAME)
     fill(dialog, "Nina Nova da Silva")
     dialog.reason.setText("name changed on her ID card after marriage")
     assert dialog.apply()
@@ -57,12 +59,12 @@ def lock_operator(ctx) -> None:
 PASSWORDS = ("Cobalt-First-Pass-1", "Temp-Pass-4455")
 # kind, account selected (None: a new one), dialog values, reason typed, audit action
 CHANGES = [
-    ("create", None, ("carla", "Carla Costa", "analyst", PASSWORDS[0]),
+    (AccountEdit.CREATE, None, ("carla", "Carla Costa", "analyst", PASSWORDS[0]),
      "nova analista da qualidade, turno B", "user.create"),
-    ("role", "sup", ("admin",), "second admin for the night shift", "user.role"),
-    ("reset", "op", (PASSWORDS[1],), "forgot the password after holidays", "user.password_reset"),
-    ("unlock", "op", (), "called from the line, identity checked", "user.unlock"),
-    ("deactivate", "newbie", (), "left the company at the end of May", "user.deactivate"),
+    (AccountEdit.ROLE, "sup", ("admin",), "second admin for the night shift", "user.role"),
+    (AccountEdit.RESET, "op", (PASSWORDS[1],), "forgot the password after holidays", "user.password_reset"),
+    (AccountEdit.UNLOCK, "op", (), "called from the line, identity checked", "user.unlock"),
+    (AccountEdit.DEACTIVATE, "newbie", (), "left the company at the end of May", "user.deactivate"),
 ]
 
 
@@ -70,7 +72,7 @@ CHANGES = [
                          ids=[change[0] for change in CHANGES])
 def test_the_reason_typed_is_in_the_audit_event(users_tab, ctx, kind, username, values, reason,
                                                 action):
-    if kind == "unlock":
+    if kind == AccountEdit.UNLOCK:
         lock_operator(ctx)
         users_tab.refresh()
     if username is not None:
@@ -89,7 +91,7 @@ def test_the_reason_typed_is_in_the_audit_event(users_tab, ctx, kind, username, 
 
 def test_role_change_records_before_and_after(users_tab, ctx):
     users_tab.select("sup")
-    dialog = users_tab.open_dialog("role")
+    dialog = users_tab.open_dialog(AccountEdit.ROLE)
     fill(dialog, "analyst")
     dialog.reason.setText("moves to the quality lab")
     assert dialog.apply()
@@ -99,7 +101,7 @@ def test_role_change_records_before_and_after(users_tab, ctx):
 
 def test_a_refusal_is_shown_in_the_persons_words_not_the_services(users_tab, ctx):
     users_tab.select("ana")
-    dialog = users_tab.open_dialog("deactivate")
+    dialog = users_tab.open_dialog(AccountEdit.DEACTIVATE)
     dialog.reason.setText("trying to switch off the only admin")
     assert not dialog.apply()
     assert dialog.error.text() == ("Not changed: this is the last active admin. Make another "
@@ -117,7 +119,7 @@ def test_an_unknown_refusal_gets_the_general_message(monkeypatch, users_tab):
 
     monkeypatch.setattr(users_tab.auth, "unlock", refuse)
     users_tab.select("op")
-    dialog = users_tab.open_dialog("unlock")
+    dialog = users_tab.open_dialog(AccountEdit.UNLOCK)
     dialog.reason.setText("called from the line, identity checked")
     assert not dialog.apply()
     text = dialog.error.text()
