@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from config.constants import Role
+from data import audit_repo
 from data.exports import (
     BOX, CAM_D, CAM_W, EXPORT_COLUMNS, LOT, OPERATOR, RECORD_ID, RECORDED_AT_UTC, SHEET_NAME,
     STATION, UNIT_WEIGHT, UTC_OFFSET, VERSION,
@@ -21,10 +22,9 @@ from data.exports import (
 from models.canonical import format_utc, parse_utc
 from utils.clock import ManualClock
 from utils.context import AppContext
-from utils.site.journal import JournalWriter
 from utils.site.layout import SiteLayout
 
-from tests.utils.site.sitekit import ADMIN_PW, make_site, use_fast_kdf
+from tests.utils.site.sitekit import ADMIN_PW, make_site, start_sync, use_fast_kdf, wait_until
 
 # The export's numeric columns ("numbers kept as numbers", data/exports.py); the rest is text.
 INTEGER_COLUMNS = (VERSION, BOX, UTC_OFFSET)
@@ -45,7 +45,8 @@ def cli(shopfloor):
 
 @pytest.fixture
 def plant(tmp_path, monkeypatch):
-    """An office PC and stations 206 and 201, their records exported to their journals.
+    """An office PC and stations 206 and 201, their records published to their journals by
+    each station's sync service.
     206: 7 boxes of lot L206 by op. 201, on an injected clock started now: 2 boxes of lot L201
     by op, then 10 minutes later 2 boxes of lot K201 by op2 (so a lot, an operator and a "to"
     on the Production tab's 5-minute grid each pick part of the site)."""
@@ -70,10 +71,14 @@ def plant(tmp_path, monkeypatch):
             _register(ctx, "op", "L201", range(2))
             clock.advance(minutes=10)
             _register(ctx, "op2", "K201", range(2, 4))
-        writer = JournalWriter(ctx.database, SiteLayout(site.share).station(station_id).ensure(),
-                               ctx.anchor, ctx.trust.pc_key)
-        while writer.sync():
-            pass
+        # The station's own sync service (its threads) publishes its journal, as on a PC.
+        service = start_sync(ctx)
+        try:
+            with ctx.database.read() as connection:
+                head = audit_repo.chain_head(connection, station_id)[0]
+            wait_until(lambda: (service.exported_up_to() or 0) >= head, timeout=20)
+        finally:
+            service.stop()
         ctx.close()
         homes[station_id] = tmp_path / f"home-{station_id}"
     site.admin.close()
