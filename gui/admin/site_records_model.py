@@ -14,7 +14,8 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt
 
-from data import view_repo
+from data import view_record_count, view_repo
+from data.view_buckets import Buckets
 from data.view_repo import NEWEST_FIRST, SORT_KEYS, SORT_ROWS_LIMIT, RecordSort
 from data.records_repo import RecordFilter
 
@@ -37,6 +38,9 @@ class SiteRecordsModel(RecordsTableModel):
     def __init__(self, view, parent: QObject | None = None):
         super().__init__(parent, with_station=True, newest_first=True)
         self.view = view
+        # The site's local hours, days and months: a count with a defect reads the aggregates
+        # the view keeps in them (data/view_record_count.py).
+        self._buckets = Buckets(view.zone_name)
         self.record_filter = RecordFilter(include_voided=True)
         self._pages = PagedRows(self._read_page, PAGES_KEPT)
         # The order asked for (a header's click), the header that shows it, and the order the
@@ -108,7 +112,8 @@ class SiteRecordsModel(RecordsTableModel):
         read of the view as the count and the first page, so a batch stored meanwhile by the
         follower cannot shift them (its own notification brings the next reload)."""
         with self.view.database.read() as connection:
-            count = view_repo.count_records(connection, self.record_filter)
+            count = view_record_count.count_records(connection, self.record_filter,
+                                                    self._buckets)
             sorting = self.sort.column is None or count <= SORT_ROWS_LIMIT
             self.shown_sort = self.sort if sorting else NEWEST_FIRST
             rows = [None if record is None else self._position(connection, record, count)
