@@ -128,11 +128,13 @@ _WHOLE = re.compile(r" *([+-]?)([0-9]+) *")
 WHOLE_MAX = 999_999_999
 
 
-def _whole_number(sign: str, digits: str) -> int:
-    """The number typed; one past WHOLE_MAX (either sign) when it has more digits, so the
-    range check refuses it as too large (or too small) without converting a long text."""
+def _whole_number(sign: str, digits: str, limit: int) -> int:
+    """The number typed; one past `limit` (either sign) when it has more digits than `limit`,
+    so the range check refuses it as too large (or too small) without converting a long text.
+    `limit`: at least WHOLE_MAX, and the caller's bounds' magnitude when larger (a version up
+    to INT_MAX: "1234567890" is that number, not one past nine digits)."""
     digits = digits.lstrip("0") or "0"
-    magnitude = WHOLE_MAX + 1 if len(digits) > len(str(WHOLE_MAX)) else int(digits)
+    magnitude = limit + 1 if len(digits) > len(str(limit)) else int(digits)
     return -magnitude if sign == "-" else magnitude
 
 
@@ -145,7 +147,8 @@ def validate_int(field_name: str, value: Any, *, minimum: int, maximum: int | No
     if isinstance(value, int):
         number = value
     elif isinstance(value, str) and (typed := _WHOLE.fullmatch(value)):
-        number = _whole_number(*typed.groups())
+        number = _whole_number(*typed.groups(),
+                               max(WHOLE_MAX, abs(minimum), abs(maximum or 0)))
     else:
         return None, [FieldError(field_name, "integer", f"{field_name} must be a whole number")]
     # A whole number out of range ("-5", "0", "1234567890") is told the range, not that it is
@@ -273,11 +276,12 @@ def validate_record_input(raw: Mapping[str, Any], catalog: Catalog, *,
         measured[measurement.key] = value
         errors += found
     unit_weight: float | None = None
-    if raw.get("unit_weight_kg") not in (None, ""):
-        unit_weight, found = validate_measurement("unit_weight_kg", raw.get("unit_weight_kg"),
-                                                  0.0, 1.0, required=False, decimals=9)
+    typed_weight = raw.get("unit_weight_kg")
+    if not (typed_weight is None or (isinstance(typed_weight, str) and not typed_weight.strip())):
+        unit_weight, found = validate_measurement("unit_weight_kg", typed_weight, 0.0, 1.0,
+                                                  required=False, decimals=9)
         errors += found
-    elif size is not None:
+    elif size is not None:  # left blank (spaces or a tab too): the size's, from the catalog
         unit_weight = catalog.unit_weight_for_size(size)
     if errors:
         raise ValidationFailed(errors)

@@ -16,9 +16,10 @@ import pytest
 from config.catalog import LOCATION_NOT_RECORDED, NO_REJECTION, default_catalog
 from models.record import MIN_REASON_LENGTH, Rejection
 from models.validation import (
-    LOT_CODE_MAX, TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
+    INT_MAX, LOT_CODE_MAX, TEXT_MAX, FieldError, RecordDraft, ValidationFailed, has_forbidden_characters,
     parse_decimal, validate_int, validate_lot_code, validate_record_input, validate_rejections,
-    normalize_username, validate_reason, validate_text, validate_username,
+    normalize_username, validate_reason, validate_site_name, validate_text, validate_username,
+    without_forbidden_characters,
 )
 
 CATALOG = default_catalog()
@@ -45,6 +46,17 @@ CONTROL_AND_FORMAT = [
     "\udc80",      # lone surrogate (from surrogateescape decoding)
     "\ue000",      # private use
 ]
+
+
+def shown(value: Any) -> str:
+    """A test id naming `value` in plain ASCII, each other character as U+XXXX ('3,5U+0000').
+    Not `repr`: pytest (9.2) escapes a callable's id once more each time one process collects
+    the tests again, and mutmut's child process, which collects again, then finds no test of the
+    id mutmut recorded and counts the mutant killed, whatever it does."""
+    text = value if isinstance(value, str) else repr(value)
+    shown_text = "".join(ch if " " <= ch <= "~" and ch != "\\" else f"U+{ord(ch):04X}"
+                         for ch in text)
+    return f"'{shown_text}'" if isinstance(value, str) else shown_text
 
 
 def draft_of(raw: dict[str, Any], **kwargs: Any) -> RecordDraft:
@@ -243,6 +255,20 @@ def test_explicit_unit_weight_keeps_its_precision():
     assert draft_of({**VALID, "unit_weight_kg": "0,000038"}).unit_weight_kg == 0.000038
     assert draft_of({**VALID, "unit_weight_kg": 0.000076}).unit_weight_kg == 0.000076
     assert draft_of({**VALID, "unit_weight_kg": "0.000121"}).unit_weight_kg == 0.000121
+    # ... to the microgram (9 decimals of a kilogram), no finer.
+    assert draft_of({**VALID, "unit_weight_kg": "0,0000380004"}).unit_weight_kg == 0.000038
+    assert draft_of({**VALID, "unit_weight_kg": "0,000038001"}).unit_weight_kg == 0.000038001
+
+
+def test_a_unit_weight_left_blank_is_not_refused():
+    draft_of({**VALID, "unit_weight_kg": "   "})
+
+
+def test_every_error_is_reported_with_an_explicit_unit_weight_too():
+    assert errors_of({**VALID, "lot": "-bad", "box": "0", "unit_weight_kg": "0,5"}) == {
+        ("lot", "lot_format"), ("box", "out_of_range")}
+    assert errors_of({**VALID, "lot": "-bad", "unit_weight_kg": "2"}) == {
+        ("lot", "lot_format"), ("unit_weight_kg", "out_of_range")}
 
 
 # -- rejections -----------------------------------------------------------------------------
@@ -261,6 +287,7 @@ def test_explicit_unit_weight_keeps_its_precision():
     (5, "Cap", "defect", "not_in_catalog"),
     ("Furo", "Top", "location", "not_in_catalog"),
     ("Furo", "cap", "location", "not_in_catalog"),
+    ("Furo", 5, "location", "not_in_catalog"),        # a number from a file: refused, no crash
 ])
 def test_partial_or_unknown_rejection_pairs(index, defect, location, field, code):
     raw = {**VALID, "rej1_defect": None, "rej1_location": None,
@@ -273,6 +300,41 @@ def test_unknown_values_are_echoed_in_params():
         draft_of({**VALID, "rej2_defect": "Mancha", "rej2_location": "Cap"})
     (error,) = failure.value.errors
     assert error.params == {"value": "Mancha"}
+    for field, raw in (("size", {**VALID, "size": "#9"}),
+                       ("rej1_location", {**VALID, "rej1_location": "Top"})):
+        with pytest.raises(ValidationFailed) as failure:
+            draft_of(raw)
+        (error,) = failure.value.errors
+        assert (error.field, error.params) == (field, {"value": raw[field]})
+
+
+def test_what_the_command_line_says_for_each_refusal_of_a_rejection_lot_or_size():
+    """The English message each refusal carries: what the CLI and the log print."""
+    with pytest.raises(ValidationFailed) as failure:
+        draft_of({**VALID, "lot": "-bad", "size": "#9",
+                  "rej1_defect": None, "rej1_location": "Cap",
+                  "rej2_defect": "Furo", "rej2_location": None,
+                  "rej3_defect": "Mancha", "rej3_location": "Cap"})
+    assert str(failure.value) == (
+        "lot code may hold letters, digits, space and . _ / # - only; "
+        "size '#9' is not in the catalog; "
+        "rej1_defect: choose the defect for this location; "
+        "rej2_location: choose where the defect is (Cap, Body, Cap/Body); "
+        "rej3_defect: defect 'Mancha' is not in the catalog")
+    with pytest.raises(ValidationFailed) as failure:
+        draft_of({**VALID, "rej1_location": "Top"})
+    assert str(failure.value) == "rej1_location: location 'Top' is not in the catalog"
+    _rejections, errors = validate_rejections([("Furo", "Cap")] * 4, CATALOG)
+    assert [e.message for e in errors] == ["at most 3 rejections"]
+
+
+def test_location_not_recorded_is_refused_on_the_form_unless_allowed():
+    """A person at the form names the location; an import of the old system may say the old
+    system did not record it."""
+    raw = {**VALID, "rej1_location": LOCATION_NOT_RECORDED}
+    assert_only_error(raw, "rej1_location", "location_missing")
+    assert draft_of(raw, allow_unrecorded_location=True).rejections == (
+        Rejection("Furo", LOCATION_NOT_RECORDED),)
 
 
 @pytest.mark.parametrize(("defect", "location"), [
@@ -331,7 +393,7 @@ def test_measurement_accepted(field, text, expected):
     "3..5", "1.000,5", "1,000.5", "1 000", "1_000", "3,5%", "\u202e3,5", "3\u200b5",
     "3,5\x00", "\u216b",                    # Roman numeral twelve
     float("nan"), float("inf"), float("-inf"), True, False,
-], ids=lambda v: repr(v))
+], ids=shown)
 def test_measurement_not_a_number(field, value):
     assert_only_error({**VALID, field: value}, field, "number")
 
@@ -344,6 +406,13 @@ def test_measurement_out_of_range(field, value):
     (error,) = failure.value.errors
     assert (error.field, error.code, error.params) == (field, "out_of_range",
                                                        {"min": 0.0, "max": 100.0})
+
+
+@pytest.mark.parametrize("typed", ["-0", "-0,0", "-,0", -0.0])
+def test_a_measurement_of_minus_zero_is_kept_as_zero(typed):
+    """Not -0.0: it would be shown as "-0" and written "-0.0" in the record's signed JSON."""
+    value = draft_of({**VALID, "cam_d": typed}).cam_d
+    assert value == 0.0 and math.copysign(1.0, value) == 1.0
 
 
 def test_huge_digit_strings_are_not_infinity():
@@ -367,6 +436,13 @@ def test_parse_decimal_direct():
     for text in ("1.000,5", "nan", "inf", "", "1e5", "9" * 400):
         with pytest.raises(ValueError):
             parse_decimal(text)
+
+
+def test_parse_decimal_names_the_text_it_refuses():
+    for text in ("1.000,5", "9" * 400):     # not a number; a number too large for a float
+        with pytest.raises(ValueError) as raised:
+            parse_decimal(text)
+        assert raised.value.args == (text,)
 
 
 @pytest.mark.parametrize("text, value", [
@@ -480,7 +556,7 @@ def test_validate_int_bounds_and_params():
 
 
 @pytest.mark.parametrize("value", [True, False, 1.5, 2.0, "2.0", "two", "0x10", "١٢x", [1]],
-                         ids=lambda v: repr(v))
+                         ids=shown)
 def test_validate_int_not_a_whole_number(value):
     result, errors = validate_int("n", value, minimum=0)
     assert result is None and [(e.field, e.code) for e in errors] == [("n", "integer")]
@@ -492,9 +568,84 @@ def test_validate_int_information_separators_do_not_crash(text):
     assert result is not None or errors
 
 
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("0000000005", 5),             # ten characters, but the number is 5
+    ("000000000000012", 12),
+    (" +0000000000999999999 ", 999_999_999),
+    ("-00000000000", 0),
+])
+def test_leading_zeros_do_not_make_a_number_too_large(typed, expected):
+    """A box typed with leading zeros (a scanner padding to ten digits) is the number it reads."""
+    assert validate_int("box", typed, minimum=0) == (expected, [])
+
+
+def test_leading_zeros_do_not_hide_a_number_too_large():
+    _value, errors = validate_int("box", "00001000000000", minimum=1)
+    assert [(e.code, e.params) for e in errors] == [
+        ("out_of_range", {"min": 1, "max": 999_999_999})]
+
+
+def test_a_pasted_run_of_digits_is_refused_as_too_large():
+    """5000 digits: more than Python converts from text (it would raise, not refuse)."""
+    _value, errors = validate_int("box", "1" * 5000, minimum=1)
+    assert [(e.code, e.params) for e in errors] == [
+        ("out_of_range", {"min": 1, "max": 999_999_999})]
+
+
+def test_a_box_padded_with_zeros_on_the_form_is_its_number():
+    assert draft_of({**VALID, "box": "0000000005"}).box == 5
+
+
+@pytest.mark.parametrize(("typed", "maximum", "said"), [
+    ("0", None, "box must be at least 1"),             # no upper limit to name
+    ("-5", None, "box must be at least 1"),
+    ("0", 50, "box must be from 1 to 50"),
+    ("51", 50, "box must be from 1 to 50"),
+    ("1234567890", None, "box must be from 1 to 999999999"),   # the largest taken is named
+])
+def test_an_out_of_range_message_says_the_range_the_person_may_type(typed, maximum, said):
+    _value, errors = validate_int("box", typed, minimum=1, maximum=maximum)
+    assert [(e.code, e.message) for e in errors] == [("out_of_range", said)]
+
+
+def test_the_largest_number_taken_is_not_itself_too_large():
+    """Without a maximum the range said is "at least `minimum`" for every number up to
+    999 999 999, that one too; only a larger one is told the largest taken."""
+    assert validate_int("n", "999999999", minimum=1) == (999_999_999, [])
+    _value, errors = validate_int("n", 999_999_999, minimum=1_000_000_000)
+    assert [(e.message, e.params) for e in errors] == [
+        ("n must be at least 1000000000", {"min": 1_000_000_000, "max": None})]
+
+
 def test_validate_int_refuses_integers_too_large_to_store():
     result, errors = validate_int("box", 10**30, minimum=1)
     assert result is None and errors
+
+
+# -- without_forbidden_characters ------------------------------------------------------------
+
+def test_text_with_nothing_forbidden_is_kept_as_it_is():
+    text = "Cápsula rachada \u2013 lote 12 \U0001F44D a\u00a0b"
+    assert without_forbidden_characters(text) == text
+    assert without_forbidden_characters(text, lambda ch: "?", keep="\n") == text
+
+
+def test_forbidden_characters_become_spaces_by_default():
+    """A note pasted from an e-mail with a tab, a zero-width space or a direction override,
+    quoted in a document the program writes: each such character a space, the rest as typed."""
+    assert without_forbidden_characters("alarme\tok\u200bfeito\u202eCápsula\x00!") == (
+        "alarme ok feito Cápsula !")
+    assert without_forbidden_characters("linha 1\r\nlinha 2\u2028fim") == "linha 1  linha 2 fim"
+    for bad in CONTROL_AND_FORMAT:
+        assert not has_forbidden_characters(without_forbidden_characters(f"a{bad}b"))
+
+
+def test_forbidden_characters_get_the_replacement_asked_for_except_those_kept():
+    """The audit pane shows a body's line breaks but escapes an override (`\\u202e`)."""
+    escaped = without_forbidden_characters("{\n  \"reason\": \"a\u202eb\tc\"\n}",
+                                           lambda ch: f"<{ord(ch):04x}>", keep="\n")
+    assert escaped == "{\n  \"reason\": \"a<202e>b<0009>c\"\n}"
+    assert without_forbidden_characters("a\nb\tc", lambda ch: "_") == "a_b_c"
 
 
 def test_has_forbidden_characters_plain_text():
@@ -539,6 +690,32 @@ def test_the_username_format_error_says_what_is_allowed():
                                  "starting with a letter or digit")]
 
 
+@pytest.mark.parametrize(("typed", "kept"), [
+    (None, ""), ("", ""), ("   ", ""),             # a site's name is optional
+    ("  Fábrica Norte ", "Fábrica Norte"),
+    ("N" * 100, "N" * 100),
+])
+def test_a_site_name_is_optional_and_kept_trimmed(typed, kept):
+    assert validate_site_name(typed) == kept
+
+
+@pytest.mark.parametrize(("typed", "code", "params"), [
+    ("N" * 101, "too_long", {"max": 100}),
+    ("Fábrica\u202eNorte", "control_characters", {}),
+    ("Fábrica\tNorte", "control_characters", {}),
+    (42, "type", {}),
+])
+def test_a_site_name_that_could_not_be_shown_as_typed_is_refused(typed, code, params):
+    """It goes into the site's signed genesis entry, where it can never be corrected."""
+    with pytest.raises(ValidationFailed) as raised:
+        validate_site_name(typed)
+    assert [(e.field, e.code, e.params) for e in raised.value.errors] == [
+        ("site_name", code, params)]
+    with pytest.raises(ValidationFailed) as raised:
+        validate_site_name(typed, "name")
+    assert [e.field for e in raised.value.errors] == ["name"]
+
+
 def test_a_reason_is_kept_trimmed_from_its_minimum_length():
     assert validate_reason("  " + "x" * MIN_REASON_LENGTH + " ") == "x" * MIN_REASON_LENGTH
 
@@ -559,3 +736,33 @@ def test_a_reason_error_belongs_next_to_the_reason_field_unless_told_otherwise()
     with pytest.raises(ValidationFailed) as raised:
         validate_reason("short")
     assert [(e.field, e.code) for e in raised.value.errors] == [("reason", "too_short")]
+
+
+def test_a_long_number_under_a_maximum_above_nine_digits_is_the_number_typed():
+    """A caller whose maximum has ten digits (a record's version, up to INT_MAX) gets the
+    number typed; it was read as one past nine digits (1,000,000,000)."""
+    assert validate_int("version", "1234567890", minimum=1, maximum=INT_MAX) == (1234567890, [])
+
+
+def test_a_text_above_the_maximum_is_refused_whatever_its_length():
+    value, errors = validate_int("version", "2147483648", minimum=1, maximum=INT_MAX)
+    assert value is None and [e.code for e in errors] == ["out_of_range"]
+
+
+def test_a_unit_weight_of_spaces_is_left_blank_and_taken_from_the_catalog():
+    """As an empty field: the size's unit weight from the catalog (spaces or a tab gave a
+    record with no unit weight)."""
+    raw = {"lot": "L1", "box": "1", "size": "#1", "cam_d": "3", "cam_w": "4"}
+    catalog = default_catalog()
+    expected = validate_record_input({**raw, "unit_weight_kg": ""}, catalog).unit_weight_kg
+    assert expected == 0.000076
+    for blank in ("   ", "\t"):
+        assert validate_record_input({**raw, "unit_weight_kg": blank},
+                                     catalog).unit_weight_kg == expected
+
+
+def test_a_long_negative_number_above_a_minimum_below_nine_digits_is_the_number_typed():
+    """The bound that lets ten digits through may be the minimum's (a range from -INT_MAX up
+    to 0)."""
+    assert validate_int("offset", "-1234567890", minimum=-INT_MAX, maximum=0) == (
+        -1234567890, [])
