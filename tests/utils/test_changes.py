@@ -252,3 +252,14 @@ def test_a_witness_that_cannot_be_written_leaves_the_change_committed_and_told(e
         del ctx.audit.write_witness
     assert events(ctx)[-1] == "test.saved" and heard[-1].actions == ("test.saved",)
     assert any("witness file could not be written" in r.getMessage() for r in caplog.records)
+
+
+def test_the_services_write_through_the_database_their_units_change(ctx):
+    """The services take their database from the unit-of-work factory (utils/auth.py,
+    utils/production.py): the one its units commit to, so what a service reads back is what
+    a unit wrote."""
+    assert ctx.changes.database is ctx.database
+    with ctx.changes.begin(Actor("ana", "admin"), Topic.SETTINGS) as tx:
+        meta_repo.put(tx.connection, "test.key", "written")
+    with ctx.changes.database.read() as connection:
+        assert meta_repo.get(connection, "test.key") == "written"
