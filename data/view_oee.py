@@ -48,7 +48,7 @@ from data.view_extensions import (
 )
 from data.view_oee_schema import TABLE_NAMES
 from models.canonical import format_utc, parse_utc
-from models.downtime import Interval, merge, pieces
+from models.downtime import CLASSIFY_KIND, NOTE_MAX, Interval, merge, pieces
 from models.record_checks import SIZE_MAX, record_time_errors, stored_text_errors
 from models.shifts import shift_of
 
@@ -56,7 +56,6 @@ log = logging.getLogger(__name__)
 
 NAME = "oee"
 ACTIONS = frozenset({"stop.opened", "stop.closed", "stop.classified"})
-CLASSIFY_KIND = "stop_classification"  # the signed document's kind
 MAX_STOP = timedelta(days=100)  # longer is not a stop anyone will classify: refused
 # How far from the event that opens it a stop may start: the station opens one when no box
 # came for its idle time, from the last box, and a PC asleep for weeks opens it on waking; as
@@ -66,7 +65,6 @@ MAX_OPEN_LAG = MAX_STOP
 MAX_BREAKS = 2000
 ID_PATTERN = re.compile(r"^[A-Za-z0-9_.:-]{1,64}$")
 REASON_PATTERN = re.compile(r"^([a-z][a-z0-9_]{0,31})?$")
-NOTE_MAX = 500
 
 NO_DEFECT = (None, "", "N/A")
 

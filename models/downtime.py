@@ -15,6 +15,10 @@ from config.downtime import PlannedBreak
 from models.shifts import shift_of
 
 Interval = tuple[datetime, datetime]
+# A stop's classification, as the station signs it and every PC's site view checks it
+# (utils/mes/downtime.py, data/view_oee.py): the signed document's kind, its note's length.
+CLASSIFY_KIND = "stop_classification"
+NOTE_MAX = 500
 
 
 @dataclass(frozen=True)

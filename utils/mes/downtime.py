@@ -29,9 +29,8 @@ from config.constants import Permission
 from config.downtime import UNQUALIFIED
 from data import meta_repo, schema
 from data import audit_repo
-from data.view_oee import CLASSIFY_KIND, NOTE_MAX
 from models.canonical import format_utc, parse_utc
-from models.downtime import break_intervals, overlap_seconds
+from models.downtime import CLASSIFY_KIND, NOTE_MAX, break_intervals, overlap_seconds
 from models.validation import validate_text
 from utils.audit.chain import Actor
 from utils.changes import Topic
