@@ -6823,17 +6823,17 @@ Mean CAM-D of these records: %3 % · mean CAM-W: %4 % · rejections: %5</numerus
 <context>
     <name>SiteRecordsModel</name>
     <message>
-        <location filename="../admin/site_records_model.py" line="92"/>
+        <location filename="../admin/site_records_model.py" line="96"/>
         <source>Click to sort by date and time; again to reverse.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_records_model.py" line="94"/>
+        <location filename="../admin/site_records_model.py" line="98"/>
         <source>Click to sort by this column (the same value: newest first); again to reverse. Only when the filters match at most %1 records: sorting more would take seconds a page, so they stay newest first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/site_records_model.py" line="98"/>
+        <location filename="../admin/site_records_model.py" line="102"/>
         <source>Not sortable: a box has up to three rejections. To find a defect, choose it in the filters.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7732,37 +7732,37 @@ Confirm only if that other copy is switched off for good. Your name, the time an
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="54"/>
+        <location filename="../admin/users_tab.py" line="67"/>
         <source>Why</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="55"/>
+        <location filename="../admin/users_tab.py" line="68"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="77"/>
         <source>Repeat it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="65"/>
+        <location filename="../admin/users_tab.py" line="78"/>
         <source>Repeat the password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="66"/>
+        <location filename="../admin/users_tab.py" line="79"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="84"/>
+        <location filename="../admin/users_tab.py" line="97"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="101"/>
+        <location filename="../admin/users_tab.py" line="114"/>
         <source>Your role may not manage users.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -7805,62 +7805,62 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="126"/>
+        <location filename="../admin/users_tab.py" line="139"/>
         <source>Search users…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>User accounts</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="132"/>
+        <location filename="../admin/users_tab.py" line="145"/>
         <source>New user…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="132"/>
+        <location filename="../admin/users_tab.py" line="146"/>
         <source>Change role…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>Change name…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="148"/>
         <source>Reset password…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="149"/>
         <source>Unlock…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="150"/>
         <source>Deactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="135"/>
+        <location filename="../admin/users_tab.py" line="151"/>
         <source>Reactivate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="157"/>
         <source>Import from the old system…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="144"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="165"/>
+        <location filename="../admin/users_tab.py" line="181"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n supervisor or admin account cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset the password (Reset password…) to give it a key; the person chooses a new password at the next login.</numerusform>
@@ -7868,104 +7868,104 @@ Confirm only if that other copy is switched off for good. Your name, the time an
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="212"/>
         <source>Username</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
-        <location filename="../admin/users_tab.py" line="210"/>
+        <location filename="../admin/users_tab.py" line="212"/>
+        <location filename="../admin/users_tab.py" line="226"/>
         <source>Full name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="221"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="213"/>
         <source>Initial password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="203"/>
+        <location filename="../admin/users_tab.py" line="219"/>
         <source>New user (must change the password at first login)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="224"/>
         <source>Change the role of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="229"/>
         <source>Change the name of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="231"/>
         <source>Temporary password</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218"/>
+        <location filename="../admin/users_tab.py" line="234"/>
         <source>Reset the password of %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="241"/>
         <source>Unlock %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="242"/>
         <source>Deactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="226"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>Reactivate %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="259"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="260"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Importing the accounts of %1…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="254"/>
+        <location filename="../admin/users_tab.py" line="271"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="263"/>
+        <location filename="../admin/users_tab.py" line="280"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="294"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="299"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation type="unfinished"></translation>
     </message>

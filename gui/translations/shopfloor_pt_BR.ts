@@ -6825,17 +6825,17 @@ CAM-D médio destes registros: %3 % · CAM-W médio: %4 % · rejeições: %5</nu
 <context>
     <name>SiteRecordsModel</name>
     <message>
-        <location filename="../admin/site_records_model.py" line="92"/>
+        <location filename="../admin/site_records_model.py" line="96"/>
         <source>Click to sort by date and time; again to reverse.</source>
         <translation>Clique para ordenar por data e hora; de novo para inverter.</translation>
     </message>
     <message>
-        <location filename="../admin/site_records_model.py" line="94"/>
+        <location filename="../admin/site_records_model.py" line="98"/>
         <source>Click to sort by this column (the same value: newest first); again to reverse. Only when the filters match at most %1 records: sorting more would take seconds a page, so they stay newest first.</source>
         <translation>Clique para ordenar por esta coluna (mesmo valor: mais recentes primeiro); de novo para inverter. Só quando os filtros correspondem a no máximo %1 registros: ordenar mais levaria segundos por página, então eles ficam com os mais recentes primeiro.</translation>
     </message>
     <message>
-        <location filename="../admin/site_records_model.py" line="98"/>
+        <location filename="../admin/site_records_model.py" line="102"/>
         <source>Not sortable: a box has up to three rejections. To find a defect, choose it in the filters.</source>
         <translation>Não ordenável: uma caixa tem até três rejeições. Para achar um defeito, escolha-o nos filtros.</translation>
     </message>
@@ -7736,37 +7736,37 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
 <context>
     <name>UserDialog</name>
     <message>
-        <location filename="../admin/users_tab.py" line="54"/>
+        <location filename="../admin/users_tab.py" line="67"/>
         <source>Why</source>
         <translation>Por quê</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="55"/>
+        <location filename="../admin/users_tab.py" line="68"/>
         <source>At least 10 characters; kept in the audit trail.</source>
         <translation>Ao menos 10 caracteres; fica na trilha de auditoria.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="64"/>
+        <location filename="../admin/users_tab.py" line="77"/>
         <source>Repeat it</source>
         <translation>Repita</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="65"/>
+        <location filename="../admin/users_tab.py" line="78"/>
         <source>Repeat the password</source>
         <translation>Repita a senha</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="66"/>
+        <location filename="../admin/users_tab.py" line="79"/>
         <source>Reason</source>
         <translation>Motivo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="84"/>
+        <location filename="../admin/users_tab.py" line="97"/>
         <source>The two passwords differ: type them again. Nothing was changed.</source>
         <translation>As duas senhas são diferentes: digite-as de novo. Nada foi alterado.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="101"/>
+        <location filename="../admin/users_tab.py" line="114"/>
         <source>Your role may not manage users.</source>
         <translation>Seu perfil não pode administrar usuários.</translation>
     </message>
@@ -7809,62 +7809,62 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         <translation>O serviço de contas recusou esta alteração (código %1); nada foi alterado. Confira os valores e tente de novo; se for recusada outra vez, informe o código ao suporte.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="126"/>
+        <location filename="../admin/users_tab.py" line="139"/>
         <source>Search users…</source>
         <translation>Buscar usuários…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="128"/>
+        <location filename="../admin/users_tab.py" line="141"/>
         <source>User accounts</source>
         <translation>Contas de usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="132"/>
+        <location filename="../admin/users_tab.py" line="145"/>
         <source>New user…</source>
         <translation>Novo usuário…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="132"/>
+        <location filename="../admin/users_tab.py" line="146"/>
         <source>Change role…</source>
         <translation>Alterar perfil…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="147"/>
         <source>Change name…</source>
         <translation>Alterar nome…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="133"/>
+        <location filename="../admin/users_tab.py" line="148"/>
         <source>Reset password…</source>
         <translation>Redefinir senha…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="149"/>
         <source>Unlock…</source>
         <translation>Desbloquear…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="134"/>
+        <location filename="../admin/users_tab.py" line="150"/>
         <source>Deactivate…</source>
         <translation>Desativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="135"/>
+        <location filename="../admin/users_tab.py" line="151"/>
         <source>Reactivate…</source>
         <translation>Reativar…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="141"/>
+        <location filename="../admin/users_tab.py" line="157"/>
         <source>Import from the old system…</source>
         <translation>Importar do sistema antigo…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="144"/>
+        <location filename="../admin/users_tab.py" line="160"/>
         <source>Create the accounts of the old system&apos;s usuarios.csv, each with a one-time password; its old passwords are never used</source>
         <translation>Cria as contas do usuarios.csv do sistema antigo, cada uma com uma senha de uso único; as senhas antigas nunca são usadas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../admin/users_tab.py" line="165"/>
+        <location filename="../admin/users_tab.py" line="181"/>
         <source>%n supervisor or admin account(s) cannot sign yet (no signing key since the site&apos;s move to keys by role): %1. Reset their password (Reset password…) to give each a key; they choose a new password at their next login.</source>
         <translation>
             <numerusform>%n conta de supervisor ou administrador ainda não pode assinar (sem chave de assinatura desde a passagem do site para chaves por função): %1. Redefina a senha (Redefinir senha…) para dar uma chave a cada uma; a pessoa escolhe uma nova senha no próximo login.</numerusform>
@@ -7872,104 +7872,104 @@ Confirme apenas se essa outra cópia estiver desligada para sempre. Seu nome, a 
         </translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
+        <location filename="../admin/users_tab.py" line="212"/>
         <source>Username</source>
         <translation>Usuário</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="196"/>
-        <location filename="../admin/users_tab.py" line="210"/>
+        <location filename="../admin/users_tab.py" line="212"/>
+        <location filename="../admin/users_tab.py" line="226"/>
         <source>Full name</source>
         <translation>Nome completo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
-        <location filename="../admin/users_tab.py" line="205"/>
+        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="221"/>
         <source>Role</source>
         <translation>Perfil</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="197"/>
+        <location filename="../admin/users_tab.py" line="213"/>
         <source>Initial password</source>
         <translation>Senha inicial</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="203"/>
+        <location filename="../admin/users_tab.py" line="219"/>
         <source>New user (must change the password at first login)</source>
         <translation>Novo usuário (troca a senha no primeiro acesso)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="208"/>
+        <location filename="../admin/users_tab.py" line="224"/>
         <source>Change the role of %1</source>
         <translation>Alterar o perfil de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="213"/>
+        <location filename="../admin/users_tab.py" line="229"/>
         <source>Change the name of %1</source>
         <translation>Alterar o nome de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="215"/>
+        <location filename="../admin/users_tab.py" line="231"/>
         <source>Temporary password</source>
         <translation>Senha temporária</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="218"/>
+        <location filename="../admin/users_tab.py" line="234"/>
         <source>Reset the password of %1</source>
         <translation>Redefinir a senha de %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="241"/>
         <source>Unlock %1</source>
         <translation>Desbloquear %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="225"/>
+        <location filename="../admin/users_tab.py" line="242"/>
         <source>Deactivate %1</source>
         <translation>Desativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="226"/>
+        <location filename="../admin/users_tab.py" line="243"/>
         <source>Reactivate %1</source>
         <translation>Reativar %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="242"/>
+        <location filename="../admin/users_tab.py" line="259"/>
         <source>The old system&apos;s usuarios.csv</source>
         <translation>O usuarios.csv do sistema antigo</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="243"/>
+        <location filename="../admin/users_tab.py" line="260"/>
         <source>CSV files (*.csv);;All files (*)</source>
         <translation>Arquivos CSV (*.csv);;Todos os arquivos (*)</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="248"/>
+        <location filename="../admin/users_tab.py" line="265"/>
         <source>Importing the accounts of %1…</source>
         <translation>Importando as contas de %1…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="254"/>
+        <location filename="../admin/users_tab.py" line="271"/>
         <source>Importing the accounts of %1: %2 of %3…</source>
         <translation>Importando as contas de %1: %2 de %3…</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="263"/>
+        <location filename="../admin/users_tab.py" line="280"/>
         <source>Import of %1 finished: %2 created, %3 already existed, %4 not imported.</source>
         <translation>Importação de %1 concluída: criadas: %2; já existiam: %3; não importadas: %4.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="277"/>
+        <location filename="../admin/users_tab.py" line="294"/>
         <source>Your role may not manage users; no account was created.</source>
         <translation>Seu perfil não pode gerenciar usuários; nenhuma conta foi criada.</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="279"/>
+        <location filename="../admin/users_tab.py" line="296"/>
         <source>The file could not be imported and no account was created: %1</source>
         <translation>O arquivo não pôde ser importado e nenhuma conta foi criada: %1</translation>
     </message>
     <message>
-        <location filename="../admin/users_tab.py" line="282"/>
+        <location filename="../admin/users_tab.py" line="299"/>
         <source>The import stopped with an error (%1). Accounts created before it are in the list; their one-time passwords are lost, so reset theirs. See the log for details.</source>
         <translation>A importação parou com um erro (%1). As contas criadas antes dele estão na lista; as senhas de uso único delas se perderam, então redefina-as. Veja o log para detalhes.</translation>
     </message>
