@@ -435,16 +435,25 @@ def test_every_command_type_round_trips_to_done(site, station):
 # -- crash between "ledger says executing" and the ack ----------------------------------------
 
 
+def _cut_off(site, ctx, document, kind: str, change=None):
+    """The PC died while running `document`: its ledger says "executing" (and `change`, a
+    unit of work the command made, was committed), its file still in the inbox. The PC
+    starts again: its sync service, with the effects it records."""
+    with ctx.database.write() as connection:
+        commands_repo.ledger_start(connection, document["id"], kind, "ana",
+                                   datetime.now(timezone.utc))
+    if change is not None:
+        change()
+    site_layout(site.share).station("206").ensure()
+    drop(site.share, "206", document)
+    effects = RecordingEffects()
+    return effects, start_sync(ctx, effects, watch=False)
+
+
 def test_crash_after_ledger_start_is_acked_failed_and_never_executed(site, tmp_path):
     ctx = site.station(tmp_path, "206")
     document = issue(site, CommandType.MESSAGE, params={"text": "before the crash"})
-    with ctx.database.write() as connection:
-        commands_repo.ledger_start(connection, document["id"], "message", "ana",
-                                   datetime.now(timezone.utc))
-    site_layout(site.share).station("206").ensure()
-    drop(site.share, "206", document)  # the file was still in the inbox when the PC died
-    effects = RecordingEffects()
-    service = start_sync(ctx, effects, watch=False)
+    effects, service = _cut_off(site, ctx, document, "message")
     try:
         ack = wait_ack(site.share, "206", document["id"])
         assert ack["status"] == "failed" and "interrupted" in ack["reason"]
@@ -472,16 +481,13 @@ def test_crash_after_a_locks_change_is_acked_done_and_the_station_stays_locked(s
     stayed locked); it is not run again."""
     ctx = site.station(tmp_path, "206")
     document = issue(site, CommandType.LOCK, params={"reason": "maintenance"})
-    with ctx.database.write() as connection:
-        commands_repo.ledger_start(connection, document["id"], "lock", "ana",
-                                   datetime.now(timezone.utc))
-    StationState(ctx.database, ctx.production, ctx.changes, "206").lock(
-        "maintenance", Actor("ana", "admin"), document["id"])
-    ctx.production.locked_reason = None  # the process died: nothing of it is in memory
-    site_layout(site.share).station("206").ensure()
-    drop(site.share, "206", document)  # the file was still in the inbox when the PC died
-    effects = RecordingEffects()
-    service = start_sync(ctx, effects, watch=False)
+
+    def locked() -> None:
+        StationState(ctx.database, ctx.production, ctx.changes, "206").lock(
+            "maintenance", Actor("ana", "admin"), document["id"])
+        ctx.production.locked_reason = None  # the process died: nothing of it in memory
+
+    effects, service = _cut_off(site, ctx, document, "lock", locked)
     try:
         ack = wait_ack(site.share, "206", document["id"])
         assert ack["status"] == "done" and "station.locked" in ack["reason"]
