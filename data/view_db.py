@@ -29,7 +29,6 @@ def open_view_database(path: Path) -> Database:
         with database.write() as connection:
             found = _format_of(connection)
             if found == view_schema.VIEW_FORMAT:
-                _make_added_indexes(connection)
                 return database
             if found is not None or inspect(connection).get_table_names():
                 log.info("Site view %s has format %s, not %d: emptied, to be read again from "
@@ -43,14 +42,6 @@ def open_view_database(path: Path) -> Database:
         database.dispose()
         raise
     return database
-
-
-def _make_added_indexes(connection) -> None:
-    """The indexes this format gained after views of it were made (view_schema.ADDED_INDEXES):
-    each read once from its table when missing (a year's view: seconds, once)."""
-    for index in view_schema.view_records.indexes:
-        if index.name in view_schema.ADDED_INDEXES:
-            index.create(connection, checkfirst=True)
 
 
 def _format_of(connection) -> int | None:

@@ -2,16 +2,15 @@
 own key may write unsigned: the same answer whatever order a PC reads the journals in.
 
 A record belongs to the station its version 1 names, whichever journal carries that version (a
-record an office PC made for station 207 is 207's). A version that no person signed and that
-names the journal's own station (`OWNER_ONLY`, set by utils/site/site_ingest.py) is taken only
-as a version of a record that station owns: a copy of a station's key cannot take over another
-station's records. Any version, signed or not, is taken only if it names the station that owns
-its record (a correction copies its record's station). When a version is read before its
-record's version 1 (station 207's journal read before the office PC's), the owner is not known
-yet: the version waits in `view_waiting_versions` and is judged when version 1 arrives, as if
-read after it. Refused, it is named in the batch's refusals (the station's anomaly); one whose
-version 1 never comes stays waiting, is never shown, and is its station's warning while it
-waits (`waiting_by_station`).
+record an office PC made for station 207 is 207's). Any later version, signed or not, is taken
+only if it names that station (a correction copies its record's station): a copy of a
+station's key cannot take over another station's records, and a signed version cannot move
+one (utils/site/site_ingest.py takes a version of another station's record from a journal only
+when a person signed it). When a version is read before its record's version 1 (station 207's
+journal read before the office PC's), the owner is not known yet: the version waits in
+`view_waiting_versions` and is judged when version 1 arrives, as if read after it. Refused, it
+is named in the batch's refusals (the station's anomaly); one whose version 1 never comes stays
+waiting, is never shown, and is its station's warning while it waits (`waiting_by_station`).
 
 A version 1 of a record id whose version 1 names another station is a collision: the later one
 read is refused. Since record ids are made for their station (models/record_ids.py) a copy is
@@ -30,9 +29,6 @@ from data.view_schema import RECORD_COLUMNS
 
 log = logging.getLogger(__name__)
 
-# Set (True) on a record row from a journal that names the journal's own station and that no
-# person signed (utils/site/site_ingest.py).
-OWNER_ONLY = "owner_only"
 IN_CHUNK = 500
 _values = itemgetter(*RECORD_COLUMNS)
 _WAIT = (f"INSERT OR IGNORE INTO view_waiting_versions ({', '.join(RECORD_COLUMNS)}) "
@@ -129,10 +125,10 @@ def _problem(record: dict[str, Any], owner: str) -> str:
         return (f"event {seq} writes record {record_id} as station {station}'s "
                 f"new record, but station {owner}'s record has that id (a copied id); "
                 f"station {owner}'s is kept")
-    # One wording whichever path judged it (a version that waited lost its OWNER_ONLY mark).
     return (f"event {seq} changes station {owner}'s record {record_id} as station {station}'s "
             f"(a record stays its station's: a change made for it names it, signed by a "
             f"person on another PC)")
+
 
 def _owners(db: sqlite3.Connection, record_ids: list[str]) -> dict[str, str]:
     """The station each record's stored version 1 names (record id -> station)."""
@@ -155,7 +151,7 @@ def _released(db: sqlite3.Connection, record_ids: list[str]) -> list[dict[str, A
     for start in range(0, len(record_ids), IN_CHUNK):
         chunk = record_ids[start:start + IN_CHUNK]
         marks = ", ".join("?" * len(chunk))
-        found += [{**dict(zip(RECORD_COLUMNS, row)), OWNER_ONLY: True} for row in db.execute(
+        found += [dict(zip(RECORD_COLUMNS, row)) for row in db.execute(
             f"SELECT {', '.join(RECORD_COLUMNS)} FROM view_waiting_versions "
             f"WHERE record_id IN ({marks}) ORDER BY record_id, version, source_station, "
             f"source_seq", chunk)]

@@ -62,7 +62,11 @@ metadata = MetaData()
 #     number and edit time are ordered by their events (each event's version kept: the
 #     versions' key names it), and a station's unsigned version read before its record's
 #     version 1 waits for it (view_waiting_versions)
-VIEW_FORMAT = 12
+# 13: every version of a record names its record's station, signed or not, and a version whose
+#     id was made for another station is refused when read (2026-12-05, evening): a view kept
+#     before may hold a signed version naming another station, or changes waiting that are
+#     refused now; and the voided records' own index (the Production tab's count)
+VIEW_FORMAT = 13
 
 view_meta = schema.key_value_table("view_meta", metadata)
 
@@ -146,10 +150,11 @@ Index("ix_view_records_station_time", view_records.c.station_id, view_records.c.
       view_records.c.record_id)
 Index("ix_view_records_lot", view_records.c.lot)
 Index("ix_view_records_operator", view_records.c.operator)
-# The voided records by time (a few percent of them): the Production tab's count with a defect
-# adds them to the active ones the aggregates count (data/view_record_count.py). Made on an
-# existing view of this format when it is opened (data/view_db.py): no reading again.
-Index("ix_view_records_voided", view_records.c.recorded_at,
+# The voided records by time with their defects (a few percent of the records): the Production
+# tab's count with a defect adds them to the active ones the aggregates count
+# (data/view_record_count.py), from the index alone.
+Index("ix_view_records_voided", view_records.c.recorded_at, view_records.c.rej1_defect,
+      view_records.c.rej2_defect, view_records.c.rej3_defect,
       sqlite_where=view_records.c.status == "voided")
 # The 2 σ outliers: the records of a station above a threshold, counted and listed from the
 # index alone (active records only: the statements repeat the condition so SQLite uses it).
@@ -158,10 +163,6 @@ Index("ix_view_records_cam_d", view_records.c.station_id, view_records.c.cam_d,
       sqlite_where=view_records.c.status == "active")
 Index("ix_view_records_cam_w", view_records.c.station_id, view_records.c.cam_w,
       view_records.c.recorded_at, sqlite_where=view_records.c.status == "active")
-
-# Added to this format after views of it were made: made when such a view is opened
-# (data/view_db.py), so those views are not read again for an index.
-ADDED_INDEXES = ("ix_view_records_voided",)
 
 # Left out while a first catch-up fills an empty view, and made when it ends
 # (ViewWriter.begin_catch_up / end_catch_up; the key below says they are still to be made):

@@ -3,9 +3,7 @@
 data/view_registry.py), rendered as DDL, must equal tests/data/schema_ddl.txt.
 
 Why pinned: a local table is what a released migration created, so it never changes; a view
-table that changes needs a `VIEW_FORMAT` bump, or an older view is read with the new shape (an
-index alone may instead be named in `view_schema.ADDED_INDEXES`: made when an older view of the
-format is opened, data/view_db.py).
+table that changes needs a `VIEW_FORMAT` bump, or an older view is read with the new shape.
 A refactoring of the table definitions must leave this text as it was. A deliberate change
 (a new migration's tables, a new VIEW_FORMAT) writes it again:
 `.venv/bin/python -m tests.data.test_schema_ddl` (then review the diff).

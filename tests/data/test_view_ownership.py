@@ -10,7 +10,7 @@ import itertools
 import pytest
 
 from data.view_db import open_view_database
-from data.view_ownership import OWNER_ONLY, waiting_by_station
+from data.view_ownership import waiting_by_station
 from data.view_schema import RECORD_COLUMNS
 from data.view_store import Batch, Position, ViewWriter
 
@@ -19,8 +19,7 @@ NOW = "2026-11-02T09:00:00.000Z"
 
 def row(record_id: str, version: int, station: str, source: str, seq: int, *,
         edited_at: str | None = None, cam_d: float = 1.5) -> dict:
-    """A record version as a journal's event carries it; unsigned (owner only) when its own
-    station's journal carries it, as utils/site/site_ingest.py marks such a row."""
+    """A record version as a journal's event carries it."""
     found = dict.fromkeys(RECORD_COLUMNS)
     found.update(record_id=record_id, version=version, station_id=station, lot="L1", box=1,
                  size="#00", rej1_defect="N/A", rej1_location="N/A", cam_d=cam_d, cam_w=1.0,
@@ -28,8 +27,6 @@ def row(record_id: str, version: int, station: str, source: str, seq: int, *,
                  origin="station", status="active", editor=None if version == 1 else "op",
                  edited_at=edited_at, base_version=None if version == 1 else version - 1,
                  source_station=source, source_seq=seq)
-    if source == station:
-        found[OWNER_ONLY] = True
     return found
 
 

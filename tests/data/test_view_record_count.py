@@ -3,7 +3,8 @@ from the view's aggregates, its voided records' index and the records of the par
 the count of the records themselves (data/view_repo.py `count_records`): over a history of
 late arrivals, corrections (moved in time, other defects) and voids, for ranges with partial
 hours at both ends, whole days, months and a whole local year, voided records in or out (one
-station's count reads its own index, as before). And it reads no long range of records to get there."""
+station's count reads its own index, as before), times of São Paulo's local mean time, "N/A".
+And it reads no long range of records to get there."""
 
 from __future__ import annotations
 
@@ -140,22 +141,49 @@ def test_the_voided_records_are_read_by_their_own_index(view):
     assert any("ix_view_records_voided" in str(row) for row in plan), plan
 
 
-def test_a_view_made_before_the_index_gets_it_when_opened(tmp_path):
-    """The voided records' index came after views of this format were made: such a view is
-    given it when opened, its rows kept (not emptied and read again)."""
-    from data.view_db import open_view_database
 
-    made = ViewOnDisk(tmp_path, ZONE)
-    made.put(rows_of([_record(random.Random(1), n) for n in range(20)]))
-    with made.database.write() as connection:
-        connection.exec_driver_sql("DROP INDEX ix_view_records_voided")
-    made.close()
-    database = open_view_database(tmp_path / "view.sqlite3")
+@pytest.mark.parametrize("start, end", [
+    (datetime(1905, 6, 1, 9, 20, tzinfo=timezone.utc), datetime(1905, 6, 1, 12, 1,
+                                                                 tzinfo=timezone.utc)),
+    (None, datetime(2026, 3, 1, 3, tzinfo=timezone.utc)),  # from before 1914 into the aggregates
+    (datetime(1905, 6, 1, 10, tzinfo=timezone.utc), None),
+])
+def test_records_of_local_mean_time_are_counted_as_listed(tmp_path, start, end):
+    """São Paulo kept its local mean time (-03:06:28) until 1914: its hours start at hh:06:28
+    UTC, which the aggregates' quarter-hour buckets do not follow. A legacy row with a mistyped
+    year lands there (the earliest time taken is 1900): such times are counted from the
+    records, the rest of the range from the aggregates, and the count is what the tab lists."""
+    view = ViewOnDisk(tmp_path, ZONE)
+    view.writer.rebuild_aggregates()
+    first = datetime(1905, 6, 1, 9, tzinfo=timezone.utc)
+    rows = [{"record_id": f"p{n:04d}", "station_id": "201",
+             "when": first + timedelta(seconds=37 * n), "cam_d": 1.0, "cam_w": 1.0,
+             "rejections": [("Furo", "Cap")]} for n in range(400)]
+    rows += [dict(_record(random.Random(n), 2000 + n), rejections=[("Furo", "Cap")])
+             for n in range(50)]
+    view.put(rows_of(rows))
+    chosen = RecordFilter(start=start, end=end, defect="Furo", include_voided=True)
     try:
-        with database.read() as connection:
-            names = {row[0] for row in connection.exec_driver_sql(
-                "SELECT name FROM sqlite_master WHERE type = 'index'")}
-            assert "ix_view_records_voided" in names
-            assert view_repo.count_records(connection, RecordFilter()) == 20
+        with view.database.read() as connection:
+            expected = view_repo.count_records(connection, chosen)
+            assert expected > 0
+            assert view_record_count.count_records(connection, chosen, Buckets(ZONE)) == expected
     finally:
-        database.dispose()
+        view.close()
+
+
+def test_no_rejection_is_counted_from_the_records(tmp_path):
+    """"N/A" (a slot the old system filled with no rejection: legacy rows) is no defect the
+    aggregates count: such a filter is counted from the records."""
+    view = ViewOnDisk(tmp_path, ZONE)
+    view.writer.rebuild_aggregates()
+    view.put(rows_of([dict(_record(random.Random(n), n, START, 30), rejections=[("N/A", "N/A")])
+                      for n in range(30)]))
+    chosen = RecordFilter(start=START, end=START + timedelta(days=40), defect="N/A")
+    try:
+        with view.database.read() as connection:
+            expected = view_repo.count_records(connection, chosen)
+            assert expected == 30
+            assert view_record_count.count_records(connection, chosen, Buckets(ZONE)) == expected
+    finally:
+        view.close()

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 from data import audit_repo, view_repo
-from data.view_ownership import OWNER_ONLY, WaitingCount
+from data.view_ownership import WaitingCount
 from data.view_record_row import event_problem, record_problem, record_row
 from data.view_store import Batch, Position, Stored, ViewWriter
 from models.canonical import format_utc
@@ -309,12 +309,8 @@ class SiteIngest:
                 # nor counted: an anomaly of the station (the fleet's alarm).
                 self.record_refusals.add(station_id, f"event {seq}'s record: {refused}")
             elif row is not None:
-                if foreign_checked and row["station_id"] == station_id and (
-                        self.trust is None or manifest_problem(
-                            self.trust.state, get("after"), get("reason")) is not None):
-                    # Its own station's name is the writer's to choose: taken only as a
-                    # version of a record that station owns (ViewWriter._owned).
-                    row[OWNER_ONLY] = True
+                # Its own station's name is the writer's to choose: taken only as a version
+                # of a record that station owns (data/view_ownership.py).
                 batch.records.append(row)
             else:
                 log.warning("Event %d of %s carries no well-formed record; its record is not "
