@@ -1,5 +1,5 @@
-"""Which station a record of the site view belongs to, and which of its versions a station's
-own key may write unsigned: the same answer whatever order a PC reads the journals in.
+"""Which station a record of the site view belongs to, and which of its versions the view takes:
+the same answer whatever order a PC reads the journals in.
 
 A record belongs to the station its version 1 names, whichever journal carries that version (a
 record an office PC made for station 207 is 207's). Any later version, signed or not, is taken
@@ -126,8 +126,7 @@ def _problem(record: dict[str, Any], owner: str) -> str:
                 f"new record, but station {owner}'s record has that id (a copied id); "
                 f"station {owner}'s is kept")
     return (f"event {seq} changes station {owner}'s record {record_id} as station {station}'s "
-            f"(a record stays its station's: a change made for it names it, signed by a "
-            f"person on another PC)")
+            f"(every version of a record names the record's station)")
 
 
 def _owners(db: sqlite3.Connection, record_ids: list[str]) -> dict[str, str]:

@@ -309,8 +309,8 @@ class SiteIngest:
                 # nor counted: an anomaly of the station (the fleet's alarm).
                 self.record_refusals.add(station_id, f"event {seq}'s record: {refused}")
             elif row is not None:
-                # Its own station's name is the writer's to choose: taken only as a version
-                # of a record that station owns (data/view_ownership.py).
+                # Taken only if it names its record's station, whoever wrote it
+                # (data/view_ownership.py).
                 batch.records.append(row)
             else:
                 log.warning("Event %d of %s carries no well-formed record; its record is not "
