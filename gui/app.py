@@ -9,7 +9,7 @@ import signal
 import sys
 import threading
 import traceback
-from contextlib import ExitStack, contextmanager
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -314,11 +314,13 @@ def run_gui(*, smoke: bool = False, smoke_png: Path | None = None,
     """`language`: this run's language ("pt_BR", "en", "system"), over the PC's setting."""
     app = make_application(sys.argv[:1])
     install_excepthook()
-    with ExitStack() as cleanup:
-        # Cycles holding Qt objects die in this thread while the app runs; the automatic
-        # collector is back on when it ends, after a refused start too.
-        cleanup.callback(GuiThreadCollector(app).stop)
+    # Cycles holding Qt objects die in this thread while the app runs; the automatic
+    # collector is back on when it ends, after a refused start too.
+    collector = GuiThreadCollector(app)
+    try:
         return _run_app(app, smoke, smoke_png, language)
+    finally:
+        collector.stop()
 
 
 def _run_app(app: QApplication, smoke: bool, smoke_png: Path | None,

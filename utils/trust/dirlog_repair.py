@@ -99,10 +99,13 @@ class WriteBack:
              ) -> None:
         if head == 0:
             return
-        if self.store.has_entry(head):
-            if state is not None:
-                self._check_head(head, report, state)
+        # The newest entry is read back when this PC's state is given (a fork, or a share
+        # writer's file there); its read says whether it is there, as has_entry would.
+        there = (self._check_head(head, report, state) if state is not None
+                 else self.store.has_entry(head))
+        if there:  # looked at just now: the loop below need not ask again
             numbers, self._cursor = heal_numbers(head, self._cursor)
+            numbers = [seq for seq in numbers if seq != head]
         else:  # the share rolled back or cleaned: look at the whole log
             numbers = list(range(1, head + 1))
         written: set[int] = set()
@@ -129,8 +132,9 @@ class WriteBack:
                         "from this PC's copy (the share lost them: deleted, set aside or rolled "
                         "back)", report.healed)
 
-    def _check_head(self, head: int, report: RefreshReport, state: DirectoryState) -> None:
-        """This PC's newest entry read back. Another entry there, for this site, signed by a
+    def _check_head(self, head: int, report: RefreshReport, state: DirectoryState) -> bool:
+        """Whether the share holds an entry at `head` (after this look). This PC's newest entry
+        read back. Another entry there, for this site, signed by a
         key `state` knows and not one this PC holds (a replay), is a fork (a PC joined while a
         share writer had deleted this entry, and wrote its certificate at that number): said,
         and `report.fork_signed`. Anything else that is not this PC's entry (empty, junk,
@@ -139,18 +143,20 @@ class WriteBack:
         with self.database.read() as connection:
             held = directory_repo.log_entry(connection, head)
         found = self.store.read_entry(head, max_bytes=ENTRY_MAX_BYTES)
-        if held is None or found.state == ReadState.MISSING or (
+        if found.state in (ReadState.MISSING, ReadState.REFUSED):
+            return False  # (REFUSED: a folder on the way is a link, nothing could be read)
+        if held is None or (
                 found.document is not None and canonical_json(found.document) == held[1]):
-            return
+            return True
         text = None if found.document is None else canonical_json(found.document)
         if self._head_fork is not None and self._head_fork[:2] == (head, text):
             report.fork = f"entry {head} on the share differs from the one this PC verified"
             report.fork_signed, report.fork_station = True, self._head_fork[2]
-            return
+            return True
         if self._forked(head, report, signed_in=state, found=found):
             assert text is not None  # (a fork is an entry)
             self._head_fork = (head, text, report.fork_station)
-            return
+            return True
         try:
             self.store.set_aside_entry(head, "not the entry this PC verified at its number")
             written = self.store.create_entry(head, document_bytes(json.loads(held[1])))
@@ -160,6 +166,7 @@ class WriteBack:
             report.healed += 1
             log.warning("Site directory: entry %d on the share was not the one this PC verified "
                         "(a share writer's file); set aside, this PC's copy written back", head)
+        return True  # this PC's, or another writer's that took the number meanwhile
 
     def _forked(self, seq: int, report: RefreshReport,
                 signed_in: DirectoryState | None = None, found: Any = None) -> bool:
